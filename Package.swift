@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Mnemo",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mnemo", targets: ["mnemo"]),
+        .library(name: "MnemoCore", targets: ["MnemoCore"]),
+        .library(name: "DeckBuilder", targets: ["DeckBuilder"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CReadline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        .target(name: "MnemoCore"),
+        .target(name: "DeckBuilder", dependencies: ["MnemoCore"]),
+        .executableTarget(
+            name: "mnemo",
+            dependencies: [
+                "MnemoCore",
+                "DeckBuilder",
+                "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "MnemoBench",
+            dependencies: ["MnemoCore", "DeckBuilder"],
+            path: "Benchmarks/MnemoBench"
+        ),
+        .testTarget(name: "MnemoCoreTests", dependencies: ["MnemoCore"]),
+        .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "MnemoCore"]),
+        .testTarget(name: "mnemoTests", dependencies: ["mnemo", "MnemoCore", "DeckBuilder"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

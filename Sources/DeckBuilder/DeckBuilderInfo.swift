@@ -1,0 +1,1 @@
+public enum DeckBuilderInfo { public static let name = "DeckBuilder" }

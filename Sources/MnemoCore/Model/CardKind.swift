@@ -1,0 +1,25 @@
+/// What sort of question a card asks. The raw values are the deck format's `kind` strings.
+public enum CardKind: String, Codable, Sendable, CaseIterable {
+    /// A sentence with the answer blanked out.
+    case cloze
+    /// A wh-question ("When did …?", "How many …?").
+    case question
+    /// Multiple choice: `choices` holds the options, `answer` is one of them.
+    case choice
+    /// A statement to judge: `answer` is "true" or "false".
+    case truefalse
+    /// Chronology: `choices` holds events as shown (labelled a, b, c …),
+    /// `answer` is their letters in chronological order, e.g. "c, a, b".
+    case order
+}
+
+/// What type of value the answer is; answer checking uses it to compare with sense.
+public enum AnswerType: String, Codable, Sendable, CaseIterable {
+    case date
+    case year
+    case number
+    case person
+    case place
+    case name
+    case text
+}

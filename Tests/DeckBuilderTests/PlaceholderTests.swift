@@ -1,0 +1,9 @@
+import Testing
+
+@testable import DeckBuilder
+
+struct DeckBuilderPlaceholderTests {
+    @Test func moduleLoads() {
+        #expect(DeckBuilderInfo.name == "DeckBuilder")
+    }
+}

@@ -1,0 +1,32 @@
+import Testing
+
+@testable import MnemoCore
+
+struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
+    ])
+    func nistVectors(input: String, expected: String) {
+        #expect(SHA256.hexDigest(of: Array(input.utf8)) == expected)
+    }
+
+    @Test func millionAs() {
+        let bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+        #expect(SHA256.hexDigest(of: bytes) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func cardIDNamesKindAndFact() {
+        let a = CardID(kind: .cloze, factKey: "yalta|date|1945-02-04")
+        let b = CardID(kind: .cloze, factKey: "yalta|date|1945-02-04")
+        let c = CardID(kind: .question, factKey: "yalta|date|1945-02-04")
+        #expect(a == b)
+        #expect(a != c)
+        #expect(a.rawValue.hasPrefix("cloze-"))
+        #expect(a.rawValue.count == "cloze-".count + 16)
+    }
+}
