@@ -178,6 +178,13 @@ public final class ProgressStore {
         lock = nil
     }
 
+    /// Stops appending (the log is about to be replaced by a merge); the lock stays held until `close`.
+    func prepareForLogReplacement() {
+        writer?.finish()
+        writer = nil
+        snapshotIsCurrent = true
+    }
+
     /// Who holds `folder`'s lock now, or nil if nobody does.
     public static func lockHolder(of folder: URL) -> String? { ProgressLock.currentHolder(of: folder) }
 
