@@ -25,6 +25,8 @@ public enum SchedulingError: Error, CustomStringConvertible, Equatable, Sendable
     case badMaximumInterval(Int)
     /// A learning or relearning step that is not a positive number of seconds.
     case badStep(kind: String, value: Double)
+    /// The optimizer needs more reviews made a day or more after the card's previous review.
+    case notEnoughReviews(have: Int, need: Int)
 
     public var description: String {
         switch self {
@@ -39,6 +41,8 @@ public enum SchedulingError: Error, CustomStringConvertible, Equatable, Sendable
             return "maximum interval must be at least 1 day, got \(n)"
         case .badStep(let kind, let value):
             return "\(kind) steps must be positive numbers of seconds, got \(value)"
+        case .notEnoughReviews(let have, let need):
+            return "not enough reviews to fit parameters: need at least \(need) reviews made a day or more after the card's previous review, the log has \(have)"
         }
     }
 
@@ -52,6 +56,7 @@ public enum SchedulingError: Error, CustomStringConvertible, Equatable, Sendable
             }
         case (.badDesiredRetention(let a), .badDesiredRetention(let b)): a == b || (a.isNaN && b.isNaN)
         case (.badMaximumInterval(let a), .badMaximumInterval(let b)): a == b
+        case (.notEnoughReviews(let a, let b), .notEnoughReviews(let c, let d)): a == c && b == d
         case (.badStep(let k1, let v1), .badStep(let k2, let v2)): k1 == k2 && (v1 == v2 || (v1.isNaN && v2.isNaN))
         default: false
         }
