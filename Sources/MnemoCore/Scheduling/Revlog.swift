@@ -38,34 +38,53 @@ public enum Revlog {
 
     /// Parses CSV text; `path` only names the file in errors.
     public static func parse(_ text: String, path: String = "revlog") throws(RevlogError) -> [RevlogEntry] {
-        // "\r\n" is one Character in Swift, so split on both forms.
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        guard let headerLine = lines.first, !headerLine.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw .empty(path: path)
-        }
-        let header = fields(headerLine).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        let missing = columns.filter { !header.contains($0) }
-        guard missing.isEmpty else { throw .missingColumns(path: path, missing: missing, found: header) }
-        let index = columns.map { name in header.firstIndex(of: name) ?? 0 }
+        var text = text
+        let result = text.withUTF8 { bytes in Result { () throws(RevlogError) in try parse(bytes: bytes, path: path) } }
+        return try result.get()
+    }
+
+    /// Line by line over UTF-8 bytes ("\n" or "\r\n" endings); quoted fields are allowed.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, path: String) throws(RevlogError) -> [RevlogEntry] {
+        var lineStart = 0
+        var lineNumber = 0
+        var index: [Int] = []
+        var fieldCount = 0
         var entries: [RevlogEntry] = []
-        entries.reserveCapacity(lines.count)
-        for (offset, rawLine) in lines.enumerated().dropFirst() {
-            let lineNumber = offset + 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 10 { lineEnd += 1 }
+            let next = lineEnd + 1
+            if lineEnd > lineStart && bytes[lineEnd - 1] == 13 { lineEnd -= 1 }
+            lineNumber += 1
+            let lineBytes = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+            let line = Substring(decoding: lineBytes, as: UTF8.self)
+            lineStart = next
+            if lineNumber == 1 {
+                let header = fields(line).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { throw .empty(path: path) }
+                let missing = columns.filter { !header.contains($0) }
+                guard missing.isEmpty else { throw .missingColumns(path: path, missing: missing, found: header) }
+                index = columns.map { name in header.firstIndex(of: name) ?? 0 }
+                fieldCount = header.count
+                entries.reserveCapacity(bytes.count / 32)
+                continue
+            }
             if line.isEmpty { continue }
-            let f = fields(line)
-            guard f.count == header.count else {
-                throw .wrongFieldCount(path: path, line: lineNumber, expected: header.count, found: f.count)
+            let f = lineBytes.contains(UInt8(ascii: "\"")) ? fields(line) : plainFields(lineBytes)
+            guard f.count == fieldCount else {
+                throw .wrongFieldCount(path: path, line: lineNumber, expected: fieldCount, found: f.count)
             }
             func number(_ column: Int) throws(RevlogError) -> Int64 {
-                let value = f[index[column]].trimmingCharacters(in: .whitespaces)
+                let raw = f[index[column]]
+                if let n = Int64(raw) { return n }
+                let value = raw.trimmingCharacters(in: .whitespaces)
                 guard let n = Int64(value) else {
                     throw .badNumber(path: path, line: lineNumber, column: columns[column], value: value)
                 }
                 return n
             }
-            let cardID = f[index[0]].trimmingCharacters(in: .whitespaces)
+            let rawID = f[index[0]]
+            let cardID = rawID.first == " " || rawID.last == " " ? rawID.trimmingCharacters(in: .whitespaces) : rawID
             let time = try number(1)
             let ratingValue = try number(2)
             guard let rating = Rating(rawValue: Int(clamping: ratingValue)) else {
@@ -78,12 +97,27 @@ public enum Revlog {
             let duration = try number(4)
             entries.append(RevlogEntry(cardID: cardID, timeMs: time, rating: rating, state: Int(state), durationMs: duration))
         }
+        guard lineNumber > 0 else { throw .empty(path: path) }
         return entries
+    }
+
+    /// Fields of a line without quotes, split on commas at the byte level (the common, fast case).
+    static func plainFields(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var result: [String] = []
+        result.reserveCapacity(5)
+        var start = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: ",") {
+            result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+            start = i + 1
+        }
+        return result
     }
 
     /// Splits one CSV line on commas; double-quoted fields may hold commas ("" is a quote).
     static func fields(_ line: Substring) -> [String] {
-        guard line.contains("\"") else { return line.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        guard line.utf8.contains(UInt8(ascii: "\"")) else {
+            return line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         var result: [String] = []
         var current = ""
         var quoted = false
