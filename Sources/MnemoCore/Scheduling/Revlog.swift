@@ -26,6 +26,11 @@ public enum Revlog {
     public static let columns = ["card_id", "review_time", "review_rating", "review_state", "review_duration"]
 
     public static func read(path: String) throws(RevlogError) -> [RevlogEntry] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadable(path: path, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "it is a folder") }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
