@@ -112,7 +112,9 @@ struct OptimizerTests {
         let dataset = OptimizerDataset(reviews: entries)
         #expect(dataset.items == 45_260 && dataset.trainItems == 36_208 && dataset.testItems == 9_052)
         let report = try Optimizer().fit(dataset)
+        // The reference README's figures for the defaults.
         #expect(abs(report.before.logLoss - 0.3765) < 0.00005)
+        #expect(abs(report.before.rmseBins - 0.0447) < 0.00005)
         #expect(report.after.logLoss <= 0.3740)
         #expect(report.after.rmseBins <= 0.0420)
     }
