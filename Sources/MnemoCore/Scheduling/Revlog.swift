@@ -160,3 +160,18 @@ public enum Revlog {
         return out
     }
 }
+
+extension Revlog {
+    /// The reviews in a progress log that still count, as revlog entries: `review` events with a
+    /// rating, minus those taken back by an `undo`. The `state` column is left at 2 (Review) and
+    /// is not used by the optimizer.
+    public static func entries(from events: [ReviewEvent]) -> [RevlogEntry] {
+        let undone = Set(events.lazy.filter { $0.kind == .undo }.compactMap(\.undoes))
+        return events.compactMap { event in
+            guard event.kind == .review, let rating = event.rating, !undone.contains(event.id) else { return nil }
+            let ms = Int64((event.time.timeIntervalSince1970 * 1000).rounded())
+            return RevlogEntry(cardID: event.card.rawValue, timeMs: ms, rating: rating, state: 2,
+                               durationMs: Int64(event.durationMs ?? 0))
+        }
+    }
+}

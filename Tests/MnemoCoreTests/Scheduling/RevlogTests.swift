@@ -45,4 +45,19 @@ struct RevlogTests {
         try Data([0xff, 0xfe, 0x00, 0x81]).write(to: binary)
         #expect(throws: RevlogError.notUTF8(path: binary.path)) { try Revlog.read(path: binary.path) }
     }
+
+    @Test("progress events become revlog entries; undone reviews and non-reviews are left out")
+    func fromEvents() {
+        let t = Date(timeIntervalSince1970: 1_704_099_600.123)
+        let card = CardID("cloze-0123456789abcdef")
+        let events = [
+            ReviewEvent(id: "1", kind: .review, card: card, deck: "d", time: t, rating: .good, durationMs: 1500),
+            ReviewEvent(id: "2", kind: .review, card: card, deck: "d", time: t.addingTimeInterval(60), rating: .again),
+            ReviewEvent(id: "3", kind: .undo, card: card, deck: "d", time: t.addingTimeInterval(61), undoes: "2"),
+            ReviewEvent(id: "4", kind: .suspend, card: card, deck: "d", time: t.addingTimeInterval(62)),
+        ]
+        #expect(Revlog.entries(from: events) == [
+            RevlogEntry(cardID: "cloze-0123456789abcdef", timeMs: 1_704_099_600_123, rating: .good, state: 2, durationMs: 1500)
+        ])
+    }
 }
