@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import MnemoCore
 @testable import mnemo
 
 /// End-to-end: runs the built `mnemo` binary.
@@ -73,5 +74,45 @@ struct OptimizeCommandTests {
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1 && lines.first.map { $0.hasPrefix("Error: ") && $0.contains(message) } == true, "\(result.stderr)")
+    }
+
+    @Test("--progress fits the folder's review log (undone reviews left out) without changing it")
+    func progressFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var rng = SeededGenerator(seed: 11)
+        var lines: [UInt8] = []
+        var reviews = 0
+        var last: ReviewEvent?
+        let start = Date(timeIntervalSince1970: 1_704_099_600)
+        for card in 0..<60 {
+            var time = start.addingTimeInterval(Double(card) * 60)
+            for _ in 0..<12 {
+                let rating: Rating = rng.next() % 5 == 0 ? .again : .good
+                let event = ReviewEvent(kind: .review, card: CardID("cloze-\(card)"), deck: "d", time: time, rating: rating)
+                lines += EventLineCodec.encode(event) + [0x0A]
+                reviews += 1
+                last = event
+                time = time.addingTimeInterval(Double(1 + rng.next() % 9) * 86_400)
+            }
+        }
+        // Take back the last review: it must not count.
+        if let last {
+            let undo = ReviewEvent(kind: .undo, card: last.card, deck: "d", time: last.time.addingTimeInterval(5), undoes: last.id)
+            lines += EventLineCodec.encode(undo) + [0x0A]
+            reviews -= 1
+        }
+        let log = folder.appendingPathComponent(ReviewLog.fileName)
+        try Data(lines).write(to: log)
+        let result = try Self.run(["optimize", "--progress", folder.path, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let output = try JSONDecoder().decode(OptimizeOutput.self, from: Data(result.stdout.utf8))
+        #expect(output.reviews == reviews && output.parameters.count == 21)
+        #expect(output.trainItems + output.testItems == 60 * 11 - 1)
+        #expect(try Data(contentsOf: log) == Data(lines))
+
+        let missing = try Self.run(["optimize", "--progress", folder.appendingPathComponent("nope").path])
+        #expect(missing.status != 0 && missing.stderr.contains("no such progress folder"))
     }
 }

@@ -12,6 +12,8 @@ struct OptimizeCommand: AsyncParsableCommand {
             (log loss and RMSE over bins; lower is better). Days roll over at 04:00 UTC.
             With --revlog, reads a CSV with columns card_id,review_time,review_rating,review_state,review_duration \
             (times in Unix milliseconds, ratings 1-4) and prints the parameters.
+            Otherwise fits the review log of the progress folder (--progress, else $MNEMO_HOME, \
+            $XDG_DATA_HOME/mnemo or ~/.local/share/mnemo), reading it without changing it.
             """
     )
 
@@ -29,13 +31,24 @@ struct OptimizeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard let revlog else {
-            // Fitting a progress folder needs the progress store (issue #2 item 7).
-            throw CLIError.notYetAvailable("optimize --progress")
-        }
         let clock = ContinuousClock()
         let started = clock.now
-        let entries = try Revlog.read(path: revlog)
+        let entries: [RevlogEntry]
+        if let revlog {
+            entries = try Revlog.read(path: revlog)
+        } else {
+            let folder = progress.map { URL(fileURLWithPath: $0) } ?? Self.defaultProgressFolder()
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
+                throw ProgressError.unreadable(path: folder.path, reason: "no such progress folder")
+            }
+            guard isDirectory.boolValue else { throw ProgressError.notAFolder(path: folder.path) }
+            let log = try ReviewLog.events(inFolder: folder)
+            for warning in log.warnings + (log.tornWarning.map { [$0] } ?? []) {
+                FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+            }
+            entries = Revlog.entries(from: log.events)
+        }
         let dataset = OptimizerDataset(reviews: entries)
         let report = try Optimizer().fit(dataset)
         let elapsed = clock.now - started
@@ -49,6 +62,19 @@ struct OptimizeCommand: AsyncParsableCommand {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             FileHandle.standardError.write(Data(String(format: "fitted in %.2f s\n", seconds).utf8))
         }
+        if revlog == nil {
+            // Progress settings (where fitted parameters will be saved) do not exist yet.
+            FileHandle.standardError.write(Data("note: the parameters were not saved; progress settings are not available yet\n".utf8))
+        }
+    }
+
+    /// DESIGN.md: $MNEMO_HOME, else $XDG_DATA_HOME/mnemo, else ~/.local/share/mnemo.
+    static func defaultProgressFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let home = environment["MNEMO_HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
+        if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
+            return URL(fileURLWithPath: data).appendingPathComponent("mnemo")
+        }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/mnemo")
     }
 
     static func render(_ report: Optimizer.Report, reviews: Int) -> String {
