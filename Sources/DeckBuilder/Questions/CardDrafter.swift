@@ -1,0 +1,127 @@
+import MnemoCore
+
+/// Drafts a fact's card texts from its sentence: the clause that matters, the cloze with a typed
+/// blank, a wh-question when the clause parses, the event for timelines, keywords and a score.
+enum CardDrafter {
+    static func dateFact(_ c: DraftContext, mention: DateMention, value: DateValue) -> FactCandidate? {
+        let t = c.tokens
+        let clause = Clause.select(t, around: mention.tokens, language: c.language)
+        let ar = c.language == "ar"
+        let label: String
+        switch value.granularity {
+        case .day: label = ar ? "[التاريخ]" : "[date]"
+        case .month: label = ar ? (value.yearFromContext ? "[الشهر]" : "[الشهر والسنة]") : (value.yearFromContext ? "[month]" : "[month and year]")
+        case .year: label = ar ? "[السنة]" : "[year]"
+        case .decade: label = ar ? "[العقد]" : "[decade]"
+        case .century: label = ar ? "[القرن]" : "[century]"
+        case .yearRange: label = ar ? "[السنوات]" : "[years]"
+        }
+        guard let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language) else { return nil }
+        let surface = Script.westernDigits(c.text[t[mention.tokens.lowerBound].range.lowerBound..<t[mention.tokens.upperBound - 1].range.upperBound])
+        let display = ar ? value.arabic(levantine: mention.levantine) : value.english()
+        let surfaceDisplay = ar ? value.arabic(levantine: mention.levantine, includeYear: !value.yearFromContext) : value.english(includeYear: !value.yearFromContext)
+        // The answer must not stand elsewhere in the clause.
+        if (prefix + suffix).contains(surface) { return nil }
+        var question: String?
+        var event: String?
+        let sub = Array(t[clause])
+        let local = (mention.tokens.lowerBound - clause.lowerBound)..<(mention.tokens.upperBound - clause.lowerBound)
+        if ar {
+            question = ArabicQuestions.dateQuestion(sub, date: local, value: value)
+        } else if let q = EnglishQuestions.dateQuestion(sub, date: local, value: value) {
+            question = q.question
+            event = q.event
+        }
+        var accepted: Set<String> = [surface, value.normalized]
+        if value.yearFromContext { accepted.insert(display) }
+        accepted.remove(surfaceDisplay)
+        var score = 0.0
+        switch value.granularity {
+        case .day: score = 3
+        case .month: score = 2.5
+        case .year: score = 2
+        case .yearRange: score = 1.5
+        case .decade, .century: score = 1
+        }
+        if value.yearFromContext { score -= 0.3 }
+        if value.year == nil && value.granularity != .century { score -= 1.5 }
+        var tags = [c.sourceTag, "date"]
+        if value.yearFromContext { tags.append("year-from-context") }
+        return finish(
+            c, value: .date(value), type: value.granularity == .year ? .year : .date, normalized: value.normalized,
+            answer: display, surface: surfaceDisplay, accepted: accepted, prefix: prefix, suffix: suffix, label: label,
+            question: question, event: event, keywordTokens: keywordTokens(t, clause: clause, excluding: mention.tokens),
+            score: score, tags: tags, levantine: mention.levantine)
+    }
+
+    static func figureFact(_ c: DraftContext, mention: FigureMention) -> FactCandidate? {
+        let t = c.tokens
+        let ar = c.language == "ar"
+        let v = mention.value
+        let clause = Clause.select(t, around: mention.tokens, language: c.language)
+        guard let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language) else { return nil }
+        let label = v.isPercent ? (ar ? "[النسبة]" : "[percentage]") : (ar ? "[العدد]" : "[number]")
+        let display = v.display
+        if (prefix + suffix).contains(display) { return nil }
+        var question: String?
+        if !ar {
+            var local = mention
+            local.tokens = (mention.tokens.lowerBound - clause.lowerBound)..<(mention.tokens.upperBound - clause.lowerBound)
+            local.countedTokens = (mention.countedTokens.lowerBound - clause.lowerBound)..<(mention.countedTokens.upperBound - clause.lowerBound)
+            if let q = mention.qualifierTokens {
+                local.qualifierTokens = (q.lowerBound - clause.lowerBound)..<(q.upperBound - clause.lowerBound)
+            }
+            if local.qualifierTokens.map({ $0.lowerBound >= 0 }) ?? true {
+                question = EnglishQuestions.figureQuestion(Array(t[clause]), figure: local)
+            }
+        }
+        let answer = v.qualifier.isEmpty ? display : "\(v.qualifier) \(display)"
+        var accepted: Set<String> = [display, v.normalized]
+        if v.spelled, let word = v.surface.split(separator: " ").first { accepted.insert(String(word)) }
+        accepted.remove(answer)
+        var score = v.isPercent ? 1.5 : 2.0
+        if significantHeads.contains(v.head) { score += 1 }
+        if timeHeads.contains(v.head) { score += 0.5 }
+        if v.value < 10 && !timeHeads.contains(v.head) { score -= 1 }
+        var tags = [c.sourceTag, "figure"]
+        if !v.qualifier.isEmpty { tags.append("approximate") }
+        var excluded = Set(mention.tokens)
+        if let q = mention.qualifierTokens { excluded.formUnion(q) }
+        let keywordToks = t[clause].indices.filter { !excluded.contains($0) }.map { t[$0] }
+        return finish(
+            c, value: .figure(v), type: .number, normalized: v.normalized, answer: answer, surface: display,
+            accepted: accepted, prefix: prefix, suffix: suffix, label: label, question: question, event: nil,
+            keywordTokens: keywordToks, score: score, tags: tags, levantine: false)
+    }
+
+    static let significantHeads: Set<String> = [
+        "troop", "soldier", "prisoner", "person", "man", "army", "casualty", "bomber", "tank", "aircraft", "plane",
+        "ship", "fortress", "fortification", "airfield", "division", "project", "factory", "worker", "civilian",
+        "ton", "elite", "brigade", "front", "bomb", "expert",
+    ]
+    static let timeHeads: Set<String> = ["day", "month", "year", "week", "hour", "decade"]
+
+    private static func keywordTokens(_ t: [Token], clause: Range<Int>, excluding: Range<Int>) -> [Token] {
+        t[clause].indices.filter { !excluding.contains($0) }.map { t[$0] }
+    }
+
+    private static func finish(
+        _ c: DraftContext, value: FactCandidate.Value, type: AnswerType, normalized: String, answer: String,
+        surface: String, accepted: Set<String>, prefix: String, suffix: String, label: String, question: String?,
+        event: String?, keywordTokens: [Token], score: Double, tags: [String], levantine: Bool
+    ) -> FactCandidate? {
+        let keywords = Normalizer.keywords(keywordTokens[...], language: c.language)
+        guard keywords.count >= 2 else { return nil }
+        var s = score + c.position * 0.5 - SentenceQuality.penalty(c.tokens, language: c.language)
+        if question != nil { s += 1.5 }
+        let words = (prefix + suffix).split(separator: " ").count
+        if words > 32 { s -= 1 }
+        if words < 6 { s -= 1 }
+        return FactCandidate(
+            value: value, answerType: type, normalized: normalized, answer: answer, surfaceAnswer: surface,
+            accepted: accepted.filter { !$0.isEmpty && $0 != answer }.sorted(), language: c.language,
+            levantine: levantine, clausePrefix: prefix, clauseSuffix: suffix, blankLabel: label, question: question,
+            event: event, keywords: keywords, matchWords: Set(keywords), evidence: c.evidence,
+            tags: (tags + ["lang:" + c.language]).sorted(), score: s)
+    }
+}
