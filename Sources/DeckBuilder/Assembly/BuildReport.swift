@@ -28,6 +28,18 @@ public struct BuildReport: Sendable {
         }
     }
 
+    /// Every fact drafted, kept or not (for --verbose).
+    public struct FactSummary: Sendable {
+        public var source: String
+        public var line: Int
+        public var score: Double
+        public var quotable: Bool
+        public var text: String
+        public var answer: String
+        public var readings: Int
+    }
+
+    public var facts: [FactSummary] = []
     public var sources: [SourceReport] = []
     public var problems: [SourceProblem] = []
     public var conflicts: [ConflictSummary] = []

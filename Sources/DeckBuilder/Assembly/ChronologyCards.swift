@@ -19,6 +19,7 @@ enum ChronologyCards {
         }
         let events = byDate.keys.sorted().compactMap { byDate[$0] }
         guard events.count >= 3 else { return [] }
+        let limit = min(limit, max(1, events.count / 3))
         var cards: [Card] = []
         var rng = SeededGenerator(seedString: "chronology|" + events.map(\.factKey).joined(separator: ";"))
         var used = Set<Int>()

@@ -5,7 +5,7 @@ import MnemoCore
 struct DeckAssembler {
     var maxCards: Int?
     /// Facts scoring below this are not worth a card.
-    var minimumScore = 3.0
+    var minimumScore = 2.6
 
     func cards(from groups: [FactGroup]) -> [Card] {
         let distractors = Distractors(groups: groups)
@@ -31,7 +31,7 @@ struct DeckAssembler {
     /// Best first; weak facts dropped; at most two facts per sentence; no fact whose answer
     /// another kept card's prompt gives away.
     func rank(_ groups: [FactGroup]) -> [FactGroup] {
-        let sorted = groups.filter { $0.score >= minimumScore }.sorted { a, b in
+        let sorted = groups.filter { $0.score >= minimumScore && $0.primary.quotable }.sorted { a, b in
             a.score != b.score ? a.score > b.score : a.factKey < b.factKey
         }
         var perSentence: [String: Int] = [:]

@@ -61,6 +61,11 @@ public struct DeckBuilder: Sendable {
         }
         var groups = pool.groups
         for i in groups.indices { groups[i].settle() }
+        report.facts = groups.map { g in
+            BuildReport.FactSummary(
+                source: g.primary.evidence.source, line: g.primary.evidence.line, score: g.score,
+                quotable: g.primary.quotable, text: g.primary.cloze, answer: g.primary.answer, readings: g.readings.count)
+        }
         let assembler = DeckAssembler(maxCards: options.maxCards)
         let cards = assembler.cards(from: groups)
         for card in cards {

@@ -36,7 +36,8 @@ public struct FactGroup: Sendable {
                 readings[i].support.append(c.evidence)
             }
             // Keep the better-worded draft as the reading's text.
-            if c.score > readings[i].candidate.score + 0.01 { readings[i].candidate = c }
+            let better = c.quotable && (!readings[i].candidate.quotable || c.score > readings[i].candidate.score + 0.01)
+            if better { readings[i].candidate = c }
         } else if readings.count < 4 {
             readings.append(Reading(candidate: c, support: [c.evidence]))
         }
@@ -45,6 +46,7 @@ public struct FactGroup: Sendable {
     /// Primary reading: most support, then the earliest evidence.
     mutating func settle() {
         readings.sort { a, b in
+            if a.candidate.quotable != b.candidate.quotable { return a.candidate.quotable }
             if a.support.count != b.support.count { return a.support.count > b.support.count }
             let ea = a.support.min(by: Self.evidenceOrder) ?? a.candidate.evidence
             let eb = b.support.min(by: Self.evidenceOrder) ?? b.candidate.evidence

@@ -35,7 +35,13 @@ struct FactPool {
             guard Self.compatible(p, c), !g.readings.contains(where: { Self.sameSentence($0.candidate.evidence, c.evidence) }) else { continue }
             let overlap = Double(shared) / Double(min(p.matchWords.count, c.matchWords.count))
             let needed = p.dateValue != nil ? 0.6 : 0.5
-            guard overlap >= needed else { continue }
+            guard overlap >= needed, shared >= (p.dateValue != nil ? 3 : 2) else { continue }
+            // The same happening: when both name a verb, they share one ("returned" is not "died").
+            let pv = p.matchWords.filter { $0.hasPrefix("v:") }
+            let cv = c.matchWords.filter { $0.hasPrefix("v:") }
+            if !pv.isEmpty, !cv.isEmpty, pv.isDisjoint(with: cv) { continue }
+            // Different values of different precision are not a disagreement to flag.
+            if let x = p.dateValue, let y = c.dateValue, x.granularity != y.granularity, !FactGroup.sameValue(p, c) { continue }
             if let b = best, overlap < b.score || (overlap == b.score && id > b.id) { continue }
             best = (id, overlap)
         }
@@ -54,8 +60,15 @@ struct FactPool {
             return !coarse.contains(x.granularity) && !coarse.contains(y.granularity)
         case (.figure(let x), .figure(let y)):
             guard x.isPercent == y.isPercent else { return false }
-            return x.head == y.head || (Normalizer.synonyms[x.head] ?? x.head) == (Normalizer.synonyms[y.head] ?? y.head)
+            return headClass(x.head) == headClass(y.head)
         default: return false
+        }
+    }
+
+    static func headClass(_ head: String) -> String {
+        switch head {
+        case "troop", "soldier", "army", "force", "man", "elite": "troop"
+        default: Normalizer.synonyms[head] ?? head
         }
     }
 

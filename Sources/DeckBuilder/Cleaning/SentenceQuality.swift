@@ -14,7 +14,8 @@ enum SentenceQuality {
         if !(last == "." || last == "!" || last == "\"" || last == "”") { return .garbledText }
         for (k, tok) in t.enumerated() where k > 0 {
             // Space before a comma or full stop, or a stray sentence-start capital in mid-sentence.
-            if tok.kind == .punct, tok.spaceBefore, [",", ".", ";", ":"].contains(String(tok.text)) { return .garbledText }
+            // A lone full stop after a space: "Japan . is equipped".
+            if tok.kind == .punct, tok.spaceBefore, tok.text == ".", k + 1 < t.count { return .garbledText }
             if tok.kind == .word, tok.isCapitalized, !["\"", "“", ":", "("].contains(String(t[k - 1].text)) {
                 let lower = tok.lower
                 if English.stopwords.contains(lower) && !["I", "May"].contains(String(tok.text)) { return .garbledText }
@@ -24,9 +25,7 @@ enum SentenceQuality {
             if tok.kind == .word, !tok.spaceBefore, t[k - 1].text == "," { return .garbledText }
             if tok.kind == .punct, tok.text == ".", k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized { return .garbledText }
         }
-        // Quotes standing apart from their words: `the " Portsmouth Peace Treaty"`.
         let quotes = t.indices.filter { t[$0].text == "\"" }
-        for q in quotes where q + 1 < t.count && t[q + 1].spaceBefore && t[q].spaceBefore { return .garbledText }
         if quotes.count % 2 == 1 { return .garbledText }
         if t.contains(where: { $0.lower == "etc" }) { return .garbledText }
         return nil

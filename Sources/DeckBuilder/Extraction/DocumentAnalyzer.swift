@@ -34,19 +34,23 @@ public enum DocumentAnalyzer {
                 let figures = FigureExtractor.figures(in: tokens, language: language, taken: dateTokens)
                 analysis.datesFound += dates.count
                 analysis.figuresFound += figures.count
-                if let problem = SentenceQuality.problem(text, tokens: tokens, language: language) {
+                let problem = SentenceQuality.problem(text, tokens: tokens, language: language)
+                if let problem {
                     if !dates.isEmpty || !figures.isEmpty || tokens.contains(where: { $0.kind == .number }) {
                         analysis.dropped.append(.init(line: i + 1, reason: problem, text: String(text.prefix(80))))
                     }
-                    updateContext(&contextYear, dates)
-                    continue
+                    // A garbled sentence can still be another source's reading in a conflict; the rest is dropped.
+                    if problem != .garbledText {
+                        updateContext(&contextYear, dates)
+                        continue
+                    }
                 }
                 let start = line.distance(from: line.startIndex, to: range.lowerBound)
                 let evidence = Provenance(source: name, line: i + 1, start: start, end: start + text.count, quote: text)
                 let position = 1.0 - Double(i) / Double(total)
                 let context = DraftContext(
                     text: text, tokens: tokens, language: language, evidence: evidence, position: position,
-                    sourceTag: tag(forSource: name))
+                    sourceTag: tag(forSource: name), quotable: problem == nil)
                 for date in dates {
                     var value = date.value
                     if value.year == nil, value.granularity == .day || value.granularity == .month, let contextYear {
@@ -103,4 +107,5 @@ struct DraftContext {
     var evidence: Provenance
     var position: Double
     var sourceTag: String
+    var quotable = true
 }

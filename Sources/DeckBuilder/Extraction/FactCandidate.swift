@@ -35,8 +35,11 @@ public struct FactCandidate: Sendable {
     public var matchWords: Set<String>
     public var evidence: Provenance
     public var tags: [String]
-    /// Higher is better; see Ranker.
+    /// Higher is better; see DeckAssembler.rank.
     public var score: Double
+    /// False for facts read from a sentence too garbled to quote on a card: such a fact can only
+    /// be another source's reading in a conflict, never a card's own text.
+    public var quotable = true
 
     /// The clause with `text` in the answer's place.
     public func clause(with text: String) -> String { clausePrefix + text + clauseSuffix }

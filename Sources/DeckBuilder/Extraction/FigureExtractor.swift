@@ -117,7 +117,7 @@ enum FigureExtractor {
         return nil
     }
 
-    static let countedStops: Set<String> = English.stopwords.subtracting(["war"]).union(["who", "which", "that", "were", "was"])
+    static let countedStops: Set<String> = English.stopwords.subtracting(["war", "day", "days", "year", "years", "time"]).union(["who", "which", "that", "were", "was"])
 
     /// The noun phrase after a number: adjectives and nouns up to a function word or a verb; "of" + noun
     /// is kept after a unit or collective ("tons of bombs", "prisoners of war").

@@ -51,7 +51,7 @@ enum NumberFormat {
 
     /// Same style as `like`: "1.5 million" style when `like` used a scale word, else grouped digits.
     static func format(_ v: Double, like surface: String) -> String {
-        for (word, scale) in [("billion", 1e9), ("million", 1e6)] where surface.hasSuffix(word) {
+        for (word, scale) in [("billion", 1e9), ("million", 1e6)] where surface.hasSuffix(word) && v >= scale {
             let x = v / scale
             let r = (x * 10).rounded() / 10
             let s = r == r.rounded() ? String(Int64(r)) : String(r)

@@ -1,3 +1,4 @@
+import Foundation
 import MnemoCore
 
 /// Drafts a fact's card texts from its sentence: the clause that matters, the cloze with a typed
@@ -51,15 +52,26 @@ enum CardDrafter {
             c, value: .date(value), type: value.granularity == .year ? .year : .date, normalized: value.normalized,
             answer: display, surface: surfaceDisplay, accepted: accepted, prefix: prefix, suffix: suffix, label: label,
             question: question, event: event, keywordTokens: keywordTokens(t, clause: clause, excluding: mention.tokens),
-            score: score, tags: tags, levantine: mention.levantine)
+            score: score, tags: tags, levantine: mention.levantine, anchor: mention.tokens.lowerBound)
     }
 
-    static func figureFact(_ c: DraftContext, mention: FigureMention) -> FactCandidate? {
+    static func figureFact(_ context: DraftContext, mention: FigureMention) -> FactCandidate? {
+        var c = context
         let t = c.tokens
         let ar = c.language == "ar"
         let v = mention.value
+        var quotable = c.quotable
         let clause = Clause.select(t, around: mention.tokens, language: c.language)
         guard let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language) else { return nil }
+        if !ar, !v.isPercent {
+            // What is counted must be a plural noun or a unit ("troops", "days"), not a name ("Kwantung Army").
+            let counted = t[mention.countedTokens]
+            let headTok = counted.firstIndex(where: { $0.lower == "of" }).map { t[$0 - 1] } ?? counted.last
+            let plural = headTok.map { !$0.isCapitalized && ($0.lower.hasSuffix("s") || ["people", "men", "personnel"].contains($0.lower)) } ?? false
+            // A name counted ("500,000 Japanese Kwantung Army") reads badly on a card but still tells
+            // what a source claims: keep it as a reading for conflicts only.
+            if !plural { quotable = false }
+        }
         let label = v.isPercent ? (ar ? "[النسبة]" : "[percentage]") : (ar ? "[العدد]" : "[number]")
         let display = v.display
         if (prefix + suffix).contains(display) { return nil }
@@ -75,6 +87,7 @@ enum CardDrafter {
                 question = EnglishQuestions.figureQuestion(Array(t[clause]), figure: local)
             }
         }
+        c.quotable = quotable
         let answer = v.qualifier.isEmpty ? display : "\(v.qualifier) \(display)"
         var accepted: Set<String> = [display, v.normalized]
         if v.spelled, let word = v.surface.split(separator: " ").first { accepted.insert(String(word)) }
@@ -91,7 +104,19 @@ enum CardDrafter {
         return finish(
             c, value: .figure(v), type: .number, normalized: v.normalized, answer: answer, surface: display,
             accepted: accepted, prefix: prefix, suffix: suffix, label: label, question: question, event: nil,
-            keywordTokens: keywordToks, score: score, tags: tags, levantine: false)
+            keywordTokens: keywordToks, score: score, tags: tags, levantine: false, anchor: mention.tokens.lowerBound)
+    }
+
+    /// "On [date], it launched …": a pronoun for a subject leaves the card without its actor.
+    static func vagueSubject(_ prefix: String) -> Bool {
+        var words = prefix.split(whereSeparator: { $0 == " " }).map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) }
+        if let comma = prefix.firstIndex(of: ","), prefix.split(separator: " ").count > 0,
+            let first = words.first, EnglishQuestions.leadWords.contains(first) || EnglishQuestions.connectives.contains(first)
+        {
+            words = prefix[prefix.index(after: comma)...].split(separator: " ").map { $0.lowercased() }
+        }
+        guard let first = words.first else { return false }
+        return ["it", "they", "he", "she", "them", "him"].contains(first)
     }
 
     static let significantHeads: Set<String> = [
@@ -108,11 +133,18 @@ enum CardDrafter {
     private static func finish(
         _ c: DraftContext, value: FactCandidate.Value, type: AnswerType, normalized: String, answer: String,
         surface: String, accepted: Set<String>, prefix: String, suffix: String, label: String, question: String?,
-        event: String?, keywordTokens: [Token], score: Double, tags: [String], levantine: Bool
+        event: String?, keywordTokens: [Token], score: Double, tags: [String], levantine: Bool, anchor: Int
     ) -> FactCandidate? {
         let keywords = Normalizer.keywords(keywordTokens[...], language: c.language)
+        let windowTokens = c.tokens[max(0, anchor - 7)..<min(c.tokens.count, anchor + 8)]
+        var window = Normalizer.keywords(windowTokens, language: c.language)
+        for tok in windowTokens where tok.kind == .word && !tok.isCapitalized && English.isPast(tok.lower) && c.language == "en" {
+            let base = English.base(ofPast: tok.lower)
+            window.append("v:" + (Normalizer.synonyms[base] ?? base))
+        }
         guard keywords.count >= 2 else { return nil }
         var s = score + c.position * 0.5 - SentenceQuality.penalty(c.tokens, language: c.language)
+        if c.language == "en", vagueSubject(prefix + label + suffix) { s -= 3 }
         if question != nil { s += 1.5 }
         let words = (prefix + suffix).split(separator: " ").count
         if words > 32 { s -= 1 }
@@ -121,7 +153,7 @@ enum CardDrafter {
             value: value, answerType: type, normalized: normalized, answer: answer, surfaceAnswer: surface,
             accepted: accepted.filter { !$0.isEmpty && $0 != answer }.sorted(), language: c.language,
             levantine: levantine, clausePrefix: prefix, clauseSuffix: suffix, blankLabel: label, question: question,
-            event: event, keywords: keywords, matchWords: Set(keywords), evidence: c.evidence,
-            tags: (tags + ["lang:" + c.language]).sorted(), score: s)
+            event: event, keywords: keywords, matchWords: Set(window).subtracting(answer.split(separator: " ").map(String.init)), evidence: c.evidence,
+            tags: (tags + ["lang:" + c.language]).sorted(), score: s, quotable: c.quotable)
     }
 }

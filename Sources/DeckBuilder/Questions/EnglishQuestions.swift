@@ -46,10 +46,17 @@ enum EnglishQuestions {
         if b < t.count, t[b].text == "," { b += 1 }
         var before = Array(t[0..<a])
         if before.last?.text == "," { before.removeLast() }
+        // "On the second day, August 16, …": the lead phrase and the date are one adverbial.
+        if a == date.lowerBound, let f = before.first(where: { !connectives.contains($0.lower) && $0.text != "," }),
+            leadWords.contains(f.lower)
+        {
+            before = []
+        }
         var rest = before + Array(t[b...])
         if let last = rest.last, last.kind == .punct, [".", "!"].contains(String(last.text)) { rest.removeLast() }
-        guard let p = parse(rest) else { return nil }
+        guard var p = parse(rest) else { return nil }
         if p.rest.contains(where: { $0.kind == .number }) && p.rest.count > 12 { return nil }
+        p.lead = []
         return (compose(wh: wh, p), event(p))
     }
 
@@ -80,16 +87,17 @@ enum EnglishQuestions {
         guard p.participle == nil, p.verb.lower != "was", p.verb.lower != "were", p.verb.lower != "had" else { return nil }
         let base = English.base(ofPast: p.verb.lower)
         var restTokens = after
-        let tail = p.lead.isEmpty ? "" : " " + leadText(p.lead)
+        let keepLead = p.lead.count <= 6 && ["when", "after", "before", "during", "in", "at", "by"].contains(p.lead.first?.lower ?? "")
+        let tail = p.lead.isEmpty || !keepLead ? "" : " " + leadText(p.lead)
         let subject = subjectText(p.subject)
         if p.rest.isEmpty {
-            trimRest(&restTokens)
+            guard trimRest(&restTokens) else { return nil }
             let restText = restTokens.isEmpty ? "" : " " + join(restTokens)
             return "How many \(countedText) did \(subject) \(base)\(restText)\(tail)?"
         }
         let units: Set<String> = ["days", "months", "years", "weeks", "hours", "minutes", "decades"]
         if p.rest.count == 1, p.rest[0].lower == "for", units.contains(head), counted.count == 1 {
-            trimRest(&restTokens)
+            guard trimRest(&restTokens) else { return nil }
             let restText = restTokens.isEmpty ? "" : " " + join(restTokens)
             return "For how many \(head) did \(subject) \(base)\(restText)\(tail)?"
         }
@@ -103,8 +111,8 @@ enum EnglishQuestions {
         var r = tokens[...]
         while let f = r.first, connectives.contains(f.lower) || f.text == "," { r = r.dropFirst() }
         var lead: [Token] = []
-        if let f = r.first, leadWords.contains(f.lower), let comma = r.firstIndex(where: { $0.text == "," }),
-            comma - r.startIndex <= 12
+        if let f = r.first, leadWords.contains(f.lower) || (f.lower.hasSuffix("ing") && f.isCapitalized),
+            let comma = r.firstIndex(where: { $0.text == "," }), comma - r.startIndex <= 12
         {
             lead = Array(r[r.startIndex..<comma])
             r = r[(comma + 1)...]
@@ -145,7 +153,7 @@ enum EnglishQuestions {
         }
         if restStart < words.count, words[restStart].lower == "not" { return nil }
         var rest = Array(words[restStart...])
-        trimRest(&rest)
+        guard trimRest(&rest) else { return nil }
         if rest.isEmpty && !allowEmptyRest && participle == nil { return nil }
         verb = words[v]
         guard subject.count <= 9, rest.count <= 18 else { return nil }
@@ -153,12 +161,28 @@ enum EnglishQuestions {
     }
 
     /// Cut a long rest at its first clause boundary.
-    static func trimRest(_ rest: inout [Token]) {
-        if let last = rest.last, last.kind == .punct, [".", "!", ","].contains(String(last.text)) { rest.removeLast() }
-        if rest.count > 12, let comma = rest.firstIndex(where: { $0.text == "," || $0.text == ";" }), comma >= 3 {
-            rest = Array(rest[..<comma])
+    /// Cut a rest at its first clause boundary; false when what is left is not a complete phrase.
+    @discardableResult
+    static func trimRest(_ rest: inout [Token]) -> Bool {
+        if let last = rest.last, last.kind == .punct, [".", "!"].contains(String(last.text)) { rest.removeLast() }
+        for k in rest.indices {
+            let w = rest[k]
+            let next = k + 1 < rest.count ? rest[k + 1] : nil
+            if w.text == ":" { return false }
+            if w.text == ";" { rest = Array(rest[..<k]); break }
+            if w.text == ",", k == 0 || rest.count > 10
+                || next.map({ ["and", "which", "who", "but", "while", "where", "when", "although"].contains($0.lower) || English.isPast($0.lower) || $0.lower.hasSuffix("ing") }) == true
+            {
+                rest = Array(rest[..<k])
+                break
+            }
+            if k >= 2, w.lower == "and", let next, !next.isCapitalized, English.isPast(next.lower) {
+                rest = Array(rest[..<k])
+                break
+            }
         }
         while let last = rest.last, last.kind == .punct || ["and", "but", "which", "who"].contains(last.lower) { rest.removeLast() }
+        return true
     }
 
     static func compose(wh: String, _ p: Parsed) -> String {

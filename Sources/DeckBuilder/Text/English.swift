@@ -36,7 +36,7 @@ enum English {
         "understood": "understand", "slew": "slay", "split": "split", "cast": "cast", "set": "set", "put": "put",
         "cut": "cut", "hit": "hit", "quit": "quit", "shut": "shut", "let": "let", "ate": "eat", "forgot": "forget",
         "got": "get", "heard": "hear", "lay": "lie", "overcame": "overcome", "sprang": "spring", "stuck": "stick",
-        "strove": "strive", "swore": "swear", "taught": "teach", "upheld": "uphold", "wept": "weep", "withheld": "withhold",
+        "strove": "strive", "swore": "swear", "taught": "teach", "upheld": "uphold", "wept": "weep", "withheld": "withhold", "died": "die", "lied": "lie", "tied": "tie",
     ]
 
     /// Past participles that are not also past tense forms.

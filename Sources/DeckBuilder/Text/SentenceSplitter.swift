@@ -77,8 +77,11 @@ public enum SentenceSplitter {
             if word.count == 1, word.first?.isUppercase == true { return false }  // an initial: "F."
             if word.contains("."), word.count <= 6 { return false }  // "U.S", "e.g"
         }
-        return following.properties.isUppercase || following.properties.numericType != nil
-            || isOpener(following) || !(Script.isLatinLetter(following.value) || following.value < 0x80)
+        if following.properties.isLowercase {
+            // "…first. used it as …": a scraped fragment starts here, unless the dot ends a short word.
+            return word.count >= 3 && word.allSatisfy(\.isLowercase)
+        }
+        return true
     }
 
     private static func isOpener(_ c: Unicode.Scalar) -> Bool {

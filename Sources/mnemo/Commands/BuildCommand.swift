@@ -53,6 +53,10 @@ struct BuildCommand: AsyncParsableCommand {
             for s in result.report.sources {
                 for d in s.dropped { stderr.line("\(s.source):\(d.line): dropped (\(d.reason)): \(d.text)") }
             }
+            for f in result.report.facts.sorted(by: { ($0.source, $0.line) < ($1.source, $1.line) }) {
+                let note = f.quotable ? String(format: "score %.1f", f.score) : "conflict reading only"
+                stderr.line("\(f.source):\(f.line): fact (\(note)): \(f.text) => \(f.answer)")
+            }
         }
         if strict && !result.report.problems.isEmpty {
             throw BuildFailure(message: DeckBuildError.strictFailure(problems: result.report.problems.count).description)
