@@ -15,6 +15,8 @@ enum Normalizer {
         var w = tok.lower
         for suffix in ["'s", "’s"] where w.hasSuffix(suffix) { w = String(w.dropLast(2)) }
         if w.count < 2 || English.stopwords.contains(w) { return nil }
+        // Adverbs come and go with rewording ("formally signed"); they do not name the fact.
+        if w.hasSuffix("ly"), !tok.isCapitalized, w.count > 4 { return nil }
         if English.isPast(w) && !tok.isCapitalized { w = English.base(ofPast: w) }
         w = FigureExtractor.singular(w)
         return synonyms[w] ?? w
