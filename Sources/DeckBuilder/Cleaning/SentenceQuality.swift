@@ -46,6 +46,8 @@ enum SentenceQuality {
         let hedges: Set<String> = ["reportedly", "allegedly", "perhaps", "probably", "possibly", "might", "may", "seems", "rumored"]
         if t.contains(where: { hedges.contains($0.lower) && !$0.isCapitalized }) { p += 1.5 }
         if t.count > 40 { p += 1 }
+        // A colon followed by more words: a quoted claim or a list, seldom a clean fact.
+        if let colon = t.firstIndex(where: { $0.text == ":" }), colon + 3 < t.count { p += 3 }
         return p
     }
 }

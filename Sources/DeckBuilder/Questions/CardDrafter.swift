@@ -63,6 +63,19 @@ enum CardDrafter {
         var quotable = c.quotable
         let clause = Clause.select(t, around: mention.tokens, language: c.language)
         guard let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language) else { return nil }
+        if !ar {
+            let lo = mention.qualifierTokens?.lowerBound ?? mention.tokens.lowerBound
+            let before = lo > 0 ? t[lo - 1].lower : ""
+            // "these 600,000 prisoners" points back to a number told before: vague on a card.
+            if ["these", "those", "this", "that", "the"].contains(before) { return nil }
+            // "the army died 55,000 people": an intransitive verb with a count for object is broken text.
+            if ["died", "perished", "fell", "arrived", "happened", "occurred"].contains(before) { return nil }
+            // "More than 500,000 elite troops marched …": whose troops? A figure leading the sentence
+            // must say who it counts with a name ("Soviet troops", "B-29 bombers").
+            let countedHasName = t[mention.countedTokens].contains { $0.isCapitalized }
+            let leads = t[..<lo].allSatisfy { $0.kind == .punct || EnglishQuestions.connectives.contains($0.lower) }
+            if leads && !countedHasName { return nil }
+        }
         if !ar, !v.isPercent {
             // What is counted must be a plural noun or a unit ("troops", "days"), not a name ("Kwantung Army").
             let counted = t[mention.countedTokens]
