@@ -154,14 +154,29 @@ public enum QuizRenderer {
             """
         for question in variant.questions {
             out += "<li\(direction(question))><strong>\(HTMLText.escape(question.keyAnswer))</strong>"
-            let cites = Citation.lines(for: question.card)
-            for cite in cites.isEmpty ? ["(no source recorded)"] : cites {
-                out += "<div class=\"cite\">\(HTMLText.escape(cite))</div>"
-            }
+            out += citations(question.card)
             out += "</li>\n"
         }
         out += "</ol>\n</section>\n"
         return out
+    }
+
+    /// Citations with each part isolated for the bidirectional algorithm, so a file name
+    /// such as `001_ab.txt` stays whole beside an Arabic quote.
+    static func citations(_ card: Card) -> String {
+        func place(_ evidence: Provenance) -> String {
+            "<bdi dir=\"ltr\">\(HTMLText.escape(evidence.source)), line \(evidence.line)</bdi>"
+        }
+        var out = ""
+        for evidence in card.evidence {
+            out += "<div class=\"cite\">\(place(evidence)): “<bdi>\(HTMLText.escape(evidence.quote))</bdi>”</div>"
+        }
+        if let conflict = card.conflict, !conflict.readings.isEmpty {
+            let others = conflict.readings.map { "<bdi>\(HTMLText.escape($0.value))</bdi> (\(place($0.evidence)))" }
+            out += "<div class=\"cite\">Sources disagree: \(others.joined(separator: "; "))</div>"
+            if let note = conflict.note { out += "<div class=\"cite\">Note: <bdi>\(HTMLText.escape(note))</bdi></div>" }
+        }
+        return out.isEmpty ? "<div class=\"cite\">(no source recorded)</div>" : out
     }
 
     static let css = """
@@ -177,6 +192,7 @@ public enum QuizRenderer {
         .field::after { content: ""; display: inline-block; border-bottom: 1pt solid #000; margin-left: 0.4em; vertical-align: bottom; }
         .field.name { flex: 1; display: flex; } .field.name::after { flex: 1; }
         .field.class::after { width: 7em; } .field.date::after { width: 7em; }
+        ol.questions, ol.answers { padding-left: 2em; padding-right: 2em; }
         ol.questions > li { margin: 0 0 1.1em; padding-inline-start: 0.3em; break-inside: avoid; page-break-inside: avoid; }
         .how { display: block; font-size: 10pt; font-style: italic; }
         [dir="rtl"] .how { text-align: right; }
