@@ -46,7 +46,14 @@ let package = Package(
         ),
         .testTarget(name: "MnemoCoreTests", dependencies: ["MnemoCore"]),
         .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "MnemoCore"]),
-        .testTarget(name: "DeckExchangeTests", dependencies: ["DeckExchange", "MnemoCore"]),
+        .testTarget(
+            name: "DeckExchangeTests",
+            dependencies: [
+                "DeckExchange", "MnemoCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(name: "mnemoTests", dependencies: ["mnemo", "MnemoCore", "DeckBuilder"]),
     ],
     swiftLanguageModes: [.v6]

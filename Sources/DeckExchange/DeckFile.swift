@@ -61,6 +61,11 @@ public enum DeckFile {
     public static func save(_ deck: Deck, to url: URL) throws(ExchangeError) {
         var data = encode(deck)
         data.append(0x0A)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw .writeFailed(url.path, error.localizedDescription)
+        }
         try withLock(on: url) { () throws(ExchangeError) in try writeAtomically(data, to: url) }
     }
 
