@@ -15,7 +15,7 @@ public enum AnkiPackageReader {
     }
 
     public static func read(_ url: URL) throws(ExchangeError) -> Contents {
-        let path = url.path
+        let path = url.relativePath
         guard FileManager.default.fileExists(atPath: path) else { throw .missing(path) }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path, "permission denied") }
         let magic = (try? handle.read(upToCount: 4)) ?? Data()

@@ -33,7 +33,7 @@ public enum AnkiPackageWriter {
     public static func write(_ deck: Deck, to url: URL, now: Date) throws(ExchangeError) {
         let data: Data
         do { data = try package(for: deck, now: now) } catch {
-            if case .writeFailed(_, let why) = error { throw .writeFailed(url.path, why) }
+            if case .writeFailed(_, let why) = error { throw .writeFailed(url.relativePath, why) }
             throw error
         }
         try DeckFile.writeAtomically(data, to: url)

@@ -16,7 +16,7 @@ import MnemoCore
 /// a clear message rather than waiting or interleaving.
 public enum DeckFile {
     public static func load(_ url: URL) throws(ExchangeError) -> Deck {
-        let path = url.path
+        let path = url.relativePath
         guard FileManager.default.fileExists(atPath: path) else { throw .missing(path) }
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw .unreadable(path, error.localizedDescription) }
@@ -64,7 +64,7 @@ public enum DeckFile {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
-            throw .writeFailed(url.path, error.localizedDescription)
+            throw .writeFailed(url.relativePath, error.localizedDescription)
         }
         try withLock(on: url) { () throws(ExchangeError) in try writeAtomically(data, to: url) }
     }
@@ -74,11 +74,11 @@ public enum DeckFile {
     public static func withLock<T>(on url: URL, _ body: () throws(ExchangeError) -> T) throws(ExchangeError) -> T {
         let lockPath = url.path + ".lock"
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .writeFailed(url.path, "cannot create \(lockPath): \(errnoText())") }
+        guard fd >= 0 else { throw .writeFailed(url.relativePath, "cannot create \(lockPath): \(errnoText())") }
         defer { close(fd) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            if errno == EWOULDBLOCK { throw .busy(url.path) }
-            throw .writeFailed(url.path, "cannot lock \(lockPath): \(errnoText())")
+            if errno == EWOULDBLOCK { throw .busy(url.relativePath) }
+            throw .writeFailed(url.relativePath, "cannot lock \(lockPath): \(errnoText())")
         }
         defer { flock(fd, LOCK_UN) }
         return try body()
@@ -90,11 +90,11 @@ public enum DeckFile {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw .writeFailed(url.path, error.localizedDescription)
+            throw .writeFailed(url.relativePath, error.localizedDescription)
         }
         let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .writeFailed(url.path, errnoText()) }
+        guard fd >= 0 else { throw .writeFailed(url.relativePath, errnoText()) }
         var ok = false
         defer {
             if !ok { unlink(temp.path) }
@@ -112,8 +112,8 @@ public enum DeckFile {
         let synced = written && fsync(fd) == 0
         let why = errnoText()
         close(fd)
-        guard synced else { throw .writeFailed(url.path, why) }
-        guard rename(temp.path, url.path) == 0 else { throw .writeFailed(url.path, errnoText()) }
+        guard synced else { throw .writeFailed(url.relativePath, why) }
+        guard rename(temp.path, url.path) == 0 else { throw .writeFailed(url.relativePath, errnoText()) }
         ok = true
         let dirfd = open(folder.path, O_RDONLY | O_CLOEXEC)
         if dirfd >= 0 {

@@ -12,7 +12,7 @@ public enum DeckImporter {
     /// Reads `url` (a zip is taken for an Anki package whatever its extension; `.apkg` and
     /// `.colpkg` must be one). Throws when nothing at all can be imported.
     public static func read(_ url: URL) throws(ExchangeError) -> Result {
-        let path = url.path
+        let path = url.relativePath
         guard FileManager.default.fileExists(atPath: path) else { throw .missing(path) }
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw .unreadable(path, error.localizedDescription) }

@@ -32,21 +32,21 @@ struct ImportCommand: AsyncParsableCommand {
         let result = try DeckImporter.read(input)
         let target = URL(fileURLWithPath: output ?? "Decks/\(result.deck.id).json")
         if !force, FileManager.default.fileExists(atPath: target.path) {
-            throw ExchangeError.exists(target.path)
+            throw ExchangeError.exists(target.relativePath)
         }
         try DeckFile.save(result.deck, to: target)
         for problem in result.problems {
             FileHandle.standardError.write(Data("warning: \(file): \(problem), skipped\n".utf8))
         }
         let summary = ImportSummary(
-            deck: target.path, cards: result.deck.cards.count, skipped: result.problems.count,
+            deck: target.relativePath, cards: result.deck.cards.count, skipped: result.problems.count,
             problems: result.problems.map(\.description))
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(summary), as: UTF8.self))
         } else {
-            print("Imported \(summary.cards) card\(summary.cards == 1 ? "" : "s") into \(target.path)"
+            print("Imported \(summary.cards) card\(summary.cards == 1 ? "" : "s") into \(target.relativePath)"
                 + (summary.skipped > 0 ? " (\(summary.skipped) row\(summary.skipped == 1 ? "" : "s") skipped)" : ""))
         }
     }
