@@ -12,6 +12,8 @@ public enum AnkiPackageReader {
         public var notes: [ForeignNote]
         /// The deck most of the cards are in.
         public var deckName: String?
+        /// The Mnemo deck id, when Mnemo made the package.
+        public var mnemoDeckID: String?
     }
 
     public static func read(_ url: URL) throws(ExchangeError) -> Contents {
@@ -73,7 +75,7 @@ public enum AnkiPackageReader {
                 let version: Int = row["ver"]
                 guard version == AnkiSchema.version else { throw ExchangeError.unsupportedSchema(path, version: version) }
                 let models = parseModels(row["models"] as String? ?? "{}")
-                let deckNames = parseDeckNames(row["decks"] as String? ?? "{}")
+                let decks = parseDecks(row["decks"] as String? ?? "{}")
                 var notes: [ForeignNote] = []
                 let rows = try Row.fetchAll(db, sql: "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id")
                 for (index, note) in rows.enumerated() {
@@ -85,7 +87,10 @@ public enum AnkiPackageReader {
                 }
                 let topDeck = try Int64.fetchOne(
                     db, sql: "SELECT did FROM cards GROUP BY did ORDER BY count(*) DESC, did LIMIT 1")
-                return Contents(notes: notes, deckName: topDeck.flatMap { deckNames[$0] })
+                let top = topDeck.flatMap { decks[$0] }
+                return Contents(
+                    notes: notes, deckName: top?.name,
+                    mnemoDeckID: top.flatMap { AnkiSchema.mnemoDeckID(fromDescription: $0.description) })
             }
         } catch let error as ExchangeError {
             throw error
@@ -136,12 +141,13 @@ public enum AnkiPackageReader {
         return models
     }
 
-    static func parseDeckNames(_ json: String) -> [Int64: String] {
+    static func parseDecks(_ json: String) -> [Int64: (name: String, description: String)] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [:] }
-        var names: [Int64: String] = [:]
+        var decks: [Int64: (name: String, description: String)] = [:]
         for (key, value) in object {
-            if let id = Int64(key), let name = (value as? [String: Any])?["name"] as? String { names[id] = name }
+            guard let id = Int64(key), let deck = value as? [String: Any], let name = deck["name"] as? String else { continue }
+            decks[id] = (name, deck["desc"] as? String ?? "")
         }
-        return names
+        return decks
     }
 }

@@ -58,7 +58,9 @@ public enum AnkiPackageWriter {
         })
         let decks: [String: Any] = [
             "1": AnkiSchema.deck(id: 1, name: "Default", now: nowSec),
-            String(deckID): AnkiSchema.deck(id: deckID, name: deck.title.isEmpty ? deck.id : deck.title, now: nowSec),
+            String(deckID): AnkiSchema.deck(
+                id: deckID, name: deck.title.isEmpty ? deck.id : deck.title, now: nowSec,
+                description: AnkiSchema.description(deckID: deck.id)),
         ]
         let queue = try DatabaseQueue(path: url.path)
         try queue.write { db in

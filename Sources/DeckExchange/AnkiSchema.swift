@@ -52,6 +52,16 @@ enum AnkiSchema {
         return 1_000_000_000_000 + value % 8_000_000_000_000
     }
 
+    /// The Anki deck's description names the Mnemo deck id, so importing the package back
+    /// gives the same deck id (review events carry it).
+    static func description(deckID: String) -> String { "Made with Mnemo from deck \(deckID)." }
+
+    static func mnemoDeckID(fromDescription text: String) -> String? {
+        guard let start = text.range(of: "Made with Mnemo from deck "), text.hasSuffix(".") else { return nil }
+        let id = text[start.upperBound...].dropLast()
+        return id.isEmpty || id.contains(where: \.isWhitespace) ? nil : String(id)
+    }
+
     static let css = """
         .card { font-family: arial, sans-serif; font-size: 20px; text-align: center; color: black; background-color: white; }
         .cloze { font-weight: bold; color: blue; }
@@ -94,9 +104,9 @@ enum AnkiSchema {
         ["name": name, "ord": 0, "qfmt": front, "afmt": back, "bqfmt": "", "bafmt": "", "did": NSNull(), "bfont": "", "bsize": 0]
     }
 
-    static func deck(id: Int64, name: String, now: Int64) -> [String: Any] {
+    static func deck(id: Int64, name: String, now: Int64, description: String = "") -> [String: Any] {
         [
-            "id": id, "name": name, "desc": "", "mod": now, "usn": -1, "collapsed": false, "browserCollapsed": false,
+            "id": id, "name": name, "desc": description, "mod": now, "usn": -1, "collapsed": false, "browserCollapsed": false,
             "conf": 1, "dyn": 0, "extendNew": 10, "extendRev": 50,
             "newToday": [0, 0], "revToday": [0, 0], "lrnToday": [0, 0], "timeToday": [0, 0],
         ]

@@ -22,10 +22,12 @@ public enum DeckImporter {
         var problems: [RowProblem] = []
         var title: String?
         var header: Deck?
+        var deckID: String?
         if ext == "apkg" || ext == "colpkg" || isZip {
             let contents = try AnkiPackageReader.read(url)
             notes = contents.notes
             title = contents.deckName
+            deckID = contents.mnemoDeckID
         } else {
             guard let text = String(data: data, encoding: .utf8) else { throw .notUTF8(path) }
             let contents = AnkiTextFile.read(text)
@@ -39,7 +41,7 @@ public enum DeckImporter {
         problems.sort { $0.row < $1.row }
         guard !made.cards.isEmpty else { throw .nothingImported(path, problems: problems.count) }
         let stem = url.deletingPathExtension().lastPathComponent
-        var deck = header ?? Deck(id: slug(title ?? stem), title: title ?? stem)
+        var deck = header ?? Deck(id: deckID ?? slug(title ?? stem), title: title ?? stem)
         deck.cards = made.cards
         if header == nil || deck.languages.isEmpty {
             deck.languages = Array(Set(made.cards.map(\.language))).sorted()

@@ -55,6 +55,7 @@ struct AnkiPackageTests {
         let result = try DeckImporter.read(apkg)
         #expect(result.problems.isEmpty)
         #expect(result.deck.title == deck.title)
+        #expect(result.deck.id == deck.id)
         #expect(result.deck.cards.map(\.id) == deck.cards.map(\.id))
         #expect(result.deck.cards.map(\.kind) == deck.cards.map(\.kind))
         #expect(result.deck.cards.map(\.prompt) == deck.cards.map(\.prompt))
