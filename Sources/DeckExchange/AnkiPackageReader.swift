@@ -14,6 +14,8 @@ public enum AnkiPackageReader {
         public var deckName: String?
         /// The Mnemo deck id, when Mnemo made the package.
         public var mnemoDeckID: String?
+        /// The Mnemo deck header (id, title, languages, sources; no cards), when Mnemo made it.
+        public var mnemoDeck: Deck?
     }
 
     public static func read(_ url: URL) throws(ExchangeError) -> Contents {
@@ -69,7 +71,7 @@ public enum AnkiPackageReader {
                 guard try db.tableExists("col"), try db.tableExists("notes") else {
                     throw ExchangeError.notACollection(path, "no col or notes table")
                 }
-                guard let row = try Row.fetchOne(db, sql: "SELECT ver, models, decks FROM col") else {
+                guard let row = try Row.fetchOne(db, sql: "SELECT ver, conf, models, decks FROM col") else {
                     throw ExchangeError.notACollection(path, "the col table is empty")
                 }
                 let version: Int = row["ver"]
@@ -77,20 +79,23 @@ public enum AnkiPackageReader {
                 let models = parseModels(row["models"] as String? ?? "{}")
                 let decks = parseDecks(row["decks"] as String? ?? "{}")
                 var notes: [ForeignNote] = []
-                let rows = try Row.fetchAll(db, sql: "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id")
+                let rows = try Row.fetchAll(db, sql: "SELECT id, guid, mid, tags, flds, data FROM notes ORDER BY id")
                 for (index, note) in rows.enumerated() {
                     let mid: Int64 = note["mid"]
                     let fields = (note["flds"] as String? ?? "").components(separatedBy: "\u{1F}").map(HTMLText.plainText)
                     let tags = (note["tags"] as String? ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
-                    notes.append(foreignNote(
-                        fields: fields, model: models[mid], tags: tags, guid: note["guid"], row: index + 1))
+                    var foreign = foreignNote(
+                        fields: fields, model: models[mid], tags: tags, guid: note["guid"], row: index + 1)
+                    if let data = note["data"] as String?, data.hasPrefix("{") { foreign.mnemoCard = data }
+                    notes.append(foreign)
                 }
                 let topDeck = try Int64.fetchOne(
                     db, sql: "SELECT did FROM cards GROUP BY did ORDER BY count(*) DESC, did LIMIT 1")
                 let top = topDeck.flatMap { decks[$0] }
                 return Contents(
                     notes: notes, deckName: top?.name,
-                    mnemoDeckID: top.flatMap { AnkiSchema.mnemoDeckID(fromDescription: $0.description) })
+                    mnemoDeckID: top.flatMap { AnkiSchema.mnemoDeckID(fromDescription: $0.description) },
+                    mnemoDeck: mnemoDeck(fromConf: row["conf"] as String? ?? "{}"))
             }
         } catch let error as ExchangeError {
             throw error
@@ -126,6 +131,14 @@ public enum AnkiPackageReader {
         return ForeignNote(
             shape: .basic, front: regular.first ?? "", back: regular.dropFirst().first ?? "", source: source, tags: tags,
             guid: guid, row: row, line: row)
+    }
+
+    static func mnemoDeck(fromConf json: String) -> Deck? {
+        guard let conf = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+            let header = conf["mnemoDeck"], JSONSerialization.isValidJSONObject(header),
+            let data = try? JSONSerialization.data(withJSONObject: header)
+        else { return nil }
+        return try? JSONDecoder().decode(Deck.self, from: data)
     }
 
     static func parseModels(_ json: String) -> [Int64: Model] {

@@ -48,6 +48,22 @@ public enum AnkiPackageWriter {
         }
     }
 
+    /// The card as compact JSON, kept in the note's `data` column (unused by Anki), so that
+    /// importing the package back into Mnemo gives exactly the exported card.
+    static func cardJSON(_ card: Card) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(card)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    /// The deck without its cards, as a JSON object.
+    static func header(of deck: Deck) -> Any? {
+        var header = deck
+        header.cards = []
+        guard let data = try? JSONEncoder().encode(header) else { return nil }
+        return try? JSONSerialization.jsonObject(with: data)
+    }
+
     static func writeCollection(_ deck: Deck, to url: URL, now: Date) throws {
         let nowMs = Int64((now.timeIntervalSince1970 * 1000).rounded())
         let nowSec = nowMs / 1000
@@ -69,7 +85,7 @@ public enum AnkiPackageWriter {
                 sql: "INSERT INTO col VALUES (1, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?, '{}')",
                 arguments: [
                     nowSec - nowSec % 86400, nowMs, nowMs, AnkiSchema.version,
-                    AnkiSchema.json(AnkiSchema.conf(deckID: deckID)), AnkiSchema.json(models),
+                    AnkiSchema.json(AnkiSchema.conf(deckID: deckID, mnemoDeck: header(of: deck))), AnkiSchema.json(models),
                     AnkiSchema.json(decks), AnkiSchema.json(AnkiSchema.deckConfig),
                 ])
             for (index, note) in notes.enumerated() {
@@ -79,10 +95,10 @@ public enum AnkiPackageWriter {
                 let tags = note.tags.isEmpty ? "" : " " + note.tags.joined(separator: " ") + " "
                 let id = nowMs + Int64(index)
                 try db.execute(
-                    sql: "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')",
+                    sql: "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, ?)",
                     arguments: [
                         id, note.guid, AnkiSchema.modelID(note.type), nowSec, tags,
-                        fields.joined(separator: "\u{1F}"), first, checksum,
+                        fields.joined(separator: "\u{1F}"), first, checksum, cardJSON(deck.cards[index]),
                     ])
                 try db.execute(
                     sql: "INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')",

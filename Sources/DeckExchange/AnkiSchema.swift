@@ -128,8 +128,11 @@ enum AnkiSchema {
         ] as [String: Any]
     ] }
 
-    static func conf(deckID: Int64) -> [String: Any] {
+    /// The collection config. `mnemoDeck` carries the Mnemo deck header (id, title, languages,
+    /// sources) so importing the package back gives the same deck; Anki ignores the key.
+    static func conf(deckID: Int64, mnemoDeck: Any? = nil) -> [String: Any] {
         [
+            "mnemoDeck": mnemoDeck ?? NSNull(),
             "activeDecks": [deckID], "curDeck": deckID, "newSpread": 0, "collapseTime": 1200, "timeLim": 0,
             "estTimes": true, "dueCounts": true, "curModel": NSNull(), "nextPos": 1, "sortType": "noteFld",
             "sortBackwards": false, "addToCur": true,

@@ -7,78 +7,32 @@ import MnemoCore
     import Darwin
 #endif
 
-/// Reading and writing deck files.
-///
-/// Writes are atomic: the deck goes to a temporary file in the same folder, is flushed to
-/// disk (fsync), then renamed over the old one, so a reader (or a crash) sees either the
-/// old deck or the new one, never half of one. Two writers are kept apart by an advisory
-/// lock (`flock`) on a `.lock` file beside the deck: the second one is refused at once with
-/// a clear message rather than waiting or interleaving.
+/// Saving decks for the exchange commands, on top of the deck format's own atomic write
+/// (`Deck.write(to:)`: temporary file, fsync, rename). Two writers are kept apart by an
+/// advisory lock (`flock`) on a `.lock` file beside the deck: the second is refused at once
+/// with a clear message rather than waiting or silently overwriting the first one's work.
+/// Reading is `Deck.load(from:)`.
 public enum DeckFile {
-    public static func load(_ url: URL) throws(ExchangeError) -> Deck {
-        let path = url.relativePath
-        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path) }
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw .unreadable(path, error.localizedDescription) }
-        if data.isEmpty { throw .badDeck(path, "the file is empty") }
-        struct Version: Decodable { var formatVersion: Int? }
-        if let version = try? JSONDecoder().decode(Version.self, from: data).formatVersion,
-            version > Deck.currentFormatVersion
-        {
-            throw .newerDeck(path, version: version)
-        }
-        do {
-            return try JSONDecoder().decode(Deck.self, from: data)
-        } catch let error as DecodingError {
-            throw .badDeck(path, describe(error))
-        } catch {
-            throw .badDeck(path, error.localizedDescription)
-        }
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        func at(_ path: [any CodingKey]) -> String {
-            path.isEmpty ? "" : " at " + path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-        }
-        switch error {
-        case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not JSON, or cut off" : "bad value" + at(context.codingPath)
-        case .keyNotFound(let key, let context): return "missing \"\(key.stringValue)\"" + at(context.codingPath)
-        case .typeMismatch(_, let context): return "wrong type" + at(context.codingPath)
-        case .valueNotFound(_, let context): return "missing value" + at(context.codingPath)
-        @unknown default: return "cannot be decoded"
-        }
-    }
-
-    /// Pretty-printed JSON with sorted keys (the deck format's layout).
-    public static func encode(_ deck: Deck) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(deck)) ?? Data()
-    }
-
     /// Writes `deck` atomically under the deck's lock.
-    public static func save(_ deck: Deck, to url: URL) throws(ExchangeError) {
-        var data = encode(deck)
-        data.append(0x0A)
+    public static func save(_ deck: Deck, to url: URL) throws {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
-            throw .writeFailed(url.relativePath, error.localizedDescription)
+            throw ExchangeError.writeFailed(url.relativePath, error.localizedDescription)
         }
-        try withLock(on: url) { () throws(ExchangeError) in try writeAtomically(data, to: url) }
+        try withLock(on: url) { try deck.write(to: url) }
     }
 
     /// Runs `body` holding an exclusive advisory lock on `<file>.lock`; refuses at once
     /// with `.busy` when another process holds it.
-    public static func withLock<T>(on url: URL, _ body: () throws(ExchangeError) -> T) throws(ExchangeError) -> T {
+    public static func withLock<T>(on url: URL, _ body: () throws -> T) throws -> T {
         let lockPath = url.path + ".lock"
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .writeFailed(url.relativePath, "cannot create \(lockPath): \(errnoText())") }
+        guard fd >= 0 else { throw ExchangeError.writeFailed(url.relativePath, "cannot create \(lockPath): \(errnoText())") }
         defer { close(fd) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            if errno == EWOULDBLOCK { throw .busy(url.relativePath) }
-            throw .writeFailed(url.relativePath, "cannot lock \(lockPath): \(errnoText())")
+            if errno == EWOULDBLOCK { throw ExchangeError.busy(url.relativePath) }
+            throw ExchangeError.writeFailed(url.relativePath, "cannot lock \(lockPath): \(errnoText())")
         }
         defer { flock(fd, LOCK_UN) }
         return try body()

@@ -28,6 +28,7 @@ public enum DeckImporter {
             notes = contents.notes
             title = contents.deckName
             deckID = contents.mnemoDeckID
+            header = contents.mnemoDeck
         } else {
             guard let text = String(data: data, encoding: .utf8) else { throw .notUTF8(path) }
             let contents = AnkiTextFile.read(text)

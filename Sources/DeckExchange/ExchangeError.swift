@@ -11,8 +11,6 @@ public enum ExchangeError: Error, Hashable, Sendable, CustomStringConvertible, L
     case newerAnkiPackage(String)
     case unsupportedSchema(String, version: Int)
     case notACollection(String, String)
-    case badDeck(String, String)
-    case newerDeck(String, version: Int)
     case busy(String)
     case writeFailed(String, String)
     case exists(String)
@@ -33,9 +31,6 @@ public enum ExchangeError: Error, Hashable, Sendable, CustomStringConvertible, L
         case .unsupportedSchema(let path, let version):
             "\(path): Anki collection schema version \(version); Mnemo reads schema 11 (collection.anki2/anki21)"
         case .notACollection(let path, let why): "\(path): not an Anki collection (\(why))"
-        case .badDeck(let path, let why): "\(path): not a valid deck (\(why))"
-        case .newerDeck(let path, let version):
-            "\(path): deck format version \(version) is newer than this mnemo reads (\(Deck.currentFormatVersion)); update mnemo"
         case .busy(let path): "\(path): another program is writing this deck right now; try again when it is done"
         case .writeFailed(let path, let why): "\(path): could not be written (\(why)); nothing was changed"
         case .exists(let path): "\(path): already exists; pass --force to replace it"

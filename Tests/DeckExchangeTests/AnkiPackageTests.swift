@@ -56,6 +56,8 @@ struct AnkiPackageTests {
         #expect(result.problems.isEmpty)
         #expect(result.deck.title == deck.title)
         #expect(result.deck.id == deck.id)
+        #expect(result.deck.sources == deck.sources)
+        #expect(result.deck.languages == deck.languages)
         #expect(result.deck.cards.map(\.id) == deck.cards.map(\.id))
         #expect(result.deck.cards.map(\.kind) == deck.cards.map(\.kind))
         #expect(result.deck.cards.map(\.prompt) == deck.cards.map(\.prompt))
@@ -63,6 +65,7 @@ struct AnkiPackageTests {
         #expect(result.deck.cards.map(\.choices) == deck.cards.map(\.choices))
         #expect(result.deck.cards.map(\.tags) == deck.cards.map(\.tags))
         #expect(result.deck.cards.map { $0.evidence.map(\.quote) } == deck.cards.map { $0.evidence.map(\.quote) })
+        #expect(result.deck == deck)
     }
 
     // MARK: Bad input

@@ -14,7 +14,7 @@ struct DeckFileTests {
         let deck = try sampleDeck()
         let url = folder.appendingPathComponent("Decks/sample.json")
         try DeckFile.save(deck, to: url)
-        #expect(try DeckFile.load(url) == deck)
+        #expect(try Deck.load(from: url) == deck)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Decks").path)
         #expect(names.sorted() == ["sample.json", "sample.json.lock"])
     }
@@ -40,39 +40,16 @@ struct DeckFileTests {
             == "d.json: another program is writing this deck right now; try again when it is done")
         flock(fd, LOCK_UN)
         try DeckFile.save(changed, to: url)
-        #expect(try DeckFile.load(url).cards.isEmpty)
+        #expect(try Deck.load(from: url).cards.isEmpty)
     }
 
     @Test func aHalfWrittenDeckIsReportedNotRead() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("cut.json")
-        let data = DeckFile.encode(try sampleDeck())
+        let data = try (try sampleDeck()).encoded()
         try data.prefix(data.count / 2).write(to: url)
-        #expect(throws: ExchangeError.badDeck(url.path, "not JSON, or cut off")) { try DeckFile.load(url) }
-    }
-
-    @Test(arguments: [
-        ("", "the file is empty"),
-        ("{\"formatVersion\": 1, \"id\": \"x\", \"title\": \"t\", \"languages\": [], \"sources\": []}", "missing \"cards\""),
-        ("{\"formatVersion\": 1, \"id\": 5}", "wrong type at id"),
-    ])
-    func badDecksNameTheProblem(text: String, why: String) throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent("bad.json")
-        try Data(text.utf8).write(to: url)
-        #expect(throws: ExchangeError.badDeck(url.path, why)) { try DeckFile.load(url) }
-    }
-
-    @Test func aNewerDeckFormatIsRefused() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent("new.json")
-        try Data("{\"formatVersion\": 9}".utf8).write(to: url)
-        #expect(throws: ExchangeError.newerDeck(url.path, version: 9)) { try DeckFile.load(url) }
-        #expect(ExchangeError.newerDeck("n.json", version: 9).description
-            == "n.json: deck format version 9 is newer than this mnemo reads (1); update mnemo")
+        #expect(throws: DeckError.truncated(path: url.path)) { try Deck.load(from: url) }
     }
 
     @Test func aFailedWriteLeavesNothingBehind() throws {

@@ -67,7 +67,8 @@ public struct AnkiNote: Hashable, Sendable {
             fields = [card.prompt, card.answer, source]
         case .truefalse:
             type = .basic
-            fields = ["True or false: " + card.prompt, card.answer.capitalized, source]
+            let statement = card.prompt.lowercased().hasPrefix("true or false") ? card.prompt : "True or false: " + card.prompt
+            fields = [statement, card.answer.capitalized, source]
         case .choice:
             type = .choice
             let options = card.choices.enumerated().map { "\(AnkiNote.letter($0.offset)). \($0.element)" }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders quiz sheets: each variant, then its answer key, as Markdown or as one
 /// self-contained HTML page that prints one section per page.
 public enum QuizRenderer {
@@ -5,13 +7,18 @@ public enum QuizRenderer {
     static func promptText(_ question: QuizQuestion, blank: String) -> String {
         let card = question.card
         switch card.kind {
-        case .cloze:
+        case .cloze, .choice:
+            // Choice prompts may carry the blank too ("dispatched [number] troops").
             guard let range = ClozeText.blankRange(in: card.prompt) else { return card.prompt }
             var hint = String(card.prompt[range])
             hint = hint.hasPrefix("[") ? String(hint.dropFirst().dropLast()) : ""
             let shown = hint.isEmpty || hint == "…" ? blank : "\(blank) (\(hint))"
             return card.prompt.replacingCharacters(in: range, with: shown)
         case .truefalse:
+            // The instruction already says "True or false?"; generated statements may repeat it.
+            for prefix in ["True or false:", "True or false?"] where card.prompt.hasPrefix(prefix) {
+                return card.prompt.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            }
             return card.prompt
         default:
             return card.prompt

@@ -66,7 +66,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let deckURL = URL(fileURLWithPath: deck)
-        let loaded = try DeckFile.load(deckURL)
+        let loaded = try Deck.load(from: deckURL)
         switch format {
         case .anki:
             guard let output else { return }

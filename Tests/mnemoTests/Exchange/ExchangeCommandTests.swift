@@ -139,7 +139,7 @@ struct ExchangeCommandTests {
         try m.write(String(text.prefix(text.count / 2)), to: "cut.json")
         let run = try m.run("export", "cut.json", "--format", "quiz-md")
         #expect(run.status == 1)
-        #expect(run.stderr == "Error: cut.json: not a valid deck (not JSON, or cut off)\n")
+        #expect(run.stderr == "Error: cut.json: the deck is truncated (the JSON ends before it is complete)\n")
         #expect(run.stdout.isEmpty)
     }
 
