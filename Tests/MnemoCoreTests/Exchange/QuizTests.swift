@@ -28,7 +28,7 @@ struct QuizTests {
             let q = try #require(variant.questions.first)
             orders.insert(q.options)
             let letter = try #require(q.keyAnswer.first)
-            let index = Int(letter.asciiValue! - 65)
+            let index = Int(try #require(letter.asciiValue)) - 65
             #expect(q.options[index] == "600,000")
             #expect(q.keyAnswer == "\(letter). 600,000")
         }
@@ -41,7 +41,7 @@ struct QuizTests {
         for variant in quiz.variants {
             let q = try #require(variant.questions.first)
             let letters = q.keyAnswer.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            let events = letters.map { q.options[Int($0.unicodeScalars.first!.value) - 97] }
+            let events = try letters.map { q.options[Int(try #require($0.unicodeScalars.first).value) - 97] }
             #expect(events == chronological)
         }
     }
