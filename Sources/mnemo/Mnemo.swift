@@ -15,6 +15,8 @@ struct Mnemo: AsyncParsableCommand {
             ExportCommand.self,
             ImportCommand.self,
             OptimizeCommand.self,
+            MergeCommand.self,
+            AppendEventsCommand.self,
         ]
     )
 }
