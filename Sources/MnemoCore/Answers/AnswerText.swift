@@ -68,8 +68,10 @@ enum AnswerText {
 
     /// Words for comparing names and phrases: a leading English article dropped, the Arabic
     /// article "ال" dropped from each word of five letters or more (so "الاتحاد" = "اتحاد").
-    static func comparableWords(_ text: String) -> [String] {
-        var list = words(normalize(text))
+    static func comparableWords(_ text: String) -> [String] { comparableWords(normalized: normalize(text)) }
+
+    static func comparableWords(normalized: String) -> [String] {
+        var list = words(normalized)
         if list.count > 1, let first = list.first, englishArticles.contains(first) { list.removeFirst() }
         return list.map(withoutArabicArticle)
     }
@@ -86,4 +88,19 @@ enum AnswerText {
     /// (case, spacing and punctuation ignored).
     static func key(_ text: String) -> String { comparableWords(text).joined() }
 
+}
+
+/// A text with its folded forms computed once: typed answers are compared with several forms.
+struct PreparedText {
+    let text: String
+    let normalized: String
+    let words: [String]
+    let key: String
+
+    init(_ text: String) {
+        self.text = text
+        normalized = AnswerText.normalize(text)
+        words = AnswerText.comparableWords(normalized: normalized)
+        key = words.joined()
+    }
 }

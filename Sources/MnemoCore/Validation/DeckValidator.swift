@@ -89,6 +89,7 @@ public enum DeckValidator {
             add(.warning, "language", "language '\(card.language)' is not among the deck's languages")
         }
         for (severity, field, message) in kindProblems(card) { add(severity, field, message) }
+        if let message = unreadableAnswer(card) { add(.warning, "answer", message) }
         if card.evidence.isEmpty {
             add(.warning, "evidence", "no evidence (the card cannot cite its source)")
         }
@@ -195,6 +196,23 @@ public enum DeckValidator {
             letters.append(letter)
         }
         return letters
+    }
+
+    /// A date, year or number answer that answer checking cannot read is compared as text,
+    /// so "8 Aug 1945" would not match it: worth a warning.
+    static func unreadableAnswer(_ card: Card) -> String? {
+        guard card.kind == .cloze || card.kind == .question, !card.answer.isBlank else { return nil }
+        let normalized = AnswerText.normalize(card.answer)
+        switch card.answerType {
+        case .date, .year:
+            if DateReader.readings(normalized).count == 1 { return nil }
+            return "'\(card.answer)' is not a date answer checking can read; typed answers are compared as text"
+        case .number:
+            if !NumberReader.numbers(inNormalized: normalized).isEmpty { return nil }
+            return "'\(card.answer)' holds no number; typed answers are compared as text"
+        case .person, .place, .name, .text:
+            return nil
+        }
     }
 
     static func hasBlank(_ prompt: String) -> Bool {

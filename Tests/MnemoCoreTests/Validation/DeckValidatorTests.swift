@@ -46,6 +46,8 @@ enum ValidatorCases {
         }),
         ("no cards, no languages", Deck(id: "d", title: "T")),
         ("several evidence", with { $0.cards[0].evidence = [evidence, evidence] }),
+        ("readable date answer", with { $0.cards[0].answerType = .date; $0.cards[0].answer = "8 آب 1945" }),
+        ("readable number answer", with { $0.cards[0].answerType = .number; $0.cards[0].answer = "about 600,000" }),
     ]
 
     /// Decks that break exactly one rule, and the problem reported.
@@ -105,6 +107,11 @@ enum ValidatorCases {
                "'ab, c' is not an order of the letters a-c, each once (e.g. \"c, a, b\")")),
         ("order empty event", withCard(card(.order, prompt: "Order", answer: "a, b, c", choices: ["x", " ", "z"])),
          .init(.error, card: CardID("c1"), field: "choices[1]", "empty event")),
+        ("unreadable date answer", with { $0.cards[0].answerType = .date; $0.cards[0].answer = "the forties" },
+         .init(.warning, card: CardID("c1"), field: "answer",
+               "'the forties' is not a date answer checking can read; typed answers are compared as text")),
+        ("unreadable number answer", with { $0.cards[0].answerType = .number; $0.cards[0].answer = "many" },
+         .init(.warning, card: CardID("c1"), field: "answer", "'many' holds no number; typed answers are compared as text")),
         ("no evidence", with { $0.cards[0].evidence = [] },
          .init(.warning, card: CardID("c1"), field: "evidence", "no evidence (the card cannot cite its source)")),
         ("evidence source not listed", with { $0.cards[0].evidence[0].source = "b.txt" },
