@@ -122,7 +122,7 @@ public enum DeckValidator {
         case .cloze:
             var problems: [KindProblem] = []
             if !card.prompt.isBlank && !hasBlank(card.prompt) {
-                problems.append((.error, "prompt", "a cloze prompt needs a blank such as '[…]' or '____'"))
+                problems.append((.error, "prompt", "a cloze prompt needs a blank such as '[…]', '[date]' or '____'"))
             }
             if givesAnswerAway(card) {
                 problems.append((.warning, "prompt", "the prompt contains the answer"))
@@ -215,8 +215,25 @@ public enum DeckValidator {
         }
     }
 
+    /// A blank is "[…]", "[...]", three or more underscores, or a bracketed label saying what
+    /// is missing ("[date]", "[month and year]", "[السنة]"): square brackets around 1-40
+    /// characters without brackets or digits.
     static func hasBlank(_ prompt: String) -> Bool {
-        prompt.contains("[…]") || prompt.contains("[...]") || prompt.contains("___")
+        if prompt.contains("___") { return true }
+        var label: [Character]? = nil
+        for character in prompt {
+            if character == "[" {
+                label = []
+            } else if character == "]" {
+                if let found = label, (1...40).contains(found.count) { return true }
+                label = nil
+            } else if character.isNumber {
+                label = nil
+            } else {
+                label?.append(character)
+            }
+        }
+        return false
     }
 
     /// A prompt that shows its own answer teaches nothing; short answers ("8") may appear by chance.

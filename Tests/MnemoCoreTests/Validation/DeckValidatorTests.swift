@@ -31,6 +31,8 @@ enum ValidatorCases {
         ("cloze with […]", withCard(card(.cloze, prompt: "It ended in […]."))),
         ("cloze with [...]", withCard(card(.cloze, prompt: "It ended in [...]."))),
         ("cloze with ____", withCard(card(.cloze, prompt: "It ended in ____."))),
+        ("cloze with a labelled blank", withCard(card(.cloze, prompt: "In [month and year], the war ended."))),
+        ("Arabic cloze with a labelled blank", withCard(card(.cloze, prompt: "في عام [السنة] ميلادي انتهت الحرب"))),
         ("Arabic cloze", with {
             $0.cards = [Card(id: CardID("c1"), kind: .cloze, prompt: "انتهت الحرب في عام [...]", answer: "١٩٤٥", language: "ar",
                              evidence: [evidence])]
@@ -79,7 +81,11 @@ enum ValidatorCases {
         ("card language not listed", with { $0.cards[0].language = "de" },
          .init(.warning, card: CardID("c1"), field: "language", "language 'de' is not among the deck's languages")),
         ("cloze without blank", withCard(card(.cloze, prompt: "It ended in the forties.")),
-         .init(.error, card: CardID("c1"), field: "prompt", "a cloze prompt needs a blank such as '[…]' or '____'")),
+         .init(.error, card: CardID("c1"), field: "prompt", "a cloze prompt needs a blank such as '[…]', '[date]' or '____'")),
+        ("cloze with a citation, not a blank", withCard(card(.cloze, prompt: "It ended then.[12]")),
+         .init(.error, card: CardID("c1"), field: "prompt", "a cloze prompt needs a blank such as '[…]', '[date]' or '____'")),
+        ("cloze with an empty bracket", withCard(card(.cloze, prompt: "It ended in [].")),
+         .init(.error, card: CardID("c1"), field: "prompt", "a cloze prompt needs a blank such as '[…]', '[date]' or '____'")),
         ("cloze showing its answer", withCard(card(.cloze, prompt: "It ended in 1945, in [...].")),
          .init(.warning, card: CardID("c1"), field: "prompt", "the prompt contains the answer")),
         ("question showing its answer", withCard(card(.question, prompt: "Did it end in 1945?")),
