@@ -82,6 +82,7 @@ enum AnswerTable {
         right("eastern arabic-indic digits", "1945", .year, "۱۹۴۵"),
         right("arabic-indic digits", "٦٠٠٬٠٠٠", .number, "600000"),
         wrong("arabic-indic digits", "1945", .year, "١٩٤٤"),
+        right("direction marks ignored", "1945", .year, "\u{200F}١٩٤٥\u{200E}"),
         // Numbers in any common spelling; qualifiers in the answer ignored; never a near miss.
         right("number spelling", "more than 600,000", .number, "600,000"),
         right("number spelling", "more than 600,000", .number, "600000"),
@@ -328,5 +329,31 @@ struct AnswerCheckerTests {
         #expect(arabic.contains { $0.verdict == .right } && arabic.contains { $0.verdict == .wrong }
                 && arabic.contains { $0.verdict == .almost })
         #expect(rows.count >= 150)
+    }
+}
+
+struct AnswerCheckerOddInputTests {
+    static let odd: [String] = [
+        "", " ", "\u{0}", "🙂", "👨‍👩‍👧", "\u{301}\u{301}", "[[[", "]]", "k", "m", "and", "و", "a", "the",
+        String(repeating: "9", count: 500), String(repeating: "9,999", count: 200), "1e999", "٫٫٫", "0.0.0.0",
+        "-5", "ـــ", String(repeating: "hiroshima ", count: 5000),
+        "thousand thousand thousand million billion", "1/2/3/4/5", "32/13/1945", "0/0/0", "9999-99-99",
+    ]
+
+    @Test(arguments: odd)
+    func oddInputNeverCrashesAndIsNeverRightForAFact(typed: String) {
+        let cards = [
+            Card(id: CardID("a"), kind: .question, prompt: "?", answer: "August 8, 1945", answerType: .date),
+            Card(id: CardID("b"), kind: .question, prompt: "?", answer: "more than 600,000", answerType: .number),
+            Card(id: CardID("c"), kind: .question, prompt: "?", answer: "Harry S. Truman", answerType: .person),
+            Card(id: CardID("d"), kind: .cloze, prompt: "[…]", answer: "Hiroshima", answerType: .place),
+            Card(id: CardID("e"), kind: .order, prompt: "?", answer: "b, c, a", choices: ["x", "y", "z"]),
+            Card(id: CardID("f"), kind: .choice, prompt: "?", answer: "1945", choices: ["1944", "1945"]),
+            Card(id: CardID("g"), kind: .truefalse, prompt: "?", answer: "true"),
+        ]
+        let checker = AnswerChecker(cards: cards)
+        for card in cards {
+            #expect(checker.check(typed, against: card).verdict == .wrong, "\(card.answer)")
+        }
     }
 }
