@@ -27,7 +27,7 @@ public struct AnswerChecker: Sendable {
         var keys: [AnswerType: Set<String>] = [:]
         for card in cards {
             if card.answerType == .person {
-                let words = AnswerText.comparableWords(card.answer)
+                let words = AnswerText.comparableWords(card.answer).filter { !AnswerText.titles.contains($0) }
                 if !words.isEmpty { persons.insert(words) }
             }
             for form in [card.answer] + card.accepted {
@@ -139,11 +139,14 @@ public struct AnswerChecker: Sendable {
     {
         if typed.key == form.key { return Outcome(verdict: .right) }
         if type == .person {
-            if let outcome = comparePartialName(typed.words, form.words, form: form.text) { return outcome }
+            let typedName = typed.words.filter { !AnswerText.titles.contains($0) }
+            let formName = form.words.filter { !AnswerText.titles.contains($0) }
+            if !typedName.isEmpty, typedName == formName { return Outcome(verdict: .right) }
+            if let outcome = comparePartialName(typedName, formName, form: form.text) { return outcome }
             // A fuller name than the card gives ("Joseph Stalin" for "Stalin") names the same
             // person, unless it is the name of another person in the deck.
-            if typed.words.count > form.words.count, !others.contains(typed.key),
-                shorterForm(form.words, of: typed.words, allowTypos: false) != nil
+            if typedName.count > formName.count, !others.contains(typed.key),
+                shorterForm(formName, of: typedName, allowTypos: false) != nil
             {
                 return Outcome(verdict: .right)
             }

@@ -73,8 +73,35 @@ enum AnswerText {
     static func comparableWords(normalized: String) -> [String] {
         var list = words(normalized)
         if list.count > 1, let first = list.first, englishArticles.contains(first) { list.removeFirst() }
-        return list.map(withoutArabicArticle)
+        return list.map { smallNumbers[$0] ?? withoutArabicArticle($0) }
     }
+
+    /// Small numbers written as words or Roman numerals read as digits inside names and phrases:
+    /// "World War Two" = "World War II" = "World War 2". Single letters (i, v, x) stay letters.
+    static let smallNumbers: [String: String] = {
+        let words = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        ]
+        let roman = [
+            "", "", "ii", "iii", "iv", "", "vi", "vii", "viii", "ix", "", "xi", "xii", "xiii", "xiv", "xv", "xvi",
+            "xvii", "xviii", "xix", "xx",
+        ]
+        var table: [String: String] = [:]
+        for (value, word) in words.enumerated() { table[word] = String(value) }
+        for (value, numeral) in roman.enumerated() where !numeral.isEmpty { table[numeral] = String(value) }
+        return table
+    }()
+
+    /// Titles before a person's name, left out when comparing people ("President Truman" = "Truman").
+    static let titles: Set<String> = Set(
+        [
+            "president", "general", "gen", "marshal", "admiral", "emperor", "king", "queen", "prince", "princess",
+            "sir", "lord", "dr", "mr", "mrs", "ms", "premier", "chairman", "prime", "minister", "field", "colonel",
+            "captain", "lieutenant", "commander", "secretary", "senator", "pope", "tsar", "czar", "shah", "sultan",
+            "الرئيس", "رئيس", "الملك", "الجنرال", "المارشال", "الأميرال", "الإمبراطور", "الامبراطور", "الأمير",
+            "الشيخ", "السلطان", "الزعيم", "القائد", "المشير", "الفريق", "اللواء", "العقيد", "الوزير", "وزير",
+        ].map { withoutArabicArticle(normalize($0)) })
 
     static func withoutArabicArticle(_ word: String) -> String {
         let scalars = Array(word.unicodeScalars)
