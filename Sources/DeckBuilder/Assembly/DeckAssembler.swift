@@ -64,7 +64,8 @@ struct DeckAssembler {
         let c = g.primary
         let key = g.factKey
         let fact = g.factID
-        let evidence = g.readings[0].support
+        var evidence = g.readings[0].support
+        if let context = c.context, !evidence.contains(context) { evidence.append(context) }
         var tags = Set(c.tags)
         for e in evidence { tags.insert(DocumentAnalyzer.tag(forSource: e.source)) }
         var conflict: Conflict?
@@ -77,6 +78,9 @@ struct DeckAssembler {
         let tagList = tags.sorted()
         let ar = c.language == "ar"
         var out: [Card] = []
+        if c.context != nil {
+            return contextCards(g, c: c, key: key, fact: fact, evidence: evidence, tags: tagList, conflict: conflict, distractors: distractors)
+        }
         let clozeAccepted = Array(Set(c.accepted + [c.answer]).subtracting([c.surfaceAnswer])).sorted()
         out.append(Card(
             id: CardID(kind: .cloze, factKey: key), kind: .cloze, prompt: c.cloze, answer: c.surfaceAnswer,
@@ -110,6 +114,27 @@ struct DeckAssembler {
                 id: CardID(kind: .truefalse, factKey: key), kind: .truefalse, prompt: lead + statement,
                 answer: isTrue ? "true" : "false", answerType: .text, language: c.language, evidence: evidence,
                 tags: tagList, conflict: nil, fact: fact))
+        }
+        return out
+    }
+
+    /// A fact dated from its paragraph: a question, and a choice on the same question.
+    private func contextCards(
+        _ g: FactGroup, c: FactCandidate, key: String, fact: String, evidence: [Provenance], tags: [String],
+        conflict: Conflict?, distractors: Distractors
+    ) -> [Card] {
+        guard let q = c.question else { return [] }
+        var out = [Card(
+            id: CardID(kind: .question, factKey: key), kind: .question, prompt: q, answer: c.answer, accepted: c.accepted,
+            answerType: c.answerType, language: c.language, evidence: evidence, tags: tags, conflict: conflict, fact: fact)]
+        let wrong = distractors.options(for: g, count: 3)
+        if wrong.count == 3 {
+            var rng = SeededGenerator(seedString: "choice|" + key)
+            var options = wrong + [c.answer]
+            options.shuffle(using: &rng)
+            out.append(Card(
+                id: CardID(kind: .choice, factKey: key), kind: .choice, prompt: q, answer: c.answer, choices: options,
+                answerType: c.answerType, language: c.language, evidence: evidence, tags: tags, conflict: conflict, fact: fact))
         }
         return out
     }
