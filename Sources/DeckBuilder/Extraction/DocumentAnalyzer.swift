@@ -32,7 +32,7 @@ public enum DocumentAnalyzer {
                 let language = Script.language(of: text)
                 guard language == "en" || language == "ar" else { continue }
                 // Cheap test first: no digit and no month name, nothing to extract.
-                guard mayHoldFacts(text) || (anchor != nil && CardDrafter.namesEvent(text)) else { continue }
+                guard mayHoldFacts(text) || anchor != nil else { continue }
                 let tokens = Tokenizer.tokens(text)
                 let dates = DateExtractor.dates(in: tokens, language: language)
                 let dateTokens = Set(dates.flatMap { Array($0.tokens) })

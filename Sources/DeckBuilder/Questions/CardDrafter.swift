@@ -134,6 +134,21 @@ enum CardDrafter {
         return out
     }
 
+    /// "v:declare" for each past-tense verb (synonyms folded); "came to an end" counts as "ended".
+    static func verbKeys(_ t: ArraySlice<Token>) -> [String] {
+        var out: [String] = []
+        let a = Array(t)
+        for (k, tok) in a.enumerated() where tok.kind == .word && !tok.isCapitalized && English.isPast(tok.lower) {
+            if k + 3 < a.count, tok.lower == "came", a[k + 1].lower == "to", a[k + 3].lower == "end" {
+                out.append("v:end")
+                continue
+            }
+            let base = English.base(ofPast: tok.lower)
+            out.append("v:" + (Normalizer.synonyms[base] ?? base))
+        }
+        return out
+    }
+
     static func namesEvent(_ text: String) -> Bool {
         let lower = text.lowercased()
         return eventNouns.contains { lower.contains($0) }
@@ -142,28 +157,25 @@ enum CardDrafter {
     /// A sentence naming an event without a date, in a paragraph whose time an earlier sentence set
     /// ("In February 1945, … Britain, the United States and the Soviet Union held a meeting in Yalta").
     static func contextDatedFact(_ c: DraftContext, value: DateValue, anchorEvidence: Provenance) -> FactCandidate? {
-        guard namesEvent(c.text), c.quotable || true else { return nil }
         var t = c.tokens
         if let last = t.last, last.kind == .punct { t.removeLast() }
-        guard let p = EnglishQuestions.parse(t), p.lead.isEmpty, p.participle == nil else { return nil }
-        // The event noun must be in the question itself.
-        let q = EnglishQuestions.compose(wh: value.granularity == .year ? "In what year" : "When", p)
-        guard eventNouns.contains(where: { q.lowercased().contains($0) }), q.split(separator: " ").count <= 22 else { return nil }
+        var question: String?
+        if c.quotable, namesEvent(c.text), let p = EnglishQuestions.parse(t), p.lead.isEmpty, p.participle == nil {
+            // The event noun must be in the question itself.
+            let q = EnglishQuestions.compose(wh: value.granularity == .year ? "In what year" : "When", p)
+            if eventNouns.contains(where: { q.lowercased().contains($0) }), q.split(separator: " ").count <= 22 { question = q }
+        }
         let display = value.english()
         let keywords = Normalizer.keywords(c.tokens[...], language: "en")
-        var match = Set(keywords).union(eventNames(c.tokens))
-        for tok in c.tokens where tok.kind == .word && !tok.isCapitalized && English.isPast(tok.lower) {
-            let base = English.base(ofPast: tok.lower)
-            match.insert("v:" + (Normalizer.synonyms[base] ?? base))
-        }
+        let match = Set(keywords).union(eventNames(c.tokens)).union(verbKeys(c.tokens[...]))
         guard keywords.count >= 3 else { return nil }
         var fact = FactCandidate(
             value: .date(value), answerType: value.granularity == .year ? .year : .date, normalized: value.normalized,
             answer: display, surfaceAnswer: display, accepted: [value.normalized], language: "en", levantine: false,
-            clausePrefix: "", clauseSuffix: "", blankLabel: "", question: PromptText.clean(q), event: nil,
+            clausePrefix: "", clauseSuffix: "", blankLabel: "", question: question.map(PromptText.clean), event: nil,
             keywords: keywords, matchWords: match, evidence: c.evidence,
             tags: [c.sourceTag, "date", "date-from-context", "lang:en"].sorted(),
-            score: 2.5 + c.position * 0.5 - SentenceQuality.penalty(c.tokens, language: "en"), quotable: c.quotable)
+            score: 2.5 + c.position * 0.5 - SentenceQuality.penalty(c.tokens, language: "en"), quotable: question != nil)
         fact.context = anchorEvidence
         return fact
     }
@@ -198,14 +210,11 @@ enum CardDrafter {
     ) -> FactCandidate? {
         let keywords = Normalizer.keywords(keywordTokens[...], language: c.language)
         let windowTokens = c.tokens.indices.filter { k in
-            k >= anchor.lowerBound - 7 && k < anchor.upperBound + 7 && !anchor.contains(k)
+            k >= anchor.lowerBound - 8 && k < anchor.upperBound + 10 && !anchor.contains(k)
         }.map { c.tokens[$0] }[...]
         var window = Normalizer.keywords(windowTokens, language: c.language)
         window += eventNames(c.tokens)
-        for tok in windowTokens where tok.kind == .word && !tok.isCapitalized && English.isPast(tok.lower) && c.language == "en" {
-            let base = English.base(ofPast: tok.lower)
-            window.append("v:" + (Normalizer.synonyms[base] ?? base))
-        }
+        if c.language == "en" { window += verbKeys(windowTokens) }
         guard keywords.count >= 2 else { return nil }
         var s = score + c.position * 0.5 - SentenceQuality.penalty(c.tokens, language: c.language)
         if c.language == "en", vagueSubject(prefix + label + suffix) { s -= 3 }
