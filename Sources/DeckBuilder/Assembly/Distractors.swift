@@ -39,7 +39,7 @@ struct Distractors {
         let readingDates = g.readings.compactMap { $0.candidate.dateValue?.normalized }
         var out: [String] = []
         func take(_ s: String) {
-            guard out.count < count, !excluded.contains(s), !out.contains(s), !clauseText.contains(s) else { return }
+            guard out.count < count, !excluded.contains(s), !out.contains(s), !FastSearch.contains(clauseText, s) else { return }
             out.append(s)
         }
         // A date option that another reading falls within ("May 1945" when a source says "May 8, 1945") is also right.

@@ -2,7 +2,7 @@
 enum SentenceQuality {
     /// Why the sentence cannot give cards, or nil when it can.
     static func problem(_ s: String, tokens t: [Token], language: String) -> NoiseReason? {
-        if s.contains("**") || s.contains("█") || s.contains("[redacted]") || s.contains("XXX") { return .redaction }
+        if FastSearch.containsAny(s, ["**", "█", "[redacted]", "XXX"]) { return .redaction }
         for i in t.indices where t[i].kind == .number && FigureExtractor.isGarbled(t, i) { return .garbledFigure }
         guard let last = s.unicodeScalars.last else { return .garbledText }
         if last == "?" || last.value == 0x061F { return .question }

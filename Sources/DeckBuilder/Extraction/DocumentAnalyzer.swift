@@ -101,8 +101,7 @@ public enum DocumentAnalyzer {
         for b in text.utf8 where b >= 0x30 && b <= 0x39 { return true }
         for s in text.unicodeScalars where Tokenizer.isDigit(s) { return true }
         let lower = text.lowercased()
-        for word in quickWords where lower.contains(word) { return true }
-        return false
+        return FastSearch.containsAny(lower, quickWords)
     }
 
     static let quickWords = [

@@ -23,7 +23,7 @@ enum CardDrafter {
         let display = ar ? value.arabic(levantine: mention.levantine) : value.english()
         let surfaceDisplay = ar ? value.arabic(levantine: mention.levantine, includeYear: !value.yearFromContext) : value.english(includeYear: !value.yearFromContext)
         // The answer must not stand elsewhere in the clause.
-        if (prefix + suffix).contains(surface) { return nil }
+        if FastSearch.contains(prefix + suffix, surface) { return nil }
         var question: String?
         var event: String?
         let sub = Array(t[clause])
@@ -89,7 +89,7 @@ enum CardDrafter {
         }
         let label = v.isPercent ? (ar ? "[النسبة]" : "[percentage]") : (ar ? "[العدد]" : "[number]")
         let display = v.display
-        if (prefix + suffix).contains(display) { return nil }
+        if FastSearch.contains(prefix + suffix, display) { return nil }
         var question: String?
         if !ar {
             var local = mention
@@ -151,7 +151,7 @@ enum CardDrafter {
 
     static func namesEvent(_ text: String) -> Bool {
         let lower = text.lowercased()
-        return eventNouns.contains { lower.contains($0) }
+        return FastSearch.containsAny(lower, eventNouns)
     }
 
     /// A sentence naming an event without a date, in a paragraph whose time an earlier sentence set
@@ -163,7 +163,7 @@ enum CardDrafter {
         if c.quotable, namesEvent(c.text), let p = EnglishQuestions.parse(t), p.lead.isEmpty, p.participle == nil {
             // The event noun must be in the question itself.
             let q = EnglishQuestions.compose(wh: value.granularity == .year ? "In what year" : "When", p)
-            if eventNouns.contains(where: { q.lowercased().contains($0) }), q.split(separator: " ").count <= 22 { question = q }
+            if FastSearch.containsAny(q.lowercased(), eventNouns), q.split(separator: " ").count <= 22 { question = q }
         }
         let display = value.english()
         let keywords = Normalizer.keywords(c.tokens[...], language: "en")
