@@ -19,6 +19,7 @@ if !unknown.isEmpty {
     exit(2)
 }
 // With no names, runs all but `reference-figures` (a helper of compare-reference.sh).
+print("(times are \(benchClockName); MNEMO_BENCH_CLOCK=wall for wall-clock)")
 for benchmark in benchmarks where requested.isEmpty ? benchmark.name != "reference-figures" : requested.contains(benchmark.name) {
     print("== \(benchmark.name)")
     do {
