@@ -100,8 +100,7 @@ public enum DocumentAnalyzer {
     static func mayHoldFacts(_ text: String) -> Bool {
         for b in text.utf8 where b >= 0x30 && b <= 0x39 { return true }
         for s in text.unicodeScalars where Tokenizer.isDigit(s) { return true }
-        let lower = text.lowercased()
-        return FastSearch.containsAny(lower, quickWords)
+        return FastSearch.containsAny(FastCase.lower(text), quickWords)
     }
 
     static let quickWords = [

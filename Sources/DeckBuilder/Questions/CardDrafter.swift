@@ -181,15 +181,17 @@ enum CardDrafter {
     }
 
     /// "On [date], it launched …": a pronoun for a subject leaves the card without its actor.
-    static func vagueSubject(_ prefix: String) -> Bool {
-        var words = prefix.split(whereSeparator: { $0 == " " }).map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) }
-        if let comma = prefix.firstIndex(of: ","), prefix.split(separator: " ").count > 0,
-            let first = words.first, EnglishQuestions.leadWords.contains(first) || EnglishQuestions.connectives.contains(first)
+    static func vagueSubject(_ clause: String) -> Bool {
+        let t = Tokenizer.tokens(String(clause.prefix(160)))
+        var k = 0
+        if let first = t.first, EnglishQuestions.leadWords.contains(first.lower) || EnglishQuestions.connectives.contains(first.lower),
+            let comma = t.firstIndex(where: { $0.text == "," })
         {
-            words = prefix[prefix.index(after: comma)...].split(separator: " ").map { $0.lowercased() }
+            k = comma + 1
         }
-        guard let first = words.first else { return false }
-        return ["it", "they", "he", "she", "them", "him"].contains(first)
+        while k < t.count, t[k].kind == .punct { k += 1 }
+        guard k < t.count else { return false }
+        return ["it", "they", "he", "she", "them", "him"].contains(t[k].lower)
     }
 
     static let significantHeads: Set<String> = [
