@@ -194,6 +194,33 @@ enum CardDrafter {
         return ["it", "they", "he", "she", "them", "him"].contains(t[k].lower)
     }
 
+    static func nameFact(_ c: DraftContext, mention: NameMention) -> FactCandidate? {
+        let t = c.tokens
+        let ar = c.language == "ar"
+        let clause = Clause.select(t, around: mention.tokens, language: c.language)
+        guard let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language) else { return nil }
+        let value = mention.value
+        if FastSearch.contains(prefix + suffix, value) { return nil }
+        // One word of a multi-word name left in the clause gives it away too.
+        for word in value.split(separator: " ") where word.count > 3 && FastSearch.contains(prefix + suffix, String(word)) { return nil }
+        let label: String
+        let type: AnswerType
+        switch mention.kind {
+        case .person: label = ar ? "[الشخص]" : "[person]"; type = .person
+        case .place: label = ar ? "[المكان]" : "[place]"; type = .place
+        case .name: label = ar ? "[الاسم]" : "[name]"; type = .name
+        }
+        var score = mention.kind == .person ? 2.4 : mention.kind == .name ? 2.2 : 2.0
+        if mention.tokens.count > 3 { score -= 0.5 }
+        let keywordToks = t[clause].indices.filter { !mention.tokens.contains($0) }.map { t[$0] }
+        let nv = NameValue(value: value, kind: mention.kind.rawValue, head: mention.head)
+        return finish(
+            c, value: .name(nv), type: type, normalized: Normalizer.arabicFold(FastCase.lower(value)), answer: value,
+            surface: value, accepted: [], prefix: prefix, suffix: suffix, label: label, question: nil, event: nil,
+            keywordTokens: keywordToks, score: score, tags: [c.sourceTag, "name", mention.kind.rawValue], levantine: false,
+            anchor: mention.tokens)
+    }
+
     static let significantHeads: Set<String> = [
         "troop", "soldier", "prisoner", "person", "man", "army", "casualty", "bomber", "tank", "aircraft", "plane",
         "ship", "fortress", "fortification", "airfield", "division", "project", "factory", "worker", "civilian",
