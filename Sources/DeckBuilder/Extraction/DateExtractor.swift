@@ -183,7 +183,15 @@ enum DateExtractor {
     }
 
     static func arabicMonthAt(_ t: [Token], _ i: Int) -> (month: Int, levantine: Bool, next: Int)? {
-        guard i < t.count, t[i].kind == .word else { return nil }
+        guard i < t.count, t[i].kind == .word, let b = t[i].text.utf8.first, b == 0xD8 || b == 0xD9 || b == 0xDA || b == 0xDB else { return nil }
+        // Most words are no month: one look-up of the word with its prefix letters stripped settles it.
+        let raw = t[i].text
+        let bare = raw.count > 2 && "وفبلك".contains(raw.first ?? " ") ? raw.dropFirst() : raw[...]
+        if MonthNames.arabicSingle[String(raw)] == nil, MonthNames.arabicSingle[String(bare)] == nil,
+            !(bare.hasSuffix("كانون") || bare.hasSuffix("تشرين")), !raw.contains("ـ")
+        {
+            return nil
+        }
         for form in arabicStem(t[i].text) {
             if i + 1 < t.count, t[i + 1].kind == .word, let m = MonthNames.arabicPair(form, String(t[i + 1].text)) {
                 return (m, true, i + 2)

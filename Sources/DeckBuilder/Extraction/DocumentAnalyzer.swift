@@ -60,7 +60,8 @@ public enum DocumentAnalyzer {
                 let position = 1.0 - Double(i) / Double(total)
                 let context = DraftContext(
                     text: text, tokens: tokens, language: language, evidence: evidence, position: position,
-                    sourceTag: tag(forSource: name), quotable: problem == nil)
+                    sourceTag: tag(forSource: name), quotable: problem == nil,
+                    norms: dates.isEmpty && figures.isEmpty && names.isEmpty ? nil : tokens.map { Normalizer.word($0, language: language) })
                 for date in dates {
                     var value = date.value
                     if value.year == nil, value.granularity == .day || value.granularity == .month, let contextYear {
@@ -138,4 +139,6 @@ struct DraftContext {
     var position: Double
     var sourceTag: String
     var quotable = true
+    /// Normalized word of each token (nil for function words), computed once per sentence.
+    var norms: [String?]?
 }

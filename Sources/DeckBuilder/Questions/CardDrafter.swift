@@ -238,17 +238,20 @@ enum CardDrafter {
         event: String?, keywordTokens: [Token], score: Double, tags: [String], levantine: Bool, anchor: Range<Int>
     ) -> FactCandidate? {
         let keywords = Normalizer.keywords(keywordTokens[...], language: c.language)
-        let windowTokens = c.tokens.indices.filter { k in
-            k >= anchor.lowerBound - 8 && k < anchor.upperBound + 10 && !anchor.contains(k)
-        }.map { c.tokens[$0] }[...]
-        var window = Normalizer.keywords(windowTokens, language: c.language)
+        let lo = max(0, anchor.lowerBound - 8)
+        let hi = min(c.tokens.count, anchor.upperBound + 10)
+        let windowTokens = (lo..<hi).filter { !anchor.contains($0) }.map { c.tokens[$0] }[...]
+        var window = c.norms.map { norms in (lo..<hi).filter { !anchor.contains($0) }.compactMap { norms[$0] } }
+            ?? Normalizer.keywords(windowTokens, language: c.language)
         window += eventNames(c.tokens)
         if c.language == "en" { window += verbKeys(windowTokens) }
         guard keywords.count >= 2 else { return nil }
         var s = score + c.position * 0.5 - SentenceQuality.penalty(c.tokens, language: c.language)
         if c.language == "en", vagueSubject(prefix + label + suffix) { s -= 3 }
         if question != nil { s += 1.5 }
-        let words = (prefix + suffix).split(separator: " ").count
+        var words = 1
+        for b in prefix.utf8 where b == 0x20 { words += 1 }
+        for b in suffix.utf8 where b == 0x20 { words += 1 }
         if words > 32 { s -= 1 }
         if words < 6 { s -= 1 }
         return FactCandidate(

@@ -16,7 +16,11 @@ struct Token: Sendable {
         self.range = range
         self.spaceBefore = spaceBefore
         self.lower = FastCase.lower(text)
-        self.isCapitalized = text.first?.isUppercase ?? false
+        if let b = text.utf8.first, b < 0x80 {
+            self.isCapitalized = b >= 0x41 && b <= 0x5A
+        } else {
+            self.isCapitalized = text.first?.isUppercase ?? false
+        }
     }
 }
 
@@ -43,7 +47,7 @@ enum Tokenizer {
         var space = false
         while i < u.endIndex {
             let c = u[i]
-            if c.properties.isWhitespace {
+            if c.value == 0x20 || c.value == 0x09 || (c.value >= 0x80 && c.properties.isWhitespace) {
                 space = true
                 i = u.index(after: i)
                 continue
@@ -74,7 +78,7 @@ enum Tokenizer {
                 i = u.index(after: i)
                 while i < u.endIndex {
                     let d = u[i]
-                    if isWordScalar(d) || d.properties.generalCategory == .nonspacingMark { i = u.index(after: i); continue }
+                    if isWordScalar(d) || (d.value >= 0x300 && d.properties.generalCategory == .nonspacingMark) { i = u.index(after: i); continue }
                     if d == "-" || d == "'" || d.value == 0x2019 || d.value == 0x0640 {
                         let n = u.index(after: i)
                         if n < u.endIndex, isWordScalar(u[n]) { i = n; continue }
