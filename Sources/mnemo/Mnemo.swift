@@ -15,6 +15,8 @@ struct Mnemo: AsyncParsableCommand {
             ExportCommand.self,
             ImportCommand.self,
             OptimizeCommand.self,
+            ClassCommand.self,
+            SimulateLearnerCommand.self,
         ]
     )
 }
