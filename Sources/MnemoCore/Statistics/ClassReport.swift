@@ -10,7 +10,9 @@ public struct ClassReport: Codable, Equatable, Sendable {
     public var deck: StatsReport.DeckInfo
     /// Students in the order given.
     public var students: [Student]
-    /// Cards most missed first (share of the students who studied them and missed them at least once).
+    /// Cards most missed first: the share of the students who studied a card and forgot it at least
+    /// once after learning it (rated it Again in the Review phase; misses while first learning it
+    /// are counted in `again` only).
     public var cards: [ClassCard]
     /// Sources weakest first.
     public var sources: [ClassSource]
@@ -46,11 +48,13 @@ public struct ClassReport: Codable, Equatable, Sendable {
         public var quote: String?
         /// Students who reviewed it at least once.
         public var studied: Int
-        /// Students who rated it Again at least once.
+        /// Students who forgot it at least once after learning it (a lapse).
         public var missed: Int
         /// missed / studied (0 when nobody studied it).
         public var missedShare: Double
-        /// Again answers over all students.
+        /// Lapses (Review-phase answers rated Again) over all students.
+        public var lapses: Int
+        /// Again answers in any phase over all students.
         public var again: Int
         public var reviews: Int
         /// Names of the students who missed it.
@@ -109,13 +113,15 @@ extension ClassReport {
             var c = ClassCard(
                 card: card.id.rawValue, prompt: card.prompt, answer: card.answer, source: card.evidence.first?.source,
                 line: card.evidence.first?.line, quote: card.evidence.first?.quote, studied: 0, missed: 0, missedShare: 0,
-                again: 0, reviews: 0, missedBy: [])
+                lapses: 0, again: 0, reviews: 0, missedBy: [])
             for (s, result) in zip(students, results) {
                 guard let t = result.tallies[card.id], t.reviews > 0 else { continue }
                 c.studied += 1
                 c.reviews += t.reviews
                 c.again += t.again
-                if t.again > 0 {
+                let lapses = t.reviewAnswers - t.reviewPassed
+                c.lapses += lapses
+                if lapses > 0 {
                     c.missed += 1
                     c.missedBy.append(s.name)
                 }
@@ -126,6 +132,7 @@ extension ClassReport {
         cards.sort {
             if $0.missedShare != $1.missedShare { return $0.missedShare > $1.missedShare }
             if $0.missed != $1.missed { return $0.missed > $1.missed }
+            if $0.lapses != $1.lapses { return $0.lapses > $1.lapses }
             if $0.again != $1.again { return $0.again > $1.again }
             return $0.card < $1.card
         }

@@ -8,8 +8,8 @@ struct ClassCommand: AsyncParsableCommand {
         abstract: "Roll up several students' progress on a deck.",
         discussion: """
             Per student: reviews, true retention, streak, mastery and last activity. Per card: the
-            share of the students who studied it and missed it (rated it Again) at least once, most
-            missed first, with its source sentence. Per source: mean mastery and retention. A student
+            share of the students who studied it and forgot it at least once after learning it (rated
+            it Again when it was due for review), most missed first, with its source sentence. Per source: mean mastery and retention. A student
             is named by `name` in their progress folder's settings.json, else by the folder's name.
             """
     )
@@ -126,10 +126,10 @@ struct ClassHTMLRenderer {
         var body = "<header><h1>Class report: \(K.escape(report.deck.title))</h1>"
         body += "<p class=\"sub\">\(StatsFormat.plural(report.students.count, "student")) · \(StatsFormat.plural(report.deck.cards, "card")) · computed \(K.escape(report.generatedAt))</p></header>"
 
-        body += "<section><h2>Students</h2><table><tr><th>Student</th><th class=\"num\">Reviews</th><th class=\"num\">Retention</th>"
+        body += "<section><h2>Students</h2><table class=\"fit\"><tr><th>Student</th><th class=\"num\">Reviews</th><th class=\"num\">Retention</th>"
         body += "<th class=\"num\">Streak</th><th>Mastery</th><th class=\"num\"></th><th class=\"num\">Known</th><th>Last active</th></tr>"
         for s in report.students {
-            body += "<tr><td>\(K.escape(s.name))</td><td class=\"num\">\(StatsFormat.count(s.reviews))</td>"
+            body += "<tr><td>\(K.bdi(s.name))</td><td class=\"num\">\(StatsFormat.count(s.reviews))</td>"
             body += "<td class=\"num\">\(s.retention.reviews > 0 ? StatsFormat.percent(s.retention.rate) : "–")</td>"
             body += "<td class=\"num\">\(s.streak)</td><td>\(K.meter(s.mastery))</td>"
             body += "<td class=\"num\">\(StatsFormat.percent(s.mastery, digits: 0))</td>"
@@ -139,21 +139,20 @@ struct ClassHTMLRenderer {
 
         body += "<section><h2>Cards, most missed first</h2><table><tr><th>Card</th><th>Missed</th><th class=\"num\"></th><th>By</th></tr>"
         for c in report.cards where c.studied > 0 {
-            body += "<tr><td>\(K.escape(c.prompt)) → <b>\(K.escape(c.answer))</b>"
-            if let quote = c.quote {
-                var cite = "“\(quote)”"
-                if let source = c.source { cite += " — \(source)\(c.line.map { ":\($0)" } ?? "")" }
-                body += "<div class=\"quote\">\(K.escape(cite))</div>"
-            }
+            body += "<tr><td>\(K.bdi(c.prompt)) → <b>\(K.bdi(c.answer))</b>"
+            if let quote = c.quote { body += "<div class=\"quote\" dir=\"auto\">“\(K.escape(quote))”</div>" }
+            if let source = c.source { body += "<div class=\"note\">\(K.cite(source, c.line))</div>" }
             body += "</td><td>\(K.meter(c.missedShare, color: "#c4513b"))</td>"
             body += "<td class=\"num\">\(StatsFormat.percent(c.missedShare, digits: 0)) (\(c.missed)/\(c.studied))</td>"
-            body += "<td>\(K.escape(c.missedBy.joined(separator: ", ")))</td></tr>"
+            body += "<td class=\"names\">\(K.escape(c.missedBy.joined(separator: ", ")))</td></tr>"
         }
         body += "</table></section>"
 
         body += "<section><h2>Sources, weakest first</h2><table><tr><th>Source</th><th>Mastery</th><th class=\"num\"></th><th class=\"num\">Retention</th><th class=\"num\">Cards</th></tr>"
         for s in report.sources {
-            body += "<tr><td>\(K.escape(s.title.map { "\($0) (\(s.source))" } ?? s.source))</td><td>\(K.meter(s.mastery))</td>"
+            body += "<tr><td>\(K.bdi(K.clip(s.title ?? s.source, 80)))"
+            if s.title != nil { body += " <span class=\"note\">\(K.cite(s.source, nil))</span>" }
+            body += "</td><td>\(K.meter(s.mastery))</td>"
             body += "<td class=\"num\">\(StatsFormat.percent(s.mastery, digits: 0))</td>"
             body += "<td class=\"num\">\(s.retention.reviews > 0 ? StatsFormat.percent(s.retention.rate) : "–")</td><td class=\"num\">\(s.cards)</td></tr>"
         }

@@ -18,6 +18,17 @@ enum HTMLKit {
         return out
     }
 
+    /// User text (prompts, answers, quotes, titles) isolated for bidi, so an Arabic sentence does
+    /// not reorder the punctuation and file names around it.
+    static func bdi(_ text: String) -> String { "<bdi>\(escape(text))</bdi>" }
+
+    /// A file:line citation, always left to right.
+    static func cite(_ file: String, _ line: Int?) -> String {
+        "<bdi dir=\"ltr\">\(escape(file))\(line.map { ":\($0)" } ?? "")</bdi>"
+    }
+
+    static func clip(_ text: String, _ width: Int) -> String { StatsFormat.clip(text, width) }
+
     static func page(title: String, body: String) -> String {
         """
         <!DOCTYPE html>
@@ -56,8 +67,11 @@ enum HTMLKit {
         th { font-weight: 600; color: #3b4452; font-size: 12px; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .quote { color: #5d6675; font-style: italic; font-size: 12px; }
-        .meter { display: inline-block; width: 120px; height: 10px; background: #e8ebf0; border-radius: 2px; vertical-align: middle; }
+        .meter { display: inline-block; width: 100px; height: 10px; background: #e8ebf0; border-radius: 2px; vertical-align: middle; }
         .meter i { display: block; height: 10px; background: #2e9e57; border-radius: 2px; }
+        .quote, .card { unicode-bidi: plaintext; }
+        table.fit { width: auto; min-width: 60%; }
+        td.names { font-size: 12px; color: #3b4452; }
         .note { color: #5d6675; font-size: 12px; }
         .two { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
         svg { display: block; max-width: 100%; height: auto; }

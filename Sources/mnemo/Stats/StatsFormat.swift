@@ -1,4 +1,5 @@
 import Foundation
+import MnemoCore
 
 /// Number, duration and percent formats shared by the text and HTML reports (locale-independent).
 enum StatsFormat {
@@ -59,6 +60,15 @@ enum StatsFormat {
         let parts = label.split(separator: "-")
         guard parts.count == 3, let d = Int(parts[2]) else { return label }
         return "\(monthName(label)) \(d)"
+    }
+
+    /// Whether the heatmap labels a month at day `i`: each month's first day, and the first day
+    /// shown when its month has at least three weeks on the map.
+    static func labelsMonth(_ days: [MnemoCore.StatsReport.CalendarDay], at i: Int, offset: Int) -> Bool {
+        if days[i].date.hasSuffix("-01") { return true }
+        guard i == 0 else { return false }
+        let next = days.firstIndex { $0.date.hasSuffix("-01") } ?? days.count
+        return (next + offset) / 7 >= 3
     }
 
     /// Heat level 0-4 of `n` reviews on a calendar whose busiest day has `max`.

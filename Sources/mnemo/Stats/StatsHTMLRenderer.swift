@@ -76,7 +76,7 @@ struct StatsHTMLRenderer {
             let level = StatsFormat.heatLevel(day.reviews, max: report.calendar.maxReviews)
             svg += "<rect x=\"\(K.f(x))\" y=\"\(K.f(y))\" width=\"\(cell)\" height=\"\(cell)\" rx=\"2\" fill=\"\(HTMLKit.heatColors[level])\">"
             svg += "<title>\(K.escape(day.date)): \(StatsFormat.plural(day.reviews, "review")), \(StatsFormat.duration(ms: day.timeMs))</title></rect>"
-            if (day.date.hasSuffix("-01") || i == 0), column - lastMonthColumn >= 3 {
+            if StatsFormat.labelsMonth(days, at: i, offset: offset), column - lastMonthColumn >= 3 {
                 svg += K.text(x: x, y: top - 5, StatsFormat.monthName(day.date))
                 lastMonthColumn = column
             }
@@ -133,7 +133,7 @@ struct StatsHTMLRenderer {
         out += "</div><div><h3>By month</h3>"
         out += periodBars(r.months) { StatsFormat.monthName($0) }
         out += "</div></div>"
-        out += "<h3>By interval since the previous review</h3><table><tr><th>Interval</th><th></th><th class=\"num\">Retention</th><th class=\"num\">Answers</th></tr>"
+        out += "<h3>By interval since the previous review</h3><table class=\"fit\"><tr><th>Interval</th><th></th><th class=\"num\">Retention</th><th class=\"num\">Answers</th></tr>"
         for band in r.intervals {
             out += "<tr><td>\(K.escape(band.band))</td><td>\(K.meter(band.rate ?? 0))</td>"
             out += "<td class=\"num\">\(band.reviews == 0 ? "–" : StatsFormat.percent(band.rate))</td>"
@@ -166,19 +166,20 @@ struct StatsHTMLRenderer {
                 tick: i % 7 == 2 || i == t.days.count - 1 ? StatsFormat.shortDate(d.date) : nil,
                 title: "\(d.date): \(StatsFormat.duration(ms: d.ms)), \(StatsFormat.plural(d.reviews, "review"))")
         }
-        return out + K.bars(bars, width: 960, height: 150, color: "#7a5cc4")
+        let top = bars.map(\.value).max() ?? 0
+        return out + K.bars(bars, width: 960, height: 150, color: "#7a5cc4", gridLabel: String(format: "%.1f min", top))
     }
 
     private func weakest() -> String {
         guard !report.weakest.isEmpty else { return "<p class=\"note\">No card studied yet.</p>" }
         var out = "<table><tr><th>#</th><th>Card</th><th class=\"num\">Lapses</th><th class=\"num\">Recall now</th><th>Source</th></tr>"
         for (i, card) in report.weakest.enumerated() {
-            out += "<tr><td class=\"num\">\(i + 1)</td><td>\(K.escape(card.prompt)) → <b>\(K.escape(card.answer))</b>"
-            if let quote = card.quote { out += "<div class=\"quote\">“\(K.escape(quote))”</div>" }
-            out += "</td><td class=\"num\">\(card.lapses)</td><td class=\"num\">\(StatsFormat.percent(card.retrievability, digits: 0))</td>"
-            var source = card.sourceTitle ?? card.source ?? ""
-            if let file = card.source, let line = card.line { source += " (\(file):\(line))" }
-            out += "<td>\(K.escape(source))</td></tr>"
+            out += "<tr><td class=\"num\">\(i + 1)</td><td>\(K.bdi(card.prompt)) → <b>\(K.bdi(card.answer))</b>"
+            if let quote = card.quote { out += "<div class=\"quote\" dir=\"auto\">“\(K.escape(quote))”</div>" }
+            out += "</td><td class=\"num\">\(card.lapses)</td><td class=\"num\">\(StatsFormat.percent(card.retrievability, digits: 0))</td><td>"
+            if let title = card.sourceTitle { out += K.bdi(K.clip(title, 70)) + "<br>" }
+            if let file = card.source { out += "<span class=\"note\">\(K.cite(file, card.line))</span>" }
+            out += "</td></tr>"
         }
         return out + "</table>"
     }
@@ -189,8 +190,9 @@ struct StatsHTMLRenderer {
             var out = "<h3>\(K.escape(heading))</h3><table><tr><th>\(titles ? "Source" : "Tag")</th><th></th>"
             out += "<th class=\"num\">Mastery</th><th class=\"num\">Known</th><th class=\"num\">Studied</th><th class=\"num\">Retention</th></tr>"
             for g in groups {
-                let name = titles ? (g.title.map { "\($0) (\(g.name))" } ?? g.name) : g.name
-                out += "<tr><td>\(K.escape(name))</td><td>\(K.meter(g.mastery))</td>"
+                var name = K.bdi(titles ? K.clip(g.title ?? g.name, 80) : g.name)
+                if titles, g.title != nil { name += " <span class=\"note\">\(K.cite(g.name, nil))</span>" }
+                out += "<tr><td>\(name)</td><td>\(K.meter(g.mastery))</td>"
                 out += "<td class=\"num\">\(StatsFormat.percent(g.mastery, digits: 0))</td>"
                 out += "<td class=\"num\">\(g.known)/\(g.cards)</td><td class=\"num\">\(g.studied)</td>"
                 out += "<td class=\"num\">\(g.retention.reviews > 0 ? StatsFormat.percent(g.retention.rate, digits: 0) : "–")</td></tr>"

@@ -79,7 +79,7 @@ struct StatsTextRenderer {
             let column = (i + offset) / 7
             let row = (i + offset) % 7
             grid[row][column] = cell(StatsFormat.heatLevel(day.reviews, max: max))
-            if day.date.hasSuffix("-01") || i == 0 {
+            if StatsFormat.labelsMonth(days, at: i, offset: offset) {
                 let name = Array(StatsFormat.monthName(day.date))
                 if column + 3 <= columns, monthRow[column ..< column + 3].allSatisfy({ $0 == " " }),
                     column == 0 || monthRow[column - 1] == " "
