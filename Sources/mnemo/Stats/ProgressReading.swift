@@ -110,7 +110,7 @@ enum StatsCommandError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .noDecks: "no decks given and none found in ./Decks; name a deck file (mnemo stats DECK.json)"
         case .badNow(let value): "--now '\(value)' is not an ISO-8601 time such as 2026-11-22T18:00:00Z"
-        case .notAProgressFolder(let path): "\(path) is not a progress folder (no reviews.jsonl or settings.json)"
+        case .notAProgressFolder(let path): "\(path) is not a progress folder (no such folder)"
         case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
         }
     }

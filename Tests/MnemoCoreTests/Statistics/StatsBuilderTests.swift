@@ -270,3 +270,36 @@ struct PhaseTrackerTests {
         }
     }
 }
+
+@Suite("Simulated learner")
+struct LearnerSimulatorTests {
+    let cards = (0..<20).map { LearnerSimulator.SimCard(id: CardID("c\($0)"), deck: "d") }
+    let start = StatsFixture.time("2026-01-01T00:00:00Z")
+
+    @Test func sameSeedSameHistory() throws {
+        let scheduler = try Scheduler()
+        let a = LearnerSimulator.simulate(cards: cards, days: 30, start: start, seed: 5, scheduler: scheduler)
+        let b = LearnerSimulator.simulate(cards: cards, days: 30, start: start, seed: 5, scheduler: scheduler)
+        let c = LearnerSimulator.simulate(cards: cards, days: 30, start: start, seed: 6, scheduler: scheduler)
+        #expect(a == b)
+        #expect(a != c)
+    }
+
+    @Test func historyIsPlausible() throws {
+        let scheduler = try Scheduler()
+        let events = LearnerSimulator.simulate(
+            cards: cards, days: 60, start: start, seed: 2, scheduler: scheduler, profile: .init(undo: 0.05))
+        #expect(events.map(\.time) == events.map(\.time).sorted())
+        #expect(Set(events.map(\.id)).count == events.count)
+        #expect(Set(events.map(\.card)).count == 20, "every card introduced")
+        #expect(events.contains { $0.kind == .undo })
+        #expect(events.allSatisfy { $0.kind == .undo || ($0.durationMs ?? 0) >= 2500 })
+        // Each undo names the review just before it, on the same card.
+        for (i, e) in events.enumerated() where e.kind == .undo {
+            #expect(events[i - 1].id == e.undoes)
+            #expect(events[i - 1].card == e.card)
+        }
+        let ratings = events.compactMap(\.rating)
+        #expect(ratings.contains(.again) && ratings.contains(.good) && ratings.contains(.hard) && ratings.contains(.easy))
+    }
+}
