@@ -9,6 +9,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("scheduler", SchedulerBench.run),
     ("optimizer", OptimizerBench.run),
     ("reference-figures", ReferenceFiguresBench.run),
+    ("answers", AnswerCheckBench.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

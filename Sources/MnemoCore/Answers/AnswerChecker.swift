@@ -15,8 +15,9 @@
 ///
 /// Pure: no clock, no printing; build one per deck and reuse it.
 public struct AnswerChecker: Sendable {
-    /// The distinct people answering person cards, as comparable words.
-    private let persons: [[String]]
+    /// The distinct people answering person cards, as comparable words, by their last word
+    /// (the surname), so checking a surname costs the same in a deck of 10 or 10,000 people.
+    private let personsBySurname: [String: [[String]]]
     /// Comparison keys of every answer and alternative in the deck, by answer type.
     private let keysByType: [AnswerType: Set<String>]
 
@@ -34,7 +35,7 @@ public struct AnswerChecker: Sendable {
                 keys[card.answerType, default: []].insert(AnswerText.key(form))
             }
         }
-        self.persons = persons.sorted { $0.joined(separator: " ") < $1.joined(separator: " ") }
+        self.personsBySurname = Dictionary(grouping: persons, by: { $0.last ?? "" })
         self.keysByType = keys
     }
 
@@ -187,7 +188,10 @@ public struct AnswerChecker: Sendable {
         guard !typed.isEmpty, typed.count < full.count,
             let fuzzy = shorterForm(typed, of: full, allowTypos: true)
         else { return nil }
-        let others = persons.filter { person in
+        // Another person shares the name when their surname is this one's (a typed typo of the
+        // surname is matched against this card's spelling).
+        let sameSurname = personsBySurname[full.last ?? ""] ?? []
+        let others = sameSurname.filter { person in
             person != full && shorterForm(person, of: full, allowTypos: false) == nil
                 && shorterForm(full, of: person, allowTypos: false) == nil
                 && shorterForm(typed, of: person, allowTypos: true) != nil
