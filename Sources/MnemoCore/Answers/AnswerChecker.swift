@@ -15,29 +15,16 @@
 ///
 /// Pure: no clock, no printing; build one per deck and reuse it.
 public struct AnswerChecker: Sendable {
-    /// The distinct people answering person cards, as comparable words, by their last word
-    /// (the surname), so checking a surname costs the same in a deck of 10 or 10,000 people.
-    private let personsBySurname: [String: [[String]]]
-    /// Comparison keys of every answer and alternative in the deck, by answer type.
-    private let keysByType: [AnswerType: Set<String>]
+    /// What the checker knows about the whole deck, built on the first check that needs it, so
+    /// creating a checker for a large deck costs nothing before the first answer.
+    private let index: DeckAnswerIndex
 
     public init(deck: Deck) { self.init(cards: deck.cards) }
 
-    public init(cards: [Card]) {
-        var persons: Set<[String]> = []
-        var keys: [AnswerType: Set<String>] = [:]
-        for card in cards {
-            if card.answerType == .person {
-                let words = AnswerText.comparableWords(card.answer).filter { !AnswerText.titles.contains($0) }
-                if !words.isEmpty { persons.insert(words) }
-            }
-            for form in [card.answer] + card.accepted {
-                keys[card.answerType, default: []].insert(AnswerText.key(form))
-            }
-        }
-        self.personsBySurname = Dictionary(grouping: persons, by: { $0.last ?? "" })
-        self.keysByType = keys
-    }
+    public init(cards: [Card]) { index = DeckAnswerIndex(cards: cards) }
+
+    private var personsBySurname: [String: [[String]]] { index.built.personsBySurname }
+    private var keysByType: [AnswerType: Set<String>] { index.built.keysByType }
 
     /// Checks `typed` against `card`. `shownChoices` are a choice or order card's options in the
     /// order they were shown (labelled a, b, c …); by default the card's own order.
