@@ -9,6 +9,7 @@
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -63,9 +64,10 @@ check(cloze["evidence"][0]["quote"] in note["Source"].replace("&#39;", "'"), "cl
 check(sorted(note.tags) == sorted(cloze["tags"]), f"tags {note.tags}")
 card = note.cards()[0]
 question, answer = card.question(), card.answer()
-check("[...]" in question or "[" in question and cloze["answer"] not in question,
-      "cloze front hides the answer")
-check(cloze["answer"] in answer and 'class="cloze"' in answer, "cloze back shows the answer")
+visible_front = re.sub(r"<style>.*?</style>|<[^>]+>", "", question, flags=re.S)
+visible_back = re.sub(r"<style>.*?</style>|<[^>]+>", "", answer, flags=re.S)
+check("[" in visible_front and cloze["answer"] not in visible_front, "cloze front shows the blank, not the answer")
+check(cloze["answer"] in visible_back and 'class="cloze"' in answer, "cloze back shows the answer")
 print("     front:", " ".join(question.split("</style>")[-1].split())[:160])
 print("     back: ", " ".join(answer.split("</style>")[-1].split())[:200])
 choice = next((c for c in cards if c["kind"] == "choice"), None)

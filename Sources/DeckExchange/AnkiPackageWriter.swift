@@ -48,14 +48,6 @@ public enum AnkiPackageWriter {
         }
     }
 
-    /// The card as compact JSON, kept in the note's `data` column (unused by Anki), so that
-    /// importing the package back into Mnemo gives exactly the exported card.
-    static func cardJSON(_ card: Card) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(card)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-    }
-
     /// The deck without its cards, as a JSON object.
     static func header(of deck: Deck) -> Any? {
         var header = deck
@@ -88,21 +80,25 @@ public enum AnkiPackageWriter {
                     AnkiSchema.json(AnkiSchema.conf(deckID: deckID, mnemoDeck: header(of: deck))), AnkiSchema.json(models),
                     AnkiSchema.json(decks), AnkiSchema.json(AnkiSchema.deckConfig),
                 ])
+            let insertNote = try db.makeStatement(sql: "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, ?)")
+            let insertCard = try db.makeStatement(
+                sql: "INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')")
+            // Each card as JSON in its note's `data` column (unused by Anki), so importing the
+            // package back into Mnemo gives exactly the exported card.
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for (index, note) in notes.enumerated() {
                 let fields = note.fields.map(HTMLText.field)
                 let first = HTMLText.plainText(fields[0])
                 let checksum = Int64(SHA1.hexDigest(of: Array(first.utf8)).prefix(8), radix: 16) ?? 0
                 let tags = note.tags.isEmpty ? "" : " " + note.tags.joined(separator: " ") + " "
                 let id = nowMs + Int64(index)
-                try db.execute(
-                    sql: "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, ?)",
-                    arguments: [
-                        id, note.guid, AnkiSchema.modelID(note.type), nowSec, tags,
-                        fields.joined(separator: "\u{1F}"), first, checksum, cardJSON(deck.cards[index]),
-                    ])
-                try db.execute(
-                    sql: "INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')",
-                    arguments: [id, id, deckID, nowSec, index + 1])
+                let card = (try? encoder.encode(deck.cards[index])).map { String(decoding: $0, as: UTF8.self) } ?? ""
+                try insertNote.execute(arguments: [
+                    id, note.guid, AnkiSchema.modelID(note.type), nowSec, tags,
+                    fields.joined(separator: "\u{1F}"), first, checksum, card,
+                ])
+                try insertCard.execute(arguments: [id, id, deckID, nowSec, index + 1])
             }
         }
         try queue.close()

@@ -6,6 +6,7 @@ struct Distractors {
     /// Dates of the corpus by language and granularity; figures by language and head noun.
     private var dates: [String: [DateValue]] = [:]
     private var figures: [String: [NumberValue]] = [:]
+    private var names: [String: [String]] = [:]
 
     init(groups: [FactGroup]) {
         var seenDates = Set<String>()
@@ -17,6 +18,10 @@ struct Distractors {
                     let key = "\(c.language)|\(d.granularity.rawValue)"
                     if seenDates.insert(key + d.normalized).inserted { dates[key, default: []].append(d) }
                 }
+                if let n = c.nameValue {
+                    let key = "\(c.language)|\(n.kind)|\(n.head)"
+                    if seenFigures.insert("n|" + key + n.value).inserted { names[key, default: []].append(n.value) }
+                }
                 if let n = c.numberValue {
                     let key = "\(c.language)|\(n.isPercent ? "%" : n.head)"
                     if seenFigures.insert(key + n.normalized).inserted { figures[key, default: []].append(n) }
@@ -25,6 +30,7 @@ struct Distractors {
         }
         for k in dates.keys { dates[k]?.sort { $0.normalized < $1.normalized } }
         for k in figures.keys { figures[k]?.sort { $0.value < $1.value } }
+        for k in names.keys { names[k]?.sort() }
     }
 
     /// Up to `count` wrong options for the group's primary reading, as display strings.
@@ -36,10 +42,17 @@ struct Distractors {
         let answer = display(c, in: c)
         excluded.insert(answer)
         let clauseText = c.clausePrefix + c.clauseSuffix
+        let readingDates = g.readings.compactMap { $0.candidate.dateValue?.normalized }
         var out: [String] = []
         func take(_ s: String) {
-            guard out.count < count, !excluded.contains(s), !out.contains(s), !clauseText.contains(s) else { return }
+            guard out.count < count, !excluded.contains(s), !out.contains(s), !FastSearch.contains(clauseText, s) else { return }
             out.append(s)
+        }
+        // A date option that another reading falls within ("May 1945" when a source says "May 8, 1945") is also right.
+        func takeDate(_ d: DateValue) {
+            let n = d.normalized
+            if readingDates.contains(where: { $0.hasPrefix(n + "-") || n.hasPrefix($0 + "-") }) { return }
+            take(render(d, like: c))
         }
         if let d = c.dateValue {
             let key = "\(c.language)|\(d.granularity.rawValue)"
@@ -48,8 +61,12 @@ struct Distractors {
                 return abs(y - ky) <= 12 && other.normalized != d.normalized
             }
             corpus.shuffle(using: &rng)
-            for o in corpus.prefix(2) { take(render(o, like: c)) }
-            for o in neighbours(of: d, rng: &rng) { take(render(o, like: c)) }
+            for o in corpus.prefix(2) { takeDate(o) }
+            for o in neighbours(of: d, rng: &rng) { takeDate(o) }
+        } else if let n = c.nameValue {
+            var corpus = (names["\(c.language)|\(n.kind)|\(n.head)"] ?? []).filter { $0 != n.value }
+            corpus.shuffle(using: &rng)
+            for o in corpus { take(o) }
         } else if let n = c.numberValue {
             let key = "\(c.language)|\(n.isPercent ? "%" : n.head)"
             var corpus = (figures[key] ?? []).filter { o in

@@ -17,17 +17,17 @@ public enum LineCleaner {
             }
             let key = repeatKey(line)
             keys[i] = key
-            if key.count >= 12 { counts[key, default: 0] += 1 }
+            if key.utf8.count >= 12 { counts[key, default: 0] += 1 }
         }
         // Repeated lines: all copies go, the first one too (it is the caption the copies repeat).
         for i in lines.indices where result[i] == nil && !keys[i].isEmpty {
             if let n = counts[keys[i]], n > 1 { result[i] = .repeatedLine(times: n) }
         }
         // A line contained in another (the title inside a breadcrumb).
-        let longKeys = keys.enumerated().filter { !$0.element.isEmpty && $0.element.count >= 12 }
+        let longKeys = keys.enumerated().filter { !$0.element.isEmpty && $0.element.utf8.count >= 12 }
         if longKeys.count <= 2000 {
             for (i, key) in longKeys where result[i] == nil {
-                for (j, other) in longKeys where j != i && other.count > key.count + 8 && other.contains(key) {
+                for (j, other) in longKeys where j != i && other.utf8.count > key.utf8.count + 8 && FastSearch.contains(other, key) {
                     if result[j] != nil || lines[j].count < lines[i].count * 3 {
                         result[i] = .repeatedLine(times: 1)
                         break
@@ -42,26 +42,48 @@ public enum LineCleaner {
 
     /// Lower-cased letters and digits only, without a trailing " - Site Name" suffix.
     static func repeatKey(_ line: String) -> String {
+        if line.utf8.count > 400 { return fastKey(Substring(line)) }
         var text = Substring(line)
         for sep in [" - ", " | ", " – ", " — "] {
-            if let r = text.range(of: sep, options: .backwards) {
-                let tail = text[r.upperBound...]
-                if tail.split(separator: " ").count <= 3, !tail.contains(".") { text = text[..<r.lowerBound] }
+            if let offset = FastSearch.lastOffset(String(text), sep) {
+                let u = text.utf8
+                let cut = u.index(u.startIndex, offsetBy: offset)
+                let tail = text[u.index(cut, offsetBy: sep.utf8.count)...]
+                if tail.split(separator: " ").count <= 3, !tail.contains(".") { text = text[..<cut] }
             }
         }
-        var out = ""
-        for c in text.lowercased() where c.isLetter || c.isNumber { out.append(c) }
-        return out
+        return fastKey(text)
+    }
+
+    /// Letters and digits, ASCII lower-cased, other scripts kept byte for byte.
+    static func fastKey(_ text: Substring) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for b in text.utf8 {
+            switch b {
+            case 0x30...0x39, 0x61...0x7A: bytes.append(b)
+            case 0x41...0x5A: bytes.append(b | 0x20)
+            case 0x80...: bytes.append(b)
+            default: continue
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func lineReason(_ line: String) -> NoiseReason? {
-        let lower = line.lowercased()
+        // Long prose paragraphs are not boilerplate lines; only a cookie notice can hide in one.
+        var spaces = 0
+        for b in line.utf8 where b == 0x20 || b == 0x09 { spaces += 1 }
+        if spaces > 80 {
+            return FastSearch.containsAny(FastCase.lower(line), ["cookie", "ملفات تعريف الارتباط", "كوكيز"]) ? .cookieNotice : nil
+        }
+        let lower = FastCase.lower(line)
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
         if containsAny(lower, cookieMarkers) { return .cookieNotice }
         if isBreadcrumb(line, lower: lower) { return .breadcrumb }
         if words.count <= 12, isTimestamp(line, lower: lower) { return .timestamp }
         if words.count <= 10, containsAny(lower, footerMarkers) { return .footer }
-        if isNavigation(line, words: words.count) { return .navigation }
+        if words.count <= 20, isNavigation(line, words: words.count) { return .navigation }
         if isHeading(line, words: words.count) { return .heading }
         return nil
     }
@@ -86,15 +108,16 @@ public enum LineCleaner {
 
     static func isBreadcrumb(_ line: String, lower: String) -> Bool {
         let separators = [" > ", " » ", " › ", " / ", " - ", " | ", " ← "]
-        let count = separators.reduce(0) { $0 + lower.components(separatedBy: $1).count - 1 }
+        let count = separators.reduce(0) { $0 + FastSearch.count(lower, $1) }
         if count >= 1, breadcrumbStarts.contains(where: { lower.hasPrefix($0) }) { return true }
-        let strong = [" > ", " » ", " › "].reduce(0) { $0 + lower.components(separatedBy: $1).count - 1 }
+        let strong = [" > ", " » ", " › "].reduce(0) { $0 + FastSearch.count(lower, $1) }
         return strong >= 2
     }
 
     static func isTimestamp(_ line: String, lower: String) -> Bool {
         let metaStarts = ["published", "updated", "posted", "last updated", "by ", "نشر في", "آخر تحديث", "تاريخ النشر", "بتاريخ"]
         if metaStarts.contains(where: { lower.hasPrefix($0) }) && !line.hasSuffix(".") { return true }
+        guard line.utf8.contains(where: { $0 == 0x3A || $0 == 0x2F || $0 == 0x2D }) else { return false }
         // yyyy/mm/dd, yyyy-mm-dd or hh:mm(:ss) in a short line.
         let s = Array(Script.westernDigits(line).unicodeScalars)
         func digit(_ k: Int) -> Bool { k >= 0 && k < s.count && (0x30...0x39).contains(s[k].value) }
@@ -110,9 +133,10 @@ public enum LineCleaner {
     }
 
     static func isNavigation(_ line: String, words: Int) -> Bool {
-        let pipes = line.filter { $0 == "|" || $0 == "•" || $0 == "·" }.count
+        let pipes = line.unicodeScalars.filter { $0 == "|" || $0 == "•" || $0 == "·" }.count
         if pipes >= 2 && words <= 20 { return true }
-        let lower = line.lowercased()
+        guard words <= 8 else { return false }
+        let lower = FastCase.lower(line)
         let navStarts = ["next:", "previous:", "prev:", "click here", "back to top", "skip to", "menu", "السابق", "التالي"]
         return words <= 8 && navStarts.contains(where: { lower.hasPrefix($0) })
     }
@@ -125,6 +149,6 @@ public enum LineCleaner {
     }
 
     static func containsAny(_ text: String, _ markers: [String]) -> Bool {
-        markers.contains { text.contains($0) }
+        FastSearch.containsAny(text, markers)
     }
 }

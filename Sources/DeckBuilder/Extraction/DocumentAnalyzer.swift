@@ -20,21 +20,31 @@ public enum DocumentAnalyzer {
             if LineCleaner.isBlank(line) { continue }
             let lineLanguage = Script.language(of: line)
             if lineLanguage == "ar" { arabicLetters += line.count } else if lineLanguage == "en" { latinLetters += line.count }
-            for range in SentenceSplitter.ranges(in: line) {
+            let ranges = SentenceSplitter.ranges(in: line)
+            var anchor: (value: DateValue, evidence: Provenance)?
+            for (r, range) in ranges.enumerated() {
+                // The next sentence starting without a subject means this one was cut in the wrong place.
+                let nextIsFragment = r + 1 < ranges.count
+                    && SentenceQuality.startsWithoutSubject(Tokenizer.tokens(String(line[ranges[r + 1]].prefix(40))))
                 sentenceIndex += 1
                 analysis.sentences += 1
                 let text = String(line[range])
                 let language = Script.language(of: text)
                 guard language == "en" || language == "ar" else { continue }
                 // Cheap test first: no digit and no month name, nothing to extract.
-                guard mayHoldFacts(text) else { continue }
+                guard mayHoldFacts(text) || anchor != nil || mayHoldNames(text) else { continue }
                 let tokens = Tokenizer.tokens(text)
                 let dates = DateExtractor.dates(in: tokens, language: language)
                 let dateTokens = Set(dates.flatMap { Array($0.tokens) })
                 let figures = FigureExtractor.figures(in: tokens, language: language, taken: dateTokens)
+                var taken = dateTokens
+                for f in figures { taken.formUnion(f.tokens); taken.formUnion(f.countedTokens) }
+                let names = NameExtractor.names(in: tokens, language: language, taken: taken)
                 analysis.datesFound += dates.count
                 analysis.figuresFound += figures.count
-                let problem = SentenceQuality.problem(text, tokens: tokens, language: language)
+                analysis.namesFound += names.count
+                var problem = SentenceQuality.problem(text, tokens: tokens, language: language)
+                if problem == nil, nextIsFragment, language == "en" { problem = .garbledText }
                 if let problem {
                     if !dates.isEmpty || !figures.isEmpty || tokens.contains(where: { $0.kind == .number }) {
                         analysis.dropped.append(.init(line: i + 1, reason: problem, text: String(text.prefix(80))))
@@ -50,7 +60,8 @@ public enum DocumentAnalyzer {
                 let position = 1.0 - Double(i) / Double(total)
                 let context = DraftContext(
                     text: text, tokens: tokens, language: language, evidence: evidence, position: position,
-                    sourceTag: tag(forSource: name), quotable: problem == nil)
+                    sourceTag: tag(forSource: name), quotable: problem == nil,
+                    norms: dates.isEmpty && figures.isEmpty && names.isEmpty ? nil : tokens.map { Normalizer.word($0, language: language) })
                 for date in dates {
                     var value = date.value
                     if value.year == nil, value.granularity == .day || value.granularity == .month, let contextYear {
@@ -62,6 +73,17 @@ public enum DocumentAnalyzer {
                 updateContext(&contextYear, dates)
                 for figure in figures {
                     if let fact = CardDrafter.figureFact(context, mention: figure) { analysis.facts.append(fact) }
+                }
+                for name in names {
+                    if let fact = CardDrafter.nameFact(context, mention: name) { analysis.facts.append(fact) }
+                }
+                if let first = dates.first, first.tokens.lowerBound <= 1, var value = Optional(first.value) {
+                    if value.year == nil, let contextYear { value.year = contextYear; value.yearFromContext = true }
+                    if value.year != nil { anchor = (value, evidence) }
+                } else if dates.isEmpty, language == "en", let anchor,
+                    let fact = CardDrafter.contextDatedFact(context, value: anchor.value, anchorEvidence: anchor.evidence)
+                {
+                    analysis.facts.append(fact)
                 }
             }
         }
@@ -86,10 +108,19 @@ public enum DocumentAnalyzer {
     static func mayHoldFacts(_ text: String) -> Bool {
         for b in text.utf8 where b >= 0x30 && b <= 0x39 { return true }
         for s in text.unicodeScalars where Tokenizer.isDigit(s) { return true }
-        let lower = text.lowercased()
-        for word in quickWords where lower.contains(word) { return true }
-        return false
+        return FastSearch.containsAny(FastCase.lower(text), quickWords)
     }
+
+    static func mayHoldNames(_ text: String) -> Bool {
+        FastSearch.containsAny(text, nameCues)
+    }
+
+    static let nameCues = [
+        "Marshal", "General", "Emperor", "Admiral", "President", "Premier", "Chairman", "Commander", "King", "Prince",
+        "Tsar", "Colonel", "Captain", "Minister", "Palace", "Fortress", "Peninsula", "River", "Conference", "Treaty",
+        "Pact", "Agreement", "Convention", "Campaign", "Offensive", "Declaration", "Bay", "Island", "Strait",
+        "عملية", "معركة", "اتفاقية", "مؤتمر",
+    ]
 
     static let quickWords = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -108,4 +139,6 @@ struct DraftContext {
     var position: Double
     var sourceTag: String
     var quotable = true
+    /// Normalized word of each token (nil for function words), computed once per sentence.
+    var norms: [String?]?
 }

@@ -6,6 +6,7 @@ public struct FactCandidate: Sendable {
     public enum Value: Sendable, Hashable {
         case date(DateValue)
         case figure(NumberValue)
+        case name(NameValue)
     }
 
     public var value: Value
@@ -40,6 +41,9 @@ public struct FactCandidate: Sendable {
     /// False for facts read from a sentence too garbled to quote on a card: such a fact can only
     /// be another source's reading in a conflict, never a card's own text.
     public var quotable = true
+    /// The date was read in an earlier sentence of the paragraph ("In February 1945, …"), not in
+    /// the fact's own sentence: only a question can be asked, and both sentences are cited.
+    public var context: Provenance?
 
     /// The clause with `text` in the answer's place.
     public func clause(with text: String) -> String { clausePrefix + text + clauseSuffix }
@@ -47,4 +51,12 @@ public struct FactCandidate: Sendable {
 
     var dateValue: DateValue? { if case .date(let d) = value { d } else { nil } }
     var numberValue: NumberValue? { if case .figure(let n) = value { n } else { nil } }
+    var nameValue: NameValue? { if case .name(let n) = value { n } else { nil } }
+}
+
+/// A name as a fact's answer: who or what, and its class ("marshal", "palace", "conference", "معركة").
+public struct NameValue: Hashable, Sendable {
+    public var value: String
+    public var kind: String
+    public var head: String
 }

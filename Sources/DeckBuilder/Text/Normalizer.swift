@@ -26,7 +26,7 @@ enum Normalizer {
     static let synonyms: [String: String] = [
         "bury": "die", "perish": "die", "kill": "die", "death": "die", "dead": "die",
         "captive": "prisoner", "pow": "prisoner", "capture": "prisoner", "captured": "prisoner",
-        "meeting": "conference", "summit": "conference", "meet": "conference", "ussr": "soviet", "soviets": "soviet",
+        "meeting": "conference", "european": "europe", "summit": "conference", "meet": "conference", "ussr": "soviet", "soviets": "soviet",
         "troop": "troop", "soldier": "troop", "force": "troop", "bombs": "bomb", "nuclear": "atomic",
         "declaration": "declare", "surrendered": "surrender", "abolish": "terminate", "denounce": "terminate",
     ]
@@ -52,6 +52,7 @@ enum Normalizer {
     }
 
     static func keywords(_ tokens: ArraySlice<Token>, language: String) -> [String] {
+        // (Callers with a sentence's `norms` at hand use those instead.)
         Array(Set(tokens.compactMap { word($0, language: language) })).sorted()
     }
 }

@@ -59,9 +59,16 @@ public struct Quiz: Hashable, Sendable {
     public init(deck: Deck, options: QuizOptions) throws(QuizError) {
         guard (1...26).contains(options.variants) else { throw .badVariants(options.variants) }
         if let count = options.count, count < 1 { throw .badCount(count) }
-        let eligible = deck.cards.filter { options.kinds?.contains($0.kind) ?? true }
-        guard !eligible.isEmpty else { throw .noCards(kinds: (options.kinds ?? []).map(\.rawValue).sorted()) }
+        let fitting = deck.cards.filter { options.kinds?.contains($0.kind) ?? true }
+        guard !fitting.isEmpty else { throw .noCards(kinds: (options.kinds ?? []).map(\.rawValue).sorted()) }
         var generator = SeededGenerator(seed: options.seed)
+        // One card per fact: a sibling (the cloze of a question's sentence) would give the answer away.
+        var seenFacts: Set<String> = []
+        var picked: Set<CardID> = []
+        for card in fitting.shuffled(using: &generator) where seenFacts.insert(card.fact ?? card.id.rawValue).inserted {
+            picked.insert(card.id)
+        }
+        let eligible = fitting.filter { picked.contains($0.id) }
         var chosen = eligible
         if let count = options.count, count < eligible.count {
             chosen = Array(eligible.shuffled(using: &generator).prefix(count))

@@ -25,7 +25,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Argument(help: "The deck file.")
     var deck: String
 
-    @Option(help: "anki, csv, quiz-md or quiz-html.")
+    @Option(help: "Output format.")
     var format: ExportFormat
 
     @Option(name: .shortAndLong, help: "Output file (default: stdout; required for anki).")

@@ -55,6 +55,19 @@ struct QuizTests {
         #expect(Set(quiz.variants[0].questions.map(\.card.id)) == Set(quiz.variants[1].questions.map(\.card.id)))
     }
 
+    @Test func siblingsOfOneFactAreNotAskedTogether() throws {
+        var deck = ExchangeFixtures.deck()
+        for i in deck.cards.indices { deck.cards[i].fact = "fact-\(i)" }
+        deck.cards[0].fact = "fact-same"
+        deck.cards[1].fact = "fact-same"
+        for seed: UInt64 in 1...8 {
+            let quiz = try Quiz(deck: deck, options: QuizOptions(seed: seed))
+            let ids = Set(quiz.variants[0].questions.map(\.card.id))
+            #expect(ids.count == deck.cards.count - 1)
+            #expect(!(ids.contains(deck.cards[0].id) && ids.contains(deck.cards[1].id)))
+        }
+    }
+
     @Test(arguments: [
         (QuizOptions(kinds: [.order], seed: 1), nil as QuizError?),
         (QuizOptions(variants: 0), QuizError.badVariants(0)),

@@ -49,6 +49,10 @@ struct MnemoRunner {
         try Self.run(Self.binary, arguments, in: folder, environment: environment)
     }
 
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+        try Self.run(Self.binary, arguments, in: folder, environment: environment)
+    }
+
     static func run(_ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = executable
