@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeckBuilder
+import DeckExchange
 import Foundation
 import MnemoCore
 
@@ -35,15 +36,23 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Fail when any source cannot be read.")
     var strict = false
 
+    @Option(help: "Add the cards built from the sources to this existing deck; its cards and their ids stay as they are.")
+    var into: String?
+
     func validate() throws {
         if let maxCards, maxCards < 1 { throw ValidationError("--max-cards must be at least 1") }
+        if into != nil && (output != nil || title != nil) {
+            throw ValidationError("--into writes to the existing deck and keeps its title; leave out -o and --title")
+        }
     }
 
     func run() async throws {
-        let outputPath = output ?? "Decks/\(DeckBuilder.Options.slug(title ?? "deck")).json"
+        let existing = try into.map { try Deck.load(from: URL(fileURLWithPath: $0)) }
+        let outputPath = into ?? output ?? "Decks/\(DeckBuilder.Options.slug(title ?? "deck")).json"
         let stem = URL(fileURLWithPath: outputPath).deletingPathExtension().lastPathComponent
-        let deckTitle = title ?? stem.replacingOccurrences(of: "-", with: " ").capitalized
-        let builder = DeckBuilder(options: .init(title: deckTitle, deckID: DeckBuilder.Options.slug(stem), maxCards: maxCards))
+        let deckTitle = existing?.title ?? title ?? stem.replacingOccurrences(of: "-", with: " ").capitalized
+        let deckID = existing?.id ?? DeckBuilder.Options.slug(stem)
+        let builder = DeckBuilder(options: .init(title: deckTitle, deckID: deckID, maxCards: maxCards))
         let bar = ProgressBar()
         let result = builder.build(paths: sources) { done, total in bar.update(done: done, total: total) }
         bar.finish()
@@ -63,6 +72,17 @@ struct BuildCommand: AsyncParsableCommand {
         }
         guard !result.deck.cards.isEmpty else {
             throw BuildFailure(message: DeckBuildError.nothingBuilt(problems: result.report.problems.count).description)
+        }
+        if let existing {
+            let (merged, summary) = DeckMerge.merge(result.deck, into: existing)
+            try DeckFile.save(merged, to: URL(fileURLWithPath: outputPath))
+            for c in result.report.conflicts { stderr.line("conflict: " + c.line) }
+            if report { print(result.report.render()) }
+            stderr.line(
+                "added \(summary.added) cards to \(outputPath) (now \(merged.cards.count)); \(summary.alreadyThere) were already there"
+                    + " and kept as they are (\(summary.newEvidence) gained evidence); sources: \(summary.newSources.count) new"
+                    + (summary.changedSources.isEmpty ? "" : ", changed: " + summary.changedSources.joined(separator: ", ")))
+            return
         }
         try DeckWriter.write(result.deck, to: outputPath)
         for c in result.report.conflicts { stderr.line("conflict: " + c.line) }
