@@ -8,6 +8,7 @@ import MnemoCore
 let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("scheduler", SchedulerBench.run),
     ("optimizer", OptimizerBench.run),
+    ("stats", StatsBench.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
