@@ -53,12 +53,23 @@ enum StatsBench {
     static func measure(_ binary: URL, deck deckURL: URL, progress: URL) throws {
         for (label, extra) in [("text", [String]()), ("json", ["--json"])] {
             var times: [Double] = []
+            var cpu: [Double] = []
             for _ in 0..<5 {
+                let before = childCPUSeconds()
                 times.append(try measureSeconds { try runStats(binary, deck: deckURL, progress: progress, extra: extra) })
+                cpu.append(childCPUSeconds() - before)
             }
-            print(String(format: "stats (%@): whole process, median of 5 runs: %.3f s (min %.3f, max %.3f; budget 1.0)",
-                         label, median(times), times.min() ?? 0, times.max() ?? 0))
+            print(String(format: "stats (%@): whole process, median of 5 runs: %.3f s wall (min %.3f, max %.3f; budget 1.0), %.3f s CPU (user+sys)",
+                         label, median(times), times.min() ?? 0, times.max() ?? 0, median(cpu)))
         }
+    }
+
+    /// User + system time of finished child processes (independent of how busy the machine is).
+    static func childCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     static func runStats(_ binary: URL, deck: URL, progress: URL, extra: [String]) throws {
