@@ -352,13 +352,20 @@ public struct StatsBuilder {
     }
 
     private func weakest(_ r: [Double], _ due: [Date?]) -> [StatsReport.WeakCard] {
+        let lapses = cards.map { input.records[$0.id]?.state.lapses ?? 0 }
         let studied = cards.indices.filter { phase(of: $0) != .new }
-        let sorted = studied.sorted { a, b in
-            let la = lapses(of: a)
-            let lb = lapses(of: b)
-            if la != lb { return la > lb }
+        let weaker = { (a: Int, b: Int) -> Bool in
+            if lapses[a] != lapses[b] { return lapses[a] > lapses[b] }
             if r[a] != r[b] { return r[a] < r[b] }
             return cards[a].id < cards[b].id
+        }
+        // The ten weakest, kept sorted while scanning (no sort of every card).
+        var sorted: [Int] = []
+        for i in studied {
+            if sorted.count == 10, let last = sorted.last, !weaker(i, last) { continue }
+            let at = sorted.firstIndex { weaker(i, $0) } ?? sorted.count
+            sorted.insert(i, at: at)
+            if sorted.count > 10 { sorted.removeLast() }
         }
         return sorted.prefix(10).map { i in
             let card = cards[i]
@@ -373,7 +380,6 @@ public struct StatsBuilder {
     }
 
     private func phase(of i: Int) -> CardPhase { input.records[cards[i].id]?.state.phase ?? .new }
-    private func lapses(of i: Int) -> Int { input.records[cards[i].id]?.state.lapses ?? 0 }
 
     private func masteryBySource(_ r: [Double]) -> [StatsReport.MasteryGroup] {
         groups(r) { card in
