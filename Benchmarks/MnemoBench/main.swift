@@ -11,6 +11,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("reference-figures", ReferenceFiguresBench.run),
     ("progress", ProgressBench.run),
     ("answers", AnswerCheckBench.run),
+    ("stats", StatsBench.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
