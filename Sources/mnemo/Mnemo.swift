@@ -15,6 +15,9 @@ struct Mnemo: AsyncParsableCommand {
             ExportCommand.self,
             ImportCommand.self,
             OptimizeCommand.self,
+            SettingsCommand.self,
+            ReviewsCommand.self,
+            SimulateCommand.self,
         ]
     )
 }
