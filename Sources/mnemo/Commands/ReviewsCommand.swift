@@ -38,8 +38,15 @@ struct ReviewsImportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The progress folder.", valueName: "DIR"))
     var progress: String?
 
+    /// The current time (ISO-8601), for tests and for logs made on a machine whose clock is behind.
+    @Option(name: .long, help: .hidden)
+    var now: String?
+
     func run() async throws {
-        let now = Date()
+        let now = try self.now.map { text -> Date in
+            guard let d = LogTime.parse(text) else { throw ValidationError("--now must be an ISO-8601 time, got '\(text)'") }
+            return d
+        } ?? Date()
         let deck = try Deck.load(from: URL(fileURLWithPath: self.deck))
         let (entries, lines) = try Revlog.readWithLines(path: file)
         let folder = ProgressFolder.resolve(progress)

@@ -40,3 +40,31 @@ struct WorkloadSimulatorTests {
         #expect(throws: SchedulingError.badDesiredRetention(1.2)) { try Self.small.run(retention: 1.2) }
     }
 }
+
+@Suite("Interval order with fuzz")
+struct IntervalOrderTests {
+    @Test("with fuzz on, a Review card's previewed intervals keep Hard ≤ Good < Easy for every draw", arguments: [0.5, 3.0, 20.0, 300.0])
+    func ordered(stability: Double) throws {
+        let scheduler = try Scheduler(SchedulerConfig(enableFuzz: true))
+        let last = Date(timeIntervalSince1970: 1_704_099_600)
+        let card = CardState(phase: .review, stability: stability, difficulty: 5, due: last, lastReview: last, reps: 5)
+        for seed in 0..<300 {
+            var rng = SeededGenerator(seed: UInt64(seed))
+            let now = last.addingTimeInterval(86_400 * max(1, (stability * 0.9).rounded()))
+            let p = scheduler.preview(card, at: now, using: &rng)
+            let days = { (r: Rating) in (p[r]?.due ?? now).timeIntervalSince(now) / 86_400 }
+            #expect(days(.hard) <= days(.good) && days(.good) < days(.easy), "seed \(seed): \(days(.hard)) \(days(.good)) \(days(.easy))")
+        }
+    }
+
+    @Test("with fuzz off, intervals are py-fsrs's own (no reordering, no draws)")
+    func fuzzOff() throws {
+        let scheduler = try Scheduler(SchedulerConfig(enableFuzz: false))
+        let last = Date(timeIntervalSince1970: 1_704_099_600)
+        let card = CardState(phase: .review, stability: 20, difficulty: 5, due: last, lastReview: last, reps: 5)
+        var rng = SeededGenerator(seed: 1)
+        let now = last.addingTimeInterval(86_400 * 18)
+        let good = scheduler.review(card, rating: .good, at: now, using: &rng)
+        #expect(good.due == now.addingTimeInterval(Double(scheduler.interval(stability: good.stability ?? 0)) * 86_400))
+    }
+}
