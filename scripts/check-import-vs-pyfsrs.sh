@@ -47,7 +47,7 @@ csv_path, cards_path, sample = sys.argv[1], sys.argv[2], int(sys.argv[3])
 reviews = defaultdict(list)
 for r in csv.DictReader(open(csv_path)):
     reviews[int(r["card_id"])].append((int(r["review_time"]), int(r["review_rating"])))
-ours = {c["id"]: c for c in json.load(open(cards_path))}
+ours = {c["id"]: c for c in json.load(open(cards_path))["cards"]}
 ids = sorted(reviews)
 if sample and sample < len(ids):
     ids = sorted(random.Random(7).sample(ids, sample))

@@ -121,7 +121,7 @@ struct OptimizeCommandTests {
         #expect(result.stderr.contains("saved the parameters to") && result.stderr.contains("re-derived 60 cards' states"))
 
         // Settings hold the fit; the snapshot matches a replay with it (opened without a rebuild).
-        let settings = try ProgressSettings.load(folder: folder)
+        let settings = try ProgressSettings.load(fromFolder: folder)
         #expect(settings.scheduler.parameters == output.parameters)
         let fitted = try settings.applier()
         let store = try ProgressStore(folder: folder, access: .readOnly, applier: fitted)

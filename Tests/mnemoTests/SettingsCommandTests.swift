@@ -25,10 +25,10 @@ struct SettingsCommandTests {
         ])
         #expect(changed.status == 0, "\(changed.stderr)")
         let printed = try JSONDecoder().decode(ProgressSettings.self, from: Data(changed.stdout.utf8))
-        let saved = try ProgressSettings.load(folder: dir)
+        let saved = try ProgressSettings.load(fromFolder: dir)
         #expect(printed == saved)
         #expect(saved.scheduler.desiredRetention == 0.85 && saved.newPerDay == 7 && saved.reviewsPerDay == 90)
-        #expect(saved.rolloverHour == 3 && saved.name == "Ann" && !saved.scheduler.enableFuzz)
+        #expect(saved.dayRolloverHour == 3 && saved.learnerName == "Ann" && !saved.scheduler.enableFuzz)
     }
 
     @Test("every bad value gets its own line, the exit is non-zero and nothing changes")
@@ -76,7 +76,7 @@ struct SettingsCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let start = Date(timeIntervalSince1970: 1_704_099_600)
         do {
-            let store = try ProgressStore(folder: dir, access: .readWrite(ProgressFolder.owner("test")), applier: try ProgressSettings.default.applier())
+            let store = try ProgressStore(folder: dir, access: .readWrite(ProgressLocation.owner(command: "test")), applier: try ProgressSettings.default.applier())
             for day in [0.0, 3, 10] {
                 try store.append(ReviewEvent(kind: .review, card: CardID("c1"), deck: "d", time: start.addingTimeInterval(day * 86_400), rating: .good))
             }
@@ -85,7 +85,7 @@ struct SettingsCommandTests {
         let before = try ProgressStore(folder: dir, access: .readOnly, applier: try ProgressSettings.default.applier())
         let result = try OptimizeCommandTests.run(["settings", "--progress", dir.path, "--retention", "0.8"])
         #expect(result.status == 0 && result.stderr.contains("re-derived 1 cards' states from 3 events"), "\(result.stderr)")
-        let settings = try ProgressSettings.load(folder: dir)
+        let settings = try ProgressSettings.load(fromFolder: dir)
         let after = try ProgressStore(folder: dir, access: .readOnly, applier: try settings.applier())
         #expect(after.loadPath == .snapshot(newEvents: 0))
         let due = { (s: ProgressStore) in s.records[CardID("c1")]?.state.due }

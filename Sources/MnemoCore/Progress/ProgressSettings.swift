@@ -1,71 +1,70 @@
 import Foundation
 
-/// `settings.json` in a progress folder: the learner's scheduler configuration, daily limits, the
-/// hour the study day rolls over and a display name. Hand-editable; a missing file means defaults,
-/// a malformed one is refused (never silently replaced).
-///
-///     let settings = try ProgressSettings.load(folder: dir)
-///     let store = try ProgressStore(folder: dir, access: .readOnly, applier: try settings.applier())
+/// `settings.json`: what the learner chose. Hand-editable: missing keys take their defaults, and a
+/// file that is not valid is an error naming it (never silently replaced).
 public struct ProgressSettings: Codable, Hashable, Sendable {
     public static let fileName = "settings.json"
 
     public var formatVersion: Int
-    /// Who studies with this folder (shown in class reports); optional.
-    public var name: String?
+    /// Shown in class reports; nil means "use the folder's name".
+    public var learnerName: String?
+    public var scheduler: SchedulerConfig
     /// New cards introduced per study day.
     public var newPerDay: Int
-    /// Reviews shown per study day at most.
+    /// Reviews per study day.
     public var reviewsPerDay: Int
-    /// Local hour (0–23) at which a new study day starts.
-    public var rolloverHour: Int
-    public var scheduler: SchedulerConfig
+    /// The study day starts at this local hour (Anki's default is 4 a.m.).
+    public var dayRolloverHour: Int
 
     public init(
-        name: String? = nil, newPerDay: Int = 20, reviewsPerDay: Int = 200, rolloverHour: Int = 4,
-        scheduler: SchedulerConfig = .default
+        learnerName: String? = nil, scheduler: SchedulerConfig = .default, newPerDay: Int = 20, reviewsPerDay: Int = 200,
+        dayRolloverHour: Int = 4
     ) {
         formatVersion = ProgressFormat.version
-        self.name = name
+        self.learnerName = learnerName
+        self.scheduler = scheduler
         self.newPerDay = newPerDay
         self.reviewsPerDay = reviewsPerDay
-        self.rolloverHour = rolloverHour
-        self.scheduler = scheduler
+        self.dayRolloverHour = dayRolloverHour
     }
 
     public static let `default` = ProgressSettings()
 
     private enum CodingKeys: String, CodingKey {
-        case formatVersion, name, newPerDay, reviewsPerDay, rolloverHour, scheduler
+        case formatVersion, learnerName, scheduler, newPerDay, reviewsPerDay, dayRolloverHour
     }
 
-    /// Missing keys take their defaults.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = ProgressSettings.default
-        formatVersion = try c.decodeIfPresent(Int.self, forKey: .formatVersion) ?? ProgressFormat.version
-        name = try c.decodeIfPresent(String.self, forKey: .name)
+        formatVersion = try c.decodeIfPresent(Int.self, forKey: .formatVersion) ?? d.formatVersion
+        learnerName = try c.decodeIfPresent(String.self, forKey: .learnerName)
+        scheduler = try c.decodeIfPresent(SchedulerConfig.self, forKey: .scheduler) ?? d.scheduler
         newPerDay = try c.decodeIfPresent(Int.self, forKey: .newPerDay) ?? d.newPerDay
         reviewsPerDay = try c.decodeIfPresent(Int.self, forKey: .reviewsPerDay) ?? d.reviewsPerDay
-        rolloverHour = try c.decodeIfPresent(Int.self, forKey: .rolloverHour) ?? d.rolloverHour
-        scheduler = try c.decodeIfPresent(SchedulerConfig.self, forKey: .scheduler) ?? d.scheduler
+        dayRolloverHour = try c.decodeIfPresent(Int.self, forKey: .dayRolloverHour) ?? d.dayRolloverHour
     }
 
-    /// Every problem with the values, one line each (empty when valid). Scheduler problems come
-    /// from `Scheduler.init` (all bad parameters in one line).
-    public var problems: [String] {
-        var out: [String] = []
-        if newPerDay < 0 { out.append("new cards per day must be 0 or more, got \(newPerDay)") }
-        if reviewsPerDay < 0 { out.append("reviews per day must be 0 or more, got \(reviewsPerDay)") }
-        if !(0...23).contains(rolloverHour) { out.append("rollover hour must be 0…23, got \(rolloverHour)") }
-        do { _ = try Scheduler(scheduler) } catch { out.append(error.description) }
-        return out
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(formatVersion, forKey: .formatVersion)
+        try c.encodeIfPresent(learnerName, forKey: .learnerName)
+        try c.encode(scheduler, forKey: .scheduler)
+        try c.encode(newPerDay, forKey: .newPerDay)
+        try c.encode(reviewsPerDay, forKey: .reviewsPerDay)
+        try c.encode(dayRolloverHour, forKey: .dayRolloverHour)
     }
 
-    /// Reads `folder/settings.json`; defaults when there is none.
-    public static func load(folder: URL) throws(ProgressError) -> ProgressSettings {
+    /// Reads `settings.json` in `folder`; defaults when there is none.
+    public static func load(fromFolder folder: URL) throws(ProgressError) -> ProgressSettings {
         let url = folder.appendingPathComponent(fileName)
-        guard FileManager.default.fileExists(atPath: url.path) else { return .default }
         let bytes = try ReviewLog.readBytes(at: url)
+        guard !bytes.isEmpty else {
+            if FileManager.default.fileExists(atPath: url.path) {
+                throw .malformedSettings(path: url.path, problem: "the file is empty")
+            }
+            return .default
+        }
         if let version = ProgressSnapshot.formatVersion(in: bytes), version > ProgressFormat.version {
             throw .newerFormat(path: url.path, found: version, supported: ProgressFormat.version)
         }
@@ -75,59 +74,96 @@ public struct ProgressSettings: Codable, Hashable, Sendable {
         } catch {
             throw .malformedSettings(path: url.path, problem: ProgressJSON.describe(error))
         }
-        if let problem = settings.problems.first {
-            throw .invalidScheduler(path: url.path, problem: problem)
-        }
+        try settings.validate(path: url.path)
         return settings
     }
 
-    /// Writes `folder/settings.json` atomically (pretty, sorted keys). Callers hold the folder's lock.
-    public func save(folder: URL) throws(ProgressError) {
-        let bytes: [UInt8]
+    /// Writes `settings.json` atomically (pretty-printed, sorted keys).
+    public func save(toFolder folder: URL) throws(ProgressError) {
+        let url = folder.appendingPathComponent(ProgressSettings.fileName)
         do {
-            bytes = Array(try ProgressJSON.encoder(pretty: true).encode(self)) + [0x0A]
+            var bytes = [UInt8](try ProgressJSON.encoder(pretty: true).encode(self))
+            bytes.append(0x0A)
+            try AtomicFile.write(bytes, to: url)
+        } catch let error as ProgressError {
+            throw error
         } catch {
-            throw .writeFailed(path: folder.appendingPathComponent(Self.fileName).path, reason: "cannot encode settings")
+            throw .writeFailed(path: url.path, reason: "cannot encode the settings")
         }
-        try AtomicFile.write(bytes, to: folder.appendingPathComponent(Self.fileName))
     }
 
-    /// Identifies everything replay depends on (the scheduler configuration and the replay rules);
-    /// a snapshot made under another hash is rebuilt.
-    public static func configHash(_ config: SchedulerConfig) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let json = (try? encoder.encode(config)) ?? Data()
-        return "v\(ReplayRules.version)-" + SHA256.hexDigest(of: Array(json))
-    }
-
-    /// The applier for this folder's scheduler (refused configurations throw the scheduler's error).
-    public func applier() throws(SchedulingError) -> ReviewApplier {
-        try ReviewApplier.scheduling(with: scheduler)
+    /// Checks the limits and the scheduler configuration.
+    public func validate(path: String) throws(ProgressError) {
+        if newPerDay < 0 { throw .malformedSettings(path: path, problem: "newPerDay must be 0 or more, got \(newPerDay)") }
+        if reviewsPerDay < 0 {
+            throw .malformedSettings(path: path, problem: "reviewsPerDay must be 0 or more, got \(reviewsPerDay)")
+        }
+        if !(0...23).contains(dayRolloverHour) {
+            throw .malformedSettings(path: path, problem: "dayRolloverHour must be 0-23, got \(dayRolloverHour)")
+        }
+        do {
+            _ = try Scheduler(scheduler)
+        } catch {
+            throw .invalidScheduler(path: path, problem: error.description)
+        }
     }
 }
 
 extension ReviewApplier {
-    /// Replays reviews with `Scheduler(config)`; its hash covers the configuration and replay rules.
-    public static func scheduling(with config: SchedulerConfig) throws(SchedulingError) -> ReviewApplier {
-        let scheduler = try Scheduler(config)
-        return ReviewApplier(configHash: ProgressSettings.configHash(config)) { state, rating, time, rng in
+    /// Reviews applied by the FSRS scheduler for `config`; the hash covers every setting that
+    /// changes a state, so a snapshot made under other settings is rebuilt.
+    public init(scheduler: Scheduler) {
+        let config = scheduler.config
+        var canonical = "fsrs-6;parameters="
+        canonical += config.parameters.map { "\($0)" }.joined(separator: ",")
+        canonical += ";desiredRetention=\(config.desiredRetention)"
+        canonical += ";learningSteps=" + config.learningSteps.map { "\($0)" }.joined(separator: ",")
+        canonical += ";relearningSteps=" + config.relearningSteps.map { "\($0)" }.joined(separator: ",")
+        canonical += ";maximumInterval=\(config.maximumInterval);enableFuzz=\(config.enableFuzz)"
+        canonical += ";replayRules=\(ReplayRules.version)"
+        let hash = String(SHA256.hexDigest(of: Array(canonical.utf8)).prefix(16))
+        self.init(configHash: hash) { state, rating, time, rng in
             scheduler.review(state, rating: rating, at: time, using: &rng)
         }
     }
 }
 
-/// Rules of replay beyond the scheduler (leeches); bumping the version rebuilds every snapshot.
-public enum ReplayRules {
-    public static let version = 2
-    /// Lapses at which a card becomes a leech and is suspended (Anki's default), then again every
-    /// `leechRepeat` lapses after that.
-    public static let leechThreshold = 8
-    public static let leechRepeat = 4
+extension ProgressStore {
+    /// Opens `folder` with its own settings (defaults if it has none; read-write opens write them
+    /// so the learner can edit them): the usual way in.
+    public convenience init(folder: URL, access: Access) throws(ProgressError) {
+        let settings = try ProgressSettings.load(fromFolder: folder)
+        let scheduler: Scheduler
+        do {
+            scheduler = try Scheduler(settings.scheduler)
+        } catch {
+            throw .invalidScheduler(path: folder.appendingPathComponent(ProgressSettings.fileName).path, problem: error.description)
+        }
+        try self.init(folder: folder, access: access, applier: ReviewApplier(scheduler: scheduler), settings: settings)
+        if isWritable, !FileManager.default.fileExists(atPath: folder.appendingPathComponent(ProgressSettings.fileName).path) {
+            try settings.save(toFolder: folder)
+        }
+    }
+}
 
-    /// Whether a review that brought the card's lapses from `before` to `after` makes it a leech now.
-    public static func becomesLeech(lapsesBefore before: Int, after: Int) -> Bool {
-        guard after > before, after >= leechThreshold else { return false }
-        return (after - leechThreshold) % leechRepeat == 0
+extension ProgressMerge {
+    /// Merges with the target folder's settings; when the target has none and the other folder
+    /// has some, they are copied first (the same learner's choices).
+    public static func merge(into target: URL, from other: URL, owner: LockOwner) throws(ProgressError) -> MergeReport {
+        let targetSettings = target.appendingPathComponent(ProgressSettings.fileName)
+        let otherSettings = other.appendingPathComponent(ProgressSettings.fileName)
+        var settings = try ProgressSettings.load(fromFolder: target)
+        let copySettings = !FileManager.default.fileExists(atPath: targetSettings.path)
+            && FileManager.default.fileExists(atPath: otherSettings.path)
+        if copySettings { settings = try ProgressSettings.load(fromFolder: other) }
+        let scheduler: Scheduler
+        do {
+            scheduler = try Scheduler(settings.scheduler)
+        } catch {
+            throw .invalidScheduler(path: copySettings ? otherSettings.path : targetSettings.path, problem: error.description)
+        }
+        let report = try merge(into: target, from: other, owner: owner, applier: ReviewApplier(scheduler: scheduler))
+        if !FileManager.default.fileExists(atPath: targetSettings.path) { try settings.save(toFolder: target) }
+        return report
     }
 }

@@ -22,18 +22,18 @@ public enum SettingsUpdate {
         _ settings: ProgressSettings, previous: ProgressSettings, folder: URL, owner: LockOwner
     ) throws(ProgressError) -> Result {
         let url = folder.appendingPathComponent(ProgressSettings.fileName)
-        if let problem = settings.problems.first { throw .invalidScheduler(path: url.path, problem: problem) }
+        try settings.validate(path: url.path)
         let applier: ReviewApplier
         do { applier = try settings.applier() } catch {
             throw .invalidScheduler(path: url.path, problem: error.description)
         }
-        let store = try ProgressStore(folder: folder, access: .readWrite(owner), applier: applier)
+        let store = try ProgressStore(folder: folder, access: .readWrite(owner), applier: applier, settings: settings)
         defer { store.close() }
-        let onDisk = try ProgressSettings.load(folder: folder)
+        let onDisk = try ProgressSettings.load(fromFolder: folder)
         guard onDisk == previous else {
             throw .writeFailed(path: url.path, reason: "another process changed the settings meanwhile; run the command again")
         }
-        try settings.save(folder: folder)
+        try settings.save(toFolder: folder)
         return Result(
             cards: store.records.count, events: store.eventCount, rebuilt: store.loadPath == .rebuilt,
             records: store.records)

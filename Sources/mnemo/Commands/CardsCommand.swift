@@ -7,102 +7,162 @@ struct CardsCommand: AsyncParsableCommand {
         commandName: "cards",
         abstract: "List a deck's cards and their memory state.",
         discussion: """
-            Reads the progress folder without changing it. --leeches lists the cards failed 8 times or \
-            more (they are suspended when they reach 8 lapses, and again at 12, 16, …; 'unsuspend' \
-            events bring them back).
+            One line per card, in deck order: id, kind, state, due time (UTC), stability (days),
+            difficulty, reps, lapses, then the prompt and its answer. --json gives the same as
+            documented in docs/progress-format.md ("mnemo cards --json"). Progress is read, never
+            changed, so this works while a study session runs.
             """
     )
 
     @Argument(help: "The deck file.")
     var deck: String
 
-    @Option(name: .long, help: ArgumentHelp("The progress folder.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("The progress folder (default: $MNEMO_HOME, $XDG_DATA_HOME/mnemo or ~/.local/share/mnemo).", valueName: "DIR"))
     var progress: String?
 
-    @Flag(name: .long, help: "Only cards due now.")
+    @Flag(name: .long, help: "Only cards due for review now (not new, suspended or buried ones).")
     var due = false
 
-    @Flag(name: .long, help: "Only leeches (cards with 8 or more lapses).")
+    @Flag(name: .long, help: "Only leeches: cards failed 8 times or more (suspended at 8, 12, 16, … lapses).")
     var leeches = false
 
-    @Option(name: .long, help: "Only cards whose prompt or answer contains TEXT (case-insensitive).")
+    @Option(name: .long, help: ArgumentHelp("Only cards whose id, prompt or answer contains TEXT (ignoring case and accents).", valueName: "TEXT"))
     var search: String?
 
     @Flag(name: .long, help: "Print the cards as JSON.")
     var json = false
 
-    @Option(name: .long, help: .hidden)
-    var now: String?
-
-    struct Row: Codable, Equatable {
-        var id: String
-        var prompt: String
-        var answer: String
-        var phase: String
-        var stability: Double?
-        var difficulty: Double?
-        var retrievability: Double?
-        var due: String?
-        var lastReview: String?
-        var reps: Int
-        var lapses: Int
-        var suspended: Bool
-        var leech: Bool
-    }
-
     func run() async throws {
-        let now = try self.now.map { text -> Date in
-            guard let d = LogTime.parse(text) else { throw ValidationError("--now must be an ISO-8601 time, got '\(text)'") }
-            return d
-        } ?? Date()
-        let deck = try Deck.load(from: URL(fileURLWithPath: self.deck))
-        let folder = ProgressFolder.resolve(progress)
-        let settings = try ProgressSettings.load(folder: folder)
-        let scheduler = try Scheduler(settings.scheduler)
-        let store = try ProgressStore(folder: folder, access: .readOnly, applier: try settings.applier())
-        for warning in store.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-        let needle = search?.lowercased()
-        var rows: [Row] = []
-        for card in deck.cards {
-            let record = store.record(for: card.id, deck: deck.id)
-            let s = record.state
-            let isLeech = s.lapses >= ReplayRules.leechThreshold
-            if leeches && !isLeech { continue }
-            if due && !(s.due.map { $0 <= now } ?? false) { continue }
-            if due && record.suspended { continue }
-            if let needle, !card.prompt.lowercased().contains(needle) && !card.answer.lowercased().contains(needle) { continue }
-            rows.append(Row(
-                id: card.id.rawValue, prompt: card.prompt, answer: card.answer, phase: s.phase.rawValue,
-                stability: s.stability, difficulty: s.difficulty,
-                retrievability: s.stability == nil ? nil : scheduler.retrievability(of: s, at: now),
-                due: s.due.map(LogTime.format), lastReview: s.lastReview.map(LogTime.format),
-                reps: s.reps, lapses: s.lapses, suspended: record.suspended, leech: isLeech))
-        }
+        let deckFile = try Deck.load(from: URL(fileURLWithPath: deck))
+        let folder = ProgressLocation.resolve(progress)
+        let store = try ProgressStore(folder: folder, access: .readOnly)
+        ProgressLocation.report(store.warnings)
+        let now = Date()
+        var rows = CardListing.rows(deck: deckFile, records: store.records, now: now, dueOnly: due, search: search)
+        if leeches { rows = rows.filter { $0.lapses >= ReplayRules.leechThreshold } }
         if json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-            print(String(decoding: try encoder.encode(rows), as: UTF8.self))
-            return
-        }
-        if rows.isEmpty {
-            FileHandle.standardError.write(Data("no cards\(leeches ? " are leeches" : due ? " are due" : "")\n".utf8))
-            return
-        }
-        for row in rows {
-            var state = row.phase
-            if let s = row.stability, let d = row.difficulty {
-                state += String(format: "  S %.1fd  D %.1f", s, d)
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .custom { date, encoder in
+                var c = encoder.singleValueContainer()
+                try c.encode(LogTime.format(date))
             }
-            if let due = row.due { state += "  due \(due.prefix(10))" }
-            state += "  lapses \(row.lapses)"
-            if row.suspended { state += "  suspended" }
-            if row.leech { state += "  leech" }
-            print("\(row.id)  \(Self.clip(row.prompt, 60))\n    \(state)")
+            var data = try encoder.encode(CardListing(deck: deckFile.id, progress: folder.path, cards: rows))
+            data.append(0x0A)
+            FileHandle.standardOutput.write(data)
+        } else {
+            FileHandle.standardOutput.write(Data(CardListing.text(rows).utf8))
+        }
+    }
+}
+
+/// What `mnemo cards --json` prints (schema in docs/progress-format.md).
+struct CardListing: Encodable, Equatable {
+    var deck: String
+    var progress: String
+    var cards: [Row]
+
+    struct Row: Encodable, Equatable {
+        var id: String
+        var kind: String
+        var prompt: String
+        var answer: String
+        /// new, learning, review or relearning.
+        var state: String
+        var due: Date?
+        var stability: Double?
+        var difficulty: Double?
+        var reps: Int
+        var lapses: Int
+        var lastReview: Date?
+        var suspended: Bool
+        var buriedUntil: Date?
+
+        private enum CodingKeys: String, CodingKey {
+            case id, kind, prompt, answer, state, due, stability, difficulty, reps, lapses, lastReview, suspended, buriedUntil
+        }
+
+        /// Every key is always present (null when unknown), so the schema does not depend on the data.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(prompt, forKey: .prompt)
+            try c.encode(answer, forKey: .answer)
+            try c.encode(state, forKey: .state)
+            try c.encode(due, forKey: .due)
+            try c.encode(stability, forKey: .stability)
+            try c.encode(difficulty, forKey: .difficulty)
+            try c.encode(reps, forKey: .reps)
+            try c.encode(lapses, forKey: .lapses)
+            try c.encode(lastReview, forKey: .lastReview)
+            try c.encode(suspended, forKey: .suspended)
+            try c.encode(buriedUntil, forKey: .buriedUntil)
         }
     }
 
-    static func clip(_ text: String, _ n: Int) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
-        return flat.count <= n ? flat : String(flat.prefix(n - 1)) + "…"
+    static func rows(deck: Deck, records: [CardID: CardRecord], now: Date, dueOnly: Bool, search: String?) -> [Row] {
+        var rows: [Row] = []
+        for card in deck.cards {
+            let record = records[card.id] ?? CardRecord(deck: deck.id)
+            let s = record.state
+            if dueOnly {
+                guard let due = s.due, due <= now, s.phase != .new, !record.suspended else { continue }
+                if let buried = record.buriedUntil, buried > now { continue }
+            }
+            if let search, !search.isEmpty {
+                let options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive]
+                guard [card.id.rawValue, card.prompt, card.answer].contains(where: { $0.range(of: search, options: options) != nil })
+                else { continue }
+            }
+            rows.append(
+                Row(
+                    id: card.id.rawValue, kind: card.kind.rawValue, prompt: card.prompt, answer: card.answer,
+                    state: s.phase.rawValue, due: s.due, stability: s.stability, difficulty: s.difficulty, reps: s.reps,
+                    lapses: s.lapses, lastReview: s.lastReview, suspended: record.suspended, buriedUntil: record.buriedUntil))
+        }
+        return rows
+    }
+
+    /// Aligned columns, then the prompt and answer (which may be long or right-to-left) last.
+    static func text(_ rows: [Row]) -> String {
+        let header = ["ID", "KIND", "STATE", "DUE (UTC)", "STABILITY", "DIFFICULTY", "REPS", "LAPSES", "PROMPT → ANSWER"]
+        var table: [[String]] = [header]
+        for r in rows {
+            var state = r.state
+            if r.suspended { state += " (suspended)" }
+            table.append([
+                r.id, r.kind, state, r.due.map(shortTime) ?? "-",
+                r.stability.map { String(format: "%.2f", $0) } ?? "-", r.difficulty.map { String(format: "%.2f", $0) } ?? "-",
+                String(r.reps), String(r.lapses), "\(oneLine(r.prompt)) → \(oneLine(r.answer))",
+            ])
+        }
+        var widths = [Int](repeating: 0, count: header.count)
+        for row in table {
+            for (i, cell) in row.enumerated() where i < header.count - 1 { widths[i] = max(widths[i], cell.count) }
+        }
+        var out = ""
+        for row in table {
+            var line = ""
+            for (i, cell) in row.enumerated() {
+                if i == row.count - 1 {
+                    line += cell
+                } else {
+                    line += cell + String(repeating: " ", count: widths[i] - cell.count + 2)
+                }
+            }
+            out += line + "\n"
+        }
+        return out
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        text.replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// `2026-11-23 09:00`.
+    static func shortTime(_ date: Date) -> String {
+        let iso = LogTime.format(date)
+        return String(iso.prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 }

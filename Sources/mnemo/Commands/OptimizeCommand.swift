@@ -43,9 +43,9 @@ struct OptimizeCommand: AsyncParsableCommand {
         if let revlog {
             entries = try Revlog.read(path: revlog)
         } else {
-            let dir = ProgressFolder.resolve(progress)
-            try ProgressFolder.requireExisting(dir)
-            settings = try ProgressSettings.load(folder: dir)
+            let dir = ProgressLocation.resolve(progress)
+            try ProgressLocation.requireExisting(dir)
+            settings = try ProgressSettings.load(fromFolder: dir)
             let log = try ReviewLog.events(inFolder: dir)
             for warning in log.warnings + (log.tornWarning.map { [$0] } ?? []) {
                 FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
@@ -60,7 +60,7 @@ struct OptimizeCommand: AsyncParsableCommand {
         if let folder, !dryRun {
             var updated = settings
             updated.scheduler.parameters = report.parameters
-            saved = try SettingsUpdate.apply(updated, previous: settings, folder: folder, owner: ProgressFolder.owner("mnemo optimize"))
+            saved = try SettingsUpdate.apply(updated, previous: settings, folder: folder, owner: ProgressLocation.owner(command: "mnemo optimize"))
         }
         if json {
             var output = OptimizeOutput(report: report, reviews: entries.count)

@@ -49,9 +49,8 @@ struct ReviewsImportCommand: AsyncParsableCommand {
         } ?? Date()
         let deck = try Deck.load(from: URL(fileURLWithPath: self.deck))
         let (entries, lines) = try Revlog.readWithLines(path: file)
-        let folder = ProgressFolder.resolve(progress)
-        let settings = try ProgressSettings.load(folder: folder)
-        let store = try ProgressStore(folder: folder, access: .readWrite(ProgressFolder.owner("mnemo reviews import", now: now)), applier: try settings.applier())
+        let folder = ProgressLocation.resolve(progress)
+        let store = try ProgressStore(folder: folder, access: .readWrite(ProgressLocation.owner(command: "mnemo reviews import", now: now)))
         defer { store.close() }
         for warning in store.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         let existing = try ReviewLog.read(at: store.logURL).events
@@ -81,9 +80,9 @@ struct ReviewsExportCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        let folder = ProgressFolder.resolve(progress)
-        try ProgressFolder.requireExisting(folder)
-        let settings = try ProgressSettings.load(folder: folder)
+        let folder = ProgressLocation.resolve(progress)
+        try ProgressLocation.requireExisting(folder)
+        let settings = try ProgressSettings.load(fromFolder: folder)
         let log = try ReviewLog.events(inFolder: folder)
         for warning in log.warnings + (log.tornWarning.map { [$0] } ?? []) {
             FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))

@@ -45,8 +45,8 @@ struct SettingsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let folder = ProgressFolder.resolve(progress)
-        let current = try ProgressSettings.load(folder: folder)
+        let folder = ProgressLocation.resolve(progress)
+        let current = try ProgressSettings.load(fromFolder: folder)
         guard changesAnything else {
             print(json ? try Self.json(current) : Self.render(current, folder: folder))
             return
@@ -58,7 +58,7 @@ struct SettingsCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if updated != current {
-            let result = try SettingsUpdate.apply(updated, previous: current, folder: folder, owner: ProgressFolder.owner("mnemo settings"))
+            let result = try SettingsUpdate.apply(updated, previous: current, folder: folder, owner: ProgressLocation.owner(command: "mnemo settings"))
             var note = "saved \(folder.appendingPathComponent(ProgressSettings.fileName).path)"
             if updated.scheduler != current.scheduler {
                 note += "; re-derived \(result.cards) cards' states from \(result.events) events"
@@ -90,7 +90,7 @@ struct SettingsCommand: AsyncParsableCommand {
         count(newPerDay, "--new") { s.newPerDay = $0 }
         count(reviewsPerDay, "--reviews") { s.reviewsPerDay = $0 }
         if let rollover {
-            if let h = Int(rollover.trimmingCharacters(in: .whitespaces)), (0...23).contains(h) { s.rolloverHour = h } else {
+            if let h = Int(rollover.trimmingCharacters(in: .whitespaces)), (0...23).contains(h) { s.dayRolloverHour = h } else {
                 problems.append("--rollover must be an hour from 0 to 23, got '\(rollover)'")
             }
         }
@@ -99,7 +99,7 @@ struct SettingsCommand: AsyncParsableCommand {
             if trimmed.contains(where: \.isNewline) || trimmed.count > 200 {
                 problems.append("--name must be one line of at most 200 characters")
             } else {
-                s.name = trimmed.isEmpty ? nil : trimmed
+                s.learnerName = trimmed.isEmpty ? nil : trimmed
             }
         }
         if let parameters {
@@ -154,11 +154,11 @@ struct SettingsCommand: AsyncParsableCommand {
         let fitted = s.scheduler.parameters == FSRSModel.defaultParameters ? "FSRS-6 defaults" : "fitted"
         return [
             "Settings of \(folder.path)",
-            "  name                \(s.name ?? "(none)")",
+            "  name                \(s.learnerName ?? "(none)")",
             "  desired retention   \(s.scheduler.desiredRetention)",
             "  new cards per day   \(s.newPerDay)",
             "  reviews per day     \(s.reviewsPerDay)",
-            String(format: "  day starts at       %02d:00", s.rolloverHour),
+            String(format: "  day starts at       %02d:00", s.dayRolloverHour),
             "  fuzz                \(s.scheduler.enableFuzz ? "on" : "off")",
             "  learning steps      \(steps(s.scheduler.learningSteps))",
             "  relearning steps    \(steps(s.scheduler.relearningSteps))",

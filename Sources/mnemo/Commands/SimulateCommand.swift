@@ -57,8 +57,8 @@ struct SimulateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let folder = ProgressFolder.resolve(progress)
-        let settings = try ProgressSettings.load(folder: folder)
+        let folder = ProgressLocation.resolve(progress)
+        let settings = try ProgressSettings.load(fromFolder: folder)
         let newPerDay = new ?? settings.newPerDay
         let simulator = WorkloadSimulator(
             parameters: settings.scheduler.parameters, days: days, cards: cards ?? newPerDay * days,

@@ -3,72 +3,96 @@ import Testing
 
 @testable import MnemoCore
 
-@Suite("Progress settings")
+@Suite(.serialized)
 struct ProgressSettingsTests {
-    @Test("missing file gives the defaults; saved settings read back equal; missing keys default")
-    func roundTrip() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ps-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(try ProgressSettings.load(folder: dir) == .default)
-        var s = ProgressSettings(name: "Ann", newPerDay: 5)
-        s.scheduler.desiredRetention = 0.87
-        try s.save(folder: dir)
-        #expect(try ProgressSettings.load(folder: dir) == s)
-        try Data("{\"newPerDay\": 3}".utf8).write(to: dir.appendingPathComponent(ProgressSettings.fileName))
-        let partial = try ProgressSettings.load(folder: dir)
-        #expect(partial.newPerDay == 3 && partial.scheduler == .default && partial.rolloverHour == 4)
+    @Test func defaultsAreWrittenOnFirstWritableOpenAndReadBack() throws {
+        let folder = try makeTemporaryFolder()
+        defer { removeTemporaryFolder(folder) }
+        let store = try ProgressStore(folder: folder, access: .readWrite(testOwner))
+        store.close()
+        let settings = try ProgressSettings.load(fromFolder: folder)
+        #expect(settings == .default)
+        #expect(settings.newPerDay == 20)
+        #expect(settings.reviewsPerDay == 200)
+        #expect(settings.dayRolloverHour == 4)
+        #expect(settings.scheduler == .default)
+        let text = try String(contentsOf: folder.appendingPathComponent("settings.json"), encoding: .utf8)
+        #expect(text.contains("\"formatVersion\" : 1"))
+        #expect(text.contains("\"desiredRetention\" : 0.9"))
     }
 
-    @Test("a newer format and invalid values are refused with the file named")
-    func refused() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ps-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent(ProgressSettings.fileName)
-        try Data("{\"formatVersion\": 9}".utf8).write(to: file)
-        #expect(throws: ProgressError.newerFormat(path: file.path, found: 9, supported: 1)) { try ProgressSettings.load(folder: dir) }
-        try Data("{\"scheduler\": {\"desiredRetention\": 1.5}}".utf8).write(to: file)
-        #expect(throws: ProgressError.invalidScheduler(path: file.path, problem: "desired retention must be between 0 and 1 (exclusive), got 1.5")) {
-            try ProgressSettings.load(folder: dir)
-        }
+    @Test func partialHandEditedSettingsTakeDefaultsForTheRest() throws {
+        let folder = try makeTemporaryFolder()
+        defer { removeTemporaryFolder(folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(#"{"learnerName": "Amira", "newPerDay": 5, "scheduler": {"desiredRetention": 0.85}}"#.utf8)
+            .write(to: folder.appendingPathComponent("settings.json"))
+        let settings = try ProgressSettings.load(fromFolder: folder)
+        #expect(settings.learnerName == "Amira")
+        #expect(settings.newPerDay == 5)
+        #expect(settings.reviewsPerDay == 200)
+        #expect(settings.scheduler.desiredRetention == 0.85)
+        #expect(settings.scheduler.parameters == SchedulerConfig.default.parameters)
     }
 
-    @Test("the config hash changes with the scheduler and nothing else")
-    func hash() {
-        var a = SchedulerConfig.default
-        let h = ProgressSettings.configHash(a)
-        #expect(h == ProgressSettings.configHash(.default))
-        a.desiredRetention = 0.8
-        #expect(h != ProgressSettings.configHash(a))
+    @Test(arguments: [
+        ("{oops", "is not valid settings: not valid JSON"),
+        (#"{"newPerDay": "many"}"#, "is not valid settings: 'newPerDay' has the wrong type"),
+        (#"{"newPerDay": -1}"#, "is not valid settings: newPerDay must be 0 or more, got -1"),
+        (#"{"dayRolloverHour": 24}"#, "is not valid settings: dayRolloverHour must be 0-23, got 24"),
+        (#"{"scheduler": {"desiredRetention": 1.5}}"#, "has invalid scheduler settings: desired retention must be between 0 and 1 (exclusive), got 1.5"),
+        (#"{"formatVersion": 7}"#, "has progress format version 7, but this mnemo reads only up to version 1; update mnemo"),
+        ("", "is not valid settings: the file is empty"),
+    ])
+    func badSettingsAreOneClearError(content: String, message: String) throws {
+        let folder = try makeTemporaryFolder()
+        defer { removeTemporaryFolder(folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent("settings.json")
+        try Data(content.utf8).write(to: url)
+        do {
+            _ = try ProgressStore(folder: folder, access: .readOnly)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "\(url.path) \(message)")
+        }
+        #expect(try Data(contentsOf: url) == Data(content.utf8), "settings are never replaced")
     }
 
-    @Test("a card reaching 8 lapses is suspended in replay, again at 12; an unsuspend brings it back")
-    func leeches() throws {
-        let applier = try ReviewApplier.scheduling(with: SchedulerConfig(enableFuzz: false))
-        var record: CardRecord?
-        var time = Date(timeIntervalSince1970: 1_704_099_600)
-        var events: [ReviewEvent] = []
-        func review(_ rating: Rating) {
-            let e = ReviewEvent(id: "e\(events.count)", kind: .review, card: CardID("c"), deck: "d", time: time, rating: rating)
-            events.append(e)
-            ProgressReplay.step(&record, e, undone: false, applier: applier)
+    @Test func realSchedulerReplayReproducesFuzzAndChangedSettingsRebuild() throws {
+        let folder = try makeTemporaryFolder()
+        defer { removeTemporaryFolder(folder) }
+        let store = try ProgressStore(folder: folder, access: .readWrite(testOwner))
+        var time = baseTime
+        // Enough Good reviews that intervals exceed 2.5 days, where fuzz applies.
+        for k in 0..<8 {
+            let (_, record) = try store.append(review("r\(k)", card: "c1", rating: .good, minutes: 0).with(time: time))
+            time = record?.state.due ?? time
         }
-        review(.easy)
-        var suspendedAt: [Int] = []
-        for _ in 0..<12 {
-            time = try #require(record?.state.due).addingTimeInterval(86_400 * 3)
-            review(.again)
-            if record?.suspended == true {
-                suspendedAt.append(record?.state.lapses ?? -1)
-                let u = ReviewEvent(kind: .unsuspend, card: CardID("c"), deck: "d", time: time)
-                ProgressReplay.step(&record, u, undone: false, applier: applier)
-            }
-            time = time.addingTimeInterval(600)
-            review(.good)
-        }
-        #expect(suspendedAt == [8, 12])
-        #expect(ReplayRules.becomesLeech(lapsesBefore: 7, after: 8) && !ReplayRules.becomesLeech(lapsesBefore: 8, after: 8))
-        #expect(!ReplayRules.becomesLeech(lapsesBefore: 8, after: 9) && ReplayRules.becomesLeech(lapsesBefore: 15, after: 16))
+        try store.append(undo("u", of: "r7", card: "c1"))
+        let live = store.replayState
+        #expect(live.records[CardID("c1")]?.state.reps == 7)
+        #expect(live.records[CardID("c1")]?.state.phase == .review)
+        store.close()
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("snapshot.json"))
+        let rebuilt = try ProgressStore(folder: folder, access: .readOnly)
+        #expect(rebuilt.replayState == live)
+
+        // Fuzz off gives other intervals: a new desired retention or fuzz setting re-derives every state.
+        var settings = try ProgressSettings.load(fromFolder: folder)
+        settings.scheduler.enableFuzz = false
+        try settings.save(toFolder: folder)
+        let refit = try ProgressStore(folder: folder, access: .readOnly)
+        #expect(refit.loadPath == .rebuilt)
+        #expect(refit.records[CardID("c1")]?.state.reps == 7)
+        #expect(refit.records[CardID("c1")]?.state.due != live.records[CardID("c1")]?.state.due)
+    }
+}
+
+extension ReviewEvent {
+    func with(time: Date) -> ReviewEvent {
+        var e = self
+        e.time = time
+        return e
     }
 }
