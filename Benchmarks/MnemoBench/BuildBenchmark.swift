@@ -3,8 +3,14 @@ import Foundation
 
 /// `build` benchmark: DeckBuilder on the five sources (median of runs) and throughput on a large
 /// generated corpus (the sources repeated with variations plus generated prose), with peak memory.
-/// Run: `swift run -c release MnemoBench build [SOURCES_DIR] [CORPUS_MB]` (main.swift dispatches by name).
+/// Run: `swift run -c release MnemoBench build`; MNEMO_BENCH_SOURCES (default ../shared/sources) and
+/// MNEMO_BENCH_CORPUS_MB (default 100) change the inputs. The corpus is written to a temporary folder and removed.
 enum BuildBenchmark {
+    static func run() {
+        let env = ProcessInfo.processInfo.environment
+        run(arguments: [env["MNEMO_BENCH_SOURCES"] ?? "../shared/sources", env["MNEMO_BENCH_CORPUS_MB"] ?? "100"])
+    }
+
     static func run(arguments: [String]) {
         let sources = arguments.first ?? "../shared/sources"
         let megabytes = arguments.count > 1 ? Int(arguments[1]) ?? 100 : 100
@@ -19,13 +25,21 @@ enum BuildBenchmark {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mnemo-corpus-\(getpid())")
         defer { try? FileManager.default.removeItem(at: dir) }
         let bytes = makeCorpus(from: sources, in: dir, megabytes: megabytes)
+        let cpuBefore = cpuSeconds()
         let start = Date()
         let result = DeckBuilder(options: .init(title: "corpus", maxCards: 2000)).build(paths: [dir.path])
         let seconds = Date().timeIntervalSince(start)
+        let cpu = cpuSeconds() - cpuBefore
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        print(String(format: "corpus %.1f MB: %.2f s, %.1f MB/s, %d cards, peak RSS %.0f MB",
-            Double(bytes) / 1e6, seconds, Double(bytes) / 1e6 / seconds, result.deck.cards.count, Double(usage.ru_maxrss) / 1024))
+        print(String(format: "corpus %.1f MB: %.2f s wall, %.2f s CPU, %.1f MB/s (CPU), %d cards, peak RSS %.0f MB",
+            Double(bytes) / 1e6, seconds, cpu, Double(bytes) / 1e6 / cpu, result.deck.cards.count, Double(usage.ru_maxrss) / 1024))
+    }
+
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// Files of about 1 MB each: source texts with numbers and names varied, and generated prose.

@@ -12,6 +12,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("progress", ProgressBench.run),
     ("answers", AnswerCheckBench.run),
     ("stats", StatsBench.run),
+    ("build", BuildBenchmark.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
