@@ -229,11 +229,12 @@ public struct StudySession: Sendable {
 
     // MARK: - Applying events
 
-    /// Apply an event that has been appended to the log.
-    public mutating func apply(_ event: ReviewEvent) {
+    /// Apply an event that has been appended to the log. `stored` is the card's record as the progress
+    /// store computed it, when the caller has it; it is taken as is so the session and the log agree.
+    public mutating func apply(_ event: ReviewEvent, stored: CardRecord? = nil) {
         switch event.kind {
-        case .review: applyReview(event)
-        case .undo: applyUndo(event)
+        case .review: applyReview(event, stored: stored)
+        case .undo: applyUndo(event, stored: stored)
         case .bury:
             let until = event.until ?? dayEnd
             applyRemoval(event) { $0.buriedUntil = until }
@@ -242,7 +243,7 @@ public struct StudySession: Sendable {
         }
     }
 
-    private mutating func applyReview(_ event: ReviewEvent) {
+    private mutating func applyReview(_ event: ReviewEvent, stored: CardRecord?) {
         guard let rating = event.rating, let card = cards[event.card] else { return }
         let previous = records[event.card] ?? CardRecord(deck: card.deck)
         let source: QueueKind
@@ -254,9 +255,10 @@ public struct StudySession: Sendable {
             source = previous.state.phase == .new ? .new : .review
         }
         var fuzz = SeededGenerator(seedString: event.id)
-        let state = scheduler.review(previous.state, rating: rating, at: event.time, using: &fuzz)
         var record = previous
-        record.state = state
+        record.state = scheduler.review(previous.state, rating: rating, at: event.time, using: &fuzz)
+        if let stored { record = stored }
+        let state = record.state
         records[event.card] = record
         let previousLearningDue = learning.removeValue(forKey: event.card)
         switch source {
@@ -285,10 +287,10 @@ public struct StudySession: Sendable {
         if current?.card.id == event.card { current = nil }
     }
 
-    private mutating func applyUndo(_ event: ReviewEvent) {
+    private mutating func applyUndo(_ event: ReviewEvent, stored: CardRecord?) {
         guard let index = undoStack.lastIndex(where: { $0.eventID == event.undoes }) else { return }
         let entry = undoStack.remove(at: index)
-        records[entry.card] = entry.previous
+        records[entry.card] = stored ?? entry.previous
         learning.removeValue(forKey: entry.card)
         if let due = entry.previousLearningDue { learning[entry.card] = due }
         switch entry.source {

@@ -7,7 +7,7 @@ final class StudyRunner {
     private var session: StudySession
     private let editor: any LineEditor
     private let output: any TextOutput
-    private let log: any ReviewLogWriter
+    private let log: any EventSink
     private let judge: any AnswerJudging
     private let mode: StudyMode
     private let screen: CardScreen
@@ -17,7 +17,7 @@ final class StudyRunner {
     private var armedInterrupt = false
 
     init(
-        session: StudySession, editor: any LineEditor, output: any TextOutput, log: any ReviewLogWriter,
+        session: StudySession, editor: any LineEditor, output: any TextOutput, log: any EventSink,
         judge: any AnswerJudging, mode: StudyMode, style: Style, sources: SourceLibrary,
         clock: @escaping () -> Date
     ) {
@@ -146,8 +146,8 @@ final class StudyRunner {
                 rating: rating, answer: answer, verdict: judgement?.verdict ?? .unchecked,
                 durationMs: durationMs, now: now)
             else { return .nextCard }
-            try log.append(event)
-            session.apply(event)
+            let stored = try log.append(event)
+            session.apply(event, stored: stored)
             output.write(screen.rated(rating, state: session.records[item.card.id]?.state, now: event.time))
             return .nextCard
         }
@@ -180,14 +180,14 @@ final class StudyRunner {
             return .nextCard
         case .bury:
             guard let event = session.buryEvent(now: now) else { return nil }
-            try log.append(event)
-            session.apply(event)
+            let stored = try log.append(event)
+            session.apply(event, stored: stored)
             output.write("Buried until tomorrow.\n")
             return .nextCard
         case .suspend:
             guard let event = session.suspendEvent(now: now) else { return nil }
-            try log.append(event)
-            session.apply(event)
+            let stored = try log.append(event)
+            session.apply(event, stored: stored)
             output.write("Suspended: it will not be shown again until unsuspended.\n")
             return .nextCard
         case .undo:
@@ -195,8 +195,8 @@ final class StudyRunner {
                 output.write("Nothing to undo in this session.\n")
                 return nil
             }
-            try log.append(event)
-            session.apply(event)
+            let stored = try log.append(event)
+            session.apply(event, stored: stored)
             output.write("Undone: the last rating is taken back; that card again.\n")
             return .nextCard
         case .stats:

@@ -46,7 +46,7 @@ private let deck = Deck(
 
 private struct Harness {
     let output = BufferOutput()
-    let log = MemoryLogWriter()
+    let log = MemoryEventSink()
     let runner: StudyRunner
 
     init(_ script: [LineInput], mode: StudyMode = .typed, records: [CardID: CardRecord] = [:], style: Style = .plain) {
