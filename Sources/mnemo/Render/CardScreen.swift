@@ -46,7 +46,8 @@ struct CardScreen: Sendable {
         case .right?:
             text += style.green("Right.") + "\n"
         case .almost?:
-            text += style.yellow("Almost right") + ": the spelling is \"\(judgement?.expected ?? card.answer)\".\n"
+            text += style.yellow("Almost right.")
+            text += judgement?.note == nil ? " The spelling is \"\(judgement?.expected ?? card.answer)\".\n" : "\n"
         case .wrong?:
             if let typed, !typed.isEmpty {
                 text += style.red("Wrong.") + " You answered \"\(typed)\".\n"

@@ -1,0 +1,94 @@
+import Foundation
+import MnemoCore
+import Testing
+
+/// End-to-end: the built `mnemo study`, driven as a learner would drive it.
+@Suite("mnemo study end to end", .serialized)
+struct StudyEndToEndTests {
+    /// One right, one with a typo, one wrong, then `:undo` and `:quit`.
+    static let script = "1945\n\nWinston Churchil\n\n60000\n\n:undo\n:quit\n"
+
+    @Test("a piped session: the transcript reads like the session and the log holds exactly its events")
+    func pipedTranscript() throws {
+        let fixture = try StudyFixture()
+        let run = try StudyProcess.run(
+            ["study", "--progress", fixture.progress.path, "--seed", "1", "ww2.json"], input: Self.script, in: fixture.root)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stderr == "")
+        let transcript = run.stdout.replacingOccurrences(
+            of: #"Time spent: [0-9hms ]+\n"#, with: "Time spent: T\n", options: .regularExpression)
+        #expect(transcript == Self.expectedTranscript)
+        #expect(!run.stdout.contains("\u{1B}"))
+
+        let events = try fixture.events()
+        #expect(events.map(\.kind) == [.review, .review, .review, .undo])
+        #expect(events.map(\.rating) == [.good, .good, .again, nil])
+        #expect(events.map(\.verdict) == [.right, .almost, .wrong, nil])
+        #expect(events.map(\.answer) == ["1945", "Winston Churchil", "60000", nil])
+        #expect(events[3].undoes == events[2].id)
+        #expect(events[3].card == events[2].card)
+
+        // The same seed gives the same event ids.
+        let again = try StudyFixture()
+        _ = try StudyProcess.run(
+            ["study", "--progress", again.progress.path, "--seed", "1", "ww2.json"], input: Self.script, in: again.root)
+        #expect(try again.events().map(\.id) == events.map(\.id))
+    }
+
+    @Test("SIGKILL right after a rating: the rating is in the log")
+    func killAfterRating() throws {
+        let fixture = try StudyFixture()
+        let study = try LiveStudy(["study", "--progress", fixture.progress.path, "ww2.json"], in: fixture.root)
+        #expect(study.wait(for: "card 1 of 3"))
+        study.send("1945")
+        #expect(study.wait(for: "Enter = 3 Good"))
+        study.send("")
+        #expect(study.wait(for: "Good: next in"))
+        study.kill()
+        let events = try fixture.events()
+        #expect(events.count == 1)
+        #expect(events.first?.rating == .good)
+        #expect(events.first?.answer == "1945")
+    }
+
+    @Test("a second session on the same progress is refused clearly; the first goes on")
+    func secondSessionRefused() throws {
+        let fixture = try StudyFixture()
+        let first = try LiveStudy(["study", "--progress", fixture.progress.path, "ww2.json"], in: fixture.root)
+        #expect(first.wait(for: "card 1 of 3"))
+        let second = try StudyProcess.run(["study", "--progress", fixture.progress.path, "ww2.json"], in: fixture.root)
+        #expect(second.status != 0)
+        #expect(second.stdout == "")
+        #expect(second.stderr.hasPrefix("Error: "))
+        #expect(second.stderr.contains(fixture.progress.path))
+        #expect(second.stderr.contains("mnemo study"))
+        #expect(second.stderr.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 1)
+        first.send("1945")
+        first.send("")
+        #expect(first.wait(for: "Good: next in"))
+        first.kill()
+        #expect(try fixture.events().count == 1)
+    }
+
+    @Test("no deck and no ./Decks: one clear line")
+    func noDecks() throws {
+        let fixture = try StudyFixture()
+        let run = try StudyProcess.run(["study", "--progress", fixture.progress.path], in: fixture.root)
+        #expect(run.status != 0)
+        #expect(run.stderr.hasPrefix("Error: no decks to study: ./Decks has no .json deck files"))
+    }
+
+    @Test("with no DECK, every deck in ./Decks is studied")
+    func decksFolder() throws {
+        let fixture = try StudyFixture()
+        let decks = fixture.root.appendingPathComponent("Decks")
+        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: fixture.deck, to: decks.appendingPathComponent("ww2.json"))
+        let run = try StudyProcess.run(["study", "--progress", fixture.progress.path], input: ":quit\n", in: fixture.root)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("World War II · card 1 of 3 · new"))
+    }
+
+    static let expectedTranscript = """
+        """
+}

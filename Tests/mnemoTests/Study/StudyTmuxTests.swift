@@ -1,0 +1,105 @@
+import Foundation
+import MnemoCore
+import Testing
+
+/// Drives `mnemo study` in a real pseudo-terminal through tmux (CI installs tmux): readline,
+/// Tab completion and Ctrl-C as a learner meets them. Uses its own tmux server socket.
+final class TmuxSession {
+    let socket = "mnemo-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+    let name = "study"
+
+    static var tmux: String? {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    init(command: String, width: Int = 100, height: Int = 30) throws {
+        try run(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name, command])
+    }
+
+    deinit { try? run(["kill-server"]) }
+
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.tmux ?? "/usr/bin/tmux")
+        process.arguments = ["-L", socket] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func screen() -> String { (try? run(["capture-pane", "-p", "-t", name])) ?? "" }
+
+    /// Types `text` literally.
+    func type(_ text: String) throws { try run(["send-keys", "-t", name, "-l", text]) }
+    /// Presses keys by tmux name: "Enter", "Tab", "C-c", "C-d", "Up".
+    func press(_ keys: String...) throws { try run(["send-keys", "-t", name] + keys) }
+
+    /// Waits until the screen shows `needle` `count` times.
+    @discardableResult
+    func wait(for needle: String, count: Int = 1, timeout: Double = 20) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if screen().components(separatedBy: needle).count - 1 >= count { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+}
+
+@Suite("mnemo study in a terminal (tmux)", .serialized)
+struct StudyTmuxTests {
+    @Test("answer three cards (right, typo, wrong), :undo via Tab, :quit: the log holds exactly those events")
+    func threeCardsUndoQuit() throws {
+        try #require(TmuxSession.tmux != nil, "tmux is needed (apt-get install tmux; .ci/run installs it)")
+        let fixture = try StudyFixture()
+        let command = "cd '\(fixture.root.path)' && env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 '\(StudyBinary.url.path)' study --progress '\(fixture.progress.path)' --seed 1 ww2.json; echo EXITED=$?; sleep 30"
+        let tmux = try TmuxSession(command: command)
+
+        #expect(tmux.wait(for: "card 1 of 3"), "screen:\n\(tmux.screen())")
+        // Ctrl-C drops a half-typed line and the session goes on.
+        try tmux.type("wrong thing")
+        try tmux.press("C-c")
+        #expect(tmux.wait(for: "^C"))
+        try tmux.type("1945")
+        try tmux.press("Enter")
+        #expect(tmux.wait(for: "Enter = 3 Good"), "screen:\n\(tmux.screen())")
+        try tmux.press("Enter")
+
+        #expect(tmux.wait(for: "card 2 of 3"), "screen:\n\(tmux.screen())")
+        try tmux.type("Winston Churchil")
+        try tmux.press("Enter")
+        #expect(tmux.wait(for: "Almost right"), "screen:\n\(tmux.screen())")
+        try tmux.press("Enter")
+
+        #expect(tmux.wait(for: "card 3 of 3"), "screen:\n\(tmux.screen())")
+        try tmux.type("60000")
+        try tmux.press("Enter")
+        #expect(tmux.wait(for: "Enter = 1 Again"), "screen:\n\(tmux.screen())")
+        try tmux.press("Enter")
+        #expect(tmux.wait(for: "Again: next in"), "screen:\n\(tmux.screen())")
+
+        // Tab completes ":und" to ":undo".
+        try tmux.type(":und")
+        try tmux.press("Tab")
+        #expect(tmux.wait(for: ":undo"), "screen:\n\(tmux.screen())")
+        try tmux.press("Enter")
+        #expect(tmux.wait(for: "Undone"), "screen:\n\(tmux.screen())")
+        try tmux.type(":quit")
+        try tmux.press("Enter")
+        #expect(tmux.wait(for: "EXITED=0"), "screen:\n\(tmux.screen())")
+        let screen = tmux.screen()
+        #expect(screen.contains("Session over."))
+        #expect(screen.contains("Reviewed: 2   right: 2   wrong: 0 (100%)"))
+
+        let events = try fixture.events()
+        #expect(events.map(\.kind) == [.review, .review, .review, .undo])
+        #expect(events.map(\.rating) == [.good, .good, .again, nil])
+        #expect(events.map(\.verdict) == [.right, .almost, .wrong, nil])
+        #expect(events[3].undoes == events[2].id)
+    }
+}
