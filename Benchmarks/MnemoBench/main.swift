@@ -1,7 +1,27 @@
 // Performance benchmarks, run by hand on a release build:
 //   swift run -c release MnemoBench [name...]
 // Not part of `swift test`. Each benchmark prints medians of several runs.
+// To add one: put it in its own file and register it below (one line).
 import Foundation
 import MnemoCore
 
-print("MnemoBench: no benchmarks registered yet")
+let benchmarks: [(name: String, run: () throws -> Void)] = [
+    ("scheduler", SchedulerBench.run),
+    ("optimizer", OptimizerBench.run),
+]
+
+let requested = Array(CommandLine.arguments.dropFirst())
+let unknown = requested.filter { name in !benchmarks.contains { $0.name == name } }
+if !unknown.isEmpty {
+    FileHandle.standardError.write(Data("unknown benchmark(s): \(unknown.joined(separator: ", ")); available: \(benchmarks.map(\.name).joined(separator: ", "))\n".utf8))
+    exit(2)
+}
+for benchmark in benchmarks where requested.isEmpty || requested.contains(benchmark.name) {
+    print("== \(benchmark.name)")
+    do {
+        try benchmark.run()
+    } catch {
+        FileHandle.standardError.write(Data("\(benchmark.name) failed: \(error)\n".utf8))
+        exit(1)
+    }
+}

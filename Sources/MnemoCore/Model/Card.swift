@@ -39,3 +39,27 @@ public struct Card: Codable, Hashable, Sendable, Identifiable {
         self.fact = fact
     }
 }
+
+extension Card {
+    enum CodingKeys: String, CodingKey {
+        case id, kind, prompt, answer, accepted, choices, answerType, language, evidence, tags, conflict, fact
+    }
+
+    /// `id`, `kind`, `prompt` and `answer` are required; lists default to empty, `answerType`
+    /// to `text`, `language` to "en", `conflict` and `fact` to none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(CardID.self, forKey: .id)
+        kind = try c.decode(CardKind.self, forKey: .kind)
+        prompt = try c.decode(String.self, forKey: .prompt)
+        answer = try c.decode(String.self, forKey: .answer)
+        accepted = try c.decodeIfPresent([String].self, forKey: .accepted) ?? []
+        choices = try c.decodeIfPresent([String].self, forKey: .choices) ?? []
+        answerType = try c.decodeIfPresent(AnswerType.self, forKey: .answerType) ?? .text
+        language = try c.decodeIfPresent(String.self, forKey: .language) ?? "en"
+        evidence = try c.decodeIfPresent([Provenance].self, forKey: .evidence) ?? []
+        tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
+        conflict = try c.decodeIfPresent(Conflict.self, forKey: .conflict)
+        fact = try c.decodeIfPresent(String.self, forKey: .fact)
+    }
+}

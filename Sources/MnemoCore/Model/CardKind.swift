@@ -23,3 +23,29 @@ public enum AnswerType: String, Codable, Sendable, CaseIterable {
     case name
     case text
 }
+
+extension CardKind {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let raw = try container.decode(String.self)
+        guard let kind = CardKind(rawValue: raw) else {
+            let known = CardKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "unknown kind '\(raw)' (expected one of \(known))")
+        }
+        self = kind
+    }
+}
+
+extension AnswerType {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let raw = try container.decode(String.self)
+        guard let type = AnswerType(rawValue: raw) else {
+            let known = AnswerType.allCases.map(\.rawValue).joined(separator: ", ")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "unknown answer type '\(raw)' (expected one of \(known))")
+        }
+        self = type
+    }
+}

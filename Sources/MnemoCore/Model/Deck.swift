@@ -40,3 +40,45 @@ public struct Deck: Codable, Hashable, Sendable {
         self.cards = cards
     }
 }
+
+extension SourceInfo {
+    enum CodingKeys: String, CodingKey {
+        case file, title, sha256, language
+    }
+
+    /// `file` and `sha256` are required; `title` defaults to the file name, `language` to "en".
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        file = try c.decode(String.self, forKey: .file)
+        sha256 = try c.decode(String.self, forKey: .sha256)
+        title = try c.decodeIfPresent(String.self, forKey: .title) ?? file
+        language = try c.decodeIfPresent(String.self, forKey: .language) ?? "en"
+    }
+}
+
+extension Deck {
+    enum CodingKeys: String, CodingKey {
+        case formatVersion, id, title, languages, sources, cards
+    }
+
+    /// `formatVersion`, `id`, `title` and `cards` are required; `languages` and `sources`
+    /// default to empty. The version is read first, so a newer deck is refused before its
+    /// (possibly different) fields are looked at.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        formatVersion = try c.decodeWholeNumber(forKey: .formatVersion)
+        if formatVersion > Deck.currentFormatVersion {
+            throw DeckVersionTooNew(version: formatVersion)
+        }
+        id = try c.decode(String.self, forKey: .id)
+        title = try c.decode(String.self, forKey: .title)
+        languages = try c.decodeIfPresent([String].self, forKey: .languages) ?? []
+        sources = try c.decodeIfPresent([SourceInfo].self, forKey: .sources) ?? []
+        cards = try c.decode([Card].self, forKey: .cards)
+    }
+}
+
+/// Thrown from inside decoding when the deck's format version is newer than this library reads.
+struct DeckVersionTooNew: Error {
+    let version: Int
+}

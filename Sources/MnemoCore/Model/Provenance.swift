@@ -44,3 +44,32 @@ public struct Conflict: Codable, Hashable, Sendable {
         self.note = note
     }
 }
+
+extension Provenance {
+    enum CodingKeys: String, CodingKey {
+        case source, line, start, end, quote
+    }
+
+    /// Every field is required: evidence without its place cannot be checked.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        source = try c.decode(String.self, forKey: .source)
+        line = try c.decodeWholeNumber(forKey: .line)
+        start = try c.decodeWholeNumber(forKey: .start)
+        end = try c.decodeWholeNumber(forKey: .end)
+        quote = try c.decode(String.self, forKey: .quote)
+    }
+}
+
+extension Conflict {
+    enum CodingKeys: String, CodingKey {
+        case readings, note
+    }
+
+    /// `readings` is required (a conflict without readings says nothing); `note` is optional.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        readings = try c.decode([ConflictReading].self, forKey: .readings)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+    }
+}

@@ -53,7 +53,8 @@ public struct ReviewEvent: Codable, Hashable, Sendable, Identifiable {
     }
 
     /// `date` with sub-millisecond precision dropped, as the log stores it.
+    /// Idempotent and exact: the log writes and reads back precisely this `Date`.
     public static func truncatedToMilliseconds(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+        LogTime.truncated(date)
     }
 }
