@@ -2,10 +2,11 @@
 import Foundation
 
 // The only file that touches GNU readline (DESIGN.md decision 6). It uses readline's callback
-// interface so Ctrl-C can cancel the line being typed without killing the process: a SIGINT
-// handler (installed without SA_RESTART) sets a flag, poll() wakes with EINTR, and the line is dropped.
+// interface so Ctrl-C can cancel the line being typed without killing the process: the SIGINT
+// handler writes a byte to a pipe (the self-pipe trick: any thread may take the signal), poll()
+// wakes on it, and the line is dropped.
 
-nonisolated(unsafe) private var interruptFlag: sig_atomic_t = 0
+nonisolated(unsafe) private var interruptPipe: [Int32] = [-1, -1]
 nonisolated(unsafe) private var completedLine: String?
 nonisolated(unsafe) private var lineDone = false
 nonisolated(unsafe) private var reachedEnd = false
@@ -58,30 +59,48 @@ final class ReadlineEditor: LineEditor {
         rl_catch_sigwinch = 1
         rl_attempted_completion_function = completeCommands
         using_history()
+        var fds: [Int32] = [-1, -1]
+        if pipe(&fds) == 0 {
+            for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+            interruptPipe = fds
+        }
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in interruptFlag = 1 }
+        action.__sigaction_handler.sa_handler = { _ in
+            var byte: UInt8 = 1
+            _ = write(interruptPipe[1], &byte, 1)
+        }
         sigemptyset(&action.sa_mask)
-        action.sa_flags = 0  // no SA_RESTART: poll() must wake up
+        action.sa_flags = SA_RESTART
         sigaction(SIGINT, &action, nil)
     }
 
+    private func drainInterrupts() -> Bool {
+        var byte: UInt8 = 0
+        var any = false
+        while read(interruptPipe[0], &byte, 1) == 1 { any = true }
+        return any
+    }
+
     func readLine(prompt: String) -> LineInput {
-        interruptFlag = 0
+        _ = drainInterrupts()
         lineDone = false
         reachedEnd = false
         completedLine = nil
         rl_callback_handler_install(prompt, lineHandler)
         while !lineDone {
-            var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&descriptor, 1, -1)
-            if interruptFlag != 0 {
-                interruptFlag = 0
+            var descriptors = [
+                pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: interruptPipe[0], events: Int16(POLLIN), revents: 0),
+            ]
+            let ready = poll(&descriptors, 2, -1)
+            if descriptors[1].revents & Int16(POLLIN) != 0, drainInterrupts() {
                 let typed = rl_line_buffer.map { String(cString: $0) } ?? ""
+                FileHandle.standardOutput.write(Data("^C".utf8))  // at the end of the line, before readline's \r
                 rl_free_line_state()
                 rl_callback_sigcleanup()
                 rl_replace_line("", 0)
                 rl_callback_handler_remove()
-                FileHandle.standardOutput.write(Data("^C\n".utf8))
+                FileHandle.standardOutput.write(Data("\n".utf8))
                 return .interrupt(empty: typed.isEmpty)
             }
             if ready < 0 {
@@ -89,7 +108,7 @@ final class ReadlineEditor: LineEditor {
                 rl_callback_handler_remove()
                 return .endOfInput
             }
-            if descriptor.revents & Int16(POLLIN | POLLHUP) != 0 {
+            if descriptors[0].revents & Int16(POLLIN | POLLHUP) != 0 {
                 rl_callback_read_char()
             }
         }

@@ -8,3 +8,5 @@ public protocol ReviewScheduling: Sendable {
         _ card: CardState, rating: Rating, at now: Date, using rng: inout G
     ) -> CardState
 }
+
+extension Scheduler: ReviewScheduling {}

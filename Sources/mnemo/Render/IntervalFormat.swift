@@ -3,7 +3,7 @@ import Foundation
 /// Short interval labels as in Anki's answer buttons: "45s", "10m", "3h", "4d", "2.5mo", "1.2y".
 enum IntervalFormat {
     static func short(_ seconds: TimeInterval) -> String {
-        let seconds = max(0, seconds)
+        let seconds = max(0, seconds.rounded())
         switch seconds {
         case ..<60: return "\(Int(seconds.rounded()))s"
         case ..<3600: return "\(Int((seconds / 60).rounded()))m"
