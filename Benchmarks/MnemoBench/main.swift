@@ -8,6 +8,7 @@ import MnemoCore
 let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("scheduler", SchedulerBench.run),
     ("optimizer", OptimizerBench.run),
+    ("reference-figures", ReferenceFiguresBench.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
@@ -16,7 +17,8 @@ if !unknown.isEmpty {
     FileHandle.standardError.write(Data("unknown benchmark(s): \(unknown.joined(separator: ", ")); available: \(benchmarks.map(\.name).joined(separator: ", "))\n".utf8))
     exit(2)
 }
-for benchmark in benchmarks where requested.isEmpty || requested.contains(benchmark.name) {
+// With no names, runs all but `reference-figures` (a helper of compare-reference.sh).
+for benchmark in benchmarks where requested.isEmpty ? benchmark.name != "reference-figures" : requested.contains(benchmark.name) {
     print("== \(benchmark.name)")
     do {
         try benchmark.run()

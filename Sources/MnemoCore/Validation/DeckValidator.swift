@@ -121,7 +121,7 @@ public enum DeckValidator {
         case .cloze:
             var problems: [KindProblem] = []
             if !card.prompt.isBlank && !hasBlank(card.prompt) {
-                problems.append((.error, "prompt", "a cloze prompt needs a blank such as '[…]' or '____'"))
+                problems.append((.error, "prompt", "a cloze prompt needs a blank such as '[year]', '[…]' or '____'"))
             }
             if givesAnswerAway(card) {
                 problems.append((.warning, "prompt", "the prompt contains the answer"))
@@ -197,8 +197,12 @@ public enum DeckValidator {
         return letters
     }
 
+    /// A blank is "____" or a bracketed label saying what is missing: "[…]", "[year]", "[number of prisoners]", "[السنة]".
     static func hasBlank(_ prompt: String) -> Bool {
-        prompt.contains("[…]") || prompt.contains("[...]") || prompt.contains("___")
+        if prompt.contains("___") { return true }
+        guard let open = prompt.firstIndex(of: "[") else { return false }
+        guard let close = prompt[open...].firstIndex(of: "]") else { return false }
+        return prompt.distance(from: open, to: close) > 1
     }
 
     /// A prompt that shows its own answer teaches nothing; short answers ("8") may appear by chance.

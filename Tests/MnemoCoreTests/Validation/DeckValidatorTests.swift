@@ -31,6 +31,7 @@ enum ValidatorCases {
         ("cloze with […]", withCard(card(.cloze, prompt: "It ended in […]."))),
         ("cloze with [...]", withCard(card(.cloze, prompt: "It ended in [...]."))),
         ("cloze with ____", withCard(card(.cloze, prompt: "It ended in ____."))),
+        ("cloze with a typed blank", withCard(card(.cloze, prompt: "It ended in [year]."))),
         ("Arabic cloze", with {
             $0.cards = [Card(id: CardID("c1"), kind: .cloze, prompt: "انتهت الحرب في عام [...]", answer: "١٩٤٥", language: "ar",
                              evidence: [evidence])]
@@ -77,7 +78,9 @@ enum ValidatorCases {
         ("card language not listed", with { $0.cards[0].language = "de" },
          .init(.warning, card: CardID("c1"), field: "language", "language 'de' is not among the deck's languages")),
         ("cloze without blank", withCard(card(.cloze, prompt: "It ended in the forties.")),
-         .init(.error, card: CardID("c1"), field: "prompt", "a cloze prompt needs a blank such as '[…]' or '____'")),
+         .init(.error, card: CardID("c1"), field: "prompt", "a cloze prompt needs a blank such as '[year]', '[…]' or '____'")),
+        ("cloze with empty brackets", withCard(card(.cloze, prompt: "It ended in [].")),
+         .init(.error, card: CardID("c1"), field: "prompt", "a cloze prompt needs a blank such as '[year]', '[…]' or '____'")),
         ("cloze showing its answer", withCard(card(.cloze, prompt: "It ended in 1945, in [...].")),
          .init(.warning, card: CardID("c1"), field: "prompt", "the prompt contains the answer")),
         ("question showing its answer", withCard(card(.question, prompt: "Did it end in 1945?")),

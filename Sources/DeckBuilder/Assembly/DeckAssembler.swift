@@ -1,0 +1,136 @@
+import MnemoCore
+
+/// Turns fact groups into cards: ranks them, drafts each kind, adds chronology cards,
+/// removes cards that give another's answer away, and caps the deck.
+struct DeckAssembler {
+    var maxCards: Int?
+    /// Facts scoring below this are not worth a card.
+    var minimumScore = 2.6
+
+    func cards(from groups: [FactGroup]) -> [Card] {
+        let distractors = Distractors(groups: groups)
+        let ranked = rank(groups)
+        var cards: [Card] = []
+        var kept: [FactGroup] = []
+        let cap = maxCards ?? Int.max
+        let orderBudget = maxCards.map { max(0, $0 / 12) } ?? Int.max
+        for g in ranked {
+            let drafted = self.cards(for: g, distractors: distractors)
+            if cards.count + drafted.count > cap - min(orderBudget, 6) && !cards.isEmpty { continue }
+            cards += drafted
+            kept.append(g)
+        }
+        var orders = ChronologyCards.make(from: kept, limit: min(orderBudget, 6))
+        if cards.count + orders.count > cap { orders = Array(orders.prefix(max(0, cap - cards.count))) }
+        cards += orders
+        var seen = Set<CardID>()
+        cards = cards.filter { seen.insert($0.id).inserted }
+        return cards.sorted(by: Self.deckOrder)
+    }
+
+    /// Best first; weak facts dropped; at most two facts per sentence; no fact whose answer
+    /// another kept card's prompt gives away.
+    func rank(_ groups: [FactGroup]) -> [FactGroup] {
+        let sorted = groups.filter { $0.score >= minimumScore && $0.primary.quotable }.sorted { a, b in
+            a.score != b.score ? a.score > b.score : a.factKey < b.factKey
+        }
+        var perSentence: [String: Int] = [:]
+        var kept: [FactGroup] = []
+        var prompts: [String] = []
+        for g in sorted {
+            let e = g.primary.evidence
+            let key = "\(e.source)|\(e.line)|\(e.start)"
+            if perSentence[key, default: 0] >= 2 { continue }
+            let answer = g.primary.surfaceAnswer
+            if answer.count >= 4, prompts.contains(where: { $0.contains(answer) }) && sameTopic(g, kept) { continue }
+            if kept.contains(where: { $0.primary.cloze == g.primary.cloze }) { continue }
+            perSentence[key, default: 0] += 1
+            kept.append(g)
+            prompts.append(g.primary.cloze)
+            if let q = g.primary.question { prompts.append(q) }
+        }
+        return kept
+    }
+
+    private func sameTopic(_ g: FactGroup, _ kept: [FactGroup]) -> Bool {
+        kept.contains { k in
+            let shared = k.primary.matchWords.intersection(g.primary.matchWords).count
+            return shared * 2 >= min(k.primary.matchWords.count, g.primary.matchWords.count)
+                && k.primary.cloze.contains(g.primary.surfaceAnswer)
+        }
+    }
+
+    func cards(for g: FactGroup, distractors: Distractors) -> [Card] {
+        let c = g.primary
+        let key = g.factKey
+        let fact = g.factID
+        let evidence = g.readings[0].support
+        var tags = Set(c.tags)
+        for e in evidence { tags.insert(DocumentAnalyzer.tag(forSource: e.source)) }
+        var conflict: Conflict?
+        if g.isConflict {
+            tags.insert("conflict")
+            conflict = Conflict(readings: g.readings.dropFirst().flatMap { r in
+                r.support.prefix(3).map { ConflictReading(value: distractors.display(r.candidate, in: c), evidence: $0) }
+            })
+        }
+        let tagList = tags.sorted()
+        let ar = c.language == "ar"
+        var out: [Card] = []
+        let clozeAccepted = Array(Set(c.accepted + [c.answer]).subtracting([c.surfaceAnswer])).sorted()
+        out.append(Card(
+            id: CardID(kind: .cloze, factKey: key), kind: .cloze, prompt: c.cloze, answer: c.surfaceAnswer,
+            accepted: clozeAccepted, answerType: c.answerType, language: c.language, evidence: evidence, tags: tagList,
+            conflict: conflict, fact: fact))
+        if let q = c.question {
+            let accepted = Array(Set(c.accepted + [c.surfaceAnswer]).subtracting([c.answer])).sorted()
+            out.append(Card(
+                id: CardID(kind: .question, factKey: key), kind: .question, prompt: q, answer: c.answer,
+                accepted: accepted, answerType: c.answerType, language: c.language, evidence: evidence, tags: tagList,
+                conflict: conflict, fact: fact))
+        }
+        let wrong = distractors.options(for: g, count: 3)
+        let answer = distractors.display(c, in: c)
+        if wrong.count == 3 {
+            var rng = SeededGenerator(seedString: "choice|" + key)
+            var options = wrong + [answer]
+            options.shuffle(using: &rng)
+            out.append(Card(
+                id: CardID(kind: .choice, factKey: key), kind: .choice, prompt: c.cloze, answer: answer,
+                choices: options, answerType: c.answerType, language: c.language, evidence: evidence, tags: tagList,
+                conflict: conflict, fact: fact))
+        }
+        // True/false only when the sources agree: a disputed fact has no settled truth value.
+        if !g.isConflict, let falseValue = wrong.first {
+            var rng = SeededGenerator(seedString: "truefalse|" + key)
+            let isTrue = rng.next() % 2 == 0
+            let statement = c.clause(with: isTrue ? answer : falseValue)
+            let lead = ar ? "صواب أم خطأ؟ " : "True or false: "
+            out.append(Card(
+                id: CardID(kind: .truefalse, factKey: key), kind: .truefalse, prompt: lead + statement,
+                answer: isTrue ? "true" : "false", answerType: .text, language: c.language, evidence: evidence,
+                tags: tagList, conflict: nil, fact: fact))
+        }
+        return out
+    }
+
+    static func deckOrder(_ a: Card, _ b: Card) -> Bool {
+        let ea = a.evidence.first
+        let eb = b.evidence.first
+        let ka = (ea?.source ?? "", ea?.line ?? 0, ea?.start ?? 0)
+        let kb = (eb?.source ?? "", eb?.line ?? 0, eb?.start ?? 0)
+        if ka != kb { return ka < kb }
+        if a.fact != b.fact { return (a.fact ?? "") < (b.fact ?? "") }
+        return kindRank(a.kind) != kindRank(b.kind) ? kindRank(a.kind) < kindRank(b.kind) : a.id < b.id
+    }
+
+    static func kindRank(_ k: CardKind) -> Int {
+        switch k {
+        case .cloze: 0
+        case .question: 1
+        case .choice: 2
+        case .truefalse: 3
+        case .order: 4
+        }
+    }
+}

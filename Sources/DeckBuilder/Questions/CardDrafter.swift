@@ -1,0 +1,172 @@
+import Foundation
+import MnemoCore
+
+/// Drafts a fact's card texts from its sentence: the clause that matters, the cloze with a typed
+/// blank, a wh-question when the clause parses, the event for timelines, keywords and a score.
+enum CardDrafter {
+    static func dateFact(_ c: DraftContext, mention: DateMention, value: DateValue) -> FactCandidate? {
+        let t = c.tokens
+        let clause = Clause.select(t, around: mention.tokens, language: c.language)
+        let ar = c.language == "ar"
+        let label: String
+        switch value.granularity {
+        case .day: label = ar ? "[التاريخ]" : "[date]"
+        case .month: label = ar ? (value.yearFromContext ? "[الشهر]" : "[الشهر والسنة]") : (value.yearFromContext ? "[month]" : "[month and year]")
+        case .year: label = ar ? "[السنة]" : "[year]"
+        case .decade: label = ar ? "[العقد]" : "[decade]"
+        case .century: label = ar ? "[القرن]" : "[century]"
+        case .yearRange: label = ar ? "[السنوات]" : "[years]"
+        }
+        guard let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language) else { return nil }
+        let surface = Script.westernDigits(c.text[t[mention.tokens.lowerBound].range.lowerBound..<t[mention.tokens.upperBound - 1].range.upperBound])
+        let display = ar ? value.arabic(levantine: mention.levantine) : value.english()
+        let surfaceDisplay = ar ? value.arabic(levantine: mention.levantine, includeYear: !value.yearFromContext) : value.english(includeYear: !value.yearFromContext)
+        // The answer must not stand elsewhere in the clause.
+        if (prefix + suffix).contains(surface) { return nil }
+        var question: String?
+        var event: String?
+        let sub = Array(t[clause])
+        let local = (mention.tokens.lowerBound - clause.lowerBound)..<(mention.tokens.upperBound - clause.lowerBound)
+        if ar {
+            question = ArabicQuestions.dateQuestion(sub, date: local, value: value)
+        } else if let q = EnglishQuestions.dateQuestion(sub, date: local, value: value) {
+            question = q.question
+            event = q.event
+        }
+        var accepted: Set<String> = [surface, value.normalized]
+        if value.yearFromContext { accepted.insert(display) }
+        accepted.remove(surfaceDisplay)
+        var score = 0.0
+        switch value.granularity {
+        case .day: score = 3
+        case .month: score = 2.5
+        case .year: score = 2
+        case .yearRange: score = 1.5
+        case .decade, .century: score = 1
+        }
+        if value.yearFromContext { score -= 0.3 }
+        if value.year == nil && value.granularity != .century { score -= 1.5 }
+        var tags = [c.sourceTag, "date"]
+        if value.yearFromContext { tags.append("year-from-context") }
+        return finish(
+            c, value: .date(value), type: value.granularity == .year ? .year : .date, normalized: value.normalized,
+            answer: display, surface: surfaceDisplay, accepted: accepted, prefix: prefix, suffix: suffix, label: label,
+            question: question, event: event, keywordTokens: keywordTokens(t, clause: clause, excluding: mention.tokens),
+            score: score, tags: tags, levantine: mention.levantine, anchor: mention.tokens.lowerBound)
+    }
+
+    static func figureFact(_ context: DraftContext, mention: FigureMention) -> FactCandidate? {
+        var c = context
+        let t = c.tokens
+        let ar = c.language == "ar"
+        let v = mention.value
+        var quotable = c.quotable
+        let clause = Clause.select(t, around: mention.tokens, language: c.language)
+        guard let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language) else { return nil }
+        if !ar {
+            let lo = mention.qualifierTokens?.lowerBound ?? mention.tokens.lowerBound
+            let before = lo > 0 ? t[lo - 1].lower : ""
+            // "these 600,000 prisoners" points back to a number told before: vague on a card.
+            if ["these", "those", "this", "that", "the"].contains(before) { return nil }
+            // "the army died 55,000 people": an intransitive verb with a count for object is broken text.
+            if ["died", "perished", "fell", "arrived", "happened", "occurred"].contains(before) { return nil }
+            // "More than 500,000 elite troops marched …": whose troops? A figure leading the sentence
+            // must say who it counts with a name ("Soviet troops", "B-29 bombers").
+            let countedHasName = t[mention.countedTokens].contains { $0.isCapitalized }
+            let leads = t[..<lo].allSatisfy { $0.kind == .punct || EnglishQuestions.connectives.contains($0.lower) }
+            if leads && !countedHasName { return nil }
+        }
+        if !ar, !v.isPercent {
+            // What is counted must be a plural noun or a unit ("troops", "days"), not a name ("Kwantung Army").
+            let counted = t[mention.countedTokens]
+            let headTok = counted.firstIndex(where: { $0.lower == "of" }).map { t[$0 - 1] } ?? counted.last
+            let plural = headTok.map { !$0.isCapitalized && ($0.lower.hasSuffix("s") || ["people", "men", "personnel"].contains($0.lower)) } ?? false
+            // A name counted ("500,000 Japanese Kwantung Army") reads badly on a card but still tells
+            // what a source claims: keep it as a reading for conflicts only.
+            if !plural { quotable = false }
+        }
+        let label = v.isPercent ? (ar ? "[النسبة]" : "[percentage]") : (ar ? "[العدد]" : "[number]")
+        let display = v.display
+        if (prefix + suffix).contains(display) { return nil }
+        var question: String?
+        if !ar {
+            var local = mention
+            local.tokens = (mention.tokens.lowerBound - clause.lowerBound)..<(mention.tokens.upperBound - clause.lowerBound)
+            local.countedTokens = (mention.countedTokens.lowerBound - clause.lowerBound)..<(mention.countedTokens.upperBound - clause.lowerBound)
+            if let q = mention.qualifierTokens {
+                local.qualifierTokens = (q.lowerBound - clause.lowerBound)..<(q.upperBound - clause.lowerBound)
+            }
+            if local.qualifierTokens.map({ $0.lowerBound >= 0 }) ?? true {
+                question = EnglishQuestions.figureQuestion(Array(t[clause]), figure: local)
+            }
+        }
+        c.quotable = quotable
+        let answer = v.qualifier.isEmpty ? display : "\(v.qualifier) \(display)"
+        var accepted: Set<String> = [display, v.normalized]
+        if v.spelled, let word = v.surface.split(separator: " ").first { accepted.insert(String(word)) }
+        accepted.remove(answer)
+        var score = v.isPercent ? 1.5 : 2.0
+        if significantHeads.contains(v.head) { score += 1 }
+        if timeHeads.contains(v.head) { score += 0.5 }
+        if v.value < 10 && !timeHeads.contains(v.head) { score -= 1 }
+        var tags = [c.sourceTag, "figure"]
+        if !v.qualifier.isEmpty { tags.append("approximate") }
+        var excluded = Set(mention.tokens)
+        if let q = mention.qualifierTokens { excluded.formUnion(q) }
+        let keywordToks = t[clause].indices.filter { !excluded.contains($0) }.map { t[$0] }
+        return finish(
+            c, value: .figure(v), type: .number, normalized: v.normalized, answer: answer, surface: display,
+            accepted: accepted, prefix: prefix, suffix: suffix, label: label, question: question, event: nil,
+            keywordTokens: keywordToks, score: score, tags: tags, levantine: false, anchor: mention.tokens.lowerBound)
+    }
+
+    /// "On [date], it launched …": a pronoun for a subject leaves the card without its actor.
+    static func vagueSubject(_ prefix: String) -> Bool {
+        var words = prefix.split(whereSeparator: { $0 == " " }).map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) }
+        if let comma = prefix.firstIndex(of: ","), prefix.split(separator: " ").count > 0,
+            let first = words.first, EnglishQuestions.leadWords.contains(first) || EnglishQuestions.connectives.contains(first)
+        {
+            words = prefix[prefix.index(after: comma)...].split(separator: " ").map { $0.lowercased() }
+        }
+        guard let first = words.first else { return false }
+        return ["it", "they", "he", "she", "them", "him"].contains(first)
+    }
+
+    static let significantHeads: Set<String> = [
+        "troop", "soldier", "prisoner", "person", "man", "army", "casualty", "bomber", "tank", "aircraft", "plane",
+        "ship", "fortress", "fortification", "airfield", "division", "project", "factory", "worker", "civilian",
+        "ton", "elite", "brigade", "front", "bomb", "expert",
+    ]
+    static let timeHeads: Set<String> = ["day", "month", "year", "week", "hour", "decade"]
+
+    private static func keywordTokens(_ t: [Token], clause: Range<Int>, excluding: Range<Int>) -> [Token] {
+        t[clause].indices.filter { !excluding.contains($0) }.map { t[$0] }
+    }
+
+    private static func finish(
+        _ c: DraftContext, value: FactCandidate.Value, type: AnswerType, normalized: String, answer: String,
+        surface: String, accepted: Set<String>, prefix: String, suffix: String, label: String, question: String?,
+        event: String?, keywordTokens: [Token], score: Double, tags: [String], levantine: Bool, anchor: Int
+    ) -> FactCandidate? {
+        let keywords = Normalizer.keywords(keywordTokens[...], language: c.language)
+        let windowTokens = c.tokens[max(0, anchor - 7)..<min(c.tokens.count, anchor + 8)]
+        var window = Normalizer.keywords(windowTokens, language: c.language)
+        for tok in windowTokens where tok.kind == .word && !tok.isCapitalized && English.isPast(tok.lower) && c.language == "en" {
+            let base = English.base(ofPast: tok.lower)
+            window.append("v:" + (Normalizer.synonyms[base] ?? base))
+        }
+        guard keywords.count >= 2 else { return nil }
+        var s = score + c.position * 0.5 - SentenceQuality.penalty(c.tokens, language: c.language)
+        if c.language == "en", vagueSubject(prefix + label + suffix) { s -= 3 }
+        if question != nil { s += 1.5 }
+        let words = (prefix + suffix).split(separator: " ").count
+        if words > 32 { s -= 1 }
+        if words < 6 { s -= 1 }
+        return FactCandidate(
+            value: value, answerType: type, normalized: normalized, answer: answer, surfaceAnswer: surface,
+            accepted: accepted.filter { !$0.isEmpty && $0 != answer }.sorted(), language: c.language,
+            levantine: levantine, clausePrefix: prefix, clauseSuffix: suffix, blankLabel: label, question: question,
+            event: event, keywords: keywords, matchWords: Set(window).subtracting(answer.split(separator: " ").map(String.init)), evidence: c.evidence,
+            tags: (tags + ["lang:" + c.language]).sorted(), score: s, quotable: c.quotable)
+    }
+}

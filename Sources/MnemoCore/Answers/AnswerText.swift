@@ -1,0 +1,89 @@
+import Foundation
+
+/// Folding of typed and expected answers for comparison only (never for display):
+/// lower case; Latin diacritics dropped; Arabic harakat, tatweel and hamza dropped, alef forms
+/// to bare alef, ta marbuta to ha, alef maqsura to ya; Arabic-Indic and Eastern Arabic-Indic
+/// digits to ASCII (with the Arabic decimal and thousands separators to "." and ",").
+/// Punctuation is kept here, because numbers and dates need it; `words` drops it.
+enum AnswerText {
+    static func normalize(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x0660...0x0669: out.append(Unicode.Scalar(UInt8(v - 0x0660 + 0x30)))
+            case 0x06F0...0x06F9: out.append(Unicode.Scalar(UInt8(v - 0x06F0 + 0x30)))
+            case 0x066B: out.append(".")  // Arabic decimal separator
+            case 0x066C, 0x060C: out.append(",")  // Arabic thousands separator, Arabic comma
+            case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F:
+                continue  // Latin combining marks
+            case 0x064B...0x065F, 0x0670, 0x06D6...0x06ED:
+                continue  // harakat, hamza above/below, superscript alef, Quranic marks
+            case 0x0640, 0x0621:
+                continue  // tatweel, standalone hamza
+            case 0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673: out.append("\u{0627}")  // alef forms → ا
+            case 0x0629: out.append("\u{0647}")  // ة → ه
+            case 0x0649, 0x06CC: out.append("\u{064A}")  // ى, Farsi ya → ي
+            case 0x06A9: out.append("\u{0643}")  // Farsi kaf → ك
+            case 0x0624: out.append("\u{0648}")  // ؤ → و
+            case 0x0626: out.append("\u{064A}")  // ئ → ي
+            case 0x0027, 0x2018, 0x2019, 0x02BC, 0x0060, 0x00B4: continue  // apostrophes: o'brien = obrien
+            case 0x00DF: out.append(contentsOf: "ss".unicodeScalars)
+            case 0x00E6: out.append(contentsOf: "ae".unicodeScalars)
+            case 0x0153: out.append(contentsOf: "oe".unicodeScalars)
+            case 0x00F8: out.append("o")
+            case 0x0142: out.append("l")
+            case 0x0111: out.append("d")
+            case 0x0131: out.append("i")
+            case 0x00A0, 0x202F, 0x2009, 0x2007: out.append(" ")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Words of a normalized text: runs of letters and digits; everything else separates.
+    static func words(_ normalized: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in normalized.unicodeScalars {
+            if isWordScalar(scalar) {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+    }
+
+    static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool { (0x0620...0x06FF).contains(scalar.value) }
+
+    private static let englishArticles: Set<String> = ["the", "a", "an"]
+
+    /// Words for comparing names and phrases: a leading English article dropped, the Arabic
+    /// article "ال" dropped from each word of five letters or more (so "الاتحاد" = "اتحاد").
+    static func comparableWords(_ text: String) -> [String] {
+        var list = words(normalize(text))
+        if list.count > 1, let first = list.first, englishArticles.contains(first) { list.removeFirst() }
+        return list.map(withoutArabicArticle)
+    }
+
+    static func withoutArabicArticle(_ word: String) -> String {
+        let scalars = Array(word.unicodeScalars)
+        if scalars.count >= 5, scalars[0] == "\u{0627}", scalars[1] == "\u{0644}" {
+            return String(String.UnicodeScalarView(scalars.dropFirst(2)))
+        }
+        return word
+    }
+
+    /// The comparison key of a text: its comparable words joined without spaces
+    /// (case, spacing and punctuation ignored).
+    static func key(_ text: String) -> String { comparableWords(text).joined() }
+
+}
