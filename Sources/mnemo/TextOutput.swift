@@ -11,12 +11,6 @@ final class StandardOutput: TextOutput {
     }
 }
 
-final class StandardError: TextOutput {
-    func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-}
-
 /// Collects everything written (tests).
 final class BufferOutput: TextOutput {
     private(set) var text = ""

@@ -46,8 +46,12 @@ struct CardScreen: Sendable {
         case .right?:
             text += style.green("Right.") + "\n"
         case .almost?:
-            text += style.yellow("Almost right.")
-            text += judgement?.note == nil ? " The spelling is \"\(judgement?.expected ?? card.answer)\".\n" : "\n"
+            // The checker's note names the correct spelling ("almost right: the correct spelling is …").
+            if let note = judgement?.note, !note.isEmpty {
+                text += style.yellow(note.prefix(1).uppercased() + note.dropFirst()) + "\n"
+            } else {
+                text += style.yellow("Almost right:") + " the correct spelling is \(judgement?.expected ?? card.answer)\n"
+            }
         case .wrong?:
             if let typed, !typed.isEmpty {
                 text += style.red("Wrong.") + " You answered \"\(typed)\".\n"
@@ -57,7 +61,7 @@ struct CardScreen: Sendable {
         case .unchecked?, nil:
             break
         }
-        if let note = judgement?.note, !note.isEmpty { text += style.dim(note) + "\n" }
+        if judgement?.verdict != .almost, let note = judgement?.note, !note.isEmpty { text += style.dim(note) + "\n" }
         text += "Answer: " + style.bold(judgement?.expected ?? card.answer) + "\n"
         if let conflict = card.conflict, !conflict.readings.isEmpty {
             text += style.yellow("Sources disagree:") + "\n"

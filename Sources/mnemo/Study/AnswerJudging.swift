@@ -12,5 +12,6 @@ struct Judgement: Equatable, Sendable {
 
 /// Checks typed answers; the session only sees this.
 protocol AnswerJudging: Sendable {
-    func judge(_ typed: String, card: Card) -> Judgement
+    /// `shown`: a choice card's options in the order shown (labelled a, b, c …); nil when none were shown.
+    func judge(_ typed: String, card: StudyCard, shown: [String]?) -> Judgement
 }

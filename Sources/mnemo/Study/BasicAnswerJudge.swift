@@ -4,7 +4,8 @@ import MnemoCore
 /// A strict fallback judge: right when the answer or an accepted alternative matches, ignoring case,
 /// spacing, punctuation and diacritics; wrong otherwise. The full checker (numbers, dates, typos) replaces it.
 struct BasicAnswerJudge: AnswerJudging {
-    func judge(_ typed: String, card: Card) -> Judgement {
+    func judge(_ typed: String, card: StudyCard, shown: [String]?) -> Judgement {
+        let card = card.card
         let key = Self.normalize(typed)
         let right = !key.isEmpty && ([card.answer] + card.accepted).contains { Self.normalize($0) == key }
         return Judgement(verdict: right ? .right : .wrong, expected: card.answer, note: nil)

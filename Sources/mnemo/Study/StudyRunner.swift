@@ -104,7 +104,7 @@ final class StudyRunner {
             answer = trimmed.isEmpty ? nil : given
             judgement = trimmed.isEmpty
                 ? Judgement(verdict: .wrong, expected: item.card.card.answer, note: nil)
-                : judge.judge(given, card: item.card.card)
+                : judge.judge(given, card: item.card, shown: options)
         } else {
             answer = nil
             judgement = nil

@@ -90,5 +90,56 @@ struct StudyEndToEndTests {
     }
 
     static let expectedTranscript = """
+
+        World War II · card 1 of 3 · new   (review 0 · learning 0 · new 3)
+
+        In which year did the war in Europe end?
+        > 1945
+        Right.
+        Answer: 1945
+        Source: ww2.txt:6  "The war in Europe ended in 1945."
+        1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 6d
+        Enter = 3 Good, or 1-4: 
+        Good: next in 10m.
+
+        World War II · card 2 of 4 · new   (review 0 · learning 1 · new 2)
+
+        Who became prime minister of Britain in May 1940?
+        > Winston Churchil
+        Almost right: the correct spelling is Winston Churchill
+        Answer: Winston Churchill
+        Source: ww2.txt:4  "Winston Churchill became prime minister of Britain in May 1940."
+        1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 10d
+        Enter = 3 Good, or 1-4: 
+        Good: next in 10m.
+
+        World War II · card 3 of 5 · new   (review 0 · learning 2 · new 1)
+
+        About how many soldiers took part in the landings?
+        > 60000
+        Wrong. You answered "60000".
+        Answer: 600,000
+        Source: ww2.txt:5  "About 600,000 soldiers took part in the landings."
+        1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 11d
+        Enter = 1 Again, or 1-4: 
+        Again: next in 1m.
+
+        World War II · card 4 of 6 · learning   (review 0 · learning 3 · new 0)
+
+        About how many soldiers took part in the landings?
+        > :undo
+        Undone: the last rating is taken back; that card again.
+
+        World War II · card 3 of 5 · new   (review 0 · learning 2 · new 1)
+
+        About how many soldiers took part in the landings?
+        > :quit
+
+        Session over.
+        Reviewed: 2   right: 2   wrong: 0 (100%)
+        New cards seen: 2   undone: 1
+        Time spent: T
+        Next card due: now.
+
         """
 }

@@ -58,7 +58,7 @@ private struct Harness {
             now: start, seed: 1)
         runner = StudyRunner(
             session: session, editor: ScriptedLineEditor(script, output: output), output: output, log: log,
-            judge: BasicAnswerJudge(), mode: mode, style: style, sources: SourceLibrary(deckFolders: [:]),
+            judge: CheckerJudge(decks: [deck]), mode: mode, style: style, sources: SourceLibrary(deckFolders: [:]),
             clock: clock.read)
     }
 
