@@ -2,7 +2,8 @@
 # Measures, in one run, Mnemo against the reference implementations on the same review log:
 #   review replay: Mnemo's Scheduler vs py-fsrs 6.3.2 (pip `fsrs`)
 #   optimizer:     Mnemo's Optimizer vs fsrs-rs (pip `fsrs-rs-python`), same 80/20 split
-# and prints the ratios. Makes a virtual environment in .build/reference-venv on first use.
+# and prints the ratios. Times are CPU time (thread CPU for Mnemo, process CPU for the Python side, so
+# multi-threaded work counts in full). Makes a virtual environment in .build/reference-venv on first use.
 # Usage (from the repository root): bash Benchmarks/compare-reference.sh [FILE.csv]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -24,12 +24,12 @@ scheduler = fsrs.Scheduler()
 times = []
 for _ in range(3):
     cards = {}
-    start = time.perf_counter()
+    start = time.process_time()
     for ms, cid, rating in rows:
         card = cards.get(cid) or fsrs.Card()
         when = datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
         cards[cid], _ = scheduler.review_card(card, fsrs.Rating(rating), review_datetime=when)
-    times.append(time.perf_counter() - start)
+    times.append(time.process_time() - start)
 py_rate = len(rows) / statistics.median(times)
 
 # fsrs-rs: items as the reference README describes (04:00 UTC rollover, delta_t > 0, 80/20 by time).
@@ -51,9 +51,9 @@ train, test = items[:cut], items[cut:]
 model = rs.FSRS(rs.DEFAULT_PARAMETERS)
 fit_times = []
 for _ in range(3):
-    start = time.perf_counter()
+    start = time.process_time()
     params = model.compute_parameters([x[2] for x in train], card_ids=[x[1] for x in train])
-    fit_times.append(time.perf_counter() - start)
+    fit_times.append(time.process_time() - start)
 evaluation = rs.FSRS(params).evaluate([x[2] for x in test])
 rs_fit = statistics.median(fit_times)
 

@@ -9,6 +9,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("scheduler", SchedulerBench.run),
     ("optimizer", OptimizerBench.run),
     ("reference-figures", ReferenceFiguresBench.run),
+    ("progress", ProgressBench.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
@@ -18,6 +19,7 @@ if !unknown.isEmpty {
     exit(2)
 }
 // With no names, runs all but `reference-figures` (a helper of compare-reference.sh).
+print("(times are \(benchClockName); MNEMO_BENCH_CLOCK=wall for wall-clock)")
 for benchmark in benchmarks where requested.isEmpty ? benchmark.name != "reference-figures" : requested.contains(benchmark.name) {
     print("== \(benchmark.name)")
     do {

@@ -85,6 +85,17 @@ struct QuestionKindTests {
         }
     }
 
+    @Test func eventDatedByItsParagraphGetsAQuestionCitingBothSentences() throws {
+        let dir = TempDir()
+        dir.write("p.txt", "In February 1945, the war in Europe was nearly over. Britain and the Soviet Union held a conference in Yalta to plan the peace.\n")
+        let d = Fixtures.build([dir.url.path]).deck
+        let q = try #require(d.cards.first { $0.kind == .question && $0.prompt == "When did Britain and the Soviet Union hold a conference in Yalta to plan the peace?" })
+        #expect(q.answer == "February 1945")
+        #expect(q.evidence.count == 2)
+        #expect(q.tags.contains("date-from-context"))
+        #expect(!d.cards.contains { $0.kind == .cloze && $0.fact == q.fact })
+    }
+
     @Test func noCardFromCookieNotice() {
         #expect(!deck().cards.contains { $0.evidence.contains { $0.quote.lowercased().contains("cookie") } })
     }

@@ -111,3 +111,18 @@ struct EnglishGrammarTests {
         #expect(English.base(ofPast: past) == base)
     }
 }
+
+struct FastSearchTests {
+    @Test(arguments: [
+        ("the Yalta meeting", "meeting", true), ("abc", "abcd", false), ("ملفات تعريف الارتباط", "تعريف", true),
+        ("aaab", "aab", true), ("Latest News", "news", false), ("", "a", false),
+    ])
+    func contains(haystack: String, needle: String, expected: Bool) {
+        #expect(FastSearch.contains(haystack, needle) == expected)
+    }
+
+    @Test func countsAndLastOffset() {
+        #expect(FastSearch.count("a - b - c", " - ") == 2)
+        #expect(FastSearch.lastOffset("a - b - c", " - ") == 5)
+    }
+}

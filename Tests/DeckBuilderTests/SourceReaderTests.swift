@@ -82,6 +82,7 @@ struct SharedSourcesTests {
         let conflicts = result.report.conflicts.map(\.line)
         #expect(conflicts.contains { $0.contains("August 6, 1945 (000_") && $0.contains("August 15, 1945 (003_") })
         #expect(conflicts.contains { $0.contains("600,000") && $0.contains("500,000") })
+        #expect(conflicts.contains { $0.contains("Yalta") && $0.contains("February 1945 (000_") && $0.contains("July 13, 1945 (003_") })
         // Ids unique, every card has a non-empty prompt and answer.
         #expect(Set(cards.map(\.id)).count == cards.count)
         #expect(cards.allSatisfy { !$0.prompt.isEmpty && !$0.answer.isEmpty && !$0.evidence.isEmpty })

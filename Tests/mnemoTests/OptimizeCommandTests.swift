@@ -115,4 +115,11 @@ struct OptimizeCommandTests {
         let missing = try Self.run(["optimize", "--progress", folder.appendingPathComponent("nope").path])
         #expect(missing.status != 0 && missing.stderr.contains("no such progress folder"))
     }
+
+    @Test("the default progress folder follows DESIGN.md: MNEMO_HOME, then XDG_DATA_HOME/mnemo, then ~/.local/share/mnemo")
+    func defaultFolder() {
+        #expect(OptimizeCommand.defaultProgressFolder(environment: ["MNEMO_HOME": "/a", "XDG_DATA_HOME": "/b"]).path == "/a")
+        #expect(OptimizeCommand.defaultProgressFolder(environment: ["XDG_DATA_HOME": "/b"]).path == "/b/mnemo")
+        #expect(OptimizeCommand.defaultProgressFolder(environment: [:]).path.hasSuffix("/.local/share/mnemo"))
+    }
 }

@@ -9,7 +9,7 @@ struct DeckAssembler {
 
     func cards(from groups: [FactGroup]) -> [Card] {
         let distractors = Distractors(groups: groups)
-        let ranked = rank(groups)
+        let ranked = rank(groups, limit: maxCards ?? Int.max)
         var cards: [Card] = []
         var kept: [FactGroup] = []
         let cap = maxCards ?? Int.max
@@ -29,34 +29,41 @@ struct DeckAssembler {
     }
 
     /// Best first; weak facts dropped; at most two facts per sentence; no fact whose answer
-    /// another kept card's prompt gives away.
-    func rank(_ groups: [FactGroup]) -> [FactGroup] {
+    /// another kept card's prompt (from the same source) gives away. Stops once `limit` facts are kept.
+    func rank(_ groups: [FactGroup], limit: Int = Int.max) -> [FactGroup] {
         let sorted = groups.filter { $0.score >= minimumScore && $0.primary.quotable }.sorted { a, b in
             a.score != b.score ? a.score > b.score : a.factKey < b.factKey
         }
         var perSentence: [String: Int] = [:]
         var kept: [FactGroup] = []
-        var prompts: [String] = []
+        var keptBySource: [String: [FactGroup]] = [:]
+        var clozes = Set<String>()
         for g in sorted {
+            if kept.count >= limit { break }
             let e = g.primary.evidence
             let key = "\(e.source)|\(e.line)|\(e.start)"
             if perSentence[key, default: 0] >= 2 { continue }
             let answer = g.primary.surfaceAnswer
-            if answer.count >= 4, prompts.contains(where: { $0.contains(answer) }) && sameTopic(g, kept) { continue }
-            if kept.contains(where: { $0.primary.cloze == g.primary.cloze }) { continue }
+            let neighbours = keptBySource[e.source] ?? []
+            if answer.count >= 4, givenAway(g, by: neighbours) { continue }
+            let cloze = g.primary.cloze
+            if !g.primary.blankLabel.isEmpty, clozes.contains(cloze) { continue }
             perSentence[key, default: 0] += 1
             kept.append(g)
-            prompts.append(g.primary.cloze)
-            if let q = g.primary.question { prompts.append(q) }
+            keptBySource[e.source, default: []].append(g)
+            clozes.insert(cloze)
         }
         return kept
     }
 
-    private func sameTopic(_ g: FactGroup, _ kept: [FactGroup]) -> Bool {
-        kept.contains { k in
+    /// A kept card of the same source and topic shows this fact's answer in its prompt.
+    private func givenAway(_ g: FactGroup, by kept: [FactGroup]) -> Bool {
+        let answer = g.primary.surfaceAnswer
+        return kept.contains { k in
+            let shown = FastSearch.contains(k.primary.cloze, answer) || (k.primary.question.map { FastSearch.contains($0, answer) } ?? false)
+            guard shown else { return false }
             let shared = k.primary.matchWords.intersection(g.primary.matchWords).count
             return shared * 2 >= min(k.primary.matchWords.count, g.primary.matchWords.count)
-                && k.primary.cloze.contains(g.primary.surfaceAnswer)
         }
     }
 
@@ -64,7 +71,8 @@ struct DeckAssembler {
         let c = g.primary
         let key = g.factKey
         let fact = g.factID
-        let evidence = g.readings[0].support
+        var evidence = g.readings[0].support
+        if let context = c.context, !evidence.contains(context) { evidence.append(context) }
         var tags = Set(c.tags)
         for e in evidence { tags.insert(DocumentAnalyzer.tag(forSource: e.source)) }
         var conflict: Conflict?
@@ -77,6 +85,9 @@ struct DeckAssembler {
         let tagList = tags.sorted()
         let ar = c.language == "ar"
         var out: [Card] = []
+        if c.context != nil {
+            return contextCards(g, c: c, key: key, fact: fact, evidence: evidence, tags: tagList, conflict: conflict, distractors: distractors)
+        }
         let clozeAccepted = Array(Set(c.accepted + [c.answer]).subtracting([c.surfaceAnswer])).sorted()
         out.append(Card(
             id: CardID(kind: .cloze, factKey: key), kind: .cloze, prompt: c.cloze, answer: c.surfaceAnswer,
@@ -110,6 +121,27 @@ struct DeckAssembler {
                 id: CardID(kind: .truefalse, factKey: key), kind: .truefalse, prompt: lead + statement,
                 answer: isTrue ? "true" : "false", answerType: .text, language: c.language, evidence: evidence,
                 tags: tagList, conflict: nil, fact: fact))
+        }
+        return out
+    }
+
+    /// A fact dated from its paragraph: a question, and a choice on the same question.
+    private func contextCards(
+        _ g: FactGroup, c: FactCandidate, key: String, fact: String, evidence: [Provenance], tags: [String],
+        conflict: Conflict?, distractors: Distractors
+    ) -> [Card] {
+        guard let q = c.question else { return [] }
+        var out = [Card(
+            id: CardID(kind: .question, factKey: key), kind: .question, prompt: q, answer: c.answer, accepted: c.accepted,
+            answerType: c.answerType, language: c.language, evidence: evidence, tags: tags, conflict: conflict, fact: fact)]
+        let wrong = distractors.options(for: g, count: 3)
+        if wrong.count == 3 {
+            var rng = SeededGenerator(seedString: "choice|" + key)
+            var options = wrong + [c.answer]
+            options.shuffle(using: &rng)
+            out.append(Card(
+                id: CardID(kind: .choice, factKey: key), kind: .choice, prompt: q, answer: c.answer, choices: options,
+                answerType: c.answerType, language: c.language, evidence: evidence, tags: tags, conflict: conflict, fact: fact))
         }
         return out
     }

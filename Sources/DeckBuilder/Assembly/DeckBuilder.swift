@@ -88,9 +88,14 @@ public struct DeckBuilder: Sendable {
     static func conflicts(in cards: [Card]) -> [BuildReport.ConflictSummary] {
         var out: [BuildReport.ConflictSummary] = []
         var seen = Set<String>()
-        for card in cards where card.kind == .cloze {
+        let withConflict = cards.filter { $0.conflict != nil }.sorted { a, b in
+            a.kind == b.kind ? a.id < b.id : DeckAssembler.kindRank(a.kind) < DeckAssembler.kindRank(b.kind)
+        }
+        for card in withConflict {
             guard let conflict = card.conflict, seen.insert(card.fact ?? card.id.rawValue).inserted else { continue }
-            var readings: [(String, [String])] = [(card.answer, card.evidence.map { "\($0.source):\($0.line)" })]
+            var firstPlaces: [String] = []
+            for e in card.evidence where !firstPlaces.contains("\(e.source):\(e.line)") { firstPlaces.append("\(e.source):\(e.line)") }
+            var readings: [(String, [String])] = [(card.answer, firstPlaces)]
             var others: [String: [String]] = [:]
             var order: [String] = []
             for r in conflict.readings {

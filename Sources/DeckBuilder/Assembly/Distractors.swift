@@ -36,10 +36,17 @@ struct Distractors {
         let answer = display(c, in: c)
         excluded.insert(answer)
         let clauseText = c.clausePrefix + c.clauseSuffix
+        let readingDates = g.readings.compactMap { $0.candidate.dateValue?.normalized }
         var out: [String] = []
         func take(_ s: String) {
-            guard out.count < count, !excluded.contains(s), !out.contains(s), !clauseText.contains(s) else { return }
+            guard out.count < count, !excluded.contains(s), !out.contains(s), !FastSearch.contains(clauseText, s) else { return }
             out.append(s)
+        }
+        // A date option that another reading falls within ("May 1945" when a source says "May 8, 1945") is also right.
+        func takeDate(_ d: DateValue) {
+            let n = d.normalized
+            if readingDates.contains(where: { $0.hasPrefix(n + "-") || n.hasPrefix($0 + "-") }) { return }
+            take(render(d, like: c))
         }
         if let d = c.dateValue {
             let key = "\(c.language)|\(d.granularity.rawValue)"
@@ -48,8 +55,8 @@ struct Distractors {
                 return abs(y - ky) <= 12 && other.normalized != d.normalized
             }
             corpus.shuffle(using: &rng)
-            for o in corpus.prefix(2) { take(render(o, like: c)) }
-            for o in neighbours(of: d, rng: &rng) { take(render(o, like: c)) }
+            for o in corpus.prefix(2) { takeDate(o) }
+            for o in neighbours(of: d, rng: &rng) { takeDate(o) }
         } else if let n = c.numberValue {
             let key = "\(c.language)|\(n.isPercent ? "%" : n.head)"
             var corpus = (figures[key] ?? []).filter { o in

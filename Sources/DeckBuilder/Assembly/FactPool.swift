@@ -39,9 +39,15 @@ struct FactPool {
             // The same happening: when both name a verb, they share one ("returned" is not "died").
             let pv = p.matchWords.filter { $0.hasPrefix("v:") }
             let cv = c.matchWords.filter { $0.hasPrefix("v:") }
-            if !pv.isEmpty, !cv.isEmpty, pv.isDisjoint(with: cv) { continue }
+            // …unless both name the same event ("the Yalta meeting", "a meeting in Yalta").
+            let sameEvent = !p.matchWords.filter { $0.hasPrefix("e:") }.isDisjoint(with: c.matchWords.filter { $0.hasPrefix("e:") })
+            if !sameEvent, !pv.isEmpty, !cv.isEmpty, pv.isDisjoint(with: cv) { continue }
             // Different values of different precision are not a disagreement to flag.
-            if let x = p.dateValue, let y = c.dateValue, x.granularity != y.granularity, !FactGroup.sameValue(p, c) { continue }
+            // (A month and a day of different months do disagree.)
+            if let x = p.dateValue, let y = c.dateValue, x.granularity != y.granularity, !FactGroup.sameValue(p, c) {
+                let fine: Set<DateValue.Granularity> = [.month, .day]
+                if !(fine.contains(x.granularity) && fine.contains(y.granularity)) { continue }
+            }
             if let b = best, overlap < b.score || (overlap == b.score && id > b.id) { continue }
             best = (id, overlap)
         }

@@ -17,17 +17,17 @@ public enum LineCleaner {
             }
             let key = repeatKey(line)
             keys[i] = key
-            if key.count >= 12 { counts[key, default: 0] += 1 }
+            if key.utf8.count >= 12 { counts[key, default: 0] += 1 }
         }
         // Repeated lines: all copies go, the first one too (it is the caption the copies repeat).
         for i in lines.indices where result[i] == nil && !keys[i].isEmpty {
             if let n = counts[keys[i]], n > 1 { result[i] = .repeatedLine(times: n) }
         }
         // A line contained in another (the title inside a breadcrumb).
-        let longKeys = keys.enumerated().filter { !$0.element.isEmpty && $0.element.count >= 12 }
+        let longKeys = keys.enumerated().filter { !$0.element.isEmpty && $0.element.utf8.count >= 12 }
         if longKeys.count <= 2000 {
             for (i, key) in longKeys where result[i] == nil {
-                for (j, other) in longKeys where j != i && other.count > key.count + 8 && other.contains(key) {
+                for (j, other) in longKeys where j != i && other.utf8.count > key.utf8.count + 8 && FastSearch.contains(other, key) {
                     if result[j] != nil || lines[j].count < lines[i].count * 3 {
                         result[i] = .repeatedLine(times: 1)
                         break
@@ -44,9 +44,11 @@ public enum LineCleaner {
     static func repeatKey(_ line: String) -> String {
         var text = Substring(line)
         for sep in [" - ", " | ", " – ", " — "] {
-            if let r = text.range(of: sep, options: .backwards) {
-                let tail = text[r.upperBound...]
-                if tail.split(separator: " ").count <= 3, !tail.contains(".") { text = text[..<r.lowerBound] }
+            if let offset = FastSearch.lastOffset(String(text), sep) {
+                let u = text.utf8
+                let cut = u.index(u.startIndex, offsetBy: offset)
+                let tail = text[u.index(cut, offsetBy: sep.utf8.count)...]
+                if tail.split(separator: " ").count <= 3, !tail.contains(".") { text = text[..<cut] }
             }
         }
         var out = ""
@@ -86,15 +88,16 @@ public enum LineCleaner {
 
     static func isBreadcrumb(_ line: String, lower: String) -> Bool {
         let separators = [" > ", " » ", " › ", " / ", " - ", " | ", " ← "]
-        let count = separators.reduce(0) { $0 + lower.components(separatedBy: $1).count - 1 }
+        let count = separators.reduce(0) { $0 + FastSearch.count(lower, $1) }
         if count >= 1, breadcrumbStarts.contains(where: { lower.hasPrefix($0) }) { return true }
-        let strong = [" > ", " » ", " › "].reduce(0) { $0 + lower.components(separatedBy: $1).count - 1 }
+        let strong = [" > ", " » ", " › "].reduce(0) { $0 + FastSearch.count(lower, $1) }
         return strong >= 2
     }
 
     static func isTimestamp(_ line: String, lower: String) -> Bool {
         let metaStarts = ["published", "updated", "posted", "last updated", "by ", "نشر في", "آخر تحديث", "تاريخ النشر", "بتاريخ"]
         if metaStarts.contains(where: { lower.hasPrefix($0) }) && !line.hasSuffix(".") { return true }
+        guard line.utf8.contains(where: { $0 == 0x3A || $0 == 0x2F || $0 == 0x2D }) else { return false }
         // yyyy/mm/dd, yyyy-mm-dd or hh:mm(:ss) in a short line.
         let s = Array(Script.westernDigits(line).unicodeScalars)
         func digit(_ k: Int) -> Bool { k >= 0 && k < s.count && (0x30...0x39).contains(s[k].value) }
@@ -125,6 +128,6 @@ public enum LineCleaner {
     }
 
     static func containsAny(_ text: String, _ markers: [String]) -> Bool {
-        markers.contains { text.contains($0) }
+        FastSearch.containsAny(text, markers)
     }
 }

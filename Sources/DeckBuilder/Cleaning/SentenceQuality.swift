@@ -2,7 +2,7 @@
 enum SentenceQuality {
     /// Why the sentence cannot give cards, or nil when it can.
     static func problem(_ s: String, tokens t: [Token], language: String) -> NoiseReason? {
-        if s.contains("**") || s.contains("█") || s.contains("[redacted]") || s.contains("XXX") { return .redaction }
+        if FastSearch.containsAny(s, ["**", "█", "[redacted]", "XXX"]) { return .redaction }
         for i in t.indices where t[i].kind == .number && FigureExtractor.isGarbled(t, i) { return .garbledFigure }
         guard let last = s.unicodeScalars.last else { return .garbledText }
         if last == "?" || last.value == 0x061F { return .question }
@@ -28,6 +28,31 @@ enum SentenceQuality {
         let quotes = t.indices.filter { t[$0].text == "\"" }
         if quotes.count % 2 == 1 { return .garbledText }
         if t.contains(where: { $0.lower == "etc" }) { return .garbledText }
+        if startsWithoutSubject(t) { return .garbledText }
+        return nil
+    }
+
+    /// "Signed the German unconditional surrender, …": a sentence that starts with its verb lost its
+    /// subject to a bad split or translation (a participial opener such as "Founded in 1949," is fine).
+    static func startsWithoutSubject(_ t: [Token]) -> Bool {
+        guard t.count >= 2, t[0].kind == .word, t[0].isCapitalized else { return false }
+        let w = t[0].lower
+        return English.isPast(w) && !English.notVerbs.contains(w) && ["the", "a", "an", "his", "its", "their"].contains(t[1].lower)
+    }
+
+    /// "…when Khrushchev visited China, announced that he would …": a comma splice. Returns the index of
+    /// the comma after which the sentence runs on without a subject, if any.
+    static func commaSplice(_ t: [Token]) -> Int? {
+        var sawVerb = false
+        for k in t.indices {
+            let tok = t[k]
+            if tok.kind == .word, !tok.isCapitalized, English.isPast(tok.lower), k > 0 { sawVerb = true }
+            if sawVerb, tok.text == ",", k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized,
+                English.isPast(t[k + 1].lower), !English.irregularParticiples.contains(t[k + 1].lower) || English.irregularPast[t[k + 1].lower] != nil
+            {
+                return k
+            }
+        }
         return nil
     }
 

@@ -20,21 +20,27 @@ public enum DocumentAnalyzer {
             if LineCleaner.isBlank(line) { continue }
             let lineLanguage = Script.language(of: line)
             if lineLanguage == "ar" { arabicLetters += line.count } else if lineLanguage == "en" { latinLetters += line.count }
-            for range in SentenceSplitter.ranges(in: line) {
+            let ranges = SentenceSplitter.ranges(in: line)
+            var anchor: (value: DateValue, evidence: Provenance)?
+            for (r, range) in ranges.enumerated() {
+                // The next sentence starting without a subject means this one was cut in the wrong place.
+                let nextIsFragment = r + 1 < ranges.count
+                    && SentenceQuality.startsWithoutSubject(Tokenizer.tokens(String(line[ranges[r + 1]].prefix(40))))
                 sentenceIndex += 1
                 analysis.sentences += 1
                 let text = String(line[range])
                 let language = Script.language(of: text)
                 guard language == "en" || language == "ar" else { continue }
                 // Cheap test first: no digit and no month name, nothing to extract.
-                guard mayHoldFacts(text) else { continue }
+                guard mayHoldFacts(text) || anchor != nil else { continue }
                 let tokens = Tokenizer.tokens(text)
                 let dates = DateExtractor.dates(in: tokens, language: language)
                 let dateTokens = Set(dates.flatMap { Array($0.tokens) })
                 let figures = FigureExtractor.figures(in: tokens, language: language, taken: dateTokens)
                 analysis.datesFound += dates.count
                 analysis.figuresFound += figures.count
-                let problem = SentenceQuality.problem(text, tokens: tokens, language: language)
+                var problem = SentenceQuality.problem(text, tokens: tokens, language: language)
+                if problem == nil, nextIsFragment, language == "en" { problem = .garbledText }
                 if let problem {
                     if !dates.isEmpty || !figures.isEmpty || tokens.contains(where: { $0.kind == .number }) {
                         analysis.dropped.append(.init(line: i + 1, reason: problem, text: String(text.prefix(80))))
@@ -63,6 +69,14 @@ public enum DocumentAnalyzer {
                 for figure in figures {
                     if let fact = CardDrafter.figureFact(context, mention: figure) { analysis.facts.append(fact) }
                 }
+                if let first = dates.first, first.tokens.lowerBound <= 1, var value = Optional(first.value) {
+                    if value.year == nil, let contextYear { value.year = contextYear; value.yearFromContext = true }
+                    if value.year != nil { anchor = (value, evidence) }
+                } else if dates.isEmpty, language == "en", let anchor,
+                    let fact = CardDrafter.contextDatedFact(context, value: anchor.value, anchorEvidence: anchor.evidence)
+                {
+                    analysis.facts.append(fact)
+                }
             }
         }
         analysis.language = arabicLetters > latinLetters ? "ar" : latinLetters > 0 ? "en" : "und"
@@ -87,8 +101,7 @@ public enum DocumentAnalyzer {
         for b in text.utf8 where b >= 0x30 && b <= 0x39 { return true }
         for s in text.unicodeScalars where Tokenizer.isDigit(s) { return true }
         let lower = text.lowercased()
-        for word in quickWords where lower.contains(word) { return true }
-        return false
+        return FastSearch.containsAny(lower, quickWords)
     }
 
     static let quickWords = [

@@ -40,6 +40,9 @@ public struct FactCandidate: Sendable {
     /// False for facts read from a sentence too garbled to quote on a card: such a fact can only
     /// be another source's reading in a conflict, never a card's own text.
     public var quotable = true
+    /// The date was read in an earlier sentence of the paragraph ("In February 1945, …"), not in
+    /// the fact's own sentence: only a question can be asked, and both sentences are cited.
+    public var context: Provenance?
 
     /// The clause with `text` in the answer's place.
     public func clause(with text: String) -> String { clausePrefix + text + clauseSuffix }

@@ -6,6 +6,7 @@ import MnemoCore
 enum CardDrafter {
     static func dateFact(_ c: DraftContext, mention: DateMention, value: DateValue) -> FactCandidate? {
         let t = c.tokens
+        if c.language == "en", let splice = SentenceQuality.commaSplice(t), splice < mention.tokens.lowerBound { return nil }
         let clause = Clause.select(t, around: mention.tokens, language: c.language)
         let ar = c.language == "ar"
         let label: String
@@ -22,7 +23,7 @@ enum CardDrafter {
         let display = ar ? value.arabic(levantine: mention.levantine) : value.english()
         let surfaceDisplay = ar ? value.arabic(levantine: mention.levantine, includeYear: !value.yearFromContext) : value.english(includeYear: !value.yearFromContext)
         // The answer must not stand elsewhere in the clause.
-        if (prefix + suffix).contains(surface) { return nil }
+        if FastSearch.contains(prefix + suffix, surface) { return nil }
         var question: String?
         var event: String?
         let sub = Array(t[clause])
@@ -52,7 +53,7 @@ enum CardDrafter {
             c, value: .date(value), type: value.granularity == .year ? .year : .date, normalized: value.normalized,
             answer: display, surface: surfaceDisplay, accepted: accepted, prefix: prefix, suffix: suffix, label: label,
             question: question, event: event, keywordTokens: keywordTokens(t, clause: clause, excluding: mention.tokens),
-            score: score, tags: tags, levantine: mention.levantine, anchor: mention.tokens.lowerBound)
+            score: score, tags: tags, levantine: mention.levantine, anchor: mention.tokens)
     }
 
     static func figureFact(_ context: DraftContext, mention: FigureMention) -> FactCandidate? {
@@ -61,6 +62,7 @@ enum CardDrafter {
         let ar = c.language == "ar"
         let v = mention.value
         var quotable = c.quotable
+        if c.language == "en", let splice = SentenceQuality.commaSplice(t), splice < mention.tokens.lowerBound { quotable = false }
         let clause = Clause.select(t, around: mention.tokens, language: c.language)
         guard let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language) else { return nil }
         if !ar {
@@ -87,7 +89,7 @@ enum CardDrafter {
         }
         let label = v.isPercent ? (ar ? "[النسبة]" : "[percentage]") : (ar ? "[العدد]" : "[number]")
         let display = v.display
-        if (prefix + suffix).contains(display) { return nil }
+        if FastSearch.contains(prefix + suffix, display) { return nil }
         var question: String?
         if !ar {
             var local = mention
@@ -117,7 +119,65 @@ enum CardDrafter {
         return finish(
             c, value: .figure(v), type: .number, normalized: v.normalized, answer: answer, surface: display,
             accepted: accepted, prefix: prefix, suffix: suffix, label: label, question: question, event: nil,
-            keywordTokens: keywordToks, score: score, tags: tags, levantine: false, anchor: mention.tokens.lowerBound)
+            keywordTokens: keywordToks, score: score, tags: tags, levantine: false, anchor: (mention.qualifierTokens?.lowerBound ?? mention.tokens.lowerBound)..<mention.countedTokens.upperBound)
+    }
+
+    static let eventNouns = ["meeting", "conference", "summit", "treaty", "pact", "agreement", "battle", "offensive", "invasion"]
+
+    /// "e:yalta" for "the Yalta meeting", "a meeting in Yalta", "Yalta Conference": a named event.
+    static func eventNames(_ t: [Token]) -> [String] {
+        var out: [String] = []
+        for k in t.indices where t[k].kind == .word && eventNouns.contains(t[k].lower) {
+            if k > 0, t[k - 1].isCapitalized, !English.stopwords.contains(t[k - 1].lower) { out.append("e:" + t[k - 1].lower) }
+            if k + 2 < t.count, ["in", "at", "of"].contains(t[k + 1].lower), t[k + 2].isCapitalized { out.append("e:" + t[k + 2].lower) }
+        }
+        return out
+    }
+
+    /// "v:declare" for each past-tense verb (synonyms folded); "came to an end" counts as "ended".
+    static func verbKeys(_ t: ArraySlice<Token>) -> [String] {
+        var out: [String] = []
+        let a = Array(t)
+        for (k, tok) in a.enumerated() where tok.kind == .word && !tok.isCapitalized && English.isPast(tok.lower) {
+            if k + 3 < a.count, tok.lower == "came", a[k + 1].lower == "to", a[k + 3].lower == "end" {
+                out.append("v:end")
+                continue
+            }
+            let base = English.base(ofPast: tok.lower)
+            out.append("v:" + (Normalizer.synonyms[base] ?? base))
+        }
+        return out
+    }
+
+    static func namesEvent(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return FastSearch.containsAny(lower, eventNouns)
+    }
+
+    /// A sentence naming an event without a date, in a paragraph whose time an earlier sentence set
+    /// ("In February 1945, … Britain, the United States and the Soviet Union held a meeting in Yalta").
+    static func contextDatedFact(_ c: DraftContext, value: DateValue, anchorEvidence: Provenance) -> FactCandidate? {
+        var t = c.tokens
+        if let last = t.last, last.kind == .punct { t.removeLast() }
+        var question: String?
+        if c.quotable, namesEvent(c.text), let p = EnglishQuestions.parse(t), p.lead.isEmpty, p.participle == nil {
+            // The event noun must be in the question itself.
+            let q = EnglishQuestions.compose(wh: value.granularity == .year ? "In what year" : "When", p)
+            if FastSearch.containsAny(q.lowercased(), eventNouns), q.split(separator: " ").count <= 22 { question = q }
+        }
+        let display = value.english()
+        let keywords = Normalizer.keywords(c.tokens[...], language: "en")
+        let match = Set(keywords).union(eventNames(c.tokens)).union(verbKeys(c.tokens[...]))
+        guard keywords.count >= 3 else { return nil }
+        var fact = FactCandidate(
+            value: .date(value), answerType: value.granularity == .year ? .year : .date, normalized: value.normalized,
+            answer: display, surfaceAnswer: display, accepted: [value.normalized], language: "en", levantine: false,
+            clausePrefix: "", clauseSuffix: "", blankLabel: "", question: question.map(PromptText.clean), event: nil,
+            keywords: keywords, matchWords: match, evidence: c.evidence,
+            tags: [c.sourceTag, "date", "date-from-context", "lang:en"].sorted(),
+            score: 2.5 + c.position * 0.5 - SentenceQuality.penalty(c.tokens, language: "en"), quotable: question != nil)
+        fact.context = anchorEvidence
+        return fact
     }
 
     /// "On [date], it launched …": a pronoun for a subject leaves the card without its actor.
@@ -146,15 +206,15 @@ enum CardDrafter {
     private static func finish(
         _ c: DraftContext, value: FactCandidate.Value, type: AnswerType, normalized: String, answer: String,
         surface: String, accepted: Set<String>, prefix: String, suffix: String, label: String, question: String?,
-        event: String?, keywordTokens: [Token], score: Double, tags: [String], levantine: Bool, anchor: Int
+        event: String?, keywordTokens: [Token], score: Double, tags: [String], levantine: Bool, anchor: Range<Int>
     ) -> FactCandidate? {
         let keywords = Normalizer.keywords(keywordTokens[...], language: c.language)
-        let windowTokens = c.tokens[max(0, anchor - 7)..<min(c.tokens.count, anchor + 8)]
+        let windowTokens = c.tokens.indices.filter { k in
+            k >= anchor.lowerBound - 8 && k < anchor.upperBound + 10 && !anchor.contains(k)
+        }.map { c.tokens[$0] }[...]
         var window = Normalizer.keywords(windowTokens, language: c.language)
-        for tok in windowTokens where tok.kind == .word && !tok.isCapitalized && English.isPast(tok.lower) && c.language == "en" {
-            let base = English.base(ofPast: tok.lower)
-            window.append("v:" + (Normalizer.synonyms[base] ?? base))
-        }
+        window += eventNames(c.tokens)
+        if c.language == "en" { window += verbKeys(windowTokens) }
         guard keywords.count >= 2 else { return nil }
         var s = score + c.position * 0.5 - SentenceQuality.penalty(c.tokens, language: c.language)
         if c.language == "en", vagueSubject(prefix + label + suffix) { s -= 3 }

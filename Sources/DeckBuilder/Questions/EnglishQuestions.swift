@@ -120,7 +120,7 @@ enum EnglishQuestions {
         let words = Array(r)
         guard words.count >= 2 else { return nil }
         var v: Int?
-        for k in 1..<min(words.count, 10) {
+        for k in 1..<min(words.count, 14) {
             let w = words[k]
             guard w.kind == .word, !w.isCapitalized else { continue }
             let lower = w.lower
@@ -156,7 +156,7 @@ enum EnglishQuestions {
         guard trimRest(&rest) else { return nil }
         if rest.isEmpty && !allowEmptyRest && participle == nil { return nil }
         verb = words[v]
-        guard subject.count <= 9, rest.count <= 18 else { return nil }
+        guard subject.count <= 12, rest.count <= 18 else { return nil }
         return Parsed(subject: subject, verb: verb, participle: participle, rest: rest, lead: lead)
     }
 
@@ -172,6 +172,13 @@ enum EnglishQuestions {
             if w.text == ";" { rest = Array(rest[..<k]); break }
             if w.text == ",", k == 0 || rest.count > 10
                 || next.map({ ["and", "which", "who", "but", "while", "where", "when", "although"].contains($0.lower) || English.isPast($0.lower) || $0.lower.hasSuffix("ing") }) == true
+            {
+                rest = Array(rest[..<k])
+                break
+            }
+            // A purpose clause ("to discuss the handling of …") after a complete phrase.
+            if k >= 3, rest.count > 8, w.lower == "to", rest[k - 1].isCapitalized, let next, next.kind == .word, !next.isCapitalized,
+                !English.stopwords.contains(next.lower), !next.lower.hasSuffix("s") || next.lower.hasSuffix("ss")
             {
                 rest = Array(rest[..<k])
                 break

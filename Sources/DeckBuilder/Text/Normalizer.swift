@@ -26,7 +26,7 @@ enum Normalizer {
     static let synonyms: [String: String] = [
         "bury": "die", "perish": "die", "kill": "die", "death": "die", "dead": "die",
         "captive": "prisoner", "pow": "prisoner", "capture": "prisoner", "captured": "prisoner",
-        "meeting": "conference", "summit": "conference", "meet": "conference", "ussr": "soviet", "soviets": "soviet",
+        "meeting": "conference", "european": "europe", "summit": "conference", "meet": "conference", "ussr": "soviet", "soviets": "soviet",
         "troop": "troop", "soldier": "troop", "force": "troop", "bombs": "bomb", "nuclear": "atomic",
         "declaration": "declare", "surrendered": "surrender", "abolish": "terminate", "denounce": "terminate",
     ]

@@ -27,7 +27,7 @@ public struct AnswerChecker: Sendable {
         var keys: [AnswerType: Set<String>] = [:]
         for card in cards {
             if card.answerType == .person {
-                let words = AnswerText.comparableWords(card.answer)
+                let words = AnswerText.comparableWords(card.answer).filter { !AnswerText.titles.contains($0) }
                 if !words.isEmpty { persons.insert(words) }
             }
             for form in [card.answer] + card.accepted {
@@ -71,8 +71,9 @@ public struct AnswerChecker: Sendable {
         let ownKeys = Set(forms.map(AnswerText.key))
         let others = (keysByType[card.answerType] ?? []).union(rivals).subtracting(ownKeys)
         var best: Outcome?
+        let prepared = PreparedText(typed)
         for form in forms {
-            let outcome = compare(typed, with: form, type: card.answerType, others: others)
+            let outcome = compare(prepared, with: PreparedText(form), type: card.answerType, others: others)
             if outcome.verdict == .right {
                 return AnswerResult(verdict: .right, expected: card.answer, matched: form, note: outcome.note)
             }
@@ -98,25 +99,28 @@ public struct AnswerChecker: Sendable {
 
     /// One typed answer against one accepted form, by what kind of value the form is.
     func compare(_ typed: String, with form: String, type: AnswerType, others: Set<String>) -> Outcome {
-        let typedText = AnswerText.normalize(typed)
-        let formText = AnswerText.normalize(form)
+        compare(PreparedText(typed), with: PreparedText(form), type: type, others: others)
+    }
+
+    func compare(_ typed: PreparedText, with form: PreparedText, type: AnswerType, others: Set<String>) -> Outcome {
         if type == .date || type == .year || type == .text || type == .number {
-            let expected = DateReader.readings(formText)
-            if expected.count == 1, type == .date || type == .year || expected[0].month != nil {
-                return compareDates(typedText, expected: expected[0], yearOnly: type == .year, form: form)
+            let expected = DateReader.readings(form.normalized)
+            let isDateType = type == .date || type == .year
+            if expected.count == 1, isDateType || (expected[0].month != nil && DateReader.isPlainDate(form.normalized)) {
+                return compareDates(typed, expected: expected[0], yearOnly: type == .year, form: form.text)
             }
         }
-        if type == .number || (type == .text && NumberReader.leadsWithNumber(formText)) {
-            let expected = NumberReader.numbers(inNormalized: formText)
+        if type == .number || (type == .text && NumberReader.leadsWithNumber(form.normalized)) {
+            let expected = NumberReader.numbers(inNormalized: form.normalized)
             if !expected.isEmpty {
-                return Outcome(verdict: NumberReader.numbers(inNormalized: typedText) == expected ? .right : .wrong)
+                return Outcome(verdict: NumberReader.numbers(inNormalized: typed.normalized) == expected ? .right : .wrong)
             }
         }
         return compareText(typed, with: form, type: type, others: others)
     }
 
-    private func compareDates(_ typedText: String, expected: DateValue, yearOnly: Bool, form: String) -> Outcome {
-        let readings = DateReader.readings(typedText)
+    private func compareDates(_ typed: PreparedText, expected: DateValue, yearOnly: Bool, form: String) -> Outcome {
+        let readings = DateReader.readings(typed.normalized)
         if readings.isEmpty { return Outcome(verdict: .wrong) }
         let key = yearOnly ? DateValue(year: expected.year) : expected
         let satisfied = readings.filter { key.isSatisfied(by: $0) }
@@ -130,17 +134,25 @@ public struct AnswerChecker: Sendable {
         return Outcome(verdict: .wrong)
     }
 
-    private func compareText(_ typed: String, with form: String, type: AnswerType, others: Set<String>) -> Outcome {
-        let typedWords = AnswerText.comparableWords(typed)
-        let formWords = AnswerText.comparableWords(form)
-        let typedKey = typedWords.joined()
-        let formKey = formWords.joined()
-        if typedKey == formKey { return Outcome(verdict: .right) }
-        if type == .person, let outcome = comparePartialName(typedWords, formWords, form: form) {
-            return outcome
+    private func compareText(_ typed: PreparedText, with form: PreparedText, type: AnswerType, others: Set<String>)
+        -> Outcome
+    {
+        if typed.key == form.key { return Outcome(verdict: .right) }
+        if type == .person {
+            let typedName = typed.words.filter { !AnswerText.titles.contains($0) }
+            let formName = form.words.filter { !AnswerText.titles.contains($0) }
+            if !typedName.isEmpty, typedName == formName { return Outcome(verdict: .right) }
+            if let outcome = comparePartialName(typedName, formName, form: form.text) { return outcome }
+            // A fuller name than the card gives ("Joseph Stalin" for "Stalin") names the same
+            // person, unless it is the name of another person in the deck.
+            if typedName.count > formName.count, !others.contains(typed.key),
+                shorterForm(formName, of: typedName, allowTypos: false) != nil
+            {
+                return Outcome(verdict: .right)
+            }
         }
-        if !others.contains(typedKey), isTypo(typedKey, of: formKey) {
-            return Outcome(verdict: .almost, note: "almost right: the correct spelling is \(form)")
+        if !others.contains(typed.key), isTypo(typed.key, of: form.key) {
+            return Outcome(verdict: .almost, note: "almost right: the correct spelling is \(form.text)")
         }
         return Outcome(verdict: .wrong)
     }

@@ -68,11 +68,40 @@ enum AnswerText {
 
     /// Words for comparing names and phrases: a leading English article dropped, the Arabic
     /// article "ال" dropped from each word of five letters or more (so "الاتحاد" = "اتحاد").
-    static func comparableWords(_ text: String) -> [String] {
-        var list = words(normalize(text))
+    static func comparableWords(_ text: String) -> [String] { comparableWords(normalized: normalize(text)) }
+
+    static func comparableWords(normalized: String) -> [String] {
+        var list = words(normalized)
         if list.count > 1, let first = list.first, englishArticles.contains(first) { list.removeFirst() }
-        return list.map(withoutArabicArticle)
+        return list.map { smallNumbers[$0] ?? withoutArabicArticle($0) }
     }
+
+    /// Small numbers written as words or Roman numerals read as digits inside names and phrases:
+    /// "World War Two" = "World War II" = "World War 2". Single letters (i, v, x) stay letters.
+    static let smallNumbers: [String: String] = {
+        let words = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        ]
+        let roman = [
+            "", "", "ii", "iii", "iv", "", "vi", "vii", "viii", "ix", "", "xi", "xii", "xiii", "xiv", "xv", "xvi",
+            "xvii", "xviii", "xix", "xx",
+        ]
+        var table: [String: String] = [:]
+        for (value, word) in words.enumerated() { table[word] = String(value) }
+        for (value, numeral) in roman.enumerated() where !numeral.isEmpty { table[numeral] = String(value) }
+        return table
+    }()
+
+    /// Titles before a person's name, left out when comparing people ("President Truman" = "Truman").
+    static let titles: Set<String> = Set(
+        [
+            "president", "general", "gen", "marshal", "admiral", "emperor", "king", "queen", "prince", "princess",
+            "sir", "lord", "dr", "mr", "mrs", "ms", "premier", "chairman", "prime", "minister", "field", "colonel",
+            "captain", "lieutenant", "commander", "secretary", "senator", "pope", "tsar", "czar", "shah", "sultan",
+            "الرئيس", "رئيس", "الملك", "الجنرال", "المارشال", "الأميرال", "الإمبراطور", "الامبراطور", "الأمير",
+            "الشيخ", "السلطان", "الزعيم", "القائد", "المشير", "الفريق", "اللواء", "العقيد", "الوزير", "وزير",
+        ].map { withoutArabicArticle(normalize($0)) })
 
     static func withoutArabicArticle(_ word: String) -> String {
         let scalars = Array(word.unicodeScalars)
@@ -86,4 +115,19 @@ enum AnswerText {
     /// (case, spacing and punctuation ignored).
     static func key(_ text: String) -> String { comparableWords(text).joined() }
 
+}
+
+/// A text with its folded forms computed once: typed answers are compared with several forms.
+struct PreparedText {
+    let text: String
+    let normalized: String
+    let words: [String]
+    let key: String
+
+    init(_ text: String) {
+        self.text = text
+        normalized = AnswerText.normalize(text)
+        words = AnswerText.comparableWords(normalized: normalized)
+        key = words.joined()
+    }
 }

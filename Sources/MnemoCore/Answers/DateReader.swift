@@ -47,6 +47,28 @@ enum DateReader {
         return numericOnly(numbers)
     }
 
+    /// True when every word of the text is part of a date (a number, a month name, "of", "the",
+    /// an ordinal suffix…): "August 8, 1945" is, "March on Rome" is not.
+    static func isPlainDate(_ normalized: String) -> Bool {
+        let words = AnswerText.words(normalized).flatMap(splitDigitsFromLetters)
+        var i = 0
+        while i < words.count {
+            let word = words[i]
+            if i + 1 < words.count, monthBigrams["\(word) \(words[i + 1])"] != nil {
+                i += 2
+                continue
+            }
+            let isNumber = word.unicodeScalars.first.map { ("0"..."9").contains($0) } ?? false
+            guard isNumber || monthNames[word] != nil || fillers.contains(word) else { return false }
+            i += 1
+        }
+        return !words.isEmpty
+    }
+
+    static let fillers: Set<String> = Set(
+        ["the", "of", "on", "in", "st", "nd", "rd", "th", "ad", "ce", "عام", "سنة", "في", "م", "يوم", "من", "شهر"]
+            .map(AnswerText.normalize))
+
     private static func withMonthName(_ month: Int, _ numbers: [(value: Int, digits: Int)]) -> [DateValue] {
         let days = numbers.filter { $0.digits <= 2 && (1...31).contains($0.value) }
         let years = numbers.filter { $0.digits >= 3 }

@@ -152,6 +152,11 @@ public enum ReviewLog {
         return true
     }
 
+    /// The line `event` is stored as (without the newline).
+    public static func line(for event: ReviewEvent) -> String {
+        String(decoding: EventLineCodec.encode(event), as: UTF8.self)
+    }
+
     /// Every event of the log, for statistics and merging (no snapshot involved).
     public static func events(inFolder folder: URL) throws(ProgressError) -> ReviewLogContents {
         try read(at: folder.appendingPathComponent(fileName))

@@ -82,6 +82,7 @@ enum AnswerTable {
         right("eastern arabic-indic digits", "1945", .year, "۱۹۴۵"),
         right("arabic-indic digits", "٦٠٠٬٠٠٠", .number, "600000"),
         wrong("arabic-indic digits", "1945", .year, "١٩٤٤"),
+        right("direction marks ignored", "1945", .year, "\u{200F}١٩٤٥\u{200E}"),
         // Numbers in any common spelling; qualifiers in the answer ignored; never a near miss.
         right("number spelling", "more than 600,000", .number, "600,000"),
         right("number spelling", "more than 600,000", .number, "600000"),
@@ -143,6 +144,9 @@ enum AnswerTable {
         right("date month", "February 1945", .date, "2/1945"),
         right("date month", "February 1945", .date, "1945-02"),
         wrong("date month", "February 1945", .date, "March 1945"),
+        right("date in a text answer", "February 1945", .text, "2/1945"),
+        wrong("a month in a name is not a date", "March on Rome", .text, "March"),
+        almost("a month in a name is not a date", "March on Rome", .text, "Mrach on Rome"),
         right("year alone", "1945", .year, "1945"),
         right("year alone", "1945", .year, "in 1945"),
         right("year alone", "1945", .year, "1945 AD"),
@@ -174,6 +178,11 @@ enum AnswerTable {
         wrong("typo too big", "Yalta Conference", .text, "Potsdam Conference"),
         wrong("no typo in short words", "Iran", .place, "Iraq"),
         wrong("no typo in short words", "Iran", .place, "Irn"),
+        right("small numbers in names", "World War II", .name, "World War 2"),
+        right("small numbers in names", "World War II", .name, "world war two"),
+        right("small numbers in names", "Louis XIV", .person, "Louis 14"),
+        wrong("small numbers in names", "World War II", .name, "World War I"),
+        wrong("small numbers in names", "World War II", .name, "World War III"),
         almost("digits exact, letters forgiven", "Apollo 11", .name, "Apolo 11"),
         wrong("typo never in digits", "Apollo 11", .name, "Apollo 12"),
         wrong("typo never in digits", "World War 2", .name, "World War 3"),
@@ -194,6 +203,16 @@ enum AnswerTable {
         wrong("first name is not the surname", "Harry S. Truman", .person, "Harry"),
         wrong("other person", "Harry S. Truman", .person, "Churchill"),
         wrong("ambiguous surname", "Franklin D. Roosevelt", .person, "Roosevelt"),
+        right("fuller name", "Stalin", .person, "Joseph Stalin"),
+        right("title ignored", "Harry S. Truman", .person, "President Truman"),
+        right("title ignored", "General Douglas MacArthur", .person, "Douglas MacArthur"),
+        right("title ignored", "General Douglas MacArthur", .person, "MacArthur"),
+        wrong("title alone", "General Douglas MacArthur", .person, "General"),
+        right("ar title ignored", "الرئيس جمال عبد الناصر", .person, "جمال عبد الناصر"),
+        right("ar title ignored", "جمال عبد الناصر", .person, "الرئيس عبد الناصر"),
+        wrong("ar title alone", "الرئيس جمال عبد الناصر", .person, "الرئيس"),
+        wrong("fuller name of another person", "Roosevelt", .person, "Theodore Roosevelt"),
+        wrong("fuller name with another surname", "Stalin", .person, "Joseph Staline Smith"),
         right("shorter name", "Franklin D. Roosevelt", .person, "Franklin Roosevelt"),
         right("surname", "Winston Churchill", .person, "Churchill"),
         almost("surname typo", "Winston Churchill", .person, "Churchil"),
@@ -322,5 +341,31 @@ struct AnswerCheckerTests {
         #expect(arabic.contains { $0.verdict == .right } && arabic.contains { $0.verdict == .wrong }
                 && arabic.contains { $0.verdict == .almost })
         #expect(rows.count >= 150)
+    }
+}
+
+struct AnswerCheckerOddInputTests {
+    static let odd: [String] = [
+        "", " ", "\u{0}", "🙂", "👨‍👩‍👧", "\u{301}\u{301}", "[[[", "]]", "k", "m", "and", "و", "a", "the",
+        String(repeating: "9", count: 500), String(repeating: "9,999", count: 200), "1e999", "٫٫٫", "0.0.0.0",
+        "-5", "ـــ", String(repeating: "hiroshima ", count: 5000),
+        "thousand thousand thousand million billion", "1/2/3/4/5", "32/13/1945", "0/0/0", "9999-99-99",
+    ]
+
+    @Test(arguments: odd)
+    func oddInputNeverCrashesAndIsNeverRightForAFact(typed: String) {
+        let cards = [
+            Card(id: CardID("a"), kind: .question, prompt: "?", answer: "August 8, 1945", answerType: .date),
+            Card(id: CardID("b"), kind: .question, prompt: "?", answer: "more than 600,000", answerType: .number),
+            Card(id: CardID("c"), kind: .question, prompt: "?", answer: "Harry S. Truman", answerType: .person),
+            Card(id: CardID("d"), kind: .cloze, prompt: "[…]", answer: "Hiroshima", answerType: .place),
+            Card(id: CardID("e"), kind: .order, prompt: "?", answer: "b, c, a", choices: ["x", "y", "z"]),
+            Card(id: CardID("f"), kind: .choice, prompt: "?", answer: "1945", choices: ["1944", "1945"]),
+            Card(id: CardID("g"), kind: .truefalse, prompt: "?", answer: "true"),
+        ]
+        let checker = AnswerChecker(cards: cards)
+        for card in cards {
+            #expect(checker.check(typed, against: card).verdict == .wrong, "\(card.answer)")
+        }
     }
 }
