@@ -6,10 +6,13 @@ public struct DailyCounts: Hashable, Sendable {
     public var newCards: Int
     /// Cards already reviewed before today that were reviewed again today (each card once).
     public var reviewCards: Int
+    /// Every card reviewed today (so its siblings, cards of the same fact, wait for another day).
+    public var cards: Set<CardID>
 
-    public init(newCards: Int = 0, reviewCards: Int = 0) {
+    public init(newCards: Int = 0, reviewCards: Int = 0, cards: Set<CardID> = []) {
         self.newCards = newCards
         self.reviewCards = reviewCards
+        self.cards = cards
     }
 
     /// Counts from the log (events in log order). Undone reviews do not count.
@@ -36,6 +39,7 @@ public struct DailyCounts: Hashable, Sendable {
                 reviewedBefore.insert(event.card)
             }
         }
-        return DailyCounts(newCards: newToday.count, reviewCards: reviewedToday.subtracting(newToday).count)
+        return DailyCounts(
+            newCards: newToday.count, reviewCards: reviewedToday.subtracting(newToday).count, cards: reviewedToday)
     }
 }

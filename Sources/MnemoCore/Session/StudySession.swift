@@ -7,7 +7,8 @@ import Foundation
 /// Order: due reviews first (earliest due first, up to the daily review limit), then learning cards
 /// as they come due within the session, then new cards in source order up to the daily new limit;
 /// when nothing else is left, learning cards due within `learnAhead` (20 minutes, as Anki does),
-/// then the cards skipped with `:skip`.
+/// then the cards skipped with `:skip`. Siblings (cards of the same `fact`) are not shown the same
+/// day: once one is reviewed, the others wait for another day (as Anki buries siblings).
 public struct StudySession: Sendable {
     public let day: StudyDay
     public let limits: StudyLimits
@@ -32,6 +33,8 @@ public struct StudySession: Sendable {
     private var skipped: [CardID] = []
     private var undoStack: [UndoEntry] = []
     private var rng: SeededGenerator
+    /// Fact id → the cards asking it (only facts with more than one card).
+    private let siblings: [String: [CardID]]
 
     private struct UndoEntry: Sendable {
         var eventID: String
@@ -41,6 +44,8 @@ public struct StudySession: Sendable {
         var previousLearningDue: Date?
         var rating: Rating
         var durationMs: Int
+        /// Siblings this rating hid for the day, given back on undo.
+        var hidSiblings: [CardID]
     }
 
     public init(
@@ -58,6 +63,11 @@ public struct StudySession: Sendable {
         self.rng = SeededGenerator(seed: seed)
         self.cards = Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.order = cards.map(\.id)
+        var byFact: [String: [CardID]] = [:]
+        for card in cards { if let fact = card.card.fact { byFact[fact, default: []].append(card.id) } }
+        self.siblings = byFact.filter { $0.value.count > 1 }
+        var factsToday = Set<String>()
+        for id in today.cards { if let card = self.cards[id], let fact = card.card.fact { factsToday.insert(fact) } }
         var records = records
         var reviews: [(CardID, Date, Int)] = []
         var new: [CardID] = []
@@ -67,15 +77,16 @@ public struct StudySession: Sendable {
             if records[card.id] == nil { records[card.id] = record }
             if record.suspended { continue }
             if let until = record.buriedUntil, until > now { continue }
+            let siblingDoneToday = card.card.fact.map { factsToday.contains($0) && !today.cards.contains(card.id) } ?? false
             switch record.state.phase {
             case .new:
-                new.append(card.id)
+                if !siblingDoneToday { new.append(card.id) }
             case .learning, .relearning:
                 let due = record.state.due ?? now
                 if due < dayEnd { learning[card.id] = due }
             case .review:
                 let due = record.state.due ?? now
-                if due < dayEnd { reviews.append((card.id, due, card.position)) }
+                if due < dayEnd && !siblingDoneToday { reviews.append((card.id, due, card.position)) }
             }
         }
         reviews.sort { ($0.1, $0.2) < ($1.1, $1.2) }
@@ -277,10 +288,11 @@ public struct StudySession: Sendable {
         }
         skipped.removeAll { $0 == event.card }
         let duration = event.durationMs ?? 0
+        let hidden = hideSiblings(of: event.card)
         undoStack.append(
             UndoEntry(
                 eventID: event.id, card: event.card, previous: previous, source: source,
-                previousLearningDue: previousLearningDue, rating: rating, durationMs: duration))
+                previousLearningDue: previousLearningDue, rating: rating, durationMs: duration, hidSiblings: hidden))
         summary.reviewed += 1
         if rating.isPass { summary.right += 1 } else { summary.wrong += 1 }
         summary.answeringMs += duration
@@ -310,8 +322,30 @@ public struct StudySession: Sendable {
         if entry.rating.isPass { summary.right -= 1 } else { summary.wrong -= 1 }
         summary.answeringMs -= entry.durationMs
         summary.undone += 1
+        for sibling in entry.hidSiblings {
+            handledNew.remove(sibling)
+            handledReviews.remove(sibling)
+            if let index = newQueue.firstIndex(of: sibling) { newHead = min(newHead, index) }
+            if let index = reviewQueue.firstIndex(of: sibling) { reviewHead = min(reviewHead, index) }
+        }
         // The card comes back: it is shown again straight away.
         current = makeItem(entry.card, queue: entry.source)
+    }
+
+    /// Takes the pending new and review siblings of `card` out of today's queues; returns them.
+    private mutating func hideSiblings(of card: CardID) -> [CardID] {
+        guard let fact = cards[card]?.card.fact, let others = siblings[fact] else { return [] }
+        var hidden: [CardID] = []
+        for other in others where other != card && learning[other] == nil {
+            let pendingNew = newQueue.contains(other) && !handledNew.contains(other)
+            let pendingReview = reviewQueue.contains(other) && !handledReviews.contains(other)
+            guard pendingNew || pendingReview else { continue }
+            if pendingNew { handledNew.insert(other) }
+            if pendingReview { handledReviews.insert(other) }
+            skipped.removeAll { $0 == other }
+            hidden.append(other)
+        }
+        return hidden
     }
 
     private mutating func applyRemoval(_ event: ReviewEvent, change: (inout CardRecord) -> Void) {

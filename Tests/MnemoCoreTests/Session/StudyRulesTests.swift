@@ -84,6 +84,8 @@ struct StudyRulesTests {
             ReviewEvent(id: "e6", kind: .undo, card: CardID("c"), deck: "d", time: dayStart + 401, undoes: "e5"),
             review("e7", "d", -100),  // d: yesterday only
         ]
-        #expect(DailyCounts.from(events, dayStart: dayStart) == DailyCounts(newCards: 1, reviewCards: 1))
+        #expect(
+            DailyCounts.from(events, dayStart: dayStart)
+                == DailyCounts(newCards: 1, reviewCards: 1, cards: [CardID("a"), CardID("b")]))
     }
 }

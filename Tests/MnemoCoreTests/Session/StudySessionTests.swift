@@ -243,4 +243,34 @@ struct StudySessionTests {
         var session = Fixture.session(decks: [Fixture.deck(2)], records: [CardID("q-1"): record])
         #expect(session.drain(rating: .easy, from: Fixture.noon) == ["q-2"])
     }
+
+    static func siblingDeck() -> Deck {
+        var cards = (1...4).map { Fixture.card($0) }
+        cards[0].fact = "ww2-end"
+        cards[2].fact = "ww2-end"
+        cards[3].fact = "other"
+        return Deck(id: "d1", title: "Deck d1", cards: cards)
+    }
+
+    @Test("siblings (same fact) are not shown the same day; undo gives them back")
+    func siblings() throws {
+        var session = Fixture.session(decks: [Self.siblingDeck()])
+        #expect(session.remaining == 4)
+        let first = session.rate(.easy, at: Fixture.noon)
+        #expect(first?.card == CardID("q-1"))
+        #expect(session.remaining == 2)
+        let undoValue = session.undoEvent(now: Fixture.noon + 1)
+        let undo = try #require(undoValue)
+        session.apply(undo)
+        #expect(session.remaining == 4)
+        #expect(session.drain(rating: .easy, from: Fixture.noon + 2) == ["q-1", "q-2", "q-4"])
+    }
+
+    @Test("a sibling of a card reviewed earlier today waits for another day")
+    func siblingReviewedToday() {
+        var session = Fixture.session(
+            decks: [Self.siblingDeck()], records: [CardID("q-3"): Fixture.reviewRecord(dueIn: 4 * 86_400)],
+            today: DailyCounts(newCards: 1, cards: [CardID("q-3")]))
+        #expect(session.drain(rating: .easy, from: Fixture.noon) == ["q-2", "q-4"])
+    }
 }
