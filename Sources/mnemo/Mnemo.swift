@@ -15,6 +15,10 @@ struct Mnemo: AsyncParsableCommand {
             ExportCommand.self,
             ImportCommand.self,
             OptimizeCommand.self,
+            ClassCommand.self,
+            MergeCommand.self,
+            AppendEventsCommand.self,
+            SimulateLearnerCommand.self,
         ]
     )
 }

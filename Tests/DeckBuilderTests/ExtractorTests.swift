@@ -126,3 +126,42 @@ struct FastSearchTests {
         #expect(FastSearch.lastOffset("a - b - c", " - ") == 5)
     }
 }
+
+struct NameExtractorTests {
+    @Test(arguments: [
+        ("The Soviet Union sent Marshal Zhukov to Mongolia.", "Zhukov", "person"),
+        ("Kwantung Army Commander Yamada Otsuzo surrendered.", "Yamada Otsuzo", "person"),
+        ("The Yalta Conference took place at the Livadia Palace in February.", "Yalta", "name"),
+        ("Japan signed the Portsmouth Peace Treaty with Russia.", "Portsmouth Peace", "name"),
+        ("The army crossed the Hubutu River at night.", "Hubutu River", "place"),
+    ])
+    func englishNames(text: String, value: String, kind: String) {
+        let names = NameExtractor.names(in: Fixtures.tokens(text), language: "en", taken: [])
+        #expect(names.contains { $0.value == value && $0.kind.rawValue == kind })
+    }
+
+    @Test(arguments: [
+        ("إلا أنه تم تسميتها باسم معركة منشوريا الكبرى.", "منشوريا الكبرى"),
+        ("وقع الطرفان اتفاقية يالطا عام 1945.", "يالطا"),
+    ])
+    func arabicNames(text: String, value: String) {
+        let names = NameExtractor.names(in: Fixtures.tokens(text), language: "ar", taken: [])
+        #expect(names.map(\.value) == [value])
+    }
+
+    @Test func arabicListOfOperationsIsNotABlank() {
+        let text = "وكانت العمليات هي عملية هاربين كيرين وعملية كنعان موكدن."
+        #expect(NameExtractor.names(in: Fixtures.tokens(text), language: "ar", taken: []).isEmpty)
+    }
+
+    @Test func nameCardWhenNothingGivesItAway() throws {
+        let dir = TempDir()
+        dir.write("n.txt", "The Soviet Union sent Marshal Zhukov to command the troops on the Mongolian border.\nIn the east, Marshal Vasilevsky led the Soviet offensive in Manchuria.\nAt Moscow, Marshal Timoshenko defended the capital against the German attack.\nIn Poland, Marshal Konev crossed the Vistula with his front.\n")
+        let cards = Fixtures.build([dir.url.path]).deck.cards
+        let cloze = try #require(cards.first { $0.kind == .cloze && $0.answer == "Zhukov" })
+        #expect(cloze.answerType == .person)
+        #expect(cloze.prompt.contains("Marshal [person]"))
+        let choice = cards.first { $0.kind == .choice && $0.answer == "Zhukov" }
+        #expect(choice.map { Set($0.choices) == ["Zhukov", "Vasilevsky", "Timoshenko", "Konev"] } ?? true)
+    }
+}

@@ -7,6 +7,7 @@ public struct BuildReport: Sendable {
         public var dropped: [DocumentAnalysis.Dropped]
         public var datesFound: Int
         public var figuresFound: Int
+        public var namesFound: Int
         public var factsDrafted: Int
         public var cardsByKind: [String: Int] = [:]
     }
@@ -49,7 +50,7 @@ public struct BuildReport: Sendable {
     public func render() -> String {
         var out: [String] = []
         for s in sources {
-            out.append("\(s.source) [\(s.language)]: \(s.sentences) sentences, \(s.datesFound) dates and \(s.figuresFound) figures found, \(s.factsDrafted) facts drafted")
+            out.append("\(s.source) [\(s.language)]: \(s.sentences) sentences, \(s.datesFound) dates, \(s.figuresFound) figures and \(s.namesFound) names found, \(s.factsDrafted) facts drafted")
             var byReason: [String: [Int]] = [:]
             for d in s.dropped { byReason[d.reason.description, default: []].append(d.line) }
             for reason in byReason.keys.sorted() {

@@ -38,6 +38,7 @@ struct DeckAssembler {
         var kept: [FactGroup] = []
         var keptBySource: [String: [FactGroup]] = [:]
         var clozes = Set<String>()
+        var keptPrompts: [String] = []
         for g in sorted {
             if kept.count >= limit { break }
             let e = g.primary.evidence
@@ -46,14 +47,25 @@ struct DeckAssembler {
             let answer = g.primary.surfaceAnswer
             let neighbours = keptBySource[e.source] ?? []
             if answer.count >= 4, givenAway(g, by: neighbours) { continue }
+            // A name shown in any kept prompt gives a name card away, whatever the topic.
+            if g.primary.nameValue != nil, keptPrompts.contains(where: { FastSearch.contains($0, answer) }) { continue }
             let cloze = g.primary.cloze
             if !g.primary.blankLabel.isEmpty, clozes.contains(cloze) { continue }
             perSentence[key, default: 0] += 1
             kept.append(g)
             keptBySource[e.source, default: []].append(g)
             clozes.insert(cloze)
+            keptPrompts.append(cloze)
+            if let q = g.primary.question { keptPrompts.append(q) }
         }
-        return kept
+        // …and one kept later too.
+        return kept.filter { g in
+            guard g.primary.nameValue != nil else { return true }
+            let answer = g.primary.surfaceAnswer
+            return !kept.contains { k in
+                k.factKey != g.factKey && (FastSearch.contains(k.primary.cloze, answer) || (k.primary.question.map { FastSearch.contains($0, answer) } ?? false))
+            }
+        }
     }
 
     /// A kept card of the same source and topic shows this fact's answer in its prompt.

@@ -57,7 +57,7 @@ public struct DeckBuilder: Sendable {
             sources.append(SourceInfo(file: file.name, title: Self.title(of: text, dropped: analysis.dropped), sha256: text.sha256, language: analysis.language))
             report.sources.append(.init(
                 source: file.name, language: analysis.language, sentences: analysis.sentences, dropped: analysis.dropped,
-                datesFound: analysis.datesFound, figuresFound: analysis.figuresFound, factsDrafted: analysis.facts.count))
+                datesFound: analysis.datesFound, figuresFound: analysis.figuresFound, namesFound: analysis.namesFound, factsDrafted: analysis.facts.count))
         }
         var groups = pool.groups
         for i in groups.indices { groups[i].settle() }

@@ -6,6 +6,7 @@ struct Distractors {
     /// Dates of the corpus by language and granularity; figures by language and head noun.
     private var dates: [String: [DateValue]] = [:]
     private var figures: [String: [NumberValue]] = [:]
+    private var names: [String: [String]] = [:]
 
     init(groups: [FactGroup]) {
         var seenDates = Set<String>()
@@ -17,6 +18,10 @@ struct Distractors {
                     let key = "\(c.language)|\(d.granularity.rawValue)"
                     if seenDates.insert(key + d.normalized).inserted { dates[key, default: []].append(d) }
                 }
+                if let n = c.nameValue {
+                    let key = "\(c.language)|\(n.kind)|\(n.head)"
+                    if seenFigures.insert("n|" + key + n.value).inserted { names[key, default: []].append(n.value) }
+                }
                 if let n = c.numberValue {
                     let key = "\(c.language)|\(n.isPercent ? "%" : n.head)"
                     if seenFigures.insert(key + n.normalized).inserted { figures[key, default: []].append(n) }
@@ -25,6 +30,7 @@ struct Distractors {
         }
         for k in dates.keys { dates[k]?.sort { $0.normalized < $1.normalized } }
         for k in figures.keys { figures[k]?.sort { $0.value < $1.value } }
+        for k in names.keys { names[k]?.sort() }
     }
 
     /// Up to `count` wrong options for the group's primary reading, as display strings.
@@ -57,6 +63,10 @@ struct Distractors {
             corpus.shuffle(using: &rng)
             for o in corpus.prefix(2) { takeDate(o) }
             for o in neighbours(of: d, rng: &rng) { takeDate(o) }
+        } else if let n = c.nameValue {
+            var corpus = (names["\(c.language)|\(n.kind)|\(n.head)"] ?? []).filter { $0 != n.value }
+            corpus.shuffle(using: &rng)
+            for o in corpus { take(o) }
         } else if let n = c.numberValue {
             let key = "\(c.language)|\(n.isPercent ? "%" : n.head)"
             var corpus = (figures[key] ?? []).filter { o in

@@ -17,7 +17,7 @@ public struct FactGroup: Sendable {
     /// Key of the fact: what is asked (normalized words) and the primary answer.
     public var factKey: String {
         let p = primary
-        let kind = p.dateValue != nil ? "date" : "figure"
+        let kind = p.dateValue != nil ? "date" : p.nameValue != nil ? "name" : "figure"
         return "\(kind)|\(p.language)|\(p.keywords.joined(separator: " "))|\(p.normalized)"
     }
 

@@ -64,6 +64,9 @@ struct FactPool {
         case (.date(let x), .date(let y)):
             let coarse: Set<DateValue.Granularity> = [.decade, .century, .yearRange]
             return !coarse.contains(x.granularity) && !coarse.contains(y.granularity)
+        case (.name(let x), .name(let y)):
+            // Names merge only when they are the same name; two different names are not a disagreement we can judge.
+            return x.head == y.head && x.value == y.value
         case (.figure(let x), .figure(let y)):
             guard x.isPercent == y.isPercent else { return false }
             return headClass(x.head) == headClass(y.head)

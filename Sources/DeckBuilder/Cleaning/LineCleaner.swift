@@ -42,6 +42,7 @@ public enum LineCleaner {
 
     /// Lower-cased letters and digits only, without a trailing " - Site Name" suffix.
     static func repeatKey(_ line: String) -> String {
+        if line.utf8.count > 400 { return fastKey(Substring(line)) }
         var text = Substring(line)
         for sep in [" - ", " | ", " – ", " — "] {
             if let offset = FastSearch.lastOffset(String(text), sep) {
@@ -51,19 +52,38 @@ public enum LineCleaner {
                 if tail.split(separator: " ").count <= 3, !tail.contains(".") { text = text[..<cut] }
             }
         }
-        var out = ""
-        for c in text.lowercased() where c.isLetter || c.isNumber { out.append(c) }
-        return out
+        return fastKey(text)
+    }
+
+    /// Letters and digits, ASCII lower-cased, other scripts kept byte for byte.
+    static func fastKey(_ text: Substring) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for b in text.utf8 {
+            switch b {
+            case 0x30...0x39, 0x61...0x7A: bytes.append(b)
+            case 0x41...0x5A: bytes.append(b | 0x20)
+            case 0x80...: bytes.append(b)
+            default: continue
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func lineReason(_ line: String) -> NoiseReason? {
-        let lower = line.lowercased()
+        // Long prose paragraphs are not boilerplate lines; only a cookie notice can hide in one.
+        var spaces = 0
+        for b in line.utf8 where b == 0x20 || b == 0x09 { spaces += 1 }
+        if spaces > 80 {
+            return FastSearch.containsAny(FastCase.lower(line), ["cookie", "ملفات تعريف الارتباط", "كوكيز"]) ? .cookieNotice : nil
+        }
+        let lower = FastCase.lower(line)
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
         if containsAny(lower, cookieMarkers) { return .cookieNotice }
         if isBreadcrumb(line, lower: lower) { return .breadcrumb }
         if words.count <= 12, isTimestamp(line, lower: lower) { return .timestamp }
         if words.count <= 10, containsAny(lower, footerMarkers) { return .footer }
-        if isNavigation(line, words: words.count) { return .navigation }
+        if words.count <= 20, isNavigation(line, words: words.count) { return .navigation }
         if isHeading(line, words: words.count) { return .heading }
         return nil
     }
@@ -113,9 +133,10 @@ public enum LineCleaner {
     }
 
     static func isNavigation(_ line: String, words: Int) -> Bool {
-        let pipes = line.filter { $0 == "|" || $0 == "•" || $0 == "·" }.count
+        let pipes = line.unicodeScalars.filter { $0 == "|" || $0 == "•" || $0 == "·" }.count
         if pipes >= 2 && words <= 20 { return true }
-        let lower = line.lowercased()
+        guard words <= 8 else { return false }
+        let lower = FastCase.lower(line)
         let navStarts = ["next:", "previous:", "prev:", "click here", "back to top", "skip to", "menu", "السابق", "التالي"]
         return words <= 8 && navStarts.contains(where: { lower.hasPrefix($0) })
     }

@@ -102,14 +102,15 @@ enum DateExtractor {
 
     /// A month word at `i` (with "mid-"/"early-" prefixes and an abbreviation dot); returns the month and the next index.
     static func monthAt(_ t: [Token], _ i: Int) -> (Int, Int)? {
-        guard i < t.count, t[i].kind == .word else { return nil }
+        guard i < t.count, t[i].kind == .word, t[i].isCapitalized || t[i].text.utf8.contains(0x2D) else { return nil }
         var word = Substring(t[i].text)
         for prefix in ["mid-", "early-", "late-", "Mid-", "Early-", "Late-"] where word.hasPrefix(prefix) {
             word = word.dropFirst(prefix.count)
         }
-        guard word.first?.isUppercase == true, let month = MonthNames.englishMonth(word.lowercased()) else { return nil }
+        let lowerWord = word.count == t[i].text.count ? t[i].lower : FastCase.lower(word)
+        guard word.first?.isUppercase == true, let month = MonthNames.englishMonth(lowerWord) else { return nil }
         var next = i + 1
-        let isAbbrev = word.count <= 4 && word.lowercased() != "may" && word.lowercased() != "june" && word.lowercased() != "july"
+        let isAbbrev = word.count <= 4 && lowerWord != "may" && lowerWord != "june" && lowerWord != "july"
         if isAbbrev, next < t.count, t[next].text == "." { next += 1 }
         // "May" and "March" are also words: demand a number next to them unless prefixed.
         if word == "May" || word == "March" || isAbbrev {
@@ -182,7 +183,15 @@ enum DateExtractor {
     }
 
     static func arabicMonthAt(_ t: [Token], _ i: Int) -> (month: Int, levantine: Bool, next: Int)? {
-        guard i < t.count, t[i].kind == .word else { return nil }
+        guard i < t.count, t[i].kind == .word, let b = t[i].text.utf8.first, b == 0xD8 || b == 0xD9 || b == 0xDA || b == 0xDB else { return nil }
+        // Most words are no month: one look-up of the word with its prefix letters stripped settles it.
+        let raw = t[i].text
+        let bare = raw.count > 2 && "وفبلك".contains(raw.first ?? " ") ? raw.dropFirst() : raw[...]
+        if MonthNames.arabicSingle[String(raw)] == nil, MonthNames.arabicSingle[String(bare)] == nil,
+            !(bare.hasSuffix("كانون") || bare.hasSuffix("تشرين")), !raw.contains("ـ")
+        {
+            return nil
+        }
         for form in arabicStem(t[i].text) {
             if i + 1 < t.count, t[i + 1].kind == .word, let m = MonthNames.arabicPair(form, String(t[i + 1].text)) {
                 return (m, true, i + 2)

@@ -13,4 +13,5 @@ public struct DocumentAnalysis: Sendable {
     public var sentences = 0
     public var datesFound = 0
     public var figuresFound = 0
+    public var namesFound = 0
 }

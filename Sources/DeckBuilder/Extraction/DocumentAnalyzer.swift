@@ -32,13 +32,17 @@ public enum DocumentAnalyzer {
                 let language = Script.language(of: text)
                 guard language == "en" || language == "ar" else { continue }
                 // Cheap test first: no digit and no month name, nothing to extract.
-                guard mayHoldFacts(text) || anchor != nil else { continue }
+                guard mayHoldFacts(text) || anchor != nil || mayHoldNames(text) else { continue }
                 let tokens = Tokenizer.tokens(text)
                 let dates = DateExtractor.dates(in: tokens, language: language)
                 let dateTokens = Set(dates.flatMap { Array($0.tokens) })
                 let figures = FigureExtractor.figures(in: tokens, language: language, taken: dateTokens)
+                var taken = dateTokens
+                for f in figures { taken.formUnion(f.tokens); taken.formUnion(f.countedTokens) }
+                let names = NameExtractor.names(in: tokens, language: language, taken: taken)
                 analysis.datesFound += dates.count
                 analysis.figuresFound += figures.count
+                analysis.namesFound += names.count
                 var problem = SentenceQuality.problem(text, tokens: tokens, language: language)
                 if problem == nil, nextIsFragment, language == "en" { problem = .garbledText }
                 if let problem {
@@ -56,7 +60,8 @@ public enum DocumentAnalyzer {
                 let position = 1.0 - Double(i) / Double(total)
                 let context = DraftContext(
                     text: text, tokens: tokens, language: language, evidence: evidence, position: position,
-                    sourceTag: tag(forSource: name), quotable: problem == nil)
+                    sourceTag: tag(forSource: name), quotable: problem == nil,
+                    norms: dates.isEmpty && figures.isEmpty && names.isEmpty ? nil : tokens.map { Normalizer.word($0, language: language) })
                 for date in dates {
                     var value = date.value
                     if value.year == nil, value.granularity == .day || value.granularity == .month, let contextYear {
@@ -68,6 +73,9 @@ public enum DocumentAnalyzer {
                 updateContext(&contextYear, dates)
                 for figure in figures {
                     if let fact = CardDrafter.figureFact(context, mention: figure) { analysis.facts.append(fact) }
+                }
+                for name in names {
+                    if let fact = CardDrafter.nameFact(context, mention: name) { analysis.facts.append(fact) }
                 }
                 if let first = dates.first, first.tokens.lowerBound <= 1, var value = Optional(first.value) {
                     if value.year == nil, let contextYear { value.year = contextYear; value.yearFromContext = true }
@@ -100,9 +108,19 @@ public enum DocumentAnalyzer {
     static func mayHoldFacts(_ text: String) -> Bool {
         for b in text.utf8 where b >= 0x30 && b <= 0x39 { return true }
         for s in text.unicodeScalars where Tokenizer.isDigit(s) { return true }
-        let lower = text.lowercased()
-        return FastSearch.containsAny(lower, quickWords)
+        return FastSearch.containsAny(FastCase.lower(text), quickWords)
     }
+
+    static func mayHoldNames(_ text: String) -> Bool {
+        FastSearch.containsAny(text, nameCues)
+    }
+
+    static let nameCues = [
+        "Marshal", "General", "Emperor", "Admiral", "President", "Premier", "Chairman", "Commander", "King", "Prince",
+        "Tsar", "Colonel", "Captain", "Minister", "Palace", "Fortress", "Peninsula", "River", "Conference", "Treaty",
+        "Pact", "Agreement", "Convention", "Campaign", "Offensive", "Declaration", "Bay", "Island", "Strait",
+        "عملية", "معركة", "اتفاقية", "مؤتمر",
+    ]
 
     static let quickWords = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -121,4 +139,6 @@ struct DraftContext {
     var position: Double
     var sourceTag: String
     var quotable = true
+    /// Normalized word of each token (nil for function words), computed once per sentence.
+    var norms: [String?]?
 }

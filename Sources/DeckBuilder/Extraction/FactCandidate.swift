@@ -6,6 +6,7 @@ public struct FactCandidate: Sendable {
     public enum Value: Sendable, Hashable {
         case date(DateValue)
         case figure(NumberValue)
+        case name(NameValue)
     }
 
     public var value: Value
@@ -50,4 +51,12 @@ public struct FactCandidate: Sendable {
 
     var dateValue: DateValue? { if case .date(let d) = value { d } else { nil } }
     var numberValue: NumberValue? { if case .figure(let n) = value { n } else { nil } }
+    var nameValue: NameValue? { if case .name(let n) = value { n } else { nil } }
+}
+
+/// A name as a fact's answer: who or what, and its class ("marshal", "palace", "conference", "معركة").
+public struct NameValue: Hashable, Sendable {
+    public var value: String
+    public var kind: String
+    public var head: String
 }

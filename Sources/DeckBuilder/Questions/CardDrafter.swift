@@ -181,15 +181,44 @@ enum CardDrafter {
     }
 
     /// "On [date], it launched …": a pronoun for a subject leaves the card without its actor.
-    static func vagueSubject(_ prefix: String) -> Bool {
-        var words = prefix.split(whereSeparator: { $0 == " " }).map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) }
-        if let comma = prefix.firstIndex(of: ","), prefix.split(separator: " ").count > 0,
-            let first = words.first, EnglishQuestions.leadWords.contains(first) || EnglishQuestions.connectives.contains(first)
+    static func vagueSubject(_ clause: String) -> Bool {
+        let t = Tokenizer.tokens(String(clause.prefix(160)))
+        var k = 0
+        if let first = t.first, EnglishQuestions.leadWords.contains(first.lower) || EnglishQuestions.connectives.contains(first.lower),
+            let comma = t.firstIndex(where: { $0.text == "," })
         {
-            words = prefix[prefix.index(after: comma)...].split(separator: " ").map { $0.lowercased() }
+            k = comma + 1
         }
-        guard let first = words.first else { return false }
-        return ["it", "they", "he", "she", "them", "him"].contains(first)
+        while k < t.count, t[k].kind == .punct { k += 1 }
+        guard k < t.count else { return false }
+        return ["it", "they", "he", "she", "them", "him"].contains(t[k].lower)
+    }
+
+    static func nameFact(_ c: DraftContext, mention: NameMention) -> FactCandidate? {
+        let t = c.tokens
+        let ar = c.language == "ar"
+        let clause = Clause.select(t, around: mention.tokens, language: c.language)
+        guard let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language) else { return nil }
+        let value = mention.value
+        if FastSearch.contains(prefix + suffix, value) { return nil }
+        // One word of a multi-word name left in the clause gives it away too.
+        for word in value.split(separator: " ") where word.count > 3 && FastSearch.contains(prefix + suffix, String(word)) { return nil }
+        let label: String
+        let type: AnswerType
+        switch mention.kind {
+        case .person: label = ar ? "[الشخص]" : "[person]"; type = .person
+        case .place: label = ar ? "[المكان]" : "[place]"; type = .place
+        case .name: label = ar ? "[الاسم]" : "[name]"; type = .name
+        }
+        var score = mention.kind == .person ? 2.4 : mention.kind == .name ? 2.2 : 2.0
+        if mention.tokens.count > 3 { score -= 0.5 }
+        let keywordToks = t[clause].indices.filter { !mention.tokens.contains($0) }.map { t[$0] }
+        let nv = NameValue(value: value, kind: mention.kind.rawValue, head: mention.head)
+        return finish(
+            c, value: .name(nv), type: type, normalized: Normalizer.arabicFold(FastCase.lower(value)), answer: value,
+            surface: value, accepted: [], prefix: prefix, suffix: suffix, label: label, question: nil, event: nil,
+            keywordTokens: keywordToks, score: score, tags: [c.sourceTag, "name", mention.kind.rawValue], levantine: false,
+            anchor: mention.tokens)
     }
 
     static let significantHeads: Set<String> = [
@@ -209,17 +238,20 @@ enum CardDrafter {
         event: String?, keywordTokens: [Token], score: Double, tags: [String], levantine: Bool, anchor: Range<Int>
     ) -> FactCandidate? {
         let keywords = Normalizer.keywords(keywordTokens[...], language: c.language)
-        let windowTokens = c.tokens.indices.filter { k in
-            k >= anchor.lowerBound - 8 && k < anchor.upperBound + 10 && !anchor.contains(k)
-        }.map { c.tokens[$0] }[...]
-        var window = Normalizer.keywords(windowTokens, language: c.language)
+        let lo = max(0, anchor.lowerBound - 8)
+        let hi = min(c.tokens.count, anchor.upperBound + 10)
+        let windowTokens = (lo..<hi).filter { !anchor.contains($0) }.map { c.tokens[$0] }[...]
+        var window = c.norms.map { norms in (lo..<hi).filter { !anchor.contains($0) }.compactMap { norms[$0] } }
+            ?? Normalizer.keywords(windowTokens, language: c.language)
         window += eventNames(c.tokens)
         if c.language == "en" { window += verbKeys(windowTokens) }
         guard keywords.count >= 2 else { return nil }
         var s = score + c.position * 0.5 - SentenceQuality.penalty(c.tokens, language: c.language)
         if c.language == "en", vagueSubject(prefix + label + suffix) { s -= 3 }
         if question != nil { s += 1.5 }
-        let words = (prefix + suffix).split(separator: " ").count
+        var words = 1
+        for b in prefix.utf8 where b == 0x20 { words += 1 }
+        for b in suffix.utf8 where b == 0x20 { words += 1 }
         if words > 32 { s -= 1 }
         if words < 6 { s -= 1 }
         return FactCandidate(

@@ -52,6 +52,7 @@ enum Normalizer {
     }
 
     static func keywords(_ tokens: ArraySlice<Token>, language: String) -> [String] {
+        // (Callers with a sentence's `norms` at hand use those instead.)
         Array(Set(tokens.compactMap { word($0, language: language) })).sorted()
     }
 }

@@ -6,9 +6,37 @@ struct Token: Sendable {
     var range: Range<String.Index>
     /// Whether whitespace precedes the token.
     var spaceBefore: Bool
+    /// Lower-cased text, computed once.
+    var lower: String
+    var isCapitalized: Bool
 
-    var isCapitalized: Bool { text.first?.isUppercase ?? false }
-    var lower: String { text.lowercased() }
+    init(kind: Kind, text: Substring, range: Range<String.Index>, spaceBefore: Bool) {
+        self.kind = kind
+        self.text = text
+        self.range = range
+        self.spaceBefore = spaceBefore
+        self.lower = FastCase.lower(text)
+        if let b = text.utf8.first, b < 0x80 {
+            self.isCapitalized = b >= 0x41 && b <= 0x5A
+        } else {
+            self.isCapitalized = text.first?.isUppercase ?? false
+        }
+    }
+}
+
+/// Lower-casing without the Unicode machinery when the text is ASCII.
+enum FastCase {
+    static func lower<S: StringProtocol>(_ s: S) -> String {
+        var ascii = true
+        var hasUpper = false
+        for b in s.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b >= 0x41 && b <= 0x5A { hasUpper = true }
+        }
+        guard ascii else { return s.lowercased() }
+        guard hasUpper else { return String(s) }
+        return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
 }
 
 enum Tokenizer {
@@ -19,7 +47,7 @@ enum Tokenizer {
         var space = false
         while i < u.endIndex {
             let c = u[i]
-            if c.properties.isWhitespace {
+            if c.value == 0x20 || c.value == 0x09 || (c.value >= 0x80 && c.properties.isWhitespace) {
                 space = true
                 i = u.index(after: i)
                 continue
@@ -50,7 +78,7 @@ enum Tokenizer {
                 i = u.index(after: i)
                 while i < u.endIndex {
                     let d = u[i]
-                    if isWordScalar(d) || d.properties.generalCategory == .nonspacingMark { i = u.index(after: i); continue }
+                    if isWordScalar(d) || (d.value >= 0x300 && d.properties.generalCategory == .nonspacingMark) { i = u.index(after: i); continue }
                     if d == "-" || d == "'" || d.value == 0x2019 || d.value == 0x0640 {
                         let n = u.index(after: i)
                         if n < u.endIndex, isWordScalar(u[n]) { i = n; continue }

@@ -69,7 +69,7 @@ public struct AnswerChecker: Sendable {
     private func checkForms(_ typed: String, card: Card, rivals: Set<String>) -> AnswerResult {
         let forms = [card.answer] + card.accepted.filter { !AnswerText.words(AnswerText.normalize($0)).isEmpty }
         let ownKeys = Set(forms.map(AnswerText.key))
-        let others = (keysByType[card.answerType] ?? []).union(rivals).subtracting(ownKeys)
+        let others = OtherAnswers(deckKeys: keysByType[card.answerType] ?? [], choiceKeys: rivals, ownKeys: ownKeys)
         var best: Outcome?
         let prepared = PreparedText(typed)
         for form in forms {
@@ -98,11 +98,23 @@ public struct AnswerChecker: Sendable {
     }
 
     /// One typed answer against one accepted form, by what kind of value the form is.
-    func compare(_ typed: String, with form: String, type: AnswerType, others: Set<String>) -> Outcome {
+    func compare(_ typed: String, with form: String, type: AnswerType, others: OtherAnswers) -> Outcome {
         compare(PreparedText(typed), with: PreparedText(form), type: type, others: others)
     }
 
-    func compare(_ typed: PreparedText, with form: PreparedText, type: AnswerType, others: Set<String>) -> Outcome {
+    /// Keys of answers that are not this card's: the same type's answers in the deck and the
+    /// card's other options. Typing one of them exactly is never a typo of this card's answer.
+    struct OtherAnswers {
+        var deckKeys: Set<String>
+        var choiceKeys: Set<String>
+        var ownKeys: Set<String>
+
+        func contains(_ key: String) -> Bool {
+            !ownKeys.contains(key) && (deckKeys.contains(key) || choiceKeys.contains(key))
+        }
+    }
+
+    func compare(_ typed: PreparedText, with form: PreparedText, type: AnswerType, others: OtherAnswers) -> Outcome {
         if type == .date || type == .year || type == .text || type == .number {
             let expected = DateReader.readings(form.normalized)
             let isDateType = type == .date || type == .year
@@ -134,7 +146,7 @@ public struct AnswerChecker: Sendable {
         return Outcome(verdict: .wrong)
     }
 
-    private func compareText(_ typed: PreparedText, with form: PreparedText, type: AnswerType, others: Set<String>)
+    private func compareText(_ typed: PreparedText, with form: PreparedText, type: AnswerType, others: OtherAnswers)
         -> Outcome
     {
         if typed.key == form.key { return Outcome(verdict: .right) }

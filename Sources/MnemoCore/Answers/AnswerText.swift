@@ -7,8 +7,13 @@ import Foundation
 /// Punctuation is kept here, because numbers and dates need it; `words` drops it.
 enum AnswerText {
     static func normalize(_ text: String) -> String {
+        let lower = text.lowercased()
+        // Only Latin letters with diacritics need canonical decomposition (Arabic hamza forms are
+        // mapped below), and Foundation's NFD is the slow part: skip it for plain ASCII or Arabic.
+        let needsDecomposition = lower.unicodeScalars.contains { (0x00C0...0x052F).contains($0.value) || (0x1E00...0x1FFF).contains($0.value) }
+        let source = needsDecomposition ? lower.decomposedStringWithCanonicalMapping : lower
         var out = String.UnicodeScalarView()
-        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in source.unicodeScalars {
             let v = scalar.value
             switch v {
             case 0x0660...0x0669: out.append(Unicode.Scalar(UInt8(v - 0x0660 + 0x30)))
@@ -59,7 +64,10 @@ enum AnswerText {
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+        let v = scalar.value
+        if v < 0x80 { return (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) }
+        if (0x0621...0x064A).contains(v) { return true }  // Arabic letters, the common case after ASCII
+        return scalar.properties.isAlphabetic
     }
 
     static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool { (0x0620...0x06FF).contains(scalar.value) }

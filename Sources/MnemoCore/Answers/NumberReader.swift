@@ -43,7 +43,7 @@ enum NumberReader {
                 let (value, next) = numeral(s, from: i)
                 i = next
                 var suffix = String.UnicodeScalarView()
-                while i < s.count, s[i].properties.isAlphabetic {
+                while i < s.count, AnswerText.isWordScalar(s[i]), !isDigit(s[i]) {
                     suffix.append(s[i])
                     i += 1
                 }

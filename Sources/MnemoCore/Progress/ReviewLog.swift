@@ -55,7 +55,7 @@ public enum ReviewLog {
     static func readBytes(at url: URL, fromOffset offset: Int = 0) throws(ProgressError) -> [UInt8] {
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
-            if errno == ENOENT { return [] }
+            if errno == ENOENT || errno == ENOTDIR { return [] }  // nothing there (a path below a file)
             throw .unreadable(path: url.path, reason: String(cString: strerror(errno)))
         }
         defer { close(fd) }

@@ -1,12 +1,77 @@
 import ArgumentParser
+import Foundation
+import MnemoCore
 
 struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Show what you know and what is due."
+        abstract: "Show what you know and what is due.",
+        discussion: """
+            Today's work, your streak, a calendar of reviews, the next 30 days' forecast, true
+            retention, estimated knowledge, time spent, the weakest cards and mastery per source
+            and tag. With no DECK, every deck in ./Decks. --json prints everything in the schema of
+            docs/stats-json.md; --html FILE writes a self-contained page.
+            """
     )
 
+    @Argument(help: "Deck files (default: every deck in ./Decks).")
+    var decks: [String] = []
+
+    @Option(name: .long, help: "Progress folder (default: $MNEMO_HOME, $XDG_DATA_HOME/mnemo or ~/.local/share/mnemo).")
+    var progress: String?
+
+    @Flag(name: .long, help: "Print the statistics as JSON (docs/stats-json.md).")
+    var json = false
+
+    @Option(name: .long, help: "Write the statistics as a self-contained HTML page to FILE.")
+    var html: String?
+
+    @Option(name: .long, help: .hidden)
+    var now: String?
+
     func run() async throws {
-        throw CLIError.notYetAvailable("stats")
+        let now = try CommandTime.now(now)
+        let decks = try DeckSelection.load(decks)
+        let scheduler = try ProgressReading.scheduler()
+        let folder = ProgressLocation.folder(option: progress)
+        let reading = try ProgressReading.read(folder, scheduler: scheduler)
+        for warning in reading.warnings { Terminal.warn(warning) }
+        let input = StatsInput(
+            decks: decks, events: reading.events, records: reading.records, scheduler: scheduler, now: now,
+            studyDay: StudyDay(timeZone: .current, rolloverHour: reading.settings.rolloverHour),
+            newPerDay: reading.settings.newPerDay)
+        let report = StatsBuilder.report(input)
+        let learner = reading.settings.name
+
+        if !reading.hasReviews {
+            let message = "Nothing studied yet in \(folder.path). Run `mnemo study` to start."
+            if json || html != nil {
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+            } else {
+                FileHandle.standardOutput.write(Data((message + "\n").utf8))
+                return
+            }
+        }
+        if let html {
+            try OutputFile.write(StatsHTMLRenderer(report: report, learner: learner).render(), to: html)
+            if !json { FileHandle.standardError.write(Data("Wrote \(html)\n".utf8)) }
+        }
+        if json {
+            FileHandle.standardOutput.write(try StatsJSON.encode(report))
+        } else if html == nil {
+            let text = StatsTextRenderer(report: report, color: Terminal.useColor, learner: learner).render()
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+enum StatsJSON {
+    /// Sorted keys, pretty-printed, ending in a newline.
+    static func encode(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        return data
     }
 }

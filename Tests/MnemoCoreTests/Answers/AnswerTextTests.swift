@@ -11,6 +11,9 @@ struct AnswerTextTests {
         ("O'Brien", "obrien"),
         ("Straße", "strasse"),
         ("Łódź", "lodz"),
+        ("Αθήνα", "αθηνα"),  // Greek tonos
+        ("Ñandú", "nandu"),
+        ("Ha Nội", "hanoi"),  // Vietnamese stacked marks
         ("مُحَمَّد", "محمد"),  // harakat
         ("محـــمد", "محمد"),  // tatweel
         ("أحمد", "احمد"), ("إسلام", "اسلام"), ("آمنة", "امنه"), ("ٱلله", "الله"),  // alef forms, ta marbuta

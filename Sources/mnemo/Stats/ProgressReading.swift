@@ -1,0 +1,153 @@
+import Foundation
+import MnemoCore
+
+/// What statistics read from one progress folder: its events, the replayed records, the learner's
+/// settings, and the warnings met on the way (a torn last line, lines that are not events).
+struct ProgressReading {
+    var folder: URL
+    var events: [ReviewEvent]
+    var records: [CardID: CardRecord]
+    var settings: LearnerSettings
+    var warnings: [String]
+
+    /// The scheduler statistics use (the study session's default settings).
+    static func scheduler() throws -> Scheduler { try Scheduler(SchedulerConfig.default) }
+
+    /// The same applier `mnemo study` uses, so its snapshot is reused instead of replaying the log.
+    static func applier(_ scheduler: Scheduler) -> ReviewApplier {
+        ReviewApplier(configHash: "default") { state, rating, time, rng in
+            scheduler.review(state, rating: rating, at: time, using: &rng)
+        }
+    }
+
+    /// Reads `folder` without taking its lock (a study session may be running). A missing folder
+    /// reads as empty.
+    static func read(_ folder: URL, scheduler: Scheduler) throws -> ProgressReading {
+        var warnings: [String] = []
+        let settings = LearnerSettings.read(folder: folder, warnings: &warnings)
+        let store = try ProgressStore(folder: folder, access: .readOnly, applier: applier(scheduler))
+        let contents = try ReviewLog.events(inFolder: folder)
+        var seen = Set<String>()
+        let found = store.warnings.map(\.description) + contents.warnings.map(\.description)
+            + (contents.tornWarning.map { [$0.description] } ?? [])
+        for warning in found where seen.insert(warning).inserted { warnings.append(warning) }
+        return ProgressReading(
+            folder: folder, events: contents.events, records: store.records, settings: settings, warnings: warnings)
+    }
+
+    var hasReviews: Bool { events.contains { $0.kind == .review } }
+}
+
+/// The parts of a progress folder's `settings.json` statistics use. Read leniently: unknown keys
+/// are ignored, a missing file gives the defaults, a malformed one a warning and the defaults.
+struct LearnerSettings: Equatable {
+    var name: String?
+    var rolloverHour = 4
+    var newPerDay = 20
+
+    static let fileName = "settings.json"
+
+    static func read(folder: URL, warnings: inout [String]) -> LearnerSettings {
+        let url = folder.appendingPathComponent(fileName)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return LearnerSettings() }
+        guard let object = try? JSONSerialization.jsonObject(with: data), let dict = object as? [String: Any] else {
+            warnings.append("\(url.path): not valid JSON settings; using the defaults")
+            return LearnerSettings()
+        }
+        var settings = LearnerSettings()
+        let learner = dict["learner"] as? [String: Any]
+        if let name = (dict["name"] ?? learner?["name"]) as? String,
+            !name.trimmingCharacters(in: .whitespaces).isEmpty
+        {
+            settings.name = name.trimmingCharacters(in: .whitespaces)
+        }
+        let limits = dict["limits"] as? [String: Any]
+        if let hour = (dict["rolloverHour"] ?? limits?["rolloverHour"]) as? Int, (0...23).contains(hour) {
+            settings.rolloverHour = hour
+        }
+        if let new = (dict["newPerDay"] ?? limits?["newPerDay"]) as? Int, new >= 0 { settings.newPerDay = new }
+        return settings
+    }
+}
+
+/// Where progress lives (DESIGN.md): `--progress`, else `$MNEMO_HOME`, else `$XDG_DATA_HOME/mnemo`,
+/// else `~/.local/share/mnemo`.
+enum ProgressLocation {
+    static func folder(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let option, !option.isEmpty { return URL(fileURLWithPath: option, isDirectory: true) }
+        if let home = environment["MNEMO_HOME"], !home.isEmpty { return URL(fileURLWithPath: home, isDirectory: true) }
+        if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
+            return URL(fileURLWithPath: data, isDirectory: true).appendingPathComponent("mnemo", isDirectory: true)
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(
+            ".local/share/mnemo", isDirectory: true)
+    }
+}
+
+/// Deck files named on the command line, or every `*.json` in `./Decks`.
+enum DeckSelection {
+    static func load(_ paths: [String]) throws -> [Deck] {
+        var files = paths
+        if files.isEmpty {
+            let folder = URL(fileURLWithPath: "Decks", isDirectory: true)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            files = names.filter { $0.hasSuffix(".json") }.sorted().map { "Decks/\($0)" }
+            if files.isEmpty { throw StatsCommandError.noDecks }
+        }
+        return try files.map { try Deck.load(from: URL(fileURLWithPath: $0)) }
+    }
+}
+
+/// Errors of `mnemo stats` and `mnemo class`; each reads well after "Error: ".
+enum StatsCommandError: Error, CustomStringConvertible, Equatable {
+    case noDecks
+    case badNow(String)
+    case notAProgressFolder(String)
+    case cannotWrite(path: String, reason: String)
+
+    var description: String {
+        switch self {
+        case .noDecks: "no decks given and none found in ./Decks; name a deck file (mnemo stats DECK.json)"
+        case .badNow(let value): "--now '\(value)' is not an ISO-8601 time such as 2026-11-22T18:00:00Z"
+        case .notAProgressFolder(let path): "\(path) is not a progress folder (no such folder)"
+        case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+        }
+    }
+}
+
+enum CommandTime {
+    /// `--now` if given (for tests and reproducible reports), else the clock.
+    static func now(_ option: String?) throws -> Date {
+        guard let option else { return Date() }
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = f.date(from: option) { return date }
+        f.formatOptions = [.withInternetDateTime]
+        if let date = f.date(from: option) { return date }
+        throw StatsCommandError.badNow(option)
+    }
+}
+
+enum OutputFile {
+    /// Writes `text` to `path` atomically.
+    static func write(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw StatsCommandError.cannotWrite(path: path, reason: (error as NSError).localizedDescription)
+        }
+    }
+}
+
+enum Terminal {
+    /// Colors only on a TTY and never with NO_COLOR.
+    static var useColor: Bool {
+        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("Warning: \(message)\n".utf8))
+    }
+}
