@@ -41,11 +41,10 @@ struct StudyCommand: AsyncParsableCommand {
         let start = Date()
         let deckFiles = try StudyDecks.files(named: decks)
         let loaded = try deckFiles.map { url throws -> Deck in try Deck.load(from: url) }
-        let setup = try StudySetup(
-            progressOption: progress, environment: ProcessInfo.processInfo.environment, now: start)
-        let store = try setup.openStore(command: "mnemo study")
+        let setup = try StudySetup(progressOption: progress, now: start)
+        let store = setup.store
         defer { store.close() }
-        for warning in store.warnings { StandardError().write("Warning: \(warning)\n") }
+        ProgressLocation.report(store.warnings)
 
         let cards = StudyCard.all(in: loaded)
         var records: [CardID: CardRecord] = [:]
@@ -54,7 +53,7 @@ struct StudyCommand: AsyncParsableCommand {
         let day = setup.studyDay
         let limits = StudyLimits(
             newPerDay: new ?? setup.limits.newPerDay, reviewsPerDay: reviews ?? setup.limits.reviewsPerDay)
-        let today = try setup.todayCounts(store: store, dayStart: day.start(of: start))
+        let today = try setup.todayCounts(dayStart: day.start(of: start))
         let session = StudySession(
             cards: cards, records: records, today: today, limits: limits, day: day, scheduler: setup.scheduler,
             now: start, seed: seed ?? UInt64.random(in: .min ... .max))
