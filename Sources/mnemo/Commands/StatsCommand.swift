@@ -33,7 +33,7 @@ struct StatsCommand: AsyncParsableCommand {
         let now = try CommandTime.now(now)
         let decks = try DeckSelection.load(decks)
         let scheduler = try ProgressReading.scheduler()
-        let folder = ProgressLocation.folder(option: progress)
+        let folder = ProgressLocation.resolve(progress)
         let reading = try ProgressReading.read(folder, scheduler: scheduler)
         for warning in reading.warnings { Terminal.warn(warning) }
         let input = StatsInput(

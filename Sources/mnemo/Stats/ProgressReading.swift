@@ -70,21 +70,6 @@ struct LearnerSettings: Equatable {
     }
 }
 
-/// Where progress lives (DESIGN.md): `--progress`, else `$MNEMO_HOME`, else `$XDG_DATA_HOME/mnemo`,
-/// else `~/.local/share/mnemo`.
-enum ProgressLocation {
-    static func folder(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let option, !option.isEmpty { return URL(fileURLWithPath: option, isDirectory: true) }
-        if let home = environment["MNEMO_HOME"], !home.isEmpty { return URL(fileURLWithPath: home, isDirectory: true) }
-        if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
-            return URL(fileURLWithPath: data, isDirectory: true).appendingPathComponent("mnemo", isDirectory: true)
-        }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(
-            ".local/share/mnemo", isDirectory: true)
-    }
-}
-
 /// Deck files named on the command line, or every `*.json` in `./Decks`.
 enum DeckSelection {
     static func load(_ paths: [String]) throws -> [Deck] {

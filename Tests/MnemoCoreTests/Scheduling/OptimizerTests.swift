@@ -12,7 +12,7 @@ struct OptimizerTests {
     ]
 
     static func fixture() throws -> [RevlogEntry] {
-        try LearnerSimulator(truth: truth, cards: 400, newPerDay: 10, days: 240, seed: 7).reviews()
+        try FixtureLearner(truth: truth, cards: 400, newPerDay: 10, days: 240, seed: 7).reviews()
     }
 
     @Test("fitting a simulated learner beats the defaults on the held-out later reviews")
@@ -34,7 +34,7 @@ struct OptimizerTests {
 
     @Test("a log that is too short is refused, saying how many reviews it needs")
     func tooShort() throws {
-        let entries = try LearnerSimulator(truth: Self.truth, cards: 10, newPerDay: 10, days: 60, seed: 1).reviews()
+        let entries = try FixtureLearner(truth: Self.truth, cards: 10, newPerDay: 10, days: 60, seed: 1).reviews()
         let dataset = OptimizerDataset(reviews: entries)
         #expect(throws: SchedulingError.notEnoughReviews(have: dataset.items, need: 400)) { try Optimizer().fit(dataset) }
         let message = SchedulingError.notEnoughReviews(have: 37, need: 400).description
@@ -43,7 +43,7 @@ struct OptimizerTests {
 
     @Test("hand-written gradients equal forward-mode dual numbers and finite differences")
     func gradients() throws {
-        let entries = try LearnerSimulator(truth: Self.truth, cards: 60, newPerDay: 10, days: 200, seed: 3).reviews()
+        let entries = try FixtureLearner(truth: Self.truth, cards: 60, newPerDay: 10, days: 200, seed: 3).reviews()
         let dataset = OptimizerDataset(reviews: entries, trainFraction: 0.9)
         let cards = Array(dataset.sequences.indices.filter { dataset.sequences[$0].trainEnd > 0 })
         for w in [FSRSModel.defaultParameters, Self.truth] {

@@ -5,7 +5,7 @@ import Foundation
 /// A simulated student for optimizer tests: their true memory follows FSRS-6 with `truth`
 /// (fsrs-rs semantics, days rolling over at 04:00 UTC), reviews are scheduled by FSRS-6 defaults
 /// with fuzz, and each outcome is drawn from the true retrievability. Deterministic for a seed.
-struct LearnerSimulator {
+struct FixtureLearner {
     var truth: [Double]
     var cards: Int
     var newPerDay: Int
