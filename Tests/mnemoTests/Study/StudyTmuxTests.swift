@@ -111,5 +111,23 @@ struct StudyTmuxTests {
         #expect(events.map(\.rating) == [.good, .good, .again, nil])
         #expect(events.map(\.verdict) == [.right, .almost, .wrong, nil])
         #expect(events[3].undoes == events[2].id)
+
+        // `mnemo cards --json` shows the states those events imply: two cards in learning
+        // (rated Good once, due at the second learning step), the undone one new again.
+        let cards = try StudyProcess.run(
+            ["cards", "ww2.json", "--progress", fixture.progress.path, "--json"], in: fixture.root)
+        #expect(cards.status == 0, "stderr: \(cards.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(cards.stdout.utf8)) as? [String: Any])
+        let rows = try #require(json["cards"] as? [[String: Any]])
+        #expect(rows.map { $0["state"] as? String } == ["learning", "learning", "new"])
+        #expect(rows.map { $0["reps"] as? Int } == [1, 1, 0])
+        #expect(rows.map { $0["lapses"] as? Int } == [0, 0, 0])
+        #expect(rows[2]["due"] is NSNull)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        for (row, event) in zip(rows.prefix(2), events.prefix(2)) {
+            let due = try #require((row["due"] as? String).flatMap(formatter.date(from:)))
+            #expect(abs(due.timeIntervalSince(event.time) - 600) < 0.01, "Good on a new card: due after the 10-minute step")
+        }
     }
 }
