@@ -27,8 +27,12 @@ struct StudySetup {
         StudyLimits(newPerDay: settings.newPerDay, reviewsPerDay: settings.reviewsPerDay)
     }
 
-    /// New and review cards already studied this study day, from the log.
+    /// New and review cards already studied this study day, from the log. The log is read only when
+    /// some card was reviewed today (its record says so), so the first session of a day starts fast.
     func todayCounts(dayStart: Date) throws -> DailyCounts {
-        DailyCounts.from(try ReviewLog.read(at: store.logURL).events, dayStart: dayStart)
+        guard store.records.values.contains(where: { ($0.state.lastReview ?? .distantPast) >= dayStart }) else {
+            return DailyCounts()
+        }
+        return DailyCounts.from(try ReviewLog.read(at: store.logURL).events, dayStart: dayStart)
     }
 }

@@ -70,6 +70,18 @@ struct StudyEndToEndTests {
         #expect(try fixture.events().count == 1)
     }
 
+    @Test("the daily new-card limit holds across sessions of the same day")
+    func limitAcrossSessions() throws {
+        let fixture = try StudyFixture()
+        let arguments = ["study", "--progress", fixture.progress.path, "--new", "2", "ww2.json"]
+        let first = try StudyProcess.run(arguments, input: "1945\n4\n:quit\n", in: fixture.root)
+        #expect(first.stdout.contains("World War II · card 1 of 2 · new"))
+        let second = try StudyProcess.run(arguments, input: ":quit\n", in: fixture.root)
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("World War II · card 1 of 1 · new"))
+        #expect(second.stdout.contains("Who became prime minister of Britain in May 1940?"))
+    }
+
     @Test("no deck and no ./Decks: one clear line")
     func noDecks() throws {
         let fixture = try StudyFixture()
