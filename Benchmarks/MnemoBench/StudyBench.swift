@@ -5,7 +5,8 @@ import MnemoCore
 /// 10,000 cards with 200,000 logged reviews, driven through a pipe as a learner would:
 /// - time from process start to the first card on screen (with and without the snapshot cache);
 /// - time from a rating (Enter) to the next card on screen (each rating is appended and fsync'd).
-/// Budgets (DESIGN.md): first card within 0.2 s; each answer durable within 5 ms.
+/// Budgets (DESIGN.md): first card within 0.2 s; each answer durable within 5 ms. Times are
+/// wall-clock (a separate process is timed), so a busy machine inflates them.
 /// Build first: `swift build -c release --product mnemo`.
 enum StudyBench {
     static func run() throws {
