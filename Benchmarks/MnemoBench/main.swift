@@ -11,6 +11,8 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("reference-figures", ReferenceFiguresBench.run),
     ("progress", ProgressBench.run),
     ("study", StudyBench.run),
+    ("answers", AnswerCheckBench.run),
+    ("stats", StatsBench.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

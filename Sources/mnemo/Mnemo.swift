@@ -19,6 +19,9 @@ struct Mnemo: AsyncParsableCommand {
             MergeCommand.self,
             AppendEventsCommand.self,
             SimulateLearnerCommand.self,
+            SettingsCommand.self,
+            ReviewsCommand.self,
+            SimulateCommand.self,
         ]
     )
 }

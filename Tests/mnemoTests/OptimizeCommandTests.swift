@@ -76,7 +76,7 @@ struct OptimizeCommandTests {
         #expect(lines.count == 1 && lines.first.map { $0.hasPrefix("Error: ") && $0.contains(message) } == true, "\(result.stderr)")
     }
 
-    @Test("--progress fits the folder's review log (undone reviews left out) without changing it")
+    @Test("--progress fits the folder's review log (undone reviews left out); --dry-run changes nothing; otherwise the parameters are saved and every state re-derived")
     func progressFolder() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -105,12 +105,42 @@ struct OptimizeCommandTests {
         }
         let log = folder.appendingPathComponent(ReviewLog.fileName)
         try Data(lines).write(to: log)
+        let dry = try Self.run(["optimize", "--progress", folder.path, "--json", "--dry-run"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        let dryOutput = try JSONDecoder().decode(OptimizeOutput.self, from: Data(dry.stdout.utf8))
+        #expect(dryOutput.saved == false)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [ReviewLog.fileName])
+
         let result = try Self.run(["optimize", "--progress", folder.path, "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let output = try JSONDecoder().decode(OptimizeOutput.self, from: Data(result.stdout.utf8))
         #expect(output.reviews == reviews && output.parameters.count == 21)
         #expect(output.trainItems + output.testItems == 60 * 11 - 1)
+        #expect(output.saved == true && output.parameters == dryOutput.parameters)
         #expect(try Data(contentsOf: log) == Data(lines))
+        #expect(result.stderr.contains("saved the parameters to") && result.stderr.contains("re-derived 60 cards' states"))
+
+        // Settings hold the fit; the snapshot matches a replay with it (opened without a rebuild).
+        let settings = try ProgressSettings.load(fromFolder: folder)
+        #expect(settings.scheduler.parameters == output.parameters)
+        let fitted = try settings.applier()
+        let store = try ProgressStore(folder: folder, access: .readOnly, applier: fitted)
+        #expect(store.loadPath == .snapshot(newEvents: 0))
+        let scheduler = try Scheduler(settings.scheduler)
+        let events = try ReviewLog.events(inFolder: folder).events
+        let undone = Set(events.compactMap(\.undoes))
+        var expected: [CardID: CardState] = [:]
+        for event in events where event.kind == .review && !undone.contains(event.id) {
+            var rng = SeededGenerator(seedString: event.id)
+            expected[event.card] = scheduler.review(expected[event.card] ?? .new, rating: event.rating ?? .good, at: event.time, using: &rng)
+        }
+        #expect(store.records.count == 60)
+        for (card, state) in expected {
+            #expect(store.records[card]?.state.stability == state.stability)
+            #expect(store.records[card]?.state.difficulty == state.difficulty)
+        }
+        let defaults = try ProgressStore(folder: folder, access: .readOnly, applier: try ProgressSettings.default.applier())
+        #expect(defaults.records[CardID("cloze-0")]?.state.stability != store.records[CardID("cloze-0")]?.state.stability)
 
         let missing = try Self.run(["optimize", "--progress", folder.appendingPathComponent("nope").path])
         #expect(missing.status != 0 && missing.stderr.contains("no such progress folder"))

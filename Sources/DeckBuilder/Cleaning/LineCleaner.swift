@@ -71,21 +71,33 @@ public enum LineCleaner {
     }
 
     static func lineReason(_ line: String) -> NoiseReason? {
-        // Long prose paragraphs are not boilerplate lines; only a cookie notice can hide in one.
         var spaces = 0
-        for b in line.utf8 where b == 0x20 || b == 0x09 { spaces += 1 }
-        if spaces > 80 {
-            return FastSearch.containsAny(FastCase.lower(line), ["cookie", "ملفات تعريف الارتباط", "كوكيز"]) ? .cookieNotice : nil
+        var separators = false
+        for b in line.utf8 {
+            if b == 0x20 || b == 0x09 { spaces += 1 }
+            if b == 0x3E || b == 0x2F || b == 0x2D || b == 0x7C || b == 0xC2 || b == 0xE2 { separators = true }
         }
+        if hasCookieMarker(line) { return .cookieNotice }
+        // Long prose paragraphs are not boilerplate lines.
+        if spaces > 80 { return nil }
+        let words = spaces + 1
+        if separators {
+            let head = FastCase.lower(line.prefix(40))
+            if isBreadcrumb(line, lower: FastCase.lower(line), head: head) { return .breadcrumb }
+        }
+        guard words <= 20 else { return nil }
         let lower = FastCase.lower(line)
-        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        if containsAny(lower, cookieMarkers) { return .cookieNotice }
-        if isBreadcrumb(line, lower: lower) { return .breadcrumb }
-        if words.count <= 12, isTimestamp(line, lower: lower) { return .timestamp }
-        if words.count <= 10, containsAny(lower, footerMarkers) { return .footer }
-        if words.count <= 20, isNavigation(line, words: words.count) { return .navigation }
-        if isHeading(line, words: words.count) { return .heading }
+        if words <= 12, isTimestamp(line, lower: lower) { return .timestamp }
+        if words <= 10, containsAny(lower, footerMarkers) { return .footer }
+        if isNavigation(line, words: words) { return .navigation }
+        if isHeading(line, words: words) { return .heading }
         return nil
+    }
+
+    /// Cookie and consent notices, found without lower-casing the line.
+    static func hasCookieMarker(_ line: String) -> Bool {
+        FastSearch.containsAny(line, ["ookie", "OOKIE", "onsent to", "rivacy policy", "rivacy Policy", "GDPR"])
+            || FastSearch.containsAny(line, ["ملفات تعريف الارتباط", "كوكيز", "سياسة الخصوصية", "توافق على استخدام"])
     }
 
     static let cookieMarkers = [
@@ -106,10 +118,13 @@ public enum LineCleaner {
         "الرئيسية", "أنت هنا", "الصفحة الرئيسية",
     ]
 
-    static func isBreadcrumb(_ line: String, lower: String) -> Bool {
+    static func isBreadcrumb(_ line: String, lower: String, head: String? = nil) -> Bool {
         let separators = [" > ", " » ", " › ", " / ", " - ", " | ", " ← "]
-        let count = separators.reduce(0) { $0 + FastSearch.count(lower, $1) }
-        if count >= 1, breadcrumbStarts.contains(where: { lower.hasPrefix($0) }) { return true }
+        let start = head ?? lower
+        if breadcrumbStarts.contains(where: { start.hasPrefix($0) }) {
+            let count = separators.reduce(0) { $0 + FastSearch.count(lower, $1) }
+            if count >= 1 { return true }
+        }
         let strong = [" > ", " » ", " › "].reduce(0) { $0 + FastSearch.count(lower, $1) }
         return strong >= 2
     }

@@ -52,8 +52,9 @@ enum CardDrafter {
         return finish(
             c, value: .date(value), type: value.granularity == .year ? .year : .date, normalized: value.normalized,
             answer: display, surface: surfaceDisplay, accepted: accepted, prefix: prefix, suffix: suffix, label: label,
-            question: question, event: event, keywordTokens: keywordTokens(t, clause: clause, excluding: mention.tokens),
-            score: score, tags: tags, levantine: mention.levantine, anchor: mention.tokens)
+            question: question, event: event, keywordTokens: [],
+            score: score, tags: tags, levantine: mention.levantine, anchor: mention.tokens,
+            keywordIndices: clause.filter { !mention.tokens.contains($0) })
     }
 
     static func figureFact(_ context: DraftContext, mention: FigureMention) -> FactCandidate? {
@@ -115,11 +116,12 @@ enum CardDrafter {
         if !v.qualifier.isEmpty { tags.append("approximate") }
         var excluded = Set(mention.tokens)
         if let q = mention.qualifierTokens { excluded.formUnion(q) }
-        let keywordToks = t[clause].indices.filter { !excluded.contains($0) }.map { t[$0] }
+        let keywordIdx = t[clause].indices.filter { !excluded.contains($0) }
         return finish(
             c, value: .figure(v), type: .number, normalized: v.normalized, answer: answer, surface: display,
             accepted: accepted, prefix: prefix, suffix: suffix, label: label, question: question, event: nil,
-            keywordTokens: keywordToks, score: score, tags: tags, levantine: false, anchor: (mention.qualifierTokens?.lowerBound ?? mention.tokens.lowerBound)..<mention.countedTokens.upperBound)
+            keywordTokens: [], score: score, tags: tags, levantine: false, anchor: (mention.qualifierTokens?.lowerBound ?? mention.tokens.lowerBound)..<mention.countedTokens.upperBound,
+            keywordIndices: keywordIdx)
     }
 
     static let eventNouns = ["meeting", "conference", "summit", "treaty", "pact", "agreement", "battle", "offensive", "invasion"]
@@ -212,13 +214,13 @@ enum CardDrafter {
         }
         var score = mention.kind == .person ? 2.4 : mention.kind == .name ? 2.2 : 2.0
         if mention.tokens.count > 3 { score -= 0.5 }
-        let keywordToks = t[clause].indices.filter { !mention.tokens.contains($0) }.map { t[$0] }
+        let keywordIdx = t[clause].indices.filter { !mention.tokens.contains($0) }
         let nv = NameValue(value: value, kind: mention.kind.rawValue, head: mention.head)
         return finish(
             c, value: .name(nv), type: type, normalized: Normalizer.arabicFold(FastCase.lower(value)), answer: value,
             surface: value, accepted: [], prefix: prefix, suffix: suffix, label: label, question: nil, event: nil,
-            keywordTokens: keywordToks, score: score, tags: [c.sourceTag, "name", mention.kind.rawValue], levantine: false,
-            anchor: mention.tokens)
+            keywordTokens: [], score: score, tags: [c.sourceTag, "name", mention.kind.rawValue], levantine: false,
+            anchor: mention.tokens, keywordIndices: keywordIdx)
     }
 
     static let significantHeads: Set<String> = [
@@ -235,9 +237,11 @@ enum CardDrafter {
     private static func finish(
         _ c: DraftContext, value: FactCandidate.Value, type: AnswerType, normalized: String, answer: String,
         surface: String, accepted: Set<String>, prefix: String, suffix: String, label: String, question: String?,
-        event: String?, keywordTokens: [Token], score: Double, tags: [String], levantine: Bool, anchor: Range<Int>
+        event: String?, keywordTokens: [Token], score: Double, tags: [String], levantine: Bool, anchor: Range<Int>,
+        keywordIndices: [Int]? = nil
     ) -> FactCandidate? {
-        let keywords = Normalizer.keywords(keywordTokens[...], language: c.language)
+        let keywords = keywordIndices.map { idx in Array(Set(idx.compactMap { c.norms?[$0] ?? Normalizer.word(c.tokens[$0], language: c.language) })).sorted() }
+            ?? Normalizer.keywords(keywordTokens[...], language: c.language)
         let lo = max(0, anchor.lowerBound - 8)
         let hi = min(c.tokens.count, anchor.upperBound + 10)
         let windowTokens = (lo..<hi).filter { !anchor.contains($0) }.map { c.tokens[$0] }[...]

@@ -15,28 +15,16 @@
 ///
 /// Pure: no clock, no printing; build one per deck and reuse it.
 public struct AnswerChecker: Sendable {
-    /// The distinct people answering person cards, as comparable words.
-    private let persons: [[String]]
-    /// Comparison keys of every answer and alternative in the deck, by answer type.
-    private let keysByType: [AnswerType: Set<String>]
+    /// What the checker knows about the whole deck, built on the first check that needs it, so
+    /// creating a checker for a large deck costs nothing before the first answer.
+    private let index: DeckAnswerIndex
 
     public init(deck: Deck) { self.init(cards: deck.cards) }
 
-    public init(cards: [Card]) {
-        var persons: Set<[String]> = []
-        var keys: [AnswerType: Set<String>] = [:]
-        for card in cards {
-            if card.answerType == .person {
-                let words = AnswerText.comparableWords(card.answer).filter { !AnswerText.titles.contains($0) }
-                if !words.isEmpty { persons.insert(words) }
-            }
-            for form in [card.answer] + card.accepted {
-                keys[card.answerType, default: []].insert(AnswerText.key(form))
-            }
-        }
-        self.persons = persons.sorted { $0.joined(separator: " ") < $1.joined(separator: " ") }
-        self.keysByType = keys
-    }
+    public init(cards: [Card]) { index = DeckAnswerIndex(cards: cards) }
+
+    private var personsBySurname: [String: [[String]]] { index.built.personsBySurname }
+    private var keysByType: [AnswerType: Set<String>] { index.built.keysByType }
 
     /// Checks `typed` against `card`. `shownChoices` are a choice or order card's options in the
     /// order they were shown (labelled a, b, c …); by default the card's own order.
@@ -187,7 +175,10 @@ public struct AnswerChecker: Sendable {
         guard !typed.isEmpty, typed.count < full.count,
             let fuzzy = shorterForm(typed, of: full, allowTypos: true)
         else { return nil }
-        let others = persons.filter { person in
+        // Another person shares the name when their surname is this one's (a typed typo of the
+        // surname is matched against this card's spelling).
+        let sameSurname = personsBySurname[full.last ?? ""] ?? []
+        let others = sameSurname.filter { person in
             person != full && shorterForm(person, of: full, allowTypos: false) == nil
                 && shorterForm(full, of: person, allowTypos: false) == nil
                 && shorterForm(typed, of: person, allowTypos: true) != nil

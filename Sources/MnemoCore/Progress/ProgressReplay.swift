@@ -34,7 +34,8 @@ public struct ProgressReplay: Equatable, Sendable {
     /// The rules, one card at a time: an undo event takes back the event it names on the same card
     /// (any kind but undo; an undo naming an undo does nothing); the card is then as if that event
     /// never happened. Reviews go through the scheduler with a generator seeded by the event id, so
-    /// fuzz replays exactly. Suspend/unsuspend/bury set the flags. A card's deck is that of its
+    /// fuzz replays exactly. A review that makes the card a leech (8 lapses, then every 4 more) suspends
+    /// it. Suspend/unsuspend/bury set the flags. A card's deck is that of its
     /// latest applied event.
     static func step(_ record: inout CardRecord?, _ event: ReviewEvent, undone: Bool, applier: ReviewApplier) {
         if event.kind == .undo {
@@ -49,7 +50,10 @@ public struct ProgressReplay: Equatable, Sendable {
         case .review:
             if let rating = event.rating {
                 var rng = SeededGenerator(seedString: event.id)
+                let lapses = r.state.lapses
                 r.state = canonical(applier.review(r.state, rating, event.time, &rng))
+                // Leeches (ReplayRules): derived here, so replay stays deterministic.
+                if ReplayRules.becomesLeech(lapsesBefore: lapses, after: r.state.lapses) { r.suspended = true }
             }
         case .suspend: r.suspended = true
         case .unsuspend: r.suspended = false

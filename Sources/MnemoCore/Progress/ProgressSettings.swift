@@ -120,6 +120,7 @@ extension ReviewApplier {
         canonical += ";learningSteps=" + config.learningSteps.map { "\($0)" }.joined(separator: ",")
         canonical += ";relearningSteps=" + config.relearningSteps.map { "\($0)" }.joined(separator: ",")
         canonical += ";maximumInterval=\(config.maximumInterval);enableFuzz=\(config.enableFuzz)"
+        canonical += ";replayRules=\(ReplayRules.version)"
         let hash = String(SHA256.hexDigest(of: Array(canonical.utf8)).prefix(16))
         self.init(configHash: hash) { state, rating, time, rng in
             scheduler.review(state, rating: rating, at: time, using: &rng)

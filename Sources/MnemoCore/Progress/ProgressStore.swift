@@ -167,6 +167,35 @@ public final class ProgressStore {
         return (event, replay.records[card])
     }
 
+    /// Appends many events with one write and one fsync (an import): all of them are stored or,
+    /// on any failure, none (the log is cut back). Undo events are not accepted here.
+    public func append(contentsOf events: [ReviewEvent]) throws(ProgressError) {
+        guard let writer else { throw .readOnly(folder: folder.path) }
+        var stored: [ReviewEvent] = []
+        stored.reserveCapacity(events.count)
+        for var event in events {
+            event.time = LogTime.truncated(event.time)
+            if let until = event.until { event.until = LogTime.truncated(until) }
+            if event.kind == .undo { throw .invalidEvent(id: event.id, problem: "undo events cannot be appended in a batch") }
+            if let problem = ReviewEvent.problem(with: event) { throw .invalidEvent(id: event.id, problem: problem) }
+            stored.append(event)
+        }
+        guard !stored.isEmpty else { return }
+        try writer.append(stored)
+        for event in stored {
+            var record = replay.records[event.card]
+            let isUndone = replay.undone.contains(UndoneEvent(event: event.id, card: event.card))
+            ProgressReplay.step(&record, event, undone: isUndone, applier: applier)
+            replay.records[event.card] = record
+            lastEventOfCard[event.card] = nil
+        }
+        replay.eventCount += stored.count
+        replay.lineCount += stored.count
+        replay.logLength = writer.length
+        replay.lastEventID = stored.last?.id
+        snapshotIsCurrent = false
+    }
+
     /// Replaces snapshot.json atomically with the current records.
     public func saveSnapshot() throws(ProgressError) {
         guard isWritable else { throw .readOnly(folder: folder.path) }

@@ -152,6 +152,37 @@ public enum ReviewLog {
         return true
     }
 
+    /// The events at the end of the log whose time is at or after `since`, in log order, read
+    /// backwards in growing chunks so a day's events come back in milliseconds however long the
+    /// log is (for daily limits). Relies on the log being in time order, as appends and merges
+    /// keep it. Bad lines are skipped without warnings (a full load reports them).
+    public static func recentEvents(inFolder folder: URL, since: Date) throws(ProgressError) -> [ReviewEvent] {
+        let url = folder.appendingPathComponent(fileName)
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT || errno == ENOTDIR { return [] }
+            throw .unreadable(path: url.path, reason: String(cString: strerror(errno)))
+        }
+        var info = stat()
+        let statOK = fstat(fd, &info) == 0
+        SystemCall.closeFile(fd)
+        guard statOK else { throw .unreadable(path: url.path, reason: SystemCall.lastError) }
+        let size = Int(info.st_size)
+        var chunk = 256 * 1024
+        while true {
+            let offset = max(0, size - chunk)
+            var bytes = try readBytes(at: url, fromOffset: offset)
+            if offset > 0, let firstNewline = bytes.firstIndex(of: 0x0A) {
+                bytes.removeSubrange(0...firstNewline)  // a partial first line
+            }
+            let contents = try parse(bytes, file: url.path)
+            if offset == 0 || (contents.events.first.map { $0.time < since } ?? false) {
+                return contents.events.filter { $0.time >= since }
+            }
+            chunk *= 4
+        }
+    }
+
     /// The line `event` is stored as (without the newline).
     public static func line(for event: ReviewEvent) -> String {
         String(decoding: EventLineCodec.encode(event), as: UTF8.self)

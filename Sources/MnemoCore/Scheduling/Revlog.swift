@@ -26,6 +26,15 @@ public enum Revlog {
     public static let columns = ["card_id", "review_time", "review_rating", "review_state", "review_duration"]
 
     public static func read(path: String) throws(RevlogError) -> [RevlogEntry] {
+        try parse(try text(path: path), path: path)
+    }
+
+    /// Reads a CSV file with each entry's line number.
+    public static func readWithLines(path: String) throws(RevlogError) -> (entries: [RevlogEntry], lines: [Int]) {
+        try parseWithLines(try text(path: path), path: path)
+    }
+
+    static func text(path: String) throws(RevlogError) -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .unreadable(path: path, reason: "no such file")
@@ -38,18 +47,39 @@ public enum Revlog {
             throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
         }
         guard let text = String(data: data, encoding: .utf8) else { throw .notUTF8(path: path) }
-        return try parse(text, path: path)
+        return text
     }
 
     /// Parses CSV text; `path` only names the file in errors.
     public static func parse(_ text: String, path: String = "revlog") throws(RevlogError) -> [RevlogEntry] {
+        var lines: [Int]? = nil
+        return try parse(text, path: path, lines: &lines)
+    }
+
+    /// As `parse`, also giving each entry's line number in the file (the header is line 1).
+    public static func parseWithLines(_ text: String, path: String = "revlog") throws(RevlogError) -> (entries: [RevlogEntry], lines: [Int]) {
+        var lines: [Int]? = []
+        let entries = try parse(text, path: path, lines: &lines)
+        return (entries, lines ?? [])
+    }
+
+    static func parse(_ text: String, path: String, lines: inout [Int]?) throws(RevlogError) -> [RevlogEntry] {
         var text = text
-        let result = text.withUTF8 { bytes in Result { () throws(RevlogError) in try parse(bytes: bytes, path: path) } }
+        var collected = lines
+        let result = text.withUTF8 { bytes in
+            Result { () throws(RevlogError) in try parse(bytes: bytes, path: path, lines: &collected) }
+        }
+        lines = collected
         return try result.get()
     }
 
     /// Line by line over UTF-8 bytes ("\n" or "\r\n" endings); quoted fields are allowed.
     static func parse(bytes: UnsafeBufferPointer<UInt8>, path: String) throws(RevlogError) -> [RevlogEntry] {
+        var lines: [Int]? = nil
+        return try parse(bytes: bytes, path: path, lines: &lines)
+    }
+
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, path: String, lines: inout [Int]?) throws(RevlogError) -> [RevlogEntry] {
         var lineStart = 0
         var lineNumber = 0
         var index: [Int] = []
@@ -101,6 +131,7 @@ public enum Revlog {
             }
             let duration = try number(4)
             entries.append(RevlogEntry(cardID: cardID, timeMs: time, rating: rating, state: Int(state), durationMs: duration))
+            lines?.append(lineNumber)
         }
         guard lineNumber > 0 else { throw .empty(path: path) }
         return entries

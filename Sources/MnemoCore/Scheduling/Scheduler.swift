@@ -3,9 +3,9 @@ import Foundation
 /// The FSRS-6 scheduler: py-fsrs 6.3.2 `Scheduler.review_card` semantics (SPEC.md §4), with fuzz
 /// drawn from an injected generator so replaying a log gives the same intervals every time.
 ///
-/// Like py-fsrs, it does not force Hard ≤ Good < Easy between the four possible intervals (Anki and
-/// ts-fsrs do, SPEC.md §4): with fuzz on, a previewed Hard interval can exceed Good's. The shared
-/// reference vectors depend on this behaviour, so it is kept.
+/// With fuzz off it is py-fsrs-exact (the shared reference vectors). With fuzz on, a Review-phase
+/// card's intervals keep Hard ≤ Good < Easy as Anki does (py-fsrs fuzzes each on its own, so a
+/// Hard interval can exceed Good's there): see `orderedInterval` and docs/scheduling.md.
 public struct Scheduler: Sendable {
     public let config: SchedulerConfig
     public let model: FSRSModel
@@ -134,13 +134,41 @@ public struct Scheduler: Sendable {
         if var d = days {
             if config.enableFuzz && next.phase == .review && d >= 3 {
                 let u = Double(rng.next() >> 11) * 0x1p-53
-                d = FSRSModel.fuzzedInterval(d, maximumInterval: config.maximumInterval, unit: u)
+                if card.phase == .review && rating != .again {
+                    d = orderedInterval(card, rating: rating, at: now, unit: u)
+                } else {
+                    d = FSRSModel.fuzzedInterval(d, maximumInterval: config.maximumInterval, unit: u)
+                }
             }
             waitSeconds = Double(d) * 86_400
         }
         next.due = now.addingTimeInterval(waitSeconds)
         next.lastReview = now
         return next
+    }
+
+    /// The fuzzed interval of a Review-phase card rated Hard, Good or Easy, kept in Anki's order
+    /// Hard ≤ Good < Easy (docs/scheduling.md): the three unfuzzed intervals are fuzzed with the same
+    /// draw `u`, then Good is raised to Hard's and Easy to Good's + 1 (within the maximum interval).
+    /// Only used with fuzz on: with fuzz off the scheduler is py-fsrs-exact (the reference vectors).
+    func orderedInterval(_ card: CardState, rating: Rating, at now: Date, unit u: Double) -> Int {
+        guard let s = card.stability, let d = card.difficulty, let last = card.lastReview else { return 1 }
+        let elapsed = Scheduler.elapsedDays(from: last, to: now)
+        func fuzzed(_ g: Rating) -> Int {
+            let stability: Double
+            if elapsed < 1 {
+                stability = model.shortTermStability(s, rating: g)
+            } else {
+                let r = model.retrievability(elapsedDays: Double(max(0, elapsed)), stability: s)
+                stability = model.nextStability(difficulty: d, stability: s, retrievability: r, rating: g)
+            }
+            return FSRSModel.fuzzedInterval(interval(stability: stability), maximumInterval: config.maximumInterval, unit: u)
+        }
+        let hard = fuzzed(.hard)
+        if rating == .hard { return hard }
+        let good = max(fuzzed(.good), hard)
+        if rating == .good { return good }
+        return min(max(fuzzed(.easy), good + 1), config.maximumInterval)
     }
 
     /// The four possible next states, one per rating (to show each rating's interval). Each rating

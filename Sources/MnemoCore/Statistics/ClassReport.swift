@@ -77,14 +77,18 @@ public struct ClassReport: Codable, Equatable, Sendable {
 public struct StudentProgress: Sendable {
     public var name: String
     public var folder: String
-    public var events: [ReviewEvent]
+    public var log: StatsLog
     public var records: [CardID: CardRecord]
 
-    public init(name: String, folder: String, events: [ReviewEvent], records: [CardID: CardRecord]) {
+    public init(name: String, folder: String, log: StatsLog, records: [CardID: CardRecord]) {
         self.name = name
         self.folder = folder
-        self.events = events
+        self.log = log
         self.records = records
+    }
+
+    public init(name: String, folder: String, events: [ReviewEvent], records: [CardID: CardRecord]) {
+        self.init(name: name, folder: folder, log: StatsLog(events: events), records: records)
     }
 }
 
@@ -94,7 +98,7 @@ extension ClassReport {
     ) -> ClassReport {
         let results = students.map { s in
             StatsBuilder.build(
-                StatsInput(decks: [deck], events: s.events, records: s.records, scheduler: scheduler, now: now, studyDay: studyDay))
+                StatsInput(decks: [deck], log: s.log, records: s.records, scheduler: scheduler, now: now, studyDay: studyDay))
         }
         let rows = zip(students, results).map { s, result in
             let r = result.report

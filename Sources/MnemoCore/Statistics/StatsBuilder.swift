@@ -58,8 +58,8 @@ public struct StatsBuilder {
     private var undoneReviews = 0
     private var reviews = 0
     private var timedReviews = 0
-    private var first: Date?
-    private var last: Date?
+    private var first: Double?
+    private var last: Double?
     private var todayReviews = 0
     private var todayCards = 0
     private var todayNew = 0
@@ -67,26 +67,27 @@ public struct StatsBuilder {
     private var other = Outside()
 
     private struct Outside {
-        var cards = Set<CardID>()
+        var cards = Set<Int32>()
         var reviews = 0
         var passed = 0
         var ms = 0
-        var decks = Set<String>()
-        var last: Date?
+        var decks = Set<Int32>()
+        var last: Double?
 
-        mutating func add(_ event: ReviewEvent, rating: Rating, ms: Int) {
-            cards.insert(event.card)
+        mutating func add(_ e: StatsLog.Entry, pass: Bool, ms: Int) {
+            cards.insert(e.card)
             reviews += 1
-            if rating.isPass { passed += 1 }
+            if pass { passed += 1 }
             self.ms += ms
-            decks.insert(event.deck)
-            if last.map({ event.time > $0 }) ?? true { last = event.time }
+            decks.insert(e.deck)
+            if last.map({ e.time > $0 }) ?? true { last = e.time }
         }
 
-        func report() -> StatsReport.OutsideReviews {
+        func report(_ log: StatsLog) -> StatsReport.OutsideReviews {
             .init(
-                cards: cards.count, reviews: reviews, passed: passed, timeMs: ms, decks: decks.sorted(),
-                lastReview: last.map(LogTime.format))
+                cards: cards.count, reviews: reviews, passed: passed, timeMs: ms,
+                decks: decks.map { log.decks[Int($0)] }.sorted(),
+                lastReview: last.map { LogTime.format(Date(timeIntervalSince1970: $0)) })
         }
     }
 
@@ -107,7 +108,7 @@ public struct StatsBuilder {
         lastTime = Array(repeating: -.infinity, count: n)
         tally = Array(repeating: CardTally(), count: n)
         lastDay = Array(repeating: -1, count: n)
-        let firstEvent = input.events.lazy.map(\.time).min()
+        let firstEvent = input.log.entries.lazy.map(\.time).min().map { Date(timeIntervalSince1970: $0) }
         table = StudyDayTable(
             studyDay: input.studyDay, now: input.now, first: firstEvent, daysBefore: 400,
             daysAfter: StatsBuilder.forecastDays)
@@ -121,37 +122,39 @@ public struct StatsBuilder {
     // MARK: Events
 
     private mutating func scanEvents() {
-        var undone: [String: CardID] = [:]
-        for event in input.events where event.kind == .undo {
-            if let target = event.undoes { undone[target] = event.card }
-        }
-        let loadedDecks = Set(input.decks.map(\.id))
+        let log = input.log
+        var undone: [UInt64: Int32] = [:]
+        for e in log.entries where e.kind == .undo { undone[e.target] = e.card }
+        let loaded = Set(input.decks.map(\.id))
+        let deckIsLoaded = log.decks.map { loaded.contains($0) }
+        let cardIndex = log.cards.map { id in index[id] ?? -1 }
         let today = table.todayIndex
-        for event in input.events where event.kind == .review {
-            guard let rating = event.rating else { continue }
-            if let card = undone[event.id], card == event.card {
+        for e in log.entries where e.kind == .review {
+            guard let rating = Rating(rawValue: Int(e.rating)) else { continue }
+            if !undone.isEmpty, let card = undone[e.id], card == e.card {
                 undoneReviews += 1
                 continue
             }
-            let ms = max(0, event.durationMs ?? 0)
-            guard let i = index[event.card] else {
-                if loadedDecks.contains(event.deck) {
-                    removed.add(event, rating: rating, ms: ms)
+            let ms = max(0, Int(e.durationMs))
+            let i = cardIndex[Int(e.card)]
+            guard i >= 0 else {
+                if deckIsLoaded[Int(e.deck)] {
+                    removed.add(e, pass: rating.isPass, ms: ms)
                 } else {
-                    other.add(event, rating: rating, ms: ms)
+                    other.add(e, pass: rating.isPass, ms: ms)
                 }
                 continue
             }
-            let d = table.index(of: event.time)
+            let t = e.time
+            let d = table.index(ofSeconds: t)
             reviews += 1
             dayReviews[d] += 1
             dayMs[d] += ms
-            if event.durationMs != nil { timedReviews += 1 }
-            if first.map({ event.time < $0 }) ?? true { first = event.time }
-            if last.map({ event.time > $0 }) ?? true { last = event.time }
+            if e.durationMs >= 0 { timedReviews += 1 }
+            if first.map({ t < $0 }) ?? true { first = t }
+            if last.map({ t > $0 }) ?? true { last = t }
             tally[i].reviews += 1
             if rating == .again { tally[i].again += 1 }
-            let t = event.time.timeIntervalSince1970
             if phase[i] == .review {
                 let pass = rating.isPass
                 dayAnswers[d] += 1
@@ -161,7 +164,7 @@ public struct StatsBuilder {
                     tally[i].reviewPassed += 1
                 }
                 let days = Int(((t - lastTime[i]) / 86_400).rounded(.down))
-                let band = StatsBuilder.intervalBands.firstIndex { days >= $0.min && days < ($0.max ?? Int.max) } ?? 0
+                let band = days < 7 ? 0 : days < 21 ? 1 : days < 90 ? 2 : 3
                 bands[band].reviews += 1
                 if pass { bands[band].passed += 1 }
             }
@@ -250,8 +253,8 @@ public struct StatsBuilder {
             decks: input.decks.map { .init(id: $0.id, title: $0.title, cards: $0.cards.count) },
             totals: .init(
                 cards: cards.count, newCards: cards.count - studied, studiedCards: studied, suspendedCards: suspended,
-                reviews: reviews, undoneReviews: undoneReviews, firstReview: first.map(LogTime.format),
-                lastReview: last.map(LogTime.format)),
+                reviews: reviews, undoneReviews: undoneReviews, firstReview: first.map { LogTime.format(Date(timeIntervalSince1970: $0)) },
+                lastReview: last.map { LogTime.format(Date(timeIntervalSince1970: $0)) }),
             today: .init(
                 date: table.labels[today], due: dueToday, overdue: overdue, reviews: todayReviews,
                 cardsReviewed: todayCards, newStudied: todayNew,
@@ -285,8 +288,8 @@ public struct StatsBuilder {
                 days: (today - 29...today).map { .init(date: table.labels[$0], ms: dayMs[$0], reviews: dayReviews[$0]) }),
             weakest: weakest(rOf, dueOf),
             mastery: .init(sources: masteryBySource(rOf), tags: masteryByTag(rOf)),
-            removedCards: removed.report(),
-            otherDecks: other.report())
+            removedCards: removed.report(input.log),
+            otherDecks: other.report(input.log))
 
         var tallies: [CardID: CardTally] = [:]
         var retrievability: [CardID: Double] = [:]
@@ -294,7 +297,9 @@ public struct StatsBuilder {
             tallies[card.id] = tally[i]
             retrievability[card.id] = rOf[i]
         }
-        return Result(report: report, cards: cards, tallies: tallies, retrievability: retrievability, lastReview: last)
+        return Result(
+            report: report, cards: cards, tallies: tallies, retrievability: retrievability,
+            lastReview: last.map { Date(timeIntervalSince1970: $0) })
     }
 
     private func streak() -> StatsReport.Streak {
@@ -347,13 +352,20 @@ public struct StatsBuilder {
     }
 
     private func weakest(_ r: [Double], _ due: [Date?]) -> [StatsReport.WeakCard] {
+        let lapses = cards.map { input.records[$0.id]?.state.lapses ?? 0 }
         let studied = cards.indices.filter { phase(of: $0) != .new }
-        let sorted = studied.sorted { a, b in
-            let la = lapses(of: a)
-            let lb = lapses(of: b)
-            if la != lb { return la > lb }
+        let weaker = { (a: Int, b: Int) -> Bool in
+            if lapses[a] != lapses[b] { return lapses[a] > lapses[b] }
             if r[a] != r[b] { return r[a] < r[b] }
             return cards[a].id < cards[b].id
+        }
+        // The ten weakest, kept sorted while scanning (no sort of every card).
+        var sorted: [Int] = []
+        for i in studied {
+            if sorted.count == 10, let last = sorted.last, !weaker(i, last) { continue }
+            let at = sorted.firstIndex { weaker(i, $0) } ?? sorted.count
+            sorted.insert(i, at: at)
+            if sorted.count > 10 { sorted.removeLast() }
         }
         return sorted.prefix(10).map { i in
             let card = cards[i]
@@ -368,7 +380,6 @@ public struct StatsBuilder {
     }
 
     private func phase(of i: Int) -> CardPhase { input.records[cards[i].id]?.state.phase ?? .new }
-    private func lapses(of i: Int) -> Int { input.records[cards[i].id]?.state.lapses ?? 0 }
 
     private func masteryBySource(_ r: [Double]) -> [StatsReport.MasteryGroup] {
         groups(r) { card in

@@ -1,10 +1,10 @@
 import Foundation
 
-/// What statistics are computed from: no clock, no files. `events` are the review log's events in
+/// What statistics are computed from: no clock, no files. `log` holds the review log's events in
 /// log order; `records` the replayed card records (`ProgressStore.records`).
 public struct StatsInput: Sendable {
     public var decks: [Deck]
-    public var events: [ReviewEvent]
+    public var log: StatsLog
     public var records: [CardID: CardRecord]
     public var scheduler: Scheduler
     public var now: Date
@@ -16,8 +16,17 @@ public struct StatsInput: Sendable {
         decks: [Deck], events: [ReviewEvent], records: [CardID: CardRecord], scheduler: Scheduler, now: Date,
         studyDay: StudyDay, newPerDay: Int = 20
     ) {
+        self.init(
+            decks: decks, log: StatsLog(events: events), records: records, scheduler: scheduler, now: now,
+            studyDay: studyDay, newPerDay: newPerDay)
+    }
+
+    public init(
+        decks: [Deck], log: StatsLog, records: [CardID: CardRecord], scheduler: Scheduler, now: Date,
+        studyDay: StudyDay, newPerDay: Int = 20
+    ) {
         self.decks = decks
-        self.events = events
+        self.log = log
         self.records = records
         self.scheduler = scheduler
         self.now = now

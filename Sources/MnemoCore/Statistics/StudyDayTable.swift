@@ -47,8 +47,10 @@ struct StudyDayTable {
     }
 
     /// The day holding `time`, clamped to the table (events before it go to day 0, after it to the last day).
-    mutating func index(of time: Date) -> Int {
-        let t = time.timeIntervalSince1970
+    mutating func index(of time: Date) -> Int { index(ofSeconds: time.timeIntervalSince1970) }
+
+    /// The day holding `t` seconds since 1970.
+    mutating func index(ofSeconds t: Double) -> Int {
         if lastHit < labels.count, starts[lastHit] <= t, t < starts[lastHit + 1] { return lastHit }
         if t < starts[0] { return 0 }
         if t >= starts[labels.count] { return labels.count - 1 }

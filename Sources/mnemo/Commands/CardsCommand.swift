@@ -23,6 +23,9 @@ struct CardsCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Only cards due for review now (not new, suspended or buried ones).")
     var due = false
 
+    @Flag(name: .long, help: "Only leeches: cards failed 8 times or more (suspended at 8, 12, 16, … lapses).")
+    var leeches = false
+
     @Option(name: .long, help: ArgumentHelp("Only cards whose id, prompt or answer contains TEXT (ignoring case and accents).", valueName: "TEXT"))
     var search: String?
 
@@ -35,7 +38,8 @@ struct CardsCommand: AsyncParsableCommand {
         let store = try ProgressStore(folder: folder, access: .readOnly)
         ProgressLocation.report(store.warnings)
         let now = Date()
-        let rows = CardListing.rows(deck: deckFile, records: store.records, now: now, dueOnly: due, search: search)
+        var rows = CardListing.rows(deck: deckFile, records: store.records, now: now, dueOnly: due, search: search)
+        if leeches { rows = rows.filter { $0.lapses >= ReplayRules.leechThreshold } }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

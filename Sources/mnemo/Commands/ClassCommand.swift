@@ -49,7 +49,7 @@ struct ClassCommand: AsyncParsableCommand {
             if !reading.hasReviews { Terminal.warn("\(path): nothing studied yet") }
             rollover = reading.settings.rolloverHour
             let name = reading.settings.name ?? folder.standardizedFileURL.lastPathComponent
-            students.append(StudentProgress(name: name, folder: path, events: reading.events, records: reading.records))
+            students.append(StudentProgress(name: name, folder: path, log: reading.log, records: reading.records))
         }
         let report = ClassReport.build(
             deck: deck, students: students, scheduler: scheduler, now: now,

@@ -13,7 +13,8 @@ struct OptimizeCommand: AsyncParsableCommand {
             With --revlog, reads a CSV with columns card_id,review_time,review_rating,review_state,review_duration \
             (times in Unix milliseconds, ratings 1-4) and prints the parameters.
             Otherwise fits the review log of the progress folder (--progress, else $MNEMO_HOME, \
-            $XDG_DATA_HOME/mnemo or ~/.local/share/mnemo), reading it without changing it.
+            $XDG_DATA_HOME/mnemo or ~/.local/share/mnemo), saves the parameters in its settings and \
+            re-derives every card's state from the log with them; --dry-run only prints them.
             """
     )
 
@@ -26,6 +27,9 @@ struct OptimizeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the parameters and figures as JSON.")
     var json = false
 
+    @Flag(name: .long, help: "Fit and print, but do not save the parameters to the progress settings.")
+    var dryRun = false
+
     func validate() throws {
         if revlog != nil && progress != nil { throw ValidationError("give either --revlog or --progress, not both") }
     }
@@ -34,26 +38,33 @@ struct OptimizeCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let entries: [RevlogEntry]
+        var folder: URL?
+        var settings = ProgressSettings.default
         if let revlog {
             entries = try Revlog.read(path: revlog)
         } else {
-            let folder = progress.map { URL(fileURLWithPath: $0) } ?? Self.defaultProgressFolder()
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
-                throw ProgressError.unreadable(path: folder.path, reason: "no such progress folder")
-            }
-            guard isDirectory.boolValue else { throw ProgressError.notAFolder(path: folder.path) }
-            let log = try ReviewLog.events(inFolder: folder)
+            let dir = ProgressLocation.resolve(progress)
+            try ProgressLocation.requireExisting(dir)
+            settings = try ProgressSettings.load(fromFolder: dir)
+            let log = try ReviewLog.events(inFolder: dir)
             for warning in log.warnings + (log.tornWarning.map { [$0] } ?? []) {
                 FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
             }
             entries = Revlog.entries(from: log.events)
+            folder = dir
         }
         let dataset = OptimizerDataset(reviews: entries)
         let report = try Optimizer().fit(dataset)
         let elapsed = clock.now - started
+        var saved: SettingsUpdate.Result?
+        if let folder, !dryRun {
+            var updated = settings
+            updated.scheduler.parameters = report.parameters
+            saved = try SettingsUpdate.apply(updated, previous: settings, folder: folder, owner: ProgressLocation.owner(command: "mnemo optimize"))
+        }
         if json {
-            let output = OptimizeOutput(report: report, reviews: entries.count)
+            var output = OptimizeOutput(report: report, reviews: entries.count)
+            output.saved = folder == nil ? nil : saved != nil
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
             print(String(decoding: try encoder.encode(output), as: UTF8.self))
@@ -62,9 +73,13 @@ struct OptimizeCommand: AsyncParsableCommand {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             FileHandle.standardError.write(Data(String(format: "fitted in %.2f s\n", seconds).utf8))
         }
-        if revlog == nil {
-            // Progress settings (where fitted parameters will be saved) do not exist yet.
-            FileHandle.standardError.write(Data("note: the parameters were not saved; progress settings are not available yet\n".utf8))
+        if let folder {
+            let settingsPath = folder.appendingPathComponent(ProgressSettings.fileName).path
+            if let saved {
+                FileHandle.standardError.write(Data("saved the parameters to \(settingsPath); re-derived \(saved.cards) cards' states from \(saved.events) events\n".utf8))
+            } else {
+                FileHandle.standardError.write(Data("dry run: the parameters were not saved\n".utf8))
+            }
         }
     }
 
@@ -98,6 +113,8 @@ struct OptimizeOutput: Codable, Equatable {
     var trainItems: Int
     var testItems: Int
     var reviews: Int
+    /// With a progress folder: whether the parameters were saved to its settings (absent with --revlog).
+    var saved: Bool?
 
     init(report: Optimizer.Report, reviews: Int) {
         parameters = report.parameters

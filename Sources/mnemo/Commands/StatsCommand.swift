@@ -30,17 +30,21 @@ struct StatsCommand: AsyncParsableCommand {
     var now: String?
 
     func run() async throws {
+        let clock = PhaseClock()
         let now = try CommandTime.now(now)
-        let decks = try DeckSelection.load(decks)
         let scheduler = try ProgressReading.scheduler()
         let folder = ProgressLocation.resolve(progress)
-        let reading = try ProgressReading.read(folder, scheduler: scheduler)
+        let decks = try DeckSelection.load(decks)
+        clock.mark("decks")
+        let reading = try ProgressReading.read(folder, scheduler: scheduler, clock: clock)
         for warning in reading.warnings { Terminal.warn(warning) }
         let input = StatsInput(
-            decks: decks, events: reading.events, records: reading.records, scheduler: scheduler, now: now,
+            decks: decks, log: reading.log, records: reading.records, scheduler: scheduler, now: now,
             studyDay: StudyDay(timeZone: .current, rolloverHour: reading.settings.rolloverHour),
             newPerDay: reading.settings.newPerDay)
         let report = StatsBuilder.report(input)
+        clock.mark("report")
+        defer { clock.mark("output") }
         let learner = reading.settings.name
 
         if !reading.hasReviews {
@@ -73,5 +77,20 @@ enum StatsJSON {
         var data = try encoder.encode(value)
         data.append(0x0A)
         return data
+    }
+}
+
+/// Phase timings on stderr when MNEMO_TIMING is set (for profiling the statistics budget).
+final class PhaseClock {
+    private let enabled = ProcessInfo.processInfo.environment["MNEMO_TIMING"] != nil
+    private var last = ContinuousClock.now
+
+    func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = ContinuousClock.now
+        let d = last.duration(to: now)
+        let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+        FileHandle.standardError.write(Data(String(format: "timing: %@ %.1f ms\n", phase, ms).utf8))
+        last = now
     }
 }

@@ -55,7 +55,9 @@ enum HTMLKit {
           margin: 24px auto; max-width: 1040px; padding: 0 20px; background: #fff; }
         header h1 { font-size: 24px; margin: 0 0 2px; }
         .sub { color: #5d6675; margin: 0 0 8px; }
-        section { border-top: 1px solid #d9dee7; padding: 12px 0 18px; break-inside: avoid; page-break-inside: avoid; }
+        section { border-top: 1px solid #d9dee7; padding: 12px 0 18px; }
+        svg, .tiles, tr, .two > div { break-inside: avoid; page-break-inside: avoid; }
+        h2, h3 { break-after: avoid; page-break-after: avoid; }
         h2 { font-size: 17px; margin: 0 0 10px; }
         h3 { font-size: 14px; margin: 12px 0 6px; color: #3b4452; }
         .tiles { display: flex; gap: 10px; flex-wrap: wrap; }

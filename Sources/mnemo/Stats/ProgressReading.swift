@@ -5,7 +5,7 @@ import MnemoCore
 /// settings, and the warnings met on the way (a torn last line, lines that are not events).
 struct ProgressReading {
     var folder: URL
-    var events: [ReviewEvent]
+    var log: StatsLog
     var records: [CardID: CardRecord]
     var settings: LearnerSettings
     var warnings: [String]
@@ -22,20 +22,21 @@ struct ProgressReading {
 
     /// Reads `folder` without taking its lock (a study session may be running). A missing folder
     /// reads as empty.
-    static func read(_ folder: URL, scheduler: Scheduler) throws -> ProgressReading {
+    static func read(_ folder: URL, scheduler: Scheduler, clock: PhaseClock? = nil) throws -> ProgressReading {
         var warnings: [String] = []
         let settings = LearnerSettings.read(folder: folder, warnings: &warnings)
         let store = try ProgressStore(folder: folder, access: .readOnly, applier: applier(scheduler))
-        let contents = try ReviewLog.events(inFolder: folder)
+        clock?.mark("store (snapshot)")
+        let log = try StatsLog.read(folder: folder)
+        clock?.mark("log")
         var seen = Set<String>()
-        let found = store.warnings.map(\.description) + contents.warnings.map(\.description)
-            + (contents.tornWarning.map { [$0.description] } ?? [])
+        let found = store.warnings.map(\.description) + log.warnings.map(\.description)
+            + (log.tornWarning.map { [$0.description] } ?? [])
         for warning in found where seen.insert(warning).inserted { warnings.append(warning) }
-        return ProgressReading(
-            folder: folder, events: contents.events, records: store.records, settings: settings, warnings: warnings)
+        return ProgressReading(folder: folder, log: log, records: store.records, settings: settings, warnings: warnings)
     }
 
-    var hasReviews: Bool { events.contains { $0.kind == .review } }
+    var hasReviews: Bool { log.hasReviews }
 }
 
 /// The parts of a progress folder's `settings.json` statistics use. Read leniently: unknown keys
@@ -80,7 +81,7 @@ enum DeckSelection {
             files = names.filter { $0.hasSuffix(".json") }.sorted().map { "Decks/\($0)" }
             if files.isEmpty { throw StatsCommandError.noDecks }
         }
-        return try files.map { try Deck.load(from: URL(fileURLWithPath: $0)) }
+        return try files.map { path throws(DeckError) in try Deck.load(from: URL(fileURLWithPath: path)) }
     }
 }
 

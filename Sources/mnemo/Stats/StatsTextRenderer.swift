@@ -127,7 +127,7 @@ struct StatsTextRenderer {
                 let units = Double(v) / Double(top) * Double(height * 8)
                 let filled = Int(units.rounded(.up)) - (level - 1) * 8
                 let block = v == 0 ? " " : eighths[min(8, max(0, filled))]
-                line += style(block, "36") + " "
+                line += (block == " " ? block : style(block, "36")) + " "
             }
             out += line.trimmingTrailingSpaces() + "\n"
         }

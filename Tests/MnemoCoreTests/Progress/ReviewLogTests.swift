@@ -58,3 +58,25 @@ struct ReviewLogTests {
         #expect(contents.wholeLength == 0)
     }
 }
+
+@Suite(.serialized)
+struct RecentEventsTests {
+    @Test func recentEventsReadsOnlyTheEndButMatchesAFullRead() throws {
+        let folder = try makeTemporaryFolder()
+        defer { removeTemporaryFolder(folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // ~3,000 events over 30 days, enough for several backward chunks.
+        var text = ""
+        for k in 0..<3000 {
+            let event = review("e\(k)", card: "c\(k % 50)", minutes: Double(k) * 14.4).with(time: baseTime.addingTimeInterval(Double(k) * 864))
+            text += ReviewLog.line(for: event) + "\n"
+        }
+        try Data(text.utf8).write(to: folder.appendingPathComponent("reviews.jsonl"))
+        let all = try ReviewLog.events(inFolder: folder).events
+        for days in [0.0, 1, 7.5, 29, 31] {
+            let since = baseTime.addingTimeInterval(days * 86_400)
+            #expect(try ReviewLog.recentEvents(inFolder: folder, since: since) == all.filter { $0.time >= since })
+        }
+        #expect(try ReviewLog.recentEvents(inFolder: folder.appendingPathComponent("none"), since: baseTime).isEmpty)
+    }
+}

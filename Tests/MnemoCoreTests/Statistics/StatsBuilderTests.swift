@@ -303,3 +303,82 @@ struct LearnerSimulatorTests {
         #expect(ratings.contains(.again) && ratings.contains(.good) && ratings.contains(.hard) && ratings.contains(.easy))
     }
 }
+
+@Suite("Study days across daylight saving time")
+struct StudyDayTableTests {
+    @Test func reviewsFallInTheirLocalStudyDayAcrossTheAutumnChange() throws {
+        let paris = try #require(TimeZone(identifier: "Europe/Paris"))
+        let scheduler = try Scheduler()
+        let deck = Deck(id: "d", title: "D", cards: [StatsFixture.card("c1", source: "a.txt")])
+        func review(_ id: String, _ time: String) -> ReviewEvent {
+            ReviewEvent(id: id, kind: .review, card: CardID("c1"), deck: "d", time: StatsFixture.time(time), rating: .good)
+        }
+        // Clocks go back at 03:00 CEST on 2026-10-25 (01:00 UTC).
+        let events = [
+            review("a", "2026-10-24T22:30:00Z"),  // 00:30 CEST on the 25th: still the study day of the 24th
+            review("b", "2026-10-25T01:30:00Z"),  // 02:30 CET: still the 24th
+            review("c", "2026-10-25T03:30:00Z"),  // 04:30 CET: the 25th
+            review("d", "2026-10-26T02:59:00Z"),  // 03:59 CET on the 26th: the 25th
+        ]
+        let input = StatsInput(
+            decks: [deck], events: events, records: [:], scheduler: scheduler, now: StatsFixture.time("2026-11-01T12:00:00Z"),
+            studyDay: StudyDay(timeZone: paris, rolloverHour: 4))
+        let report = StatsBuilder.report(input)
+        let byDate = Dictionary(uniqueKeysWithValues: report.calendar.days.map { ($0.date, $0.reviews) })
+        #expect(byDate["2026-10-24"] == 2)
+        #expect(byDate["2026-10-25"] == 2)
+        #expect(byDate["2026-10-26"] == 0)
+        // 365 distinct consecutive dates, though two of the days are 23 and 25 hours long.
+        let dates = report.calendar.days.map(\.date)
+        #expect(Set(dates).count == 365)
+        #expect(dates == dates.sorted())
+        #expect(dates.first == "2025-11-02")
+        #expect(dates.last == "2026-11-01")
+    }
+}
+
+@Suite("Reading the log for statistics")
+struct StatsLogTests {
+    @Test func fastPathAndCodecReadTheSameEvents() throws {
+        let cards = (0..<15).map { LearnerSimulator.SimCard(id: CardID("card-\($0)"), deck: "deck") }
+        var events = LearnerSimulator.simulate(
+            cards: cards, days: 40, start: StatsFixture.time("2026-01-01T00:00:00Z"), seed: 3, scheduler: try Scheduler(),
+            profile: .init(undo: 0.05))
+        events.append(
+            ReviewEvent(
+                id: "odd", kind: .review, card: CardID("card-1"), deck: "deck", time: StatsFixture.time("2026-03-01T10:00:00Z"),
+                rating: .good, answer: "a \"quoted\"\nanswer\u{1}", verdict: .almost, durationMs: 1234))
+        events.append(
+            ReviewEvent(
+                id: "b1", kind: .bury, card: CardID("card-2"), deck: "deck", time: StatsFixture.time("2026-03-01T10:01:00Z"),
+                until: StatsFixture.time("2026-03-02T04:00:00Z")))
+        var bytes = ReviewLog.lines(for: events)
+        // Lines a person might write: spaces, an unknown key, keys in another order, escapes in an id.
+        bytes += Array(
+            #"{ "id": "h1", "kind": "review", "card": "card-3", "deck": "deck", "time": "2026-03-02T10:00:00Z", "rating": 3 }"#
+                .utf8) + [0x0A]
+        bytes += Array(
+            #"{"zzz":[1,2],"time":"2026-03-02T11:00:00.5Z","rating":1,"kind":"review","id":"h2","deck":"deck","card":"card-4"}"#
+                .utf8) + [0x0A]
+        bytes += Array(#"{"card":"card-5","deck":"deck","id":"h\u00e93","kind":"review","rating":2,"time":"2026-03-02T12:00:00.000Z","v":1}"#.utf8) + [0x0A]
+        bytes += Array(#"{"card":"card-5","deck":"deck","id":"bad","kind":"review","time":"2026-03-02T12:00:00.000Z","v":1}"#.utf8) + [0x0A]
+        bytes += Array(#"{"card":"card-5","deck":"de"#.utf8)
+
+        let fast = try StatsLog.parse(bytes, file: "reviews.jsonl")
+        let slow = try ReviewLog.parse(bytes, file: "reviews.jsonl")
+        let reference = StatsLog(events: slow.events)
+        #expect(fast.count == slow.events.count)
+        #expect(fast.entries == reference.entries)
+        #expect(fast.cards == reference.cards)
+        #expect(fast.decks == reference.decks)
+        #expect(fast.warnings == slow.warnings)
+        #expect(fast.tornWarning == slow.tornWarning)
+        #expect(fast.warnings.count == 1)
+        #expect(fast.tornWarning != nil)
+    }
+
+    @Test func aNewerLineIsRefusedAsTheStoreRefusesIt() throws {
+        let bytes = Array(#"{"card":"c","deck":"d","id":"x","kind":"review","rating":3,"time":"2026-03-02T12:00:00.000Z","v":2}"#.utf8) + [0x0A]
+        #expect(throws: ProgressError.self) { try StatsLog.parse(bytes, file: "f") }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import MnemoCore
+
+/// `mnemo stats` as a whole process on 10,000 cards and 1,000,000 logged reviews (plus undo events),
+/// after a study session left its snapshot. Budget (issue #5): under 1 s. Needs the release `mnemo`
+/// beside this benchmark: `swift build -c release && swift run -c release MnemoBench stats`.
+enum StatsBench {
+    static let cards = 10_000
+    static let reviews = 1_000_000
+
+    static func run() throws {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mnemo")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw BenchError("no mnemo at \(binary.path); run `swift build -c release` first")
+        }
+        // MNEMO_STATS_BENCH_DIR keeps the generated deck and log between runs (for profiling).
+        let kept = ProcessInfo.processInfo.environment["MNEMO_STATS_BENCH_DIR"]
+        let folder = kept.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("mnemo-stats-bench-\(getpid())")
+        let reuse = FileManager.default.fileExists(atPath: folder.appendingPathComponent("progress/snapshot.json").path)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { if kept == nil { try? FileManager.default.removeItem(at: folder) } }
+        let deckURL = folder.appendingPathComponent("deck.json")
+        let progress = folder.appendingPathComponent("progress")
+        if !reuse { try generate(deckURL: deckURL, progress: progress) }
+        try measure(binary, deck: deckURL, progress: progress)
+    }
+
+    static func generate(deckURL: URL, progress: URL) throws {
+
+        let deck = makeDeck()
+        try deck.write(to: deckURL)
+        try FileManager.default.createDirectory(at: progress, withIntermediateDirectories: true)
+        let events = makeEvents(deck)
+        let bytes = ReviewLog.lines(for: events)
+        try Data(bytes).write(to: progress.appendingPathComponent(ReviewLog.fileName))
+
+        // A session's close leaves the snapshot (the store replays the log once to build it).
+        let scheduler = try Scheduler()
+        let applier = ReviewApplier(configHash: "default") { state, rating, time, rng in
+            scheduler.review(state, rating: rating, at: time, using: &rng)
+        }
+        let setup = try measureSeconds {
+            let owner = LockOwner(pid: getpid(), host: "", command: "MnemoBench", since: Date())
+            let store = try ProgressStore(folder: progress, access: .readWrite(owner), applier: applier)
+            store.close()
+        }
+        let deckMB = Double((try? FileManager.default.attributesOfItem(atPath: deckURL.path)[.size] as? Int) ?? 0) / 1e6
+        print(String(format: "stats: log %.0f MB (%d events), deck %.1f MB; snapshot built in %.2f s",
+                     Double(bytes.count) / 1e6, events.count, deckMB, setup))
+    }
+
+    static func measure(_ binary: URL, deck deckURL: URL, progress: URL) throws {
+        for (label, extra) in [("text", [String]()), ("json", ["--json"])] {
+            var times: [Double] = []
+            var cpu: [Double] = []
+            for _ in 0..<5 {
+                let before = childCPUSeconds()
+                times.append(try measureSeconds { try runStats(binary, deck: deckURL, progress: progress, extra: extra) })
+                cpu.append(childCPUSeconds() - before)
+            }
+            print(String(format: "stats (%@): whole process, median of 5 runs: %.3f s wall (min %.3f, max %.3f; budget 1.0), %.3f s CPU (user+sys)",
+                         label, median(times), times.min() ?? 0, times.max() ?? 0, median(cpu)))
+        }
+    }
+
+    /// User + system time of finished child processes (independent of how busy the machine is).
+    static func childCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    static func runStats(_ binary: URL, deck: URL, progress: URL, extra: [String]) throws {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["stats", deck.path, "--progress", progress.path, "--now", "2026-11-22T12:00:00Z"] + extra
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw BenchError("mnemo stats exited \(process.terminationStatus)") }
+    }
+
+    static func makeDeck() -> Deck {
+        let sources = (0..<20).map { SourceInfo(file: "source-\($0).txt", title: "Source \($0)", sha256: "00", language: "en") }
+        let cards = (0..<cards).map { i in
+            Card(
+                id: CardID("question-\(String(format: "%016x", i))"), kind: .question,
+                prompt: "In which year did event number \(i) of the long chronicle take place?", answer: "\(1000 + i % 1000)",
+                evidence: [
+                    Provenance(
+                        source: "source-\(i % 20).txt", line: i / 20 + 1, start: 0, end: 60,
+                        quote: "Event number \(i) of the long chronicle took place in \(1000 + i % 1000).")
+                ], tags: ["date", "chapter-\(i % 12)"])
+        }
+        return Deck(id: "bench", title: "Benchmark deck", sources: sources, cards: cards)
+    }
+
+    /// 100 reviews per card over about two and a half years, 1% of them taken back by an undo.
+    static func makeEvents(_ deck: Deck) -> [ReviewEvent] {
+        var rng = SeededGenerator(seed: 7)
+        var events: [ReviewEvent] = []
+        events.reserveCapacity(reviews + reviews / 50)
+        let start = Date(timeIntervalSince1970: 1_704_099_600)  // 2024-01-01
+        let perCard = reviews / deck.cards.count
+        var n = 0
+        for card in deck.cards {
+            var time = start.addingTimeInterval(Double(rng.next() % 365) * 86_400 + Double(rng.next() % 86_400))
+            for k in 0..<perCard {
+                let roll = rng.next() % 100
+                let rating: Rating = roll < 10 ? .again : roll < 20 ? .hard : roll < 90 ? .good : .easy
+                let id = String(format: "%08X-0000-4000-8000-%012X", n, rng.next() & 0xFFFF_FFFF_FFFF)
+                n += 1
+                events.append(
+                    ReviewEvent(
+                        id: id, kind: .review, card: card.id, deck: deck.id, time: LogTime.truncated(time), rating: rating,
+                        answer: "1\(k % 10)45", verdict: rating == .again ? .wrong : .right,
+                        durationMs: 2000 + Int(rng.next() % 12_000)))
+                if rng.next() % 100 == 0 {
+                    events.append(
+                        ReviewEvent(
+                            id: "undo-\(id)", kind: .undo, card: card.id, deck: deck.id,
+                            time: LogTime.truncated(time.addingTimeInterval(2)), undoes: id))
+                }
+                time = time.addingTimeInterval(k < 2 ? 600 : Double(1 + rng.next() % 16) * 86_400 / 2)
+            }
+        }
+        events.sort { $0.time < $1.time }
+        return events
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

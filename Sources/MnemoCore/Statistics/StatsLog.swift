@@ -1,0 +1,421 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import Foundation
+
+/// The review log in the compact form statistics need: one small value per event, card and deck
+/// ids interned, event ids kept as 64-bit hashes (enough to match an undo with the review it takes
+/// back on the same card). Reading a million-event log this way avoids a million `ReviewEvent`s.
+///
+/// `read` accepts exactly the lines `ReviewLog.read` accepts: lines in the store's own layout take a
+/// fast path; any other line goes through `EventLineCodec`, with the same warnings for bad lines and
+/// a torn last line.
+public struct StatsLog: Sendable {
+    struct Entry: Sendable, Equatable {
+        var time: Double
+        var card: Int32
+        var deck: Int32
+        var kind: ReviewEvent.Kind
+        /// 0 when absent.
+        var rating: UInt8
+        /// -1 when absent.
+        var durationMs: Int32
+        var id: UInt64
+        /// The event an undo takes back (hash), 0 otherwise.
+        var target: UInt64
+    }
+
+    var entries: [Entry] = []
+    /// Interned ids, by index.
+    var cards: [CardID] = []
+    var decks: [String] = []
+    public private(set) var warnings: [ProgressWarning] = []
+    public private(set) var tornWarning: ProgressWarning?
+
+    private var cardTable = InternTable()
+    private var deckTable = InternTable()
+
+    public init() {}
+
+    /// The log of `events` (tests, the class roll-up of events already read).
+    public init(events: [ReviewEvent]) {
+        entries.reserveCapacity(events.count)
+        for event in events { append(event) }
+    }
+
+    public var count: Int { entries.count }
+    public var hasReviews: Bool { entries.contains { $0.kind == .review } }
+
+    /// Reads `reviews.jsonl` in `folder` (a missing file reads as empty).
+    public static func read(folder: URL) throws(ProgressError) -> StatsLog {
+        let url = folder.appendingPathComponent(ReviewLog.fileName)
+        // Mapped rather than copied: a million-event log is 200 MB.
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        if fd >= 0 {
+            defer { close(fd) }
+            var info = stat()
+            if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 {
+                let size = Int(info.st_size)
+                if let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED {
+                    defer { munmap(map, size) }
+                    return try parse(UnsafeRawBufferPointer(start: map, count: size), file: url.path)
+                }
+            }
+        }
+        let bytes = try ReviewLog.readBytes(at: url)
+        return try parse(bytes, file: url.path)
+    }
+
+    static func parse(_ bytes: [UInt8], file: String) throws(ProgressError) -> StatsLog {
+        var result: Result<StatsLog, ProgressError> = .success(StatsLog())
+        bytes.withUnsafeBytes { buf in
+            result = Result { () throws(ProgressError) in try parse(buf, file: file) }
+        }
+        return try result.get()
+    }
+
+    static func parse(_ buf: UnsafeRawBufferPointer, file: String) throws(ProgressError) -> StatsLog {
+        var log = StatsLog()
+        log.entries.reserveCapacity(buf.count / 160)
+        var failure: ProgressError?
+        do {
+            guard let base = buf.baseAddress else { return log }
+            var start = 0
+            var lineNumber = 1
+            let count = buf.count
+            lines: while start < count {
+                let end: Int
+                let terminated: Bool
+                if let nl = memchr(base + start, 0x0A, count - start) {
+                    end = base.distance(to: UnsafeRawPointer(nl))
+                    terminated = true
+                } else {
+                    end = count
+                    terminated = false
+                }
+                let line = UnsafeRawBufferPointer(rebasing: buf[start..<end])
+                if !isBlank(line), !log.appendFast(line) {
+                    let decoded: Result<ReviewEvent, EventLineCodec.Failure> = Result {
+                        () throws(EventLineCodec.Failure) in try EventLineCodec.decode(line)
+                    }
+                    switch decoded {
+                    case .success(let event): log.append(event)
+                    case .failure(.newer(let version)):
+                        failure = .newerFormat(path: "\(file):\(lineNumber)", found: version, supported: EventLineCodec.version)
+                        break lines
+                    case .failure(.malformed(let why)):
+                        if terminated {
+                            log.warnings.append(
+                                ProgressWarning(
+                                    file: file, line: lineNumber, message: "skipped a line that is not a review event: \(why)"))
+                        } else {
+                            log.tornWarning = ProgressWarning(
+                                file: file, line: lineNumber,
+                                message: "the last line is incomplete (\(end - start) bytes, a write cut short); every whole event before it was read")
+                        }
+                    }
+                }
+                lineNumber += 1
+                start = end + 1
+            }
+        }
+        if let failure { throw failure }
+        return log
+    }
+
+    private static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {
+        for c in line where c != 0x20 && c != 0x09 && c != 0x0D { return false }
+        return true
+    }
+
+    mutating func append(_ event: ReviewEvent) {
+        var card = event.card.rawValue
+        var deck = event.deck
+        var id = event.id
+        let c = card.withUTF8 { internCard(UnsafeRawBufferPointer($0)) }
+        let d = deck.withUTF8 { internDeck(UnsafeRawBufferPointer($0)) }
+        var target: UInt64 = 0
+        if var undoes = event.undoes { target = undoes.withUTF8 { StatsLog.hash(UnsafeRawBufferPointer($0)) } }
+        entries.append(
+            Entry(
+                time: event.time.timeIntervalSince1970, card: c, deck: d, kind: event.kind,
+                rating: UInt8(event.rating?.rawValue ?? 0), durationMs: Int32(clamping: event.durationMs ?? -1),
+                id: id.withUTF8 { StatsLog.hash(UnsafeRawBufferPointer($0)) }, target: target))
+    }
+
+    private mutating func internCard(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+        let (index, isNew) = cardTable.intern(bytes)
+        if isNew { cards.append(CardID(String(decoding: bytes, as: UTF8.self))) }
+        return index
+    }
+
+    private mutating func internDeck(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+        let (index, isNew) = deckTable.intern(bytes)
+        if isNew { decks.append(String(decoding: bytes, as: UTF8.self)) }
+        return index
+    }
+
+    /// A 64-bit hash of `bytes`, eight bytes at a time (multiply-xorshift mixing). Stable across
+    /// runs; only compared within one reading of the log.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { return h }
+        var i = 0
+        while i + 8 <= n {
+            let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < n {
+            tail |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 31
+        return h
+    }
+
+    // MARK: Fast path
+
+    /// Decodes a line written in the store's own layout (`{"key":value,...}`, no spaces, no escapes in
+    /// ids). Returns false, appending nothing, for anything else; the caller then uses the codec.
+    private mutating func appendFast(_ s: UnsafeRawBufferPointer) -> Bool {
+        let n = s.count
+        guard n > 2, s[0] == UInt8(ascii: "{"), s[n - 1] == UInt8(ascii: "}") else { return false }
+        var i = 1
+        var id: Range<Int>?
+        var card: Range<Int>?
+        var deck: Range<Int>?
+        var kind: ReviewEvent.Kind?
+        var time: Double?
+        var rating = 0
+        var duration = -1
+        var undoes: Range<Int>?
+        var hasUntil = false
+        var version = 1
+        while true {
+            guard i < n, s[i] == UInt8(ascii: "\"") else { return false }
+            let keyStart = i + 1
+            var k = keyStart
+            while k < n, s[k] != UInt8(ascii: "\"") {
+                if s[k] == UInt8(ascii: "\\") { return false }
+                k += 1
+            }
+            guard k + 1 < n, s[k + 1] == UInt8(ascii: ":") else { return false }
+            let key = UnsafeRawBufferPointer(rebasing: s[keyStart..<k])
+            i = k + 2
+            switch key.count {
+            case 2 where Self.equals(key, "id"):
+                guard let r = Self.plainString(s, &i) else { return false }
+                id = r
+            case 4 where Self.equals(key, "card"):
+                guard let r = Self.plainString(s, &i) else { return false }
+                card = r
+            case 4 where Self.equals(key, "deck"):
+                guard let r = Self.plainString(s, &i) else { return false }
+                deck = r
+            case 4 where Self.equals(key, "kind"):
+                guard let r = Self.plainString(s, &i) else { return false }
+                kind = Self.kind(UnsafeRawBufferPointer(rebasing: s[r]))
+                if kind == nil { return false }
+            case 4 where Self.equals(key, "time"):
+                guard let r = Self.plainString(s, &i), let date = LogTime.parse(UnsafeRawBufferPointer(rebasing: s[r]))
+                else { return false }
+                time = date.timeIntervalSince1970
+            case 6 where Self.equals(key, "rating"):
+                guard let v = Self.smallInt(s, &i), (1...4).contains(v) else { return false }
+                rating = v
+            case 6 where Self.equals(key, "answer"):
+                guard Self.skipString(s, &i) else { return false }
+            case 6 where Self.equals(key, "undoes"):
+                guard let r = Self.plainString(s, &i) else { return false }
+                undoes = r
+            case 5 where Self.equals(key, "until"):
+                guard let r = Self.plainString(s, &i), LogTime.parse(UnsafeRawBufferPointer(rebasing: s[r])) != nil
+                else { return false }
+                hasUntil = true
+            case 1 where Self.equals(key, "v"):
+                guard let v = Self.smallInt(s, &i) else { return false }
+                version = v
+            case 7 where Self.equals(key, "verdict"):
+                guard let r = Self.plainString(s, &i),
+                    Verdict(rawValue: String(decoding: UnsafeRawBufferPointer(rebasing: s[r]), as: UTF8.self)) != nil
+                else { return false }
+            case 10 where Self.equals(key, "durationMs"):
+                guard let v = Self.smallInt(s, &i) else { return false }
+                duration = v
+            default:
+                return false
+            }
+            guard i < n else { return false }
+            if s[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            guard s[i] == UInt8(ascii: "}"), i == n - 1 else { return false }
+            break
+        }
+        guard version <= EventLineCodec.version, let id, !id.isEmpty, let card, !card.isEmpty, let kind, let time else {
+            return false
+        }
+        switch kind {
+        case .review where rating == 0: return false
+        case .undo where (undoes?.isEmpty ?? true): return false
+        case .bury where !hasUntil: return false
+        default: break
+        }
+        let c = internCard(UnsafeRawBufferPointer(rebasing: s[card]))
+        let d = internDeck(deck.map { UnsafeRawBufferPointer(rebasing: s[$0]) } ?? UnsafeRawBufferPointer(start: nil, count: 0))
+        entries.append(
+            Entry(
+                time: time, card: c, deck: d, kind: kind, rating: UInt8(rating), durationMs: Int32(clamping: duration),
+                id: Self.hash(UnsafeRawBufferPointer(rebasing: s[id])),
+                target: undoes.map { Self.hash(UnsafeRawBufferPointer(rebasing: s[$0])) } ?? 0))
+        return true
+    }
+
+    @inline(__always)
+    private static func equals(_ key: UnsafeRawBufferPointer, _ name: StaticString) -> Bool {
+        name.withUTF8Buffer { n in memcmp(key.baseAddress!, n.baseAddress!, n.count) == 0 }
+    }
+
+    /// The range of a string value without escapes; moves `i` past its closing quote.
+    @inline(__always)
+    private static func plainString(_ s: UnsafeRawBufferPointer, _ i: inout Int) -> Range<Int>? {
+        guard i < s.count, s[i] == UInt8(ascii: "\"") else { return nil }
+        var k = i + 1
+        while k < s.count {
+            let c = s[k]
+            if c == UInt8(ascii: "\"") {
+                let r = (i + 1)..<k
+                i = k + 1
+                return r
+            }
+            if c == UInt8(ascii: "\\") || c < 0x20 { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Skips a string value (escapes allowed, as the codec writes them).
+    private static func skipString(_ s: UnsafeRawBufferPointer, _ i: inout Int) -> Bool {
+        guard i < s.count, s[i] == UInt8(ascii: "\"") else { return false }
+        var k = i + 1
+        while k < s.count {
+            let c = s[k]
+            if c == UInt8(ascii: "\"") {
+                i = k + 1
+                return true
+            }
+            if c == UInt8(ascii: "\\") {
+                guard k + 1 < s.count else { return false }
+                let e = s[k + 1]
+                // \uXXXX and the one-letter escapes; anything else is left to the codec.
+                if e == UInt8(ascii: "u") {
+                    k += 6
+                    continue
+                }
+                guard [UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "n"), UInt8(ascii: "r"),
+                    UInt8(ascii: "t"), UInt8(ascii: "b"), UInt8(ascii: "f")].contains(e)
+                else { return false }
+                k += 2
+                continue
+            }
+            if c < 0x20 { return false }
+            k += 1
+        }
+        return false
+    }
+
+    /// A non-negative whole number of at most 9 digits.
+    @inline(__always)
+    private static func smallInt(_ s: UnsafeRawBufferPointer, _ i: inout Int) -> Int? {
+        var value = 0
+        var digits = 0
+        while i < s.count, s[i] >= 0x30, s[i] <= 0x39 {
+            value = value * 10 + Int(s[i] - 0x30)
+            digits += 1
+            i += 1
+        }
+        return digits > 0 && digits <= 9 ? value : nil
+    }
+
+    private static func kind(_ s: UnsafeRawBufferPointer) -> ReviewEvent.Kind? {
+        switch s.count {
+        case 6 where equals(s, "review"): .review
+        case 4 where equals(s, "undo"): .undo
+        case 7 where equals(s, "suspend"): .suspend
+        case 9 where equals(s, "unsuspend"): .unsuspend
+        case 4 where equals(s, "bury"): .bury
+        default: nil
+        }
+    }
+}
+
+/// Byte strings to small integers, by open addressing on their FNV-1a hash (exact: bytes compared).
+/// Keys live in one contiguous buffer; the last key found is remembered (a log names the same deck
+/// on every line).
+struct InternTable: Sendable {
+    private var slots: [Int32] = Array(repeating: -1, count: 1024)
+    private var hashes: [UInt64] = []
+    private var offsets: [Int] = [0]
+    private var storage: [UInt8] = []
+    private var lastHash: UInt64 = 0
+    private var lastIndex: Int32 = -1
+
+    mutating func intern(_ bytes: UnsafeRawBufferPointer) -> (Int32, Bool) {
+        let h = StatsLog.hash(bytes)
+        if lastIndex >= 0, h == lastHash, same(Int(lastIndex), bytes) { return (lastIndex, false) }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let index = slots.withUnsafeBufferPointer { $0[slot] }
+            if index < 0 { break }
+            let i = Int(index)
+            if hashes.withUnsafeBufferPointer({ $0[i] }) == h, same(i, bytes) {
+                lastHash = h
+                lastIndex = index
+                return (index, false)
+            }
+            slot = (slot + 1) & mask
+        }
+        let index = Int32(hashes.count)
+        storage.append(contentsOf: bytes)
+        offsets.append(storage.count)
+        hashes.append(h)
+        slots[slot] = index
+        if hashes.count * 2 > slots.count { grow() }
+        lastHash = h
+        lastIndex = index
+        return (index, true)
+    }
+
+    @inline(__always)
+    private func same(_ i: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        offsets.withUnsafeBufferPointer { o in
+            let start = o[i]
+            let count = o[i + 1] - start
+            guard count == bytes.count else { return false }
+            if count == 0 { return true }
+            return storage.withUnsafeBytes { memcmp($0.baseAddress! + start, bytes.baseAddress!, count) == 0 }
+        }
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (i, hash) in hashes.enumerated() {
+            var s = Int(truncatingIfNeeded: hash) & mask
+            while slots[s] >= 0 { s = (s + 1) & mask }
+            slots[s] = Int32(i)
+        }
+    }
+}
