@@ -67,7 +67,7 @@ struct StudyTmuxTests {
     func threeCardsUndoQuit() throws {
         try #require(TmuxSession.tmux != nil, "tmux is needed (apt-get install tmux; .ci/run installs it)")
         let fixture = try StudyFixture()
-        let command = "cd '\(fixture.root.path)' && env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 '\(StudyBinary.url.path)' study --progress '\(fixture.progress.path)' --seed 1 ww2.json; echo EXITED=$?; sleep 30"
+        let command = "cd '\(fixture.root.path)' && env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 '\(StudyBinary.url.path)' study --progress '\(fixture.progress.path)' --seed 1 ww2.json; echo EXITED=$?; sleep 5"
         let tmux = try TmuxSession(command: command)
 
         #expect(tmux.wait(for: "card 1 of 3"), "screen:\n\(tmux.screen())")
