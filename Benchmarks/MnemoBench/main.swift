@@ -10,6 +10,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("optimizer", OptimizerBench.run),
     ("reference-figures", ReferenceFiguresBench.run),
     ("progress", ProgressBench.run),
+    ("study", StudyBench.run),
     ("answers", AnswerCheckBench.run),
     ("stats", StatsBench.run),
     ("build", BuildBenchmark.run),

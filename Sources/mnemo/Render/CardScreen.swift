@@ -1,0 +1,164 @@
+import Foundation
+import MnemoCore
+
+/// The text of a study screen: pure functions from values to lines, so tests can read them.
+struct CardScreen: Sendable {
+    let style: Style
+
+    /// "World War II · card 3 of 20 · review   (review 14 · learning 1 · new 5)"
+    func header(_ item: StudyItem, counts: (review: Int, learning: Int, new: Int)) -> String {
+        let kind: String
+        switch item.queue {
+        case .new: kind = style.cyan("new")
+        case .learning: kind = style.yellow(item.state.phase == .relearning ? "relearning" : "learning")
+        case .review: kind = style.green("review")
+        }
+        let left = "review \(counts.review) · learning \(counts.learning) · new \(counts.new)"
+        return "\n" + style.bold(item.card.deckTitle) + " · card \(item.number) of \(item.total) · " + kind
+            + "   " + style.dim("(\(left))") + "\n"
+    }
+
+    /// The prompt, and the options when they are shown (labelled a, b, c …).
+    func question(_ card: Card, options: [String]?, removed: Set<Int> = []) -> String {
+        var text = "\n" + style.bold(card.prompt) + "\n"
+        switch card.kind {
+        case .order:
+            for (index, event) in card.choices.enumerated() { text += "  \(Self.letter(index))) \(event)\n" }
+            text += style.dim("  Type the letters from earliest to latest, e.g. \(Self.exampleOrder(card.choices.count)).") + "\n"
+        case .truefalse where options == nil:
+            text += style.dim("  (true or false)") + "\n"
+        default:
+            break
+        }
+        if let options {
+            for (index, option) in options.enumerated() {
+                let line = "  \(Self.letter(index))) \(option)"
+                text += (removed.contains(index) ? style.dim(line + "  (removed)") : line) + "\n"
+            }
+        }
+        return text
+    }
+
+    /// Verdict, the right answer, the evidence and, where sources disagree, every reading.
+    func feedback(_ judgement: Judgement?, typed: String?, card: Card) -> String {
+        var text = ""
+        switch judgement?.verdict {
+        case .right?:
+            text += style.green("Right.") + "\n"
+        case .almost?:
+            // The checker's note names the correct spelling ("almost right: the correct spelling is …").
+            if let note = judgement?.note, !note.isEmpty {
+                text += style.yellow(note.prefix(1).uppercased() + note.dropFirst()) + "\n"
+            } else {
+                text += style.yellow("Almost right:") + " the correct spelling is \(judgement?.expected ?? card.answer)\n"
+            }
+        case .wrong?:
+            if let typed, !typed.isEmpty {
+                text += style.red("Wrong.") + " You answered \"\(typed)\".\n"
+            } else {
+                text += style.red("No answer.") + "\n"
+            }
+        case .unchecked?, nil:
+            break
+        }
+        if judgement?.verdict != .almost, let note = judgement?.note, !note.isEmpty { text += style.dim(note) + "\n" }
+        text += "Answer: " + style.bold(judgement?.expected ?? card.answer) + "\n"
+        if let conflict = card.conflict, !conflict.readings.isEmpty {
+            text += style.yellow("Sources disagree:") + "\n"
+            let first = card.evidence.first
+            text += "  \(card.answer)" + (first.map { "  " + evidenceLine($0) } ?? "") + "\n"
+            for reading in conflict.readings {
+                text += "  \(reading.value)  " + evidenceLine(reading.evidence) + "\n"
+            }
+            if let note = conflict.note { text += "  " + style.dim("Note: \(note)") + "\n" }
+        } else {
+            for evidence in card.evidence {
+                text += "Source: " + evidenceLine(evidence) + "\n"
+            }
+        }
+        return text
+    }
+
+    private func evidenceLine(_ evidence: Provenance) -> String {
+        style.dim("\(evidence.source):\(evidence.line)") + "  \"\(evidence.quote)\""
+    }
+
+    /// "1 Again 10m · 2 Hard 2d · 3 Good 4d · 4 Easy 9d"
+    func ratings(_ preview: [Rating: CardState], proposed: Rating, now: Date) -> String {
+        let parts = Rating.allCases.map { rating -> String in
+            let interval = preview[rating]?.due.map { IntervalFormat.short($0.timeIntervalSince(now)) } ?? "?"
+            let label = "\(rating.rawValue) \(rating.name) \(interval)"
+            return rating == proposed ? style.bold(label) : label
+        }
+        return parts.joined(separator: " · ") + "\n"
+    }
+
+    func ratingPrompt(proposed: Rating) -> String {
+        "Enter = \(proposed.rawValue) \(proposed.name), or 1-4: "
+    }
+
+    /// After a rating: "Good: next in 4d."
+    func rated(_ rating: Rating, state: CardState?, now: Date) -> String {
+        let next = state?.due.map { IntervalFormat.short($0.timeIntervalSince(now)) } ?? "?"
+        return style.dim("\(rating.name): next in \(next).") + "\n"
+    }
+
+    func summary(_ summary: SessionSummary, now: Date) -> String {
+        var text = "\n" + style.bold("Session over.") + "\n"
+        let percent = summary.reviewed > 0 ? " (\(Int((Double(summary.right) / Double(summary.reviewed) * 100).rounded()))%)" : ""
+        text += "Reviewed: \(summary.reviewed)   right: \(summary.right)   wrong: \(summary.wrong)\(percent)\n"
+        text += "New cards seen: \(summary.newSeen)"
+        if summary.buried > 0 { text += "   buried: \(summary.buried)" }
+        if summary.suspended > 0 { text += "   suspended: \(summary.suspended)" }
+        if summary.undone > 0 { text += "   undone: \(summary.undone)" }
+        text += "\n"
+        let spent = Int(now.timeIntervalSince(summary.started) * 1000)
+        text += "Time spent: \(IntervalFormat.duration(milliseconds: spent))\n"
+        if let next = summary.nextDue {
+            text += "Next card due: \(IntervalFormat.relative(next.timeIntervalSince(now))).\n"
+        } else {
+            text += "Next card due: none scheduled.\n"
+        }
+        return text
+    }
+
+    func stats(_ summary: SessionSummary, counts: (review: Int, learning: Int, new: Int), now: Date) -> String {
+        let spent = Int(now.timeIntervalSince(summary.started) * 1000)
+        return "So far: \(summary.reviewed) reviewed (\(summary.right) right, \(summary.wrong) wrong), "
+            + "\(summary.newSeen) new, \(IntervalFormat.duration(milliseconds: spent)). "
+            + "Left: review \(counts.review) · learning \(counts.learning) · new \(counts.new).\n"
+    }
+
+    func help() -> String {
+        var text = "Type the answer and press Enter (an empty answer shows it). Then Enter accepts the proposed rating, 1-4 choose another.\n"
+        for command in SessionCommand.allCases {
+            text += "  " + command.word.padding(toLength: 10, withPad: " ", startingAt: 0) + command.help + "\n"
+        }
+        text += "  Ctrl-C cancels the line; Ctrl-C twice or Ctrl-D ends the session.\n"
+        return text
+    }
+
+    func passage(_ lines: [(number: Int, text: String)], evidence: Provenance) -> String {
+        var text = style.dim(evidence.source) + "\n"
+        for line in lines {
+            let marker = line.number == evidence.line ? ">" : " "
+            let numbered = "\(marker)\(String(line.number).leftPad(5)) | \(line.text)"
+            text += (line.number == evidence.line ? style.bold(numbered) : numbered) + "\n"
+        }
+        return text
+    }
+
+    static func letter(_ index: Int) -> String {
+        String(UnicodeScalar(UInt8(ascii: "a") + UInt8(min(index, 25))))
+    }
+
+    static func exampleOrder(_ count: Int) -> String {
+        (0..<max(1, min(count, 4))).reversed().map(letter).joined(separator: ", ")
+    }
+}
+
+extension String {
+    fileprivate func leftPad(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

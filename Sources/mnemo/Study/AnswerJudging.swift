@@ -1,0 +1,17 @@
+import Foundation
+import MnemoCore
+
+/// The outcome of checking one typed answer, as the screen shows it.
+struct Judgement: Equatable, Sendable {
+    var verdict: Verdict
+    /// The answer as it should be written.
+    var expected: String
+    /// Extra words for the learner, e.g. the correct spelling of an almost-right answer.
+    var note: String?
+}
+
+/// Checks typed answers; the session only sees this.
+protocol AnswerJudging: Sendable {
+    /// `shown`: a choice card's options in the order shown (labelled a, b, c …); nil when none were shown.
+    func judge(_ typed: String, card: StudyCard, shown: [String]?) -> Judgement
+}
