@@ -14,8 +14,16 @@ enum LineInput: Equatable, Sendable {
 protocol LineEditor: AnyObject {
     /// Show `prompt` and read one line.
     func readLine(prompt: String) -> LineInput
+    /// Show `prompt` and read one line that starts out holding `prefill`, for editing a text in
+    /// place (`mnemo curate`). Editors that cannot pre-fill (piped input, scripts) ignore it: the
+    /// caller shows the current text and treats an empty line as "keep it".
+    func readLine(prompt: String, prefill: String) -> LineInput
     /// Whether this editor draws on a terminal (so the screen may use colors).
     var isInteractive: Bool { get }
+}
+
+extension LineEditor {
+    func readLine(prompt: String, prefill: String) -> LineInput { readLine(prompt: prompt) }
 }
 
 /// The session commands, for `:help` and Tab completion.

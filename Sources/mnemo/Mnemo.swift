@@ -9,6 +9,7 @@ struct Mnemo: AsyncParsableCommand {
         subcommands: [
             BuildCommand.self,
             StudyCommand.self,
+            CurateCommand.self,
             CardsCommand.self,
             StatsCommand.self,
             CheckCommand.self,

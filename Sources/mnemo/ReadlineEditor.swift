@@ -81,12 +81,20 @@ final class ReadlineEditor: LineEditor {
         return any
     }
 
-    func readLine(prompt: String) -> LineInput {
+    func readLine(prompt: String) -> LineInput { readLine(prompt: prompt, prefill: "") }
+
+    /// With the callback interface the line buffer exists once the handler is installed, so the
+    /// pre-filled text is inserted right then and redisplayed (no startup hook, no C callback).
+    func readLine(prompt: String, prefill: String) -> LineInput {
         _ = drainInterrupts()
         lineDone = false
         reachedEnd = false
         completedLine = nil
         rl_callback_handler_install(prompt, lineHandler)
+        if !prefill.isEmpty {
+            _ = rl_insert_text(prefill)
+            rl_redisplay()
+        }
         while !lineDone {
             var descriptors = [
                 pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),

@@ -3,6 +3,8 @@ final class ScriptedLineEditor: LineEditor {
     private var script: [LineInput]
     private let output: any TextOutput
     private(set) var prompts: [String] = []
+    /// The text each `readLine(prompt:prefill:)` call offered for editing (ignored, as by `PlainLineEditor`).
+    private(set) var prefills: [String] = []
     let isInteractive = false
 
     init(_ script: [LineInput], output: any TextOutput) {
@@ -12,6 +14,11 @@ final class ScriptedLineEditor: LineEditor {
 
     convenience init(lines: [String], output: any TextOutput) {
         self.init(lines.map { .line($0) }, output: output)
+    }
+
+    func readLine(prompt: String, prefill: String) -> LineInput {
+        prefills.append(prefill)
+        return readLine(prompt: prompt)
     }
 
     func readLine(prompt: String) -> LineInput {
