@@ -30,6 +30,29 @@ struct CurateEndToEndTests {
         #expect(try fixture.deck().cards[1].answer == "9 August 1945")
     }
 
+    @Test("a dropped card's reviews stay in the log and stats counts them apart; the others keep their progress")
+    func droppedCardProgress() throws {
+        let fixture = try CurateFixture()
+        let progress = fixture.root.appendingPathComponent("progress").path
+        let study = try StudyProcess.run(
+            ["study", "unit.json", "--progress", progress, "--seed", "1"], input: "1945\n\n:quit\n", in: fixture.root)
+        #expect(study.status == 0, "\(study.stderr)")
+        let events = try ReviewLog.read(at: fixture.root.appendingPathComponent("progress/reviews.jsonl")).events
+        try #require(events.count == 1)
+        let studied = events[0].card
+        let index = try #require([CurateFixture.q, CurateFixture.choice, CurateFixture.cloze, CurateFixture.tf].firstIndex { $0.id == studied })
+        let curate = try StudyProcess.run(
+            ["curate", "unit.json"], input: String(repeating: "\n", count: index) + "d\nq\n", in: fixture.root)
+        #expect(curate.status == 0, "\(curate.stderr)")
+        #expect(try fixture.deck().cards.count == 3)
+        let stats = try StudyProcess.run(["stats", "unit.json", "--progress", progress, "--json"], in: fixture.root)
+        #expect(stats.status == 0, "\(stats.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        let removed = try #require(json["removedCards"] as? [String: Any])
+        #expect(removed["cards"] as? Int == 1 && removed["reviews"] as? Int == 1, "\(removed)")
+        #expect(try ReviewLog.read(at: fixture.root.appendingPathComponent("progress/reviews.jsonl")).events == events)
+    }
+
     @Test("bad input: one clear line and a non-zero exit", arguments: [
         (["curate", "nope.json"], "nope.json"),
         (["curate", "unit.json", "--only", "kind:essay"], "--only takes new, conflicts or kind:K"),
