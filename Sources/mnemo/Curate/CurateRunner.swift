@@ -1,7 +1,8 @@
 import Foundation
 import MnemoCore
 
-/// What a curation pass did, for the closing summary.
+/// What a curation pass did, for the closing summary: cards kept unchanged, cards changed (counted
+/// at their first edit or settle), cards dropped, conflicts settled. `b` restores the counts too.
 struct CurateSummary: Equatable, Sendable {
     var kept = 0
     var edited = 0
@@ -84,12 +85,13 @@ final class CurateRunner {
                 switch word {
                 case "", "k", "keep":
                     try decide("keep", card: card, index: index) { _ in }
-                    if changedCurrent { summary.edited += 1 } else { summary.kept += 1 }
-                    if settledCurrent { summary.settled += 1 }
+                    if !changedCurrent { summary.kept += 1 }
                     next()
                 case "d", "drop":
                     try decide("drop", card: card, index: index) { deck in deck.cards.removeAll { $0.id == card.id } }
                     summary.dropped += 1
+                    if changedCurrent { summary.edited -= 1 }  // edited, then dropped after all
+                    if settledCurrent { summary.settled -= 1 }
                     output.write("Dropped.\n")
                     next()
                 case "p", "prompt":
@@ -211,6 +213,7 @@ final class CurateRunner {
                 return false
             }
             try replace(card, with: changed, index: index, what: "settle")
+            if !settledCurrent { summary.settled += 1 }
             settledCurrent = true
             output.write("Settled: teaching “\(changed.answer)”.\n")
             return true
@@ -225,6 +228,7 @@ final class CurateRunner {
             if let i = deck.cards.firstIndex(where: { $0.id == card.id }) { deck.cards[i] = changed }
         }, progress: progress)
         undoStack.append(entry)
+        if !changedCurrent { summary.edited += 1 }
         changedCurrent = true
     }
 

@@ -125,6 +125,12 @@ struct CurateRunnerTests {
             deck.cards.count == 3 && progress.reviewed == [CurateFixture.q.id, CurateFixture.choice.id]
                 && summary == CurateSummary(kept: 1, dropped: 1, left: 2)
         },
+        Case(name: "a settle counts even when the curator quits before keeping", lines: ["", "", "c", "2", "q"]) { _, _, summary in
+            summary == CurateSummary(kept: 2, edited: 1, settled: 1, left: 2)
+        },
+        Case(name: "an edited card then dropped counts as dropped only", lines: ["p", "Changed?", "d", "q"]) { deck, _, summary in
+            deck.cards.count == 3 && summary == CurateSummary(dropped: 1, left: 3)
+        },
         Case(name: "?, unknown words and Ctrl-C do not decide", lines: ["?", "zz", ""]) { deck, progress, summary in
             progress.reviewed == [CurateFixture.q.id] && summary == CurateSummary(kept: 1, left: 3)
         },
