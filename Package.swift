@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(
@@ -19,11 +21,20 @@ let package = Package(
         ),
         .target(name: "MnemoCore"),
         .target(name: "DeckBuilder", dependencies: ["MnemoCore"]),
+        .target(
+            name: "DeckExchange",
+            dependencies: [
+                "MnemoCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .executableTarget(
             name: "mnemo",
             dependencies: [
                 "MnemoCore",
                 "DeckBuilder",
+                "DeckExchange",
                 "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -35,6 +46,14 @@ let package = Package(
         ),
         .testTarget(name: "MnemoCoreTests", dependencies: ["MnemoCore"]),
         .testTarget(name: "DeckBuilderTests", dependencies: ["DeckBuilder", "MnemoCore"]),
+        .testTarget(
+            name: "DeckExchangeTests",
+            dependencies: [
+                "DeckExchange", "MnemoCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(name: "mnemoTests", dependencies: ["mnemo", "MnemoCore", "DeckBuilder"]),
     ],
     swiftLanguageModes: [.v6]

@@ -8,6 +8,8 @@ import MnemoCore
 let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("scheduler", SchedulerBench.run),
     ("optimizer", OptimizerBench.run),
+    ("reference-figures", ReferenceFiguresBench.run),
+    ("progress", ProgressBench.run),
     ("stats", StatsBench.run),
 ]
 
@@ -17,7 +19,9 @@ if !unknown.isEmpty {
     FileHandle.standardError.write(Data("unknown benchmark(s): \(unknown.joined(separator: ", ")); available: \(benchmarks.map(\.name).joined(separator: ", "))\n".utf8))
     exit(2)
 }
-for benchmark in benchmarks where requested.isEmpty || requested.contains(benchmark.name) {
+// With no names, runs all but `reference-figures` (a helper of compare-reference.sh).
+print("(times are \(benchClockName); MNEMO_BENCH_CLOCK=wall for wall-clock)")
+for benchmark in benchmarks where requested.isEmpty ? benchmark.name != "reference-figures" : requested.contains(benchmark.name) {
     print("== \(benchmark.name)")
     do {
         try benchmark.run()

@@ -16,6 +16,8 @@ struct Mnemo: AsyncParsableCommand {
             ImportCommand.self,
             OptimizeCommand.self,
             ClassCommand.self,
+            MergeCommand.self,
+            AppendEventsCommand.self,
             SimulateLearnerCommand.self,
         ]
     )

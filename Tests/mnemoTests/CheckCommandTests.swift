@@ -55,7 +55,7 @@ struct CheckCommandTests {
         #expect(plain.status != 0)
         #expect(
             plain.stdout == """
-                bad.json: card cloze-1: prompt: a cloze prompt needs a blank such as '[…]' or '____'
+                bad.json: card cloze-1: prompt: a cloze prompt needs a blank such as '[…]', '[date]' or '____'
                 bad.json: 1 card, 1 error
 
                 """)

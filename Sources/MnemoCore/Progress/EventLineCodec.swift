@@ -99,6 +99,10 @@ enum EventLineCodec {
 
     // MARK: Decoding
 
+    /// Strings that recur on every line, shared instead of allocated per line.
+    static let kindNames = ReviewEvent.Kind.allCases.map(\.rawValue)
+    static let verdictNames = Verdict.allCases.map(\.rawValue)
+
     /// The event on one line (without its newline).
     static func decode(_ line: UnsafeRawBufferPointer) throws(Failure) -> ReviewEvent {
         var scanner = JSONLineScanner(line)
@@ -127,13 +131,13 @@ enum EventLineCodec {
                 scanner.skipSpace()
                 switch key {
                 case .id: id = try scanner.requiredString("id")
-                case .kind: kindText = try scanner.requiredString("kind")
+                case .kind: kindText = try scanner.requiredString("kind", known: kindNames)
                 case .card: card = try scanner.requiredString("card")
                 case .deck: deck = try scanner.requiredString("deck")
                 case .time: time = try scanner.date("time")
                 case .rating: rating = try scanner.optionalInt("rating")
                 case .answer: answer = try scanner.optionalString("answer")
-                case .verdict: verdictText = try scanner.optionalString("verdict")
+                case .verdict: verdictText = try scanner.takeNull() ? nil : scanner.requiredString("verdict", known: verdictNames)
                 case .durationMs: duration = try scanner.optionalInt("durationMs")
                 case .undoes: undoes = try scanner.optionalString("undoes")
                 case .until: until = try scanner.optionalDate("until")
@@ -266,6 +270,31 @@ struct JSONLineScanner {
         return value
     }
 
+    /// A string that is usually one of `known` (returned without allocating), else any string.
+    mutating func requiredString(_ name: String, known: [String]) throws(EventLineCodec.Failure) -> String {
+        if i < s.count, s[i] == UInt8(ascii: "\"") {
+            for candidate in known {
+                let n = candidate.utf8.count
+                let end = i + 1 + n
+                guard end < s.count, s[end] == UInt8(ascii: "\"") else { continue }
+                var same = true
+                var k = i + 1
+                for byte in candidate.utf8 {
+                    if s[k] != byte {
+                        same = false
+                        break
+                    }
+                    k += 1
+                }
+                if same {
+                    i = end + 1
+                    return candidate
+                }
+            }
+        }
+        return try requiredString(name)
+    }
+
     mutating func optionalString(_ name: String) throws(EventLineCodec.Failure) -> String? {
         if takeNull() { return nil }
         return try requiredString(name)
@@ -273,6 +302,17 @@ struct JSONLineScanner {
 
     mutating func date(_ name: String) throws(EventLineCodec.Failure) -> Date {
         let start = i
+        // Fast path: the quoted text has no escapes; parse it in place.
+        if i < s.count, s[i] == UInt8(ascii: "\"") {
+            var j = i + 1
+            while j < s.count, s[j] != UInt8(ascii: "\""), s[j] != UInt8(ascii: "\\") { j += 1 }
+            if j < s.count, s[j] == UInt8(ascii: "\""),
+                let date = LogTime.parse(UnsafeRawBufferPointer(rebasing: s[(i + 1)..<j]))
+            {
+                i = j + 1
+                return date
+            }
+        }
         guard let text = string() else { throw .malformed("field '\(name)' is not a string") }
         guard let date = LogTime.parse(text) else {
             i = start
@@ -315,11 +355,22 @@ struct JSONLineScanner {
         guard i < s.count, s[i] == UInt8(ascii: "\"") else { return nil }
         let start = i + 1
         var j = start
-        while j < s.count, s[j] != UInt8(ascii: "\""), s[j] != UInt8(ascii: "\\"), s[j] >= 0x20 { j += 1 }
+        var ascii = true
+        while j < s.count, s[j] != UInt8(ascii: "\""), s[j] != UInt8(ascii: "\\"), s[j] >= 0x20 {
+            if s[j] >= 0x80 { ascii = false }
+            j += 1
+        }
         guard j < s.count else { return nil }
         if s[j] == UInt8(ascii: "\"") {
             i = j + 1
-            return String(validating: UnsafeRawBufferPointer(rebasing: s[start..<j]), as: UTF8.self)
+            let raw = UnsafeRawBufferPointer(rebasing: s[start..<j])
+            if ascii {
+                return String(unsafeUninitializedCapacity: raw.count) { out in
+                    UnsafeMutableRawBufferPointer(out).copyMemory(from: raw)
+                    return raw.count
+                }
+            }
+            return String(validating: raw, as: UTF8.self)
         }
         // Slow path: escapes.
         var bytes = Array(s[start..<j])
@@ -419,6 +470,8 @@ struct JSONLineScanner {
             return i > start
         }
     }
+
+    mutating func takeWord(_ w: StaticString) -> Bool { word(w) }
 
     private mutating func word(_ w: StaticString) -> Bool {
         let n = w.utf8CodeUnitCount

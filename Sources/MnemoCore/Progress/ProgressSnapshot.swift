@@ -30,6 +30,15 @@ struct ProgressSnapshot: Codable, Equatable {
     var warnings: [LineWarning]
     var cards: [String: CardRecord]
 
+    init(formatVersion: Int, configHash: String, log: LogPosition, undone: [UndoneEvent], warnings: [LineWarning], cards: [String: CardRecord]) {
+        self.formatVersion = formatVersion
+        self.configHash = configHash
+        self.log = log
+        self.undone = undone
+        self.warnings = warnings
+        self.cards = cards
+    }
+
     init(replay: ProgressReplay, configHash: String) {
         formatVersion = ProgressFormat.version
         self.configHash = configHash
@@ -58,15 +67,7 @@ struct ProgressSnapshot: Codable, Equatable {
         return r
     }
 
-    func encoded() throws(ProgressError) -> [UInt8] {
-        do {
-            var bytes = [UInt8](try ProgressJSON.encoder().encode(self))
-            bytes.append(0x0A)
-            return bytes
-        } catch {
-            throw .writeFailed(path: ProgressSnapshot.fileName, reason: "cannot encode the snapshot: \(error)")
-        }
-    }
+    func encoded() throws(ProgressError) -> [UInt8] { SnapshotCodec.encode(self) }
 
     enum LoadResult {
         case missing
@@ -80,16 +81,35 @@ struct ProgressSnapshot: Codable, Equatable {
         guard !bytes.isEmpty else {
             return FileManager.default.fileExists(atPath: url.path) ? .malformed("the file is empty") : .missing
         }
-        let data = Data(bytes)
-        struct VersionOnly: Decodable { var formatVersion: Int }
-        if let v = try? JSONDecoder().decode(VersionOnly.self, from: data), v.formatVersion > ProgressFormat.version {
-            throw .newerFormat(path: url.path, found: v.formatVersion, supported: ProgressFormat.version)
+        switch Result(catching: { () throws(SnapshotCodec.Failure) in try SnapshotCodec.decode(bytes) }) {
+        case .success(let snapshot):
+            if snapshot.formatVersion > ProgressFormat.version {
+                throw .newerFormat(path: url.path, found: snapshot.formatVersion, supported: ProgressFormat.version)
+            }
+            return .loaded(snapshot)
+        case .failure(let failure):
+            // A newer format may be unreadable as a whole; its version still decides.
+            if let version = formatVersion(in: bytes), version > ProgressFormat.version {
+                throw .newerFormat(path: url.path, found: version, supported: ProgressFormat.version)
+            }
+            return .malformed(failure.message)
         }
-        do {
-            return .loaded(try ProgressJSON.decoder().decode(ProgressSnapshot.self, from: data))
-        } catch {
-            return .malformed(ProgressJSON.describe(error))
+    }
+
+    /// The `formatVersion` of a JSON object, read leniently (the rest may be anything).
+    static func formatVersion(in bytes: [UInt8]) -> Int? {
+        let key = Array("\"formatVersion\"".utf8)
+        guard let range = bytes.firstRange(of: key) else { return nil }
+        var i = range.upperBound
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == UInt8(ascii: ":") || bytes[i] == 0x0A { i += 1 }
+        var value = 0
+        var digits = 0
+        while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39, digits < 9 {
+            value = value * 10 + Int(bytes[i] - 0x30)
+            digits += 1
+            i += 1
         }
+        return digits > 0 ? value : nil
     }
 }
 

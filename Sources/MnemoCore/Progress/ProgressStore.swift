@@ -8,7 +8,7 @@ import Foundation
 /// A progress folder (docs/progress-format.md): the review log, the snapshot cache, the settings
 /// and the lock. Open it read-write (takes the lock) to study, read-only to list or report.
 ///
-///     let store = try ProgressStore(folder: dir, access: .readWrite(owner), applier: applier)
+///     let store = try ProgressStore(folder: dir, access: .readWrite(owner))
 ///     let record = store.record(for: card.id)            // memory state, .new if never seen
 ///     let (event, updated) = try store.append(event)     // durable (fsync'd) when this returns
 ///     try store.close()                                   // saves the snapshot, drops the lock
@@ -29,6 +29,8 @@ public final class ProgressStore {
 
     public let folder: URL
     public let applier: ReviewApplier
+    /// The folder's settings (defaults when opened with an explicit applier).
+    public let settings: ProgressSettings
     public let isWritable: Bool
     public private(set) var loadPath: LoadPath
     /// Problems found while loading (bad lines, a torn last line, a malformed snapshot); never fatal.
@@ -57,9 +59,14 @@ public final class ProgressStore {
         replay.records[card] ?? CardRecord(deck: deck)
     }
 
-    public init(folder: URL, access: Access, applier: ReviewApplier) throws(ProgressError) {
+    /// Opens `folder` replaying reviews with `applier` (tests, benchmarks; the usual way in is
+    /// `init(folder:access:)`, which builds the scheduler from the folder's settings).
+    public init(
+        folder: URL, access: Access, applier: ReviewApplier, settings: ProgressSettings = .default
+    ) throws(ProgressError) {
         self.folder = folder
         self.applier = applier
+        self.settings = settings
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: folder.path, isDirectory: &isDirectory)

@@ -55,7 +55,7 @@ public enum ReviewLog {
     static func readBytes(at url: URL, fromOffset offset: Int = 0) throws(ProgressError) -> [UInt8] {
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
-            if errno == ENOENT { return [] }
+            if errno == ENOENT || errno == ENOTDIR { return [] }  // nothing there (a path below a file)
             throw .unreadable(path: url.path, reason: String(cString: strerror(errno)))
         }
         defer { close(fd) }
@@ -150,6 +150,11 @@ public enum ReviewLog {
     private static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {
         for c in line where c != 0x20 && c != 0x09 && c != 0x0D { return false }
         return true
+    }
+
+    /// The line `event` is stored as (without the newline).
+    public static func line(for event: ReviewEvent) -> String {
+        String(decoding: EventLineCodec.encode(event), as: UTF8.self)
     }
 
     /// Every event of the log, for statistics and merging (no snapshot involved).

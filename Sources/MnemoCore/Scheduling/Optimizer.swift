@@ -36,13 +36,21 @@ public struct Optimizer: Sendable {
         public var testItems: Int
     }
 
-    /// Fits on the dataset's training items and scores defaults and the fit on its test items.
+    /// Fits on the dataset's training items and scores `start` (the defaults) and the fit on its test
+    /// items. If the fit does not lower the training loss, `start` is returned unchanged.
     public func fit(_ dataset: OptimizerDataset, start: [Double] = FSRSModel.defaultParameters) throws(SchedulingError) -> Report {
         guard dataset.items >= Self.minimumItems, dataset.trainItems > 0, dataset.testItems > 0 else {
             throw .notEnoughReviews(have: dataset.items, need: Self.minimumItems)
         }
         guard start.count == 21 else { throw .wrongParameterCount(start.count) }
-        let parameters = train(dataset, start: start)
+        let bad = FSRSModel.outOfBounds(start)
+        guard bad.isEmpty else { throw .parametersOutOfBounds(bad) }
+        var parameters = train(dataset, start: start)
+        // Never hand back something worse than the start on the data it was fitted to.
+        if !(dataset.metrics(parameters: parameters, part: .train).logLoss
+            <= dataset.metrics(parameters: start, part: .train).logLoss) {
+            parameters = start
+        }
         return Report(
             parameters: parameters,
             before: dataset.metrics(parameters: start, part: .test),

@@ -1,7 +1,9 @@
 import Foundation
 
 /// How well parameters predict recall on a set of items (reference README: unweighted log loss and
-/// RMSE over fsrs-rs / srs-benchmark bins).
+/// RMSE over fsrs-rs / srs-benchmark bins). The review-count bin uses fsrs-rs's `r_matrix_index`
+/// (n = 1 + long-term reviews including the predicted one), which reproduces the README's figures
+/// (defaults on synthetic-revlog.csv: 0.3765, 0.0447).
 public struct OptimizerMetrics: Codable, Hashable, Sendable {
     public var logLoss: Double
     public var rmseBins: Double
@@ -39,7 +41,9 @@ extension OptimizerDataset {
                         let y = rating == .again ? 0.0 : 1.0
                         loss -= y * log(p) + (1 - y) * log(1 - p)
                         count += 1
-                        let key = BinKey(delta: delta, reviews: longTermReviews + 1, lapses: lapses)
+                        // fsrs-rs `r_matrix_index`: n = 1 + long-term reviews *including this one*
+                        // (this reproduces the reference README's 0.0447 for the defaults).
+                        let key = BinKey(delta: delta, reviews: longTermReviews + 2, lapses: lapses)
                         bins[key, default: Bin()].count += 1
                         bins[key, default: Bin()].predicted += p
                         bins[key, default: Bin()].recalled += y

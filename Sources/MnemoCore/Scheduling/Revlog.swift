@@ -26,6 +26,11 @@ public enum Revlog {
     public static let columns = ["card_id", "review_time", "review_rating", "review_state", "review_duration"]
 
     public static func read(path: String) throws(RevlogError) -> [RevlogEntry] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadable(path: path, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "it is a folder") }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -153,5 +158,20 @@ public enum Revlog {
             out += "\(id),\(e.timeMs),\(e.rating.rawValue),\(e.state),\(e.durationMs)\n"
         }
         return out
+    }
+}
+
+extension Revlog {
+    /// The reviews in a progress log that still count, as revlog entries: `review` events with a
+    /// rating, minus those taken back by an `undo`. The `state` column is left at 2 (Review) and
+    /// is not used by the optimizer.
+    public static func entries(from events: [ReviewEvent]) -> [RevlogEntry] {
+        let undone = Set(events.lazy.filter { $0.kind == .undo }.compactMap(\.undoes))
+        return events.compactMap { event in
+            guard event.kind == .review, let rating = event.rating, !undone.contains(event.id) else { return nil }
+            let ms = Int64((event.time.timeIntervalSince1970 * 1000).rounded())
+            return RevlogEntry(cardID: event.card.rawValue, timeMs: ms, rating: rating, state: 2,
+                               durationMs: Int64(event.durationMs ?? 0))
+        }
     }
 }

@@ -145,7 +145,7 @@ public struct Scheduler: Sendable {
 
     /// The four possible next states, one per rating (to show each rating's interval). Each rating
     /// draws its fuzz from a copy of `rng`, so `preview(...)[.good]` equals `review(..., .good, ...)`
-    /// with a copy of the same generator. `rng` itself is advanced as one review would advance it.
+    /// with a copy of the same generator. `rng` itself is left unchanged.
     public func preview(_ card: CardState, at now: Date, using rng: inout some RandomNumberGenerator) -> [Rating: CardState] {
         var result: [Rating: CardState] = [:]
         result.reserveCapacity(4)

@@ -8,10 +8,14 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     /// A generator seeded from a string (an event id, say), stable across runs and platforms (FNV-1a).
     public init(seedString: String) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in seedString.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
+        @inline(__always) func mix<S: Sequence<UInt8>>(_ bytes: S) {
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
         }
+        // Contiguous UTF-8 (native strings) is hashed straight from memory: replay seeds one generator per event.
+        if seedString.utf8.withContiguousStorageIfAvailable({ mix($0) }) == nil { mix(seedString.utf8) }
         state = hash
     }
 

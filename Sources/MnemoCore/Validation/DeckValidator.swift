@@ -89,6 +89,7 @@ public enum DeckValidator {
             add(.warning, "language", "language '\(card.language)' is not among the deck's languages")
         }
         for (severity, field, message) in kindProblems(card) { add(severity, field, message) }
+        if let message = unreadableAnswer(card) { add(.warning, "answer", message) }
         if card.evidence.isEmpty {
             add(.warning, "evidence", "no evidence (the card cannot cite its source)")
         }
@@ -121,7 +122,7 @@ public enum DeckValidator {
         case .cloze:
             var problems: [KindProblem] = []
             if !card.prompt.isBlank && !hasBlank(card.prompt) {
-                problems.append((.error, "prompt", "a cloze prompt needs a blank such as '[…]' or '____'"))
+                problems.append((.error, "prompt", "a cloze prompt needs a blank such as '[…]', '[date]' or '____'"))
             }
             if givesAnswerAway(card) {
                 problems.append((.warning, "prompt", "the prompt contains the answer"))
@@ -197,8 +198,42 @@ public enum DeckValidator {
         return letters
     }
 
+    /// A date, year or number answer that answer checking cannot read is compared as text,
+    /// so "8 Aug 1945" would not match it: worth a warning.
+    static func unreadableAnswer(_ card: Card) -> String? {
+        guard card.kind == .cloze || card.kind == .question, !card.answer.isBlank else { return nil }
+        let normalized = AnswerText.normalize(card.answer)
+        switch card.answerType {
+        case .date, .year:
+            if DateReader.readings(normalized).count == 1 { return nil }
+            return "'\(card.answer)' is not a date answer checking can read; typed answers are compared as text"
+        case .number:
+            if !NumberReader.numbers(inNormalized: normalized).isEmpty { return nil }
+            return "'\(card.answer)' holds no number; typed answers are compared as text"
+        case .person, .place, .name, .text:
+            return nil
+        }
+    }
+
+    /// A blank is "[…]", "[...]", three or more underscores, or a bracketed label saying what
+    /// is missing ("[date]", "[month and year]", "[السنة]"): square brackets around 1-40
+    /// characters without brackets or digits.
     static func hasBlank(_ prompt: String) -> Bool {
-        prompt.contains("[…]") || prompt.contains("[...]") || prompt.contains("___")
+        if prompt.contains("___") { return true }
+        var label: [Character]? = nil
+        for character in prompt {
+            if character == "[" {
+                label = []
+            } else if character == "]" {
+                if let found = label, (1...40).contains(found.count) { return true }
+                label = nil
+            } else if character.isNumber {
+                label = nil
+            } else {
+                label?.append(character)
+            }
+        }
+        return false
     }
 
     /// A prompt that shows its own answer teaches nothing; short answers ("8") may appear by chance.

@@ -1,12 +1,110 @@
 import ArgumentParser
+import Foundation
+import MnemoCore
 
 struct OptimizeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "optimize",
-        abstract: "Fit FSRS parameters to your reviews."
+        abstract: "Fit FSRS parameters to your reviews.",
+        discussion: """
+            Fits the 21 FSRS-6 parameters to a review log as fsrs-rs does: the first 80 % of reviews \
+            (by time) train, the last 20 % are held out to compare the defaults with the fit \
+            (log loss and RMSE over bins; lower is better). Days roll over at 04:00 UTC.
+            With --revlog, reads a CSV with columns card_id,review_time,review_rating,review_state,review_duration \
+            (times in Unix milliseconds, ratings 1-4) and prints the parameters.
+            Otherwise fits the review log of the progress folder (--progress, else $MNEMO_HOME, \
+            $XDG_DATA_HOME/mnemo or ~/.local/share/mnemo), reading it without changing it.
+            """
     )
 
+    @Option(name: .long, help: ArgumentHelp("A review log CSV to fit.", valueName: "FILE.csv"))
+    var revlog: String?
+
+    @Option(name: .long, help: ArgumentHelp("A progress folder whose review log to fit.", valueName: "DIR"))
+    var progress: String?
+
+    @Flag(name: .long, help: "Print the parameters and figures as JSON.")
+    var json = false
+
+    func validate() throws {
+        if revlog != nil && progress != nil { throw ValidationError("give either --revlog or --progress, not both") }
+    }
+
     func run() async throws {
-        throw CLIError.notYetAvailable("optimize")
+        let clock = ContinuousClock()
+        let started = clock.now
+        let entries: [RevlogEntry]
+        if let revlog {
+            entries = try Revlog.read(path: revlog)
+        } else {
+            let folder = progress.map { URL(fileURLWithPath: $0) } ?? Self.defaultProgressFolder()
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
+                throw ProgressError.unreadable(path: folder.path, reason: "no such progress folder")
+            }
+            guard isDirectory.boolValue else { throw ProgressError.notAFolder(path: folder.path) }
+            let log = try ReviewLog.events(inFolder: folder)
+            for warning in log.warnings + (log.tornWarning.map { [$0] } ?? []) {
+                FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+            }
+            entries = Revlog.entries(from: log.events)
+        }
+        let dataset = OptimizerDataset(reviews: entries)
+        let report = try Optimizer().fit(dataset)
+        let elapsed = clock.now - started
+        if json {
+            let output = OptimizeOutput(report: report, reviews: entries.count)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            print(String(decoding: try encoder.encode(output), as: UTF8.self))
+        } else {
+            print(Self.render(report, reviews: entries.count))
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            FileHandle.standardError.write(Data(String(format: "fitted in %.2f s\n", seconds).utf8))
+        }
+        if revlog == nil {
+            // Progress settings (where fitted parameters will be saved) do not exist yet.
+            FileHandle.standardError.write(Data("note: the parameters were not saved; progress settings are not available yet\n".utf8))
+        }
+    }
+
+    /// DESIGN.md: $MNEMO_HOME, else $XDG_DATA_HOME/mnemo, else ~/.local/share/mnemo.
+    static func defaultProgressFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let home = environment["MNEMO_HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
+        if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
+            return URL(fileURLWithPath: data).appendingPathComponent("mnemo")
+        }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/mnemo")
+    }
+
+    static func render(_ report: Optimizer.Report, reviews: Int) -> String {
+        var lines: [String] = []
+        lines.append("Parameters (w0…w20):")
+        lines.append("  " + report.parameters.map { String(format: "%.4f", $0) }.joined(separator: ", "))
+        lines.append("")
+        lines.append("\(reviews) reviews; \(report.trainItems) items trained, \(report.testItems) held out.")
+        lines.append("On the held-out reviews   log loss   RMSE(bins)")
+        lines.append(String(format: "  FSRS-6 defaults          %.4f     %.4f", report.before.logLoss, report.before.rmseBins))
+        lines.append(String(format: "  fitted                   %.4f     %.4f", report.after.logLoss, report.after.rmseBins))
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// `mnemo optimize --json`: stable, sorted keys.
+struct OptimizeOutput: Codable, Equatable {
+    var parameters: [Double]
+    var before: OptimizerMetrics
+    var after: OptimizerMetrics
+    var trainItems: Int
+    var testItems: Int
+    var reviews: Int
+
+    init(report: Optimizer.Report, reviews: Int) {
+        parameters = report.parameters
+        before = report.before
+        after = report.after
+        trainItems = report.trainItems
+        testItems = report.testItems
+        self.reviews = reviews
     }
 }

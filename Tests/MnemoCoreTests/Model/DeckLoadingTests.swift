@@ -126,6 +126,15 @@ struct DeckLoadingTests {
         #expect(throws: DeckError.notAFile(path: dir.url.path)) { try Deck.load(from: dir.url) }
     }
 
+    /// Root reads any file, so this runs only for other users.
+    @Test(.enabled(if: getuid() != 0)) func unreadableFileSaysWhy() throws {
+        let dir = try DeckTestFolder()
+        let url = dir.url.appendingPathComponent("locked.json")
+        try Data(DeckJSON.deck().utf8).write(to: url)
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: url.path)
+        #expect(throws: DeckError.unreadable(path: url.path, reason: "Permission denied")) { try Deck.load(from: url) }
+    }
+
     @Test func errorsNameTheFileAsGiven() throws {
         let dir = try DeckTestFolder()
         try Data().write(to: dir.url.appendingPathComponent("e.json"))

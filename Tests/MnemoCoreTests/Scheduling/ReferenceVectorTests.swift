@@ -55,6 +55,24 @@ struct ReferenceVectorTests {
 
     enum VectorError: Error { case badDate(String), missing(String) }
 
+    /// A review time from its `when` code (README): `start`, `due`, `due±Nd`, or `+N` m/h/d after the previous review.
+    static func reconstruct(_ when: String, previousDue: Date?, previousReview: Date?) -> Date? {
+        let units: [Character: Double] = ["m": 60, "h": 3600, "d": 86_400]
+        if when == "start" { return Date(timeIntervalSince1970: 1_704_099_600) }  // 2024-01-01T09:00:00Z
+        if when == "due" { return previousDue }
+        func offset(_ text: Substring) -> Double? {
+            guard let unit = text.last.flatMap({ units[$0] }), let n = Double(text.dropLast()) else { return nil }
+            return n * unit
+        }
+        if when.hasPrefix("due"), let due = previousDue, let delta = offset(when.dropFirst(3)) {
+            return due.addingTimeInterval(delta)
+        }
+        if when.hasPrefix("+"), let last = previousReview, let delta = offset(when.dropFirst()) {
+            return last.addingTimeInterval(delta)
+        }
+        return nil
+    }
+
     static func phase(_ name: String?) -> CardPhase? {
         switch name {
         case "Learning": .learning
@@ -117,7 +135,8 @@ struct ReferenceVectorTests {
             for line in group.sorted(by: { ($0.i ?? 0) < ($1.i ?? 0) }) {
                 let at = "\(name) #\(line.i ?? -1)"
                 let time = try Self.date(line.review_time)
-                if line.when == "due" { #expect(card.due == time, "\(at): review time is not the previous due") }
+                let expected = Self.reconstruct(line.when ?? "", previousDue: card.due, previousReview: card.lastReview)
+                #expect(expected == time, "\(at): '\(line.when ?? "")' gives \(String(describing: expected)), the line says \(time)")
                 guard let rating = line.rating.flatMap(Rating.init(rawValue:)) else { throw VectorError.missing("\(at) rating") }
                 let rBefore = scheduler.retrievability(of: card, at: time)
                 #expect(Self.close(rBefore, line.r_before ?? 0), "\(at): r_before \(rBefore) vs \(String(describing: line.r_before))")

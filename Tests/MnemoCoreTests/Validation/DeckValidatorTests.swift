@@ -31,6 +31,8 @@ enum ValidatorCases {
         ("cloze with […]", withCard(card(.cloze, prompt: "It ended in […]."))),
         ("cloze with [...]", withCard(card(.cloze, prompt: "It ended in [...]."))),
         ("cloze with ____", withCard(card(.cloze, prompt: "It ended in ____."))),
+        ("cloze with a labelled blank", withCard(card(.cloze, prompt: "In [month and year], the war ended."))),
+        ("Arabic cloze with a labelled blank", withCard(card(.cloze, prompt: "في عام [السنة] ميلادي انتهت الحرب"))),
         ("Arabic cloze", with {
             $0.cards = [Card(id: CardID("c1"), kind: .cloze, prompt: "انتهت الحرب في عام [...]", answer: "١٩٤٥", language: "ar",
                              evidence: [evidence])]
@@ -46,6 +48,8 @@ enum ValidatorCases {
         }),
         ("no cards, no languages", Deck(id: "d", title: "T")),
         ("several evidence", with { $0.cards[0].evidence = [evidence, evidence] }),
+        ("readable date answer", with { $0.cards[0].answerType = .date; $0.cards[0].answer = "8 آب 1945" }),
+        ("readable number answer", with { $0.cards[0].answerType = .number; $0.cards[0].answer = "about 600,000" }),
     ]
 
     /// Decks that break exactly one rule, and the problem reported.
@@ -77,7 +81,11 @@ enum ValidatorCases {
         ("card language not listed", with { $0.cards[0].language = "de" },
          .init(.warning, card: CardID("c1"), field: "language", "language 'de' is not among the deck's languages")),
         ("cloze without blank", withCard(card(.cloze, prompt: "It ended in the forties.")),
-         .init(.error, card: CardID("c1"), field: "prompt", "a cloze prompt needs a blank such as '[…]' or '____'")),
+         .init(.error, card: CardID("c1"), field: "prompt", "a cloze prompt needs a blank such as '[…]', '[date]' or '____'")),
+        ("cloze with a citation, not a blank", withCard(card(.cloze, prompt: "It ended then.[12]")),
+         .init(.error, card: CardID("c1"), field: "prompt", "a cloze prompt needs a blank such as '[…]', '[date]' or '____'")),
+        ("cloze with an empty bracket", withCard(card(.cloze, prompt: "It ended in [].")),
+         .init(.error, card: CardID("c1"), field: "prompt", "a cloze prompt needs a blank such as '[…]', '[date]' or '____'")),
         ("cloze showing its answer", withCard(card(.cloze, prompt: "It ended in 1945, in [...].")),
          .init(.warning, card: CardID("c1"), field: "prompt", "the prompt contains the answer")),
         ("question showing its answer", withCard(card(.question, prompt: "Did it end in 1945?")),
@@ -105,6 +113,11 @@ enum ValidatorCases {
                "'ab, c' is not an order of the letters a-c, each once (e.g. \"c, a, b\")")),
         ("order empty event", withCard(card(.order, prompt: "Order", answer: "a, b, c", choices: ["x", " ", "z"])),
          .init(.error, card: CardID("c1"), field: "choices[1]", "empty event")),
+        ("unreadable date answer", with { $0.cards[0].answerType = .date; $0.cards[0].answer = "the forties" },
+         .init(.warning, card: CardID("c1"), field: "answer",
+               "'the forties' is not a date answer checking can read; typed answers are compared as text")),
+        ("unreadable number answer", with { $0.cards[0].answerType = .number; $0.cards[0].answer = "many" },
+         .init(.warning, card: CardID("c1"), field: "answer", "'many' holds no number; typed answers are compared as text")),
         ("no evidence", with { $0.cards[0].evidence = [] },
          .init(.warning, card: CardID("c1"), field: "evidence", "no evidence (the card cannot cite its source)")),
         ("evidence source not listed", with { $0.cards[0].evidence[0].source = "b.txt" },

@@ -1,0 +1,71 @@
+import MnemoCore
+
+/// One fact as the corpus states it: the primary reading with every source that agrees,
+/// and the readings of sources that disagree.
+public struct FactGroup: Sendable {
+    public struct Reading: Sendable {
+        public var candidate: FactCandidate
+        public var support: [Provenance]
+    }
+
+    /// Readings, the primary one first once `settle()` has run.
+    public var readings: [Reading]
+    public var primary: FactCandidate { readings[0].candidate }
+    public var isConflict: Bool { readings.count > 1 }
+    public var sources: Set<String> { Set(readings.flatMap { $0.support.map(\.source) }) }
+
+    /// Key of the fact: what is asked (normalized words) and the primary answer.
+    public var factKey: String {
+        let p = primary
+        let kind = p.dateValue != nil ? "date" : p.nameValue != nil ? "name" : "figure"
+        return "\(kind)|\(p.language)|\(p.keywords.joined(separator: " "))|\(p.normalized)"
+    }
+
+    public var factID: String { "fact-" + SHA256.hexDigest(of: Array(factKey.utf8)).prefix(16) }
+
+    public var score: Double {
+        let support = Double(sources.count - 1) * 0.7 + Double(min(readings[0].support.count - 1, 3)) * 0.2
+        return primary.score + support
+    }
+
+    static let maxSupport = 8
+
+    mutating func add(_ c: FactCandidate) {
+        if let i = readings.firstIndex(where: { Self.sameValue($0.candidate, c) }) {
+            if readings[i].support.count < Self.maxSupport, !readings[i].support.contains(c.evidence) {
+                readings[i].support.append(c.evidence)
+            }
+            // Keep the better-worded draft as the reading's text.
+            let better = c.quotable && (!readings[i].candidate.quotable || c.score > readings[i].candidate.score + 0.01)
+            if better { readings[i].candidate = c }
+        } else if readings.count < 4 {
+            readings.append(Reading(candidate: c, support: [c.evidence]))
+        }
+    }
+
+    /// Primary reading: most support, then the earliest evidence.
+    mutating func settle() {
+        readings.sort { a, b in
+            if a.candidate.quotable != b.candidate.quotable { return a.candidate.quotable }
+            if a.support.count != b.support.count { return a.support.count > b.support.count }
+            let ea = a.support.min(by: Self.evidenceOrder) ?? a.candidate.evidence
+            let eb = b.support.min(by: Self.evidenceOrder) ?? b.candidate.evidence
+            return Self.evidenceOrder(ea, eb)
+        }
+        for i in readings.indices { readings[i].support.sort(by: Self.evidenceOrder) }
+    }
+
+    static func evidenceOrder(_ a: Provenance, _ b: Provenance) -> Bool {
+        (a.source, a.line, a.start) < (b.source, b.line, b.start)
+    }
+
+    /// Same value, or a coarser date that the finer one falls in ("August 1945" and "August 6, 1945").
+    static func sameValue(_ a: FactCandidate, _ b: FactCandidate) -> Bool {
+        if a.normalized == b.normalized { return true }
+        if let x = a.dateValue, let y = b.dateValue {
+            return x.normalized.hasPrefix(y.normalized + "-") || y.normalized.hasPrefix(x.normalized + "-")
+        }
+        if let x = a.numberValue, let y = b.numberValue { return x.value == y.value && x.isPercent == y.isPercent }
+        return false
+    }
+}

@@ -1,0 +1,93 @@
+import MnemoCore
+
+/// Gathers facts from document after document, merging the same fact across sources as it goes
+/// (an inverted index on keywords keeps this linear), and bounding its size so memory stays flat.
+struct FactPool {
+    private(set) var groups: [FactGroup] = []
+    private var index: [String: [Int]] = [:]
+    /// Most groups kept; beyond it the weakest single-source half is pruned.
+    let capacity: Int
+
+    init(capacity: Int = 40_000) { self.capacity = capacity }
+
+    mutating func add(_ c: FactCandidate) {
+        if let g = match(c) {
+            groups[g].add(c)
+            return
+        }
+        groups.append(FactGroup(readings: [.init(candidate: c, support: [c.evidence])]))
+        let id = groups.count - 1
+        for w in c.matchWords { index[w, default: []].append(id) }
+        if groups.count > capacity { prune() }
+    }
+
+    /// The group asking the same thing, if any.
+    private func match(_ c: FactCandidate) -> Int? {
+        var counts: [Int: Int] = [:]
+        for w in c.matchWords {
+            guard let ids = index[w], ids.count <= 400 else { continue }
+            for id in ids { counts[id, default: 0] += 1 }
+        }
+        var best: (id: Int, score: Double)?
+        for (id, shared) in counts where shared >= 2 {
+            let g = groups[id]
+            let p = g.primary
+            guard Self.compatible(p, c), !g.readings.contains(where: { Self.sameSentence($0.candidate.evidence, c.evidence) }) else { continue }
+            let overlap = Double(shared) / Double(min(p.matchWords.count, c.matchWords.count))
+            let needed = p.dateValue != nil ? 0.6 : 0.5
+            guard overlap >= needed, shared >= (p.dateValue != nil ? 3 : 2) else { continue }
+            // The same happening: when both name a verb, they share one ("returned" is not "died").
+            let pv = p.matchWords.filter { $0.hasPrefix("v:") }
+            let cv = c.matchWords.filter { $0.hasPrefix("v:") }
+            // …unless both name the same event ("the Yalta meeting", "a meeting in Yalta").
+            let sameEvent = !p.matchWords.filter { $0.hasPrefix("e:") }.isDisjoint(with: c.matchWords.filter { $0.hasPrefix("e:") })
+            if !sameEvent, !pv.isEmpty, !cv.isEmpty, pv.isDisjoint(with: cv) { continue }
+            // Different values of different precision are not a disagreement to flag.
+            // (A month and a day of different months do disagree.)
+            if let x = p.dateValue, let y = c.dateValue, x.granularity != y.granularity, !FactGroup.sameValue(p, c) {
+                let fine: Set<DateValue.Granularity> = [.month, .day]
+                if !(fine.contains(x.granularity) && fine.contains(y.granularity)) { continue }
+            }
+            if let b = best, overlap < b.score || (overlap == b.score && id > b.id) { continue }
+            best = (id, overlap)
+        }
+        return best?.id
+    }
+
+    static func sameSentence(_ a: Provenance, _ b: Provenance) -> Bool {
+        a.source == b.source && a.line == b.line && a.start == b.start
+    }
+
+    static func compatible(_ a: FactCandidate, _ b: FactCandidate) -> Bool {
+        guard a.language == b.language else { return false }
+        switch (a.value, b.value) {
+        case (.date(let x), .date(let y)):
+            let coarse: Set<DateValue.Granularity> = [.decade, .century, .yearRange]
+            return !coarse.contains(x.granularity) && !coarse.contains(y.granularity)
+        case (.name(let x), .name(let y)):
+            // Names merge only when they are the same name; two different names are not a disagreement we can judge.
+            return x.head == y.head && x.value == y.value
+        case (.figure(let x), .figure(let y)):
+            guard x.isPercent == y.isPercent else { return false }
+            return headClass(x.head) == headClass(y.head)
+        default: return false
+        }
+    }
+
+    static func headClass(_ head: String) -> String {
+        switch head {
+        case "troop", "soldier", "army", "force", "man", "elite": "troop"
+        default: Normalizer.synonyms[head] ?? head
+        }
+    }
+
+    private mutating func prune() {
+        let order = groups.indices.sorted { groups[$0].score > groups[$1].score || (groups[$0].score == groups[$1].score && $0 < $1) }
+        let keep = Set(order.prefix(capacity / 2)).union(groups.indices.filter { groups[$0].sources.count > 1 })
+        groups = groups.indices.filter { keep.contains($0) }.map { groups[$0] }
+        index = [:]
+        for (id, g) in groups.enumerated() {
+            for w in g.primary.matchWords { index[w, default: []].append(id) }
+        }
+    }
+}

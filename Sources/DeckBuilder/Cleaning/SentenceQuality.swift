@@ -1,0 +1,78 @@
+/// Sentence-level gates: what makes a sentence unfit to quote on a card.
+enum SentenceQuality {
+    /// Why the sentence cannot give cards, or nil when it can.
+    static func problem(_ s: String, tokens t: [Token], language: String) -> NoiseReason? {
+        if FastSearch.containsAny(s, ["**", "█", "[redacted]", "XXX"]) { return .redaction }
+        for i in t.indices where t[i].kind == .number && FigureExtractor.isGarbled(t, i) { return .garbledFigure }
+        guard let last = s.unicodeScalars.last else { return .garbledText }
+        if last == "?" || last.value == 0x061F { return .question }
+        if language == "ar" { return arabicProblem(s, t) }
+        if t.count < 6 { return .garbledText }
+        guard let first = t.first, first.isCapitalized || first.kind == .number || first.text == "\"" || first.text == "“" else {
+            return .garbledText
+        }
+        if !(last == "." || last == "!" || last == "\"" || last == "”") { return .garbledText }
+        for (k, tok) in t.enumerated() where k > 0 {
+            // Space before a comma or full stop, or a stray sentence-start capital in mid-sentence.
+            // A lone full stop after a space: "Japan . is equipped".
+            if tok.kind == .punct, tok.spaceBefore, tok.text == ".", k + 1 < t.count { return .garbledText }
+            if tok.kind == .word, tok.isCapitalized, !["\"", "“", ":", "("].contains(String(t[k - 1].text)) {
+                let lower = tok.lower
+                if English.stopwords.contains(lower) && !["I", "May"].contains(String(tok.text)) { return .garbledText }
+                if lower.hasSuffix("ly") && !properLy.contains(lower) { return .garbledText }
+            }
+            // A comma glued to the next word: ",The".
+            if tok.kind == .word, !tok.spaceBefore, t[k - 1].text == "," { return .garbledText }
+            if tok.kind == .punct, tok.text == ".", k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized { return .garbledText }
+        }
+        let quotes = t.indices.filter { t[$0].text == "\"" }
+        if quotes.count % 2 == 1 { return .garbledText }
+        if t.contains(where: { $0.lower == "etc" }) { return .garbledText }
+        if startsWithoutSubject(t) { return .garbledText }
+        return nil
+    }
+
+    /// "Signed the German unconditional surrender, …": a sentence that starts with its verb lost its
+    /// subject to a bad split or translation (a participial opener such as "Founded in 1949," is fine).
+    static func startsWithoutSubject(_ t: [Token]) -> Bool {
+        guard t.count >= 2, t[0].kind == .word, t[0].isCapitalized else { return false }
+        let w = t[0].lower
+        return English.isPast(w) && !English.notVerbs.contains(w) && ["the", "a", "an", "his", "its", "their"].contains(t[1].lower)
+    }
+
+    /// "…when Khrushchev visited China, announced that he would …": a comma splice. Returns the index of
+    /// the comma after which the sentence runs on without a subject, if any.
+    static func commaSplice(_ t: [Token]) -> Int? {
+        var sawVerb = false
+        for k in t.indices {
+            let tok = t[k]
+            if tok.kind == .word, !tok.isCapitalized, English.isPast(tok.lower), k > 0 { sawVerb = true }
+            if sawVerb, tok.text == ",", k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized,
+                English.isPast(t[k + 1].lower), !English.irregularParticiples.contains(t[k + 1].lower) || English.irregularPast[t[k + 1].lower] != nil
+            {
+                return k
+            }
+        }
+        return nil
+    }
+
+    static let properLy: Set<String> = ["italy", "july", "sicily", "emily", "kelly", "beverly", "tripoli"]
+
+    private static func arabicProblem(_ s: String, _ t: [Token]) -> NoiseReason? {
+        if t.count < 5 { return .garbledText }
+        return nil
+    }
+
+    /// Hedges and vague openings lower a sentence's score.
+    static func penalty(_ t: [Token], language: String) -> Double {
+        guard language == "en", let first = t.first else { return 0 }
+        var p = 0.0
+        if English.pronouns.contains(first.lower) { p += 2 }
+        let hedges: Set<String> = ["reportedly", "allegedly", "perhaps", "probably", "possibly", "might", "may", "seems", "rumored"]
+        if t.contains(where: { hedges.contains($0.lower) && !$0.isCapitalized }) { p += 1.5 }
+        if t.count > 40 { p += 1 }
+        // A colon followed by more words: a quoted claim or a list, seldom a clean fact.
+        if let colon = t.firstIndex(where: { $0.text == ":" }), colon + 3 < t.count { p += 3 }
+        return p
+    }
+}

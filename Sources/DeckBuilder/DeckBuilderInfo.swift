@@ -1,1 +1,0 @@
-public enum DeckBuilderInfo { public static let name = "DeckBuilder" }

@@ -1,0 +1,241 @@
+/// A date found in a sentence: the tokens it covers and its value.
+struct DateMention: Sendable {
+    var tokens: Range<Int>
+    var value: DateValue
+    /// Arabic source used Levantine month names (آب rather than أغسطس).
+    var levantine = false
+}
+
+/// Finds dates in every common order and spelling, English and Arabic (both month-name
+/// systems, Arabic-Indic digits): full dates, month and year, years, decades, centuries, ranges.
+/// Never fills in a missing part; the caller supplies a year from context and marks it.
+enum DateExtractor {
+    static func dates(in t: [Token], language: String) -> [DateMention] {
+        language == "ar" ? arabic(t) : english(t)
+    }
+
+    // MARK: English
+
+    static let yearLead: Set<String> = [
+        "in", "of", "since", "until", "till", "by", "from", "to", "between", "and", "around", "circa", "before", "after",
+        "early", "late", "mid", "year", "summer", "winter", "spring", "autumn", "fall", "during", "came", "through",
+    ]
+
+    static func english(_ t: [Token]) -> [DateMention] {
+        var out: [DateMention] = []
+        var i = 0
+        while i < t.count {
+            if let m = englishAt(t, i) {
+                out.append(m)
+                i = m.tokens.upperBound
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private static func englishAt(_ t: [Token], _ i: Int) -> DateMention? {
+        // Month-led: "August 9th, 1945", "August 8", "May 1939", "May of 1939", "mid-May".
+        if let (month, next) = monthAt(t, i) {
+            if let day = dayAt(t, next) {
+                var k = next + 1
+                if k < t.count, t[k].text == "," { k += 1 }
+                if let year = yearNumber(t, k) {
+                    return DateMention(tokens: i..<k + 1, value: DateValue(granularity: .day, year: year, month: month, day: day))
+                }
+                return DateMention(tokens: i..<next + 1, value: DateValue(granularity: .day, year: nil, month: month, day: day))
+            }
+            var k = next
+            if k < t.count, t[k].lower == "of" { k += 1 }
+            if let year = yearNumber(t, k) {
+                return DateMention(tokens: i..<k + 1, value: DateValue(granularity: .month, year: year, month: month))
+            }
+            if t[i].text.contains("-") || (i > 0 && ["in", "early", "late", "mid", "since", "until", "by"].contains(t[i - 1].lower)) {
+                return DateMention(tokens: i..<next, value: DateValue(granularity: .month, year: nil, month: month))
+            }
+            return nil
+        }
+        // Day-led: "25 June 1950", "8 August", "the 8th of August 1945".
+        if let day = dayAt(t, i) {
+            var k = i + 1
+            if k < t.count, t[k].lower == "of" { k += 1 }
+            if let (month, next) = monthAt(t, k) {
+                var y = next
+                if y < t.count, t[y].text == "," { y += 1 }
+                if let year = yearNumber(t, y) {
+                    return DateMention(tokens: i..<y + 1, value: DateValue(granularity: .day, year: year, month: month, day: day))
+                }
+                return DateMention(tokens: i..<next, value: DateValue(granularity: .day, year: nil, month: month, day: day))
+            }
+        }
+        // Decade "1930s", century "10th century" / "nineteenth century".
+        if t[i].kind == .number, t[i].text.hasSuffix("s"), let y = Int(t[i].text.dropLast()), y % 10 == 0, (1000...2090).contains(y) {
+            return DateMention(tokens: i..<i + 1, value: DateValue(granularity: .decade, year: y))
+        }
+        if i + 1 < t.count, t[i + 1].lower == "century" || t[i + 1].lower == "centuries", let n = ordinalValue(t[i]), (1...21).contains(n) {
+            return DateMention(tokens: i..<i + 2, value: DateValue(granularity: .century, year: nil, endYear: n))
+        }
+        // Years and ranges.
+        if let year = yearNumber(t, i) {
+            if i + 2 < t.count, ["-", "–", "—", "to", "and"].contains(String(t[i + 1].text)), let end = yearNumber(t, i + 2),
+                end > year, end - year <= 100
+            {
+                let lead = i > 0 ? t[i - 1].lower : ""
+                if t[i + 1].text != "and" || lead == "between" {
+                    return DateMention(tokens: i..<i + 3, value: DateValue(granularity: .yearRange, year: year, endYear: end))
+                }
+            }
+            let lead = i > 0 ? t[i - 1].lower : ""
+            let leadOK = i == 0 || yearLead.contains(lead) || t[i - 1].text == "," || t[i - 1].text == "(" || lead.hasSuffix("-")
+            var followOK = true
+            if i + 1 < t.count, t[i + 1].kind == .word, !t[i + 1].isCapitalized {
+                let w = t[i + 1].lower
+                followOK = !(w.hasSuffix("s") && !["was", "has", "is", "as", "its", "this", "thus", "his"].contains(w))
+            }
+            if leadOK && followOK {
+                return DateMention(tokens: i..<i + 1, value: DateValue(granularity: .year, year: year))
+            }
+        }
+        return nil
+    }
+
+    /// A month word at `i` (with "mid-"/"early-" prefixes and an abbreviation dot); returns the month and the next index.
+    static func monthAt(_ t: [Token], _ i: Int) -> (Int, Int)? {
+        guard i < t.count, t[i].kind == .word, t[i].isCapitalized || t[i].text.utf8.contains(0x2D) else { return nil }
+        var word = Substring(t[i].text)
+        for prefix in ["mid-", "early-", "late-", "Mid-", "Early-", "Late-"] where word.hasPrefix(prefix) {
+            word = word.dropFirst(prefix.count)
+        }
+        let lowerWord = word.count == t[i].text.count ? t[i].lower : FastCase.lower(word)
+        guard word.first?.isUppercase == true, let month = MonthNames.englishMonth(lowerWord) else { return nil }
+        var next = i + 1
+        let isAbbrev = word.count <= 4 && lowerWord != "may" && lowerWord != "june" && lowerWord != "july"
+        if isAbbrev, next < t.count, t[next].text == "." { next += 1 }
+        // "May" and "March" are also words: demand a number next to them unless prefixed.
+        if word == "May" || word == "March" || isAbbrev {
+            let after = next < t.count && t[next].kind == .number
+            let before = i > 0 && t[i - 1].kind == .number
+            let hyphen = word.count != t[i].text.count
+            let lead = i > 0 && ["in", "of", "early", "late", "mid", "since", "until", "by"].contains(t[i - 1].lower)
+            if !(after || before || hyphen || lead) { return nil }
+        }
+        return (month, next)
+    }
+
+    static func dayAt(_ t: [Token], _ i: Int) -> Int? {
+        guard i < t.count, t[i].kind == .number else { return nil }
+        var s = Substring(Script.westernDigits(t[i].text))
+        for suffix in ["st", "nd", "rd", "th"] where s.hasSuffix(suffix) { s = s.dropLast(2) }
+        guard s.count <= 2, let d = Int(s), (1...31).contains(d) else { return nil }
+        return d
+    }
+
+    /// A plain four-digit year 1000–2099 (no separators, no suffix).
+    static func yearNumber(_ t: [Token], _ i: Int) -> Int? {
+        guard i < t.count, t[i].kind == .number else { return nil }
+        let s = Script.westernDigits(t[i].text)
+        guard s.count == 4, s.allSatisfy(\.isASCII), let y = Int(s), (1000...2099).contains(y) else { return nil }
+        // A year glued to more digits ("19526%") is not a year: the tokenizer keeps those whole.
+        return y
+    }
+
+    static let ordinalWords: [String: Int] = [
+        "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+        "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+        "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+        "twenty-first": 21,
+    ]
+
+    static func ordinalValue(_ tok: Token) -> Int? {
+        if tok.kind == .word { return ordinalWords[tok.lower] }
+        guard tok.kind == .number else { return nil }
+        let s = tok.text
+        for suffix in ["st", "nd", "rd", "th"] where s.hasSuffix(suffix) { return Int(s.dropLast(2)) }
+        return nil
+    }
+
+    // MARK: Arabic
+
+    static let arabicYearWords: Set<String> = ["عام", "العام", "سنة", "السنة", "عامي", "سنه"]
+    static let arabicEraWords: Set<String> = ["ميلادي", "ميلادية", "م", "للميلاد"]
+
+    static func arabic(_ t: [Token]) -> [DateMention] {
+        var out: [DateMention] = []
+        var i = 0
+        while i < t.count {
+            if let m = arabicAt(t, i) {
+                out.append(m)
+                i = m.tokens.upperBound
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// The word without one leading conjunction or preposition letter (و ف ب ل ك).
+    static func arabicStem(_ word: Substring) -> [String] {
+        var forms = [String(word)]
+        if let first = word.first, "وفبلك".contains(first), word.count > 2 { forms.append(String(word.dropFirst())) }
+        if word.hasPrefix("وب") || word.hasPrefix("ول") || word.hasPrefix("وف"), word.count > 3 { forms.append(String(word.dropFirst(2))) }
+        return forms
+    }
+
+    static func arabicMonthAt(_ t: [Token], _ i: Int) -> (month: Int, levantine: Bool, next: Int)? {
+        guard i < t.count, t[i].kind == .word, let b = t[i].text.utf8.first, b == 0xD8 || b == 0xD9 || b == 0xDA || b == 0xDB else { return nil }
+        // Most words are no month: one look-up of the word with its prefix letters stripped settles it.
+        let raw = t[i].text
+        let bare = raw.count > 2 && "وفبلك".contains(raw.first ?? " ") ? raw.dropFirst() : raw[...]
+        if MonthNames.arabicSingle[String(raw)] == nil, MonthNames.arabicSingle[String(bare)] == nil,
+            !(bare.hasSuffix("كانون") || bare.hasSuffix("تشرين")), !raw.contains("ـ")
+        {
+            return nil
+        }
+        for form in arabicStem(t[i].text) {
+            if i + 1 < t.count, t[i + 1].kind == .word, let m = MonthNames.arabicPair(form, String(t[i + 1].text)) {
+                return (m, true, i + 2)
+            }
+            if let hit = MonthNames.arabicSingle[form] {
+                // "آب" and "مارس" are also ordinary words: demand a number or "شهر" next to them.
+                let nearNumber = (i + 1 < t.count && t[i + 1].kind == .number) || (i > 0 && t[i - 1].kind == .number)
+                let afterShahr = i > 0 && arabicStem(t[i - 1].text).contains { $0 == "شهر" || $0 == "الشهر" }
+                let beforeYear = i + 2 < t.count && (t[i + 1].text == "من" || arabicYearWords.contains(String(t[i + 1].text)))
+                if nearNumber || afterShahr || beforeYear { return (hit.month, hit.levantine, i + 1) }
+            }
+        }
+        return nil
+    }
+
+    private static func arabicYear(_ t: [Token], _ i: Int) -> (year: Int, next: Int)? {
+        var k = i
+        if k < t.count, t[k].text == "من" { k += 1 }
+        if k < t.count, arabicStem(t[k].text).contains(where: { arabicYearWords.contains($0) }) { k += 1 }
+        guard let y = yearNumber(t, k) else { return nil }
+        return (y, k + 1)
+    }
+
+    private static func arabicAt(_ t: [Token], _ i: Int) -> DateMention? {
+        if let day = dayAt(t, i), let (month, lev, next) = arabicMonthAt(t, i + 1) {
+            if let (year, end) = arabicYear(t, next) {
+                return DateMention(tokens: i..<end, value: DateValue(granularity: .day, year: year, month: month, day: day), levantine: lev)
+            }
+            return DateMention(tokens: i..<next, value: DateValue(granularity: .day, year: nil, month: month, day: day), levantine: lev)
+        }
+        if let (month, lev, next) = arabicMonthAt(t, i) {
+            if let (year, end) = arabicYear(t, next) {
+                return DateMention(tokens: i..<end, value: DateValue(granularity: .month, year: year, month: month), levantine: lev)
+            }
+            return DateMention(tokens: i..<next, value: DateValue(granularity: .month, year: nil, month: month), levantine: lev)
+        }
+        if let year = yearNumber(t, i) {
+            let lead = i > 0 ? arabicStem(t[i - 1].text) : []
+            let leadOK = lead.contains { arabicYearWords.contains($0) || $0 == "في" || $0 == "منذ" || $0 == "حتى" }
+            let eraOK = i + 1 < t.count && arabicEraWords.contains(String(t[i + 1].text))
+            if leadOK || eraOK || i == 0 {
+                return DateMention(tokens: i..<i + 1, value: DateValue(granularity: .year, year: year))
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,144 @@
+import MnemoCore
+
+/// Reads one cleaned document sentence by sentence and drafts a fact (with its card texts)
+/// for every date and figure in a sentence fit to quote.
+public enum DocumentAnalyzer {
+    public static func analyze(_ source: SourceText) -> DocumentAnalysis {
+        let name = source.file.name
+        let reasons = LineCleaner.classify(source.lines)
+        var analysis = DocumentAnalysis(source: name, language: "und")
+        var contextYear: Int?
+        var sentenceIndex = 0
+        var arabicLetters = 0
+        var latinLetters = 0
+        let total = max(1, source.lines.count)
+        for (i, line) in source.lines.enumerated() {
+            if let reason = reasons[i] {
+                analysis.dropped.append(.init(line: i + 1, reason: reason, text: String(line.prefix(80))))
+                continue
+            }
+            if LineCleaner.isBlank(line) { continue }
+            let lineLanguage = Script.language(of: line)
+            if lineLanguage == "ar" { arabicLetters += line.count } else if lineLanguage == "en" { latinLetters += line.count }
+            let ranges = SentenceSplitter.ranges(in: line)
+            var anchor: (value: DateValue, evidence: Provenance)?
+            for (r, range) in ranges.enumerated() {
+                // The next sentence starting without a subject means this one was cut in the wrong place.
+                let nextIsFragment = r + 1 < ranges.count
+                    && SentenceQuality.startsWithoutSubject(Tokenizer.tokens(String(line[ranges[r + 1]].prefix(40))))
+                sentenceIndex += 1
+                analysis.sentences += 1
+                let text = String(line[range])
+                let language = Script.language(of: text)
+                guard language == "en" || language == "ar" else { continue }
+                // Cheap test first: no digit and no month name, nothing to extract.
+                guard mayHoldFacts(text) || anchor != nil || mayHoldNames(text) else { continue }
+                let tokens = Tokenizer.tokens(text)
+                let dates = DateExtractor.dates(in: tokens, language: language)
+                let dateTokens = Set(dates.flatMap { Array($0.tokens) })
+                let figures = FigureExtractor.figures(in: tokens, language: language, taken: dateTokens)
+                var taken = dateTokens
+                for f in figures { taken.formUnion(f.tokens); taken.formUnion(f.countedTokens) }
+                let names = NameExtractor.names(in: tokens, language: language, taken: taken)
+                analysis.datesFound += dates.count
+                analysis.figuresFound += figures.count
+                analysis.namesFound += names.count
+                var problem = SentenceQuality.problem(text, tokens: tokens, language: language)
+                if problem == nil, nextIsFragment, language == "en" { problem = .garbledText }
+                if let problem {
+                    if !dates.isEmpty || !figures.isEmpty || tokens.contains(where: { $0.kind == .number }) {
+                        analysis.dropped.append(.init(line: i + 1, reason: problem, text: String(text.prefix(80))))
+                    }
+                    // A garbled sentence can still be another source's reading in a conflict; the rest is dropped.
+                    if problem != .garbledText {
+                        updateContext(&contextYear, dates)
+                        continue
+                    }
+                }
+                let start = line.distance(from: line.startIndex, to: range.lowerBound)
+                let evidence = Provenance(source: name, line: i + 1, start: start, end: start + text.count, quote: text)
+                let position = 1.0 - Double(i) / Double(total)
+                let context = DraftContext(
+                    text: text, tokens: tokens, language: language, evidence: evidence, position: position,
+                    sourceTag: tag(forSource: name), quotable: problem == nil,
+                    norms: dates.isEmpty && figures.isEmpty && names.isEmpty ? nil : tokens.map { Normalizer.word($0, language: language) })
+                for date in dates {
+                    var value = date.value
+                    if value.year == nil, value.granularity == .day || value.granularity == .month, let contextYear {
+                        value.year = contextYear
+                        value.yearFromContext = true
+                    }
+                    if let fact = CardDrafter.dateFact(context, mention: date, value: value) { analysis.facts.append(fact) }
+                }
+                updateContext(&contextYear, dates)
+                for figure in figures {
+                    if let fact = CardDrafter.figureFact(context, mention: figure) { analysis.facts.append(fact) }
+                }
+                for name in names {
+                    if let fact = CardDrafter.nameFact(context, mention: name) { analysis.facts.append(fact) }
+                }
+                if let first = dates.first, first.tokens.lowerBound <= 1, var value = Optional(first.value) {
+                    if value.year == nil, let contextYear { value.year = contextYear; value.yearFromContext = true }
+                    if value.year != nil { anchor = (value, evidence) }
+                } else if dates.isEmpty, language == "en", let anchor,
+                    let fact = CardDrafter.contextDatedFact(context, value: anchor.value, anchorEvidence: anchor.evidence)
+                {
+                    analysis.facts.append(fact)
+                }
+            }
+        }
+        analysis.language = arabicLetters > latinLetters ? "ar" : latinLetters > 0 ? "en" : "und"
+        _ = sentenceIndex
+        return analysis
+    }
+
+    private static func updateContext(_ year: inout Int?, _ dates: [DateMention]) {
+        for d in dates {
+            if let y = d.value.year, d.value.granularity != .century { year = d.value.endYear ?? y }
+        }
+    }
+
+    static func tag(forSource name: String) -> String {
+        let base = name.split(separator: "/").last.map(String.init) ?? name
+        let stem = base.split(separator: ".").dropLast().joined(separator: ".")
+        return "source:" + (stem.isEmpty ? base : stem)
+    }
+
+    /// True when the text holds a digit, a month name or a number word (a fast scan on bytes).
+    static func mayHoldFacts(_ text: String) -> Bool {
+        for b in text.utf8 where b >= 0x30 && b <= 0x39 { return true }
+        for s in text.unicodeScalars where Tokenizer.isDigit(s) { return true }
+        return FastSearch.containsAny(FastCase.lower(text), quickWords)
+    }
+
+    static func mayHoldNames(_ text: String) -> Bool {
+        FastSearch.containsAny(text, nameCues)
+    }
+
+    static let nameCues = [
+        "Marshal", "General", "Emperor", "Admiral", "President", "Premier", "Chairman", "Commander", "King", "Prince",
+        "Tsar", "Colonel", "Captain", "Minister", "Palace", "Fortress", "Peninsula", "River", "Conference", "Treaty",
+        "Pact", "Agreement", "Convention", "Campaign", "Offensive", "Declaration", "Bay", "Island", "Strait",
+        "عملية", "معركة", "اتفاقية", "مؤتمر",
+    ]
+
+    static let quickWords = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "century", "two ", "three", "four", "five", "six", "seven", "eight", "nine", "ten ", "twelve",
+        "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "شهر", "عام", "سنة", "ثلاث", "أربع",
+        "خمس", "ست", "سبع", "ثمان", "تسع", "عشر",
+    ] + MonthNames.arabicStandard + MonthNames.arabicLevantine
+}
+
+/// The sentence a fact is drafted from.
+struct DraftContext {
+    var text: String
+    var tokens: [Token]
+    var language: String
+    var evidence: Provenance
+    var position: Double
+    var sourceTag: String
+    var quotable = true
+    /// Normalized word of each token (nil for function words), computed once per sentence.
+    var norms: [String?]?
+}

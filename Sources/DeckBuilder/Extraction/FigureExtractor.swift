@@ -1,0 +1,212 @@
+/// A figure found in a sentence.
+struct FigureMention: Sendable {
+    /// Tokens of the number itself (with its scale word and % sign), not the qualifier or the noun.
+    var tokens: Range<Int>
+    /// Tokens of the qualifier before the number, if any.
+    var qualifierTokens: Range<Int>?
+    /// Tokens of what is counted.
+    var countedTokens: Range<Int>
+    var value: NumberValue
+}
+
+/// Finds figures: numbers (digits, grouped, decimal, with scale words, spelled out, Arabic) with
+/// what they count and their qualifier. Flags garbled figures ("19526%", "1 1").
+enum FigureExtractor {
+    static let qualifiers: [[String]] = [
+        ["more", "than"], ["less", "than"], ["fewer", "than"], ["at", "least"], ["up", "to"], ["just", "over"],
+        ["just", "under"], ["well", "over"], ["no", "fewer", "than"], ["nearly"], ["almost"], ["about"], ["around"],
+        ["approximately"], ["roughly"], ["over"], ["some"], ["only"], ["just"], ["under"], ["above"], ["below"],
+        ["estimated"], ["an", "estimated"], ["close", "to"],
+    ]
+    static let arabicQualifiers: [[String]] = [["أكثر", "من"], ["أقل", "من"], ["حوالي"], ["نحو"], ["قرابة"], ["ما", "يقارب"], ["زهاء"]]
+
+    static let scales: [String: Double] = ["hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000]
+    static let numberWords: [String: Double] = [
+        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+        "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+        "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    ]
+    static let arabicNumberWords: [String: Double] = [
+        "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5,
+        "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10,
+        "عشرين": 20, "عشرون": 20, "مئة": 100, "مائة": 100, "ألف": 1000, "آلاف": 1000, "مليون": 1e6,
+    ]
+    static let arabicScales: [String: Double] = ["ألف": 1_000, "آلاف": 1_000, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9]
+
+    /// Whether a number token is garbled: a year glued to more digits ("19526"), or digits split by a space ("1 1").
+    static func isGarbled(_ t: [Token], _ i: Int) -> Bool {
+        let s = Script.westernDigits(t[i].text)
+        if s.count >= 5, s.allSatisfy(\.isASCII), s.allSatisfy(\.isNumber),
+            let head = Int(s.prefix(4)), (1800...2099).contains(head)
+        {
+            return true
+        }
+        if i + 1 < t.count, t[i + 1].kind == .number, t[i + 1].spaceBefore,
+            s.count <= 2 || Script.westernDigits(t[i + 1].text).count <= 2
+        {
+            return true
+        }
+        return false
+    }
+
+    static func figures(in t: [Token], language: String, taken: Set<Int>) -> [FigureMention] {
+        var out: [FigureMention] = []
+        var i = 0
+        while i < t.count {
+            if !taken.contains(i), let m = language == "ar" ? arabicAt(t, i) : englishAt(t, i) {
+                out.append(m)
+                i = m.countedTokens.upperBound
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private static func englishAt(_ t: [Token], _ i: Int) -> FigureMention? {
+        var value: Double
+        var end = i + 1
+        var spelled = false
+        if t[i].kind == .number {
+            let s = t[i].text
+            if s.hasSuffix("th") || s.hasSuffix("st") || s.hasSuffix("nd") || s.hasSuffix("rd") || s.hasSuffix("s") { return nil }
+            if isGarbled(t, i) { return nil }
+            guard let v = Double(Script.westernDigits(s).replacingOccurrences(of: ",", with: "")) else { return nil }
+            value = v
+        } else if t[i].kind == .word, let v = numberWords[t[i].lower] {
+            value = v
+            spelled = true
+            // "twenty-four" is one token: "twenty" "-" would not reach here.
+        } else if t[i].kind == .word, t[i].lower.contains("-") {
+            let parts = t[i].lower.split(separator: "-").map(String.init)
+            guard parts.count == 2, let a = numberWords[parts[0]], let b = numberWords[parts[1]], a >= 20, b < 10 else { return nil }
+            value = a + b
+            spelled = true
+        } else {
+            return nil
+        }
+        if end < t.count, let scale = scales[t[end].lower], !(spelled && scale == 100 && value >= 100) {
+            value *= scale
+            end += 1
+            if end < t.count, let more = scales[t[end].lower], more > 100 { value *= more; end += 1 }
+        }
+        // Not a figure: part of a hyphenated modifier ("300-man"), a degree, a year-like bare number.
+        if end < t.count, t[end].text == "-" || t[end].text == "°" || t[end].text == "º" { return nil }
+        var isPercent = false
+        if end < t.count, t[end].text == "%" || t[end].lower == "percent" { isPercent = true; end += 1 }
+        else if end + 1 < t.count, t[end].lower == "per", t[end + 1].lower == "cent" { isPercent = true; end += 2 }
+        let qualifier = qualifierBefore(t, i, table: qualifiers)
+        let counted = isPercent ? end..<end : countedPhrase(t, from: end)
+        if !isPercent && counted.isEmpty { return nil }
+        if value <= 1 && !isPercent { return nil }
+        let countedText = phrase(t, counted)
+        let surface = Script.westernDigits(t[i].text) + (end > i + 1 && !isPercent ? " " + t[(i + 1)..<end].map { String($0.text) }.joined(separator: " ") : "")
+        let nv = NumberValue(
+            value: value, surface: isPercent ? Script.westernDigits(t[i].text) : surface, isPercent: isPercent,
+            counted: countedText, head: headNoun(t, counted), qualifier: qualifier.map { phrase(t, $0).lowercased() } ?? "",
+            spelled: spelled)
+        return FigureMention(tokens: i..<end, qualifierTokens: qualifier, countedTokens: counted, value: nv)
+    }
+
+    static func qualifierBefore(_ t: [Token], _ i: Int, table: [[String]]) -> Range<Int>? {
+        for q in table where i >= q.count {
+            let start = i - q.count
+            if zip(t[start..<i], q).allSatisfy({ $0.lower == $1 }) { return start..<i }
+        }
+        return nil
+    }
+
+    static let countedStops: Set<String> = English.stopwords.subtracting(["war", "day", "days", "year", "years", "time"]).union(["who", "which", "that", "were", "was"])
+
+    /// The noun phrase after a number: adjectives and nouns up to a function word or a verb; "of" + noun
+    /// is kept after a unit or collective ("tons of bombs", "prisoners of war").
+    static func countedPhrase(_ t: [Token], from start: Int) -> Range<Int> {
+        var k = start
+        while k < t.count, k - start < 5, t[k].kind == .word {
+            let w = t[k].lower
+            if countedStops.contains(w) || (English.isPast(w) && !t[k].isCapitalized && k > start) { break }
+            if English.irregularParticiples.contains(w) && k > start { break }
+            if w.hasSuffix("ly") && !t[k].isCapitalized { break }
+            k += 1
+        }
+        if k > start, k + 1 < t.count, t[k].lower == "of", t[k + 1].kind == .word, !countedStops.contains(t[k + 1].lower) {
+            let head = t[k - 1].lower
+            if ofHeads.contains(head) {
+                var m = k + 1
+                while m < t.count, m - k <= 2, t[m].kind == .word, !countedStops.contains(t[m].lower), !English.isPast(t[m].lower) { m += 1 }
+                k = m
+            }
+        }
+        return start..<k
+    }
+
+    static let ofHeads: Set<String> = [
+        "prisoners", "tons", "tonnes", "kilometers", "kilometres", "miles", "hectares", "barrels", "square", "units",
+        "pieces", "rounds", "dollars", "rubles", "yen", "yuan", "acres", "members", "prisoner",
+    ]
+
+    static func headNoun(_ t: [Token], _ r: Range<Int>) -> String {
+        guard !r.isEmpty else { return "" }
+        var last = r.upperBound - 1
+        if let of = t[r].firstIndex(where: { $0.lower == "of" }), of > r.lowerBound { last = of - 1 }
+        return singular(t[last].lower)
+    }
+
+    static func singular(_ w: String) -> String {
+        if w.hasSuffix("ies"), w.count > 4 { return String(w.dropLast(3)) + "y" }
+        if w.hasSuffix("ss") || w.hasSuffix("us") { return w }
+        if w == "people" || w == "men" { return w == "men" ? "man" : "person" }
+        if w.hasSuffix("s"), w.count > 3 { return String(w.dropLast()) }
+        return w
+    }
+
+    static func phrase(_ t: [Token], _ r: Range<Int>) -> String {
+        var out = ""
+        for k in r {
+            if k > r.lowerBound, t[k].spaceBefore { out += " " }
+            out += t[k].text
+        }
+        return out
+    }
+
+    // MARK: Arabic
+
+    private static func arabicAt(_ t: [Token], _ i: Int) -> FigureMention? {
+        var value: Double
+        var end = i + 1
+        var spelled = false
+        if t[i].kind == .number {
+            if isGarbled(t, i) { return nil }
+            guard let v = Double(Script.westernDigits(t[i].text).replacingOccurrences(of: ",", with: "")) else { return nil }
+            value = v
+            if let y = DateExtractor.yearNumber(t, i), y > 0, end < t.count, DateExtractor.arabicEraWords.contains(String(t[end].text)) { return nil }
+        } else if t[i].kind == .word {
+            guard let v = DateExtractor.arabicStem(t[i].text).compactMap({ arabicNumberWords[$0] }).first, v < 1000 else { return nil }
+            value = v
+            spelled = true
+        } else {
+            return nil
+        }
+        if end < t.count, let scale = arabicScales[String(t[end].text)] { value *= scale; end += 1 }
+        var isPercent = false
+        if end < t.count, t[end].text == "%" || t[end].text == "٪" { isPercent = true; end += 1 }
+        // The counted noun: one or two words, stopping at prepositions and conjunction-led words.
+        var k = end
+        let stops: Set<String> = ["في", "من", "على", "إلى", "الى", "مع", "عن", "بعد", "قبل", "حتى", "خلال", "التي", "الذي", "أن", "إلى"]
+        while k < t.count, k - end < 2, t[k].kind == .word, !stops.contains(String(t[k].text)) {
+            if k > end, t[k].text.hasPrefix("و") { break }
+            k += 1
+        }
+        if !isPercent && k == end { return nil }
+        if spelled && k == end { return nil }
+        let qualifier = qualifierBefore(t, i, table: arabicQualifiers)
+        let counted = end..<k
+        let surface = Script.westernDigits(t[i].text)
+        let nv = NumberValue(
+            value: value, surface: spelled ? NumberFormat.grouped(value) : surface, isPercent: isPercent,
+            counted: phrase(t, counted), head: counted.isEmpty ? "" : String(t[counted.lowerBound].text),
+            qualifier: qualifier.map { phrase(t, $0) } ?? "", spelled: spelled)
+        return FigureMention(tokens: i..<end, qualifierTokens: qualifier, countedTokens: counted, value: nv)
+    }
+}

@@ -1,0 +1,62 @@
+/// Month names: English (full and abbreviated) and Arabic in both systems
+/// (Egyptian/Gulf "أغسطس" and Levantine/Iraqi "آب"), with common spelling variants.
+enum MonthNames {
+    static let english = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
+
+    static let arabicStandard = [
+        "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+    ]
+
+    static let arabicLevantine = [
+        "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
+        "تشرين الثاني", "كانون الأول",
+    ]
+
+    /// English month for a lower-cased word (full name or abbreviation, without the dot).
+    static func englishMonth(_ lower: String) -> Int? { englishLookup[lower] }
+
+    private static let englishLookup: [String: Int] = {
+        var d: [String: Int] = [:]
+        for (i, name) in english.enumerated() {
+            d[name.lowercased()] = i + 1
+            d[String(name.lowercased().prefix(3))] = i + 1
+        }
+        d["sept"] = 9
+        return d
+    }()
+
+    /// Arabic single-word months (with variants); the two-word Levantine ones are matched separately.
+    static let arabicSingle: [String: (month: Int, levantine: Bool)] = {
+        var d: [String: (Int, Bool)] = [:]
+        let standard: [(String, Int)] = [
+            ("يناير", 1), ("فبراير", 2), ("فبراير", 2), ("مارس", 3), ("أبريل", 4), ("ابريل", 4), ("إبريل", 4),
+            ("أفريل", 4), ("مايو", 5), ("ماي", 5), ("يونيو", 6), ("يونيه", 6), ("جوان", 6), ("يوليو", 7), ("يوليه", 7),
+            ("جويلية", 7), ("أغسطس", 8), ("اغسطس", 8), ("أوت", 8), ("سبتمبر", 9), ("أكتوبر", 10), ("اكتوبر", 10),
+            ("نوفمبر", 11), ("ديسمبر", 12),
+        ]
+        for (name, m) in standard { d[name] = (m, false) }
+        let levantine: [(String, Int)] = [
+            ("شباط", 2), ("آذار", 3), ("اذار", 3), ("نيسان", 4), ("أيار", 5), ("ايار", 5), ("حزيران", 6), ("تموز", 7),
+            ("آب", 8), ("اب", 8), ("أيلول", 9), ("ايلول", 9),
+        ]
+        for (name, m) in levantine { d[name] = (m, true) }
+        return d
+    }()
+
+    /// Two-word Levantine months: first word, second word → month.
+    static func arabicPair(_ first: String, _ second: String) -> Int? {
+        guard first.hasSuffix("كانون") || first.hasSuffix("تشرين") || first.contains("ـ") else { return nil }
+        let f = String(first.unicodeScalars.filter { $0.value != 0x0640 }.map(Character.init))
+        let s = String(second.unicodeScalars.filter { $0.value != 0x0640 }.map(Character.init))
+        let isFirst = s == "الأول" || s == "الاول" || s == "أول"
+        let isSecond = s == "الثاني" || s == "ثاني"
+        switch f {
+        case "كانون": return isSecond ? 1 : isFirst ? 12 : nil
+        case "تشرين": return isFirst ? 10 : isSecond ? 11 : nil
+        default: return nil
+        }
+    }
+}

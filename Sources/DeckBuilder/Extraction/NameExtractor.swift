@@ -1,0 +1,92 @@
+/// A name found in a sentence.
+struct NameMention: Sendable {
+    enum Kind: String, Sendable { case person, place, name }
+    /// Tokens the card blanks.
+    var tokens: Range<Int>
+    var kind: Kind
+    /// The name as written ("Zhukov", "Livadia Palace", "Yalta").
+    var value: String
+    /// What class of name it is ("marshal", "palace", "conference"): distractors come from the same class.
+    var head: String
+}
+
+/// Names by rules: people after a title ("Marshal Zhukov"), places and named events by their head word
+/// ("Livadia Palace", "the Yalta Conference", "the Battle of Normanham"), and in Arabic the name after
+/// عملية، معركة، اتفاقية، مؤتمر.
+enum NameExtractor {
+    static let titles: Set<String> = [
+        "marshal", "general", "emperor", "admiral", "president", "premier", "chairman", "commander", "king", "prince",
+        "tsar", "colonel", "captain", "lieutenant", "minister", "chancellor", "generalissimo",
+    ]
+    /// Head words: the whole name is blanked for places, the words before the head for events.
+    static let placeHeads: Set<String> = ["palace", "fortress", "peninsula", "river", "bay", "island", "islands", "strait", "mountains"]
+    static let eventHeads: Set<String> = ["conference", "treaty", "pact", "agreement", "convention", "campaign", "offensive", "declaration"]
+    static let arabicHeads: Set<String> = ["عملية", "معركة", "اتفاقية", "مؤتمر"]
+
+    static func names(in t: [Token], language: String, taken: Set<Int>) -> [NameMention] {
+        language == "ar" ? arabic(t, taken: taken) : english(t, taken: taken)
+    }
+
+    static func isNameWord(_ tok: Token) -> Bool {
+        tok.kind == .word && tok.isCapitalized && !English.stopwords.contains(tok.lower) && !titles.contains(tok.lower)
+            && MonthNames.englishMonth(tok.lower) == nil
+    }
+
+    static func english(_ t: [Token], taken: Set<Int>) -> [NameMention] {
+        var out: [NameMention] = []
+        var k = 0
+        while k < t.count {
+            defer { k += 1 }
+            if taken.contains(k) { continue }
+            let w = t[k].lower
+            // Title + capitalized words: a person.
+            if t[k].isCapitalized, titles.contains(w), k + 1 < t.count, isNameWord(t[k + 1]) {
+                var e = k + 1
+                while e < t.count, e - k <= 3, isNameWord(t[e]), !placeHeads.contains(t[e].lower), !eventHeads.contains(t[e].lower) { e += 1 }
+                out.append(NameMention(tokens: (k + 1)..<e, kind: .person, value: join(t, (k + 1)..<e), head: w))
+                k = e - 1
+                continue
+            }
+            // Capitalized words + a place or event head.
+            if t[k].isCapitalized, placeHeads.contains(w) || eventHeads.contains(w), k > 0 {
+                var s = k
+                while s > 0, isNameWord(t[s - 1]), k - s < 3 { s -= 1 }
+                guard s < k, !(s..<k).contains(where: { taken.contains($0) }) else { continue }
+                if placeHeads.contains(w) {
+                    out.append(NameMention(tokens: s..<(k + 1), kind: .place, value: join(t, s..<(k + 1)), head: w))
+                } else {
+                    out.append(NameMention(tokens: s..<k, kind: .name, value: join(t, s..<k), head: w))
+                }
+            }
+        }
+        return out
+    }
+
+    static func arabic(_ t: [Token], taken: Set<Int>) -> [NameMention] {
+        var out: [NameMention] = []
+        for k in t.indices where t[k].kind == .word && !taken.contains(k) {
+            guard let head = DateExtractor.arabicStem(t[k].text).first(where: { arabicHeads.contains($0) }) else { continue }
+            var e = k + 1
+            let stops: Set<String> = ["في", "من", "على", "إلى", "مع", "عن", "التي", "الذي", "بين", "هي", "هو", "عام", "العام", "سنة", "عند", "بعد", "قبل"]
+            while e < t.count, e - k <= 3, t[e].kind == .word, !stops.contains(String(t[e].text)), !(e > k + 1 && t[e].text.hasPrefix("و")) {
+                e += 1
+            }
+            guard e > k + 1 else { continue }
+            // A list of operations ("عملية … وعملية …") makes the blank ambiguous.
+            let inList = (e < t.count && DateExtractor.arabicStem(t[e].text).contains { arabicHeads.contains($0) })
+                || (k > 0 && t[k].text.hasPrefix("و"))
+            if inList { continue }
+            out.append(NameMention(tokens: (k + 1)..<e, kind: .name, value: join(t, (k + 1)..<e), head: head))
+        }
+        return out
+    }
+
+    static func join(_ t: [Token], _ r: Range<Int>) -> String {
+        var s = ""
+        for k in r {
+            if k > r.lowerBound, t[k].spaceBefore { s += " " }
+            s += t[k].text
+        }
+        return s
+    }
+}

@@ -1,0 +1,264 @@
+import Foundation
+import MnemoCore
+
+/// Drafts a fact's card texts from its sentence: the clause that matters, the cloze with a typed
+/// blank, a wh-question when the clause parses, the event for timelines, keywords and a score.
+enum CardDrafter {
+    static func dateFact(_ c: DraftContext, mention: DateMention, value: DateValue) -> FactCandidate? {
+        let t = c.tokens
+        if c.language == "en", let splice = SentenceQuality.commaSplice(t), splice < mention.tokens.lowerBound { return nil }
+        let clause = Clause.select(t, around: mention.tokens, language: c.language)
+        let ar = c.language == "ar"
+        let label: String
+        switch value.granularity {
+        case .day: label = ar ? "[التاريخ]" : "[date]"
+        case .month: label = ar ? (value.yearFromContext ? "[الشهر]" : "[الشهر والسنة]") : (value.yearFromContext ? "[month]" : "[month and year]")
+        case .year: label = ar ? "[السنة]" : "[year]"
+        case .decade: label = ar ? "[العقد]" : "[decade]"
+        case .century: label = ar ? "[القرن]" : "[century]"
+        case .yearRange: label = ar ? "[السنوات]" : "[years]"
+        }
+        guard let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language) else { return nil }
+        let surface = Script.westernDigits(c.text[t[mention.tokens.lowerBound].range.lowerBound..<t[mention.tokens.upperBound - 1].range.upperBound])
+        let display = ar ? value.arabic(levantine: mention.levantine) : value.english()
+        let surfaceDisplay = ar ? value.arabic(levantine: mention.levantine, includeYear: !value.yearFromContext) : value.english(includeYear: !value.yearFromContext)
+        // The answer must not stand elsewhere in the clause.
+        if FastSearch.contains(prefix + suffix, surface) { return nil }
+        var question: String?
+        var event: String?
+        let sub = Array(t[clause])
+        let local = (mention.tokens.lowerBound - clause.lowerBound)..<(mention.tokens.upperBound - clause.lowerBound)
+        if ar {
+            question = ArabicQuestions.dateQuestion(sub, date: local, value: value)
+        } else if let q = EnglishQuestions.dateQuestion(sub, date: local, value: value) {
+            question = q.question
+            event = q.event
+        }
+        var accepted: Set<String> = [surface, value.normalized]
+        if value.yearFromContext { accepted.insert(display) }
+        accepted.remove(surfaceDisplay)
+        var score = 0.0
+        switch value.granularity {
+        case .day: score = 3
+        case .month: score = 2.5
+        case .year: score = 2
+        case .yearRange: score = 1.5
+        case .decade, .century: score = 1
+        }
+        if value.yearFromContext { score -= 0.3 }
+        if value.year == nil && value.granularity != .century { score -= 1.5 }
+        var tags = [c.sourceTag, "date"]
+        if value.yearFromContext { tags.append("year-from-context") }
+        return finish(
+            c, value: .date(value), type: value.granularity == .year ? .year : .date, normalized: value.normalized,
+            answer: display, surface: surfaceDisplay, accepted: accepted, prefix: prefix, suffix: suffix, label: label,
+            question: question, event: event, keywordTokens: keywordTokens(t, clause: clause, excluding: mention.tokens),
+            score: score, tags: tags, levantine: mention.levantine, anchor: mention.tokens)
+    }
+
+    static func figureFact(_ context: DraftContext, mention: FigureMention) -> FactCandidate? {
+        var c = context
+        let t = c.tokens
+        let ar = c.language == "ar"
+        let v = mention.value
+        var quotable = c.quotable
+        if c.language == "en", let splice = SentenceQuality.commaSplice(t), splice < mention.tokens.lowerBound { quotable = false }
+        let clause = Clause.select(t, around: mention.tokens, language: c.language)
+        guard let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language) else { return nil }
+        if !ar {
+            let lo = mention.qualifierTokens?.lowerBound ?? mention.tokens.lowerBound
+            let before = lo > 0 ? t[lo - 1].lower : ""
+            // "these 600,000 prisoners" points back to a number told before: vague on a card.
+            if ["these", "those", "this", "that", "the"].contains(before) { return nil }
+            // "the army died 55,000 people": an intransitive verb with a count for object is broken text.
+            if ["died", "perished", "fell", "arrived", "happened", "occurred"].contains(before) { return nil }
+            // "More than 500,000 elite troops marched …": whose troops? A figure leading the sentence
+            // must say who it counts with a name ("Soviet troops", "B-29 bombers").
+            let countedHasName = t[mention.countedTokens].contains { $0.isCapitalized }
+            let leads = t[..<lo].allSatisfy { $0.kind == .punct || EnglishQuestions.connectives.contains($0.lower) }
+            if leads && !countedHasName { return nil }
+        }
+        if !ar, !v.isPercent {
+            // What is counted must be a plural noun or a unit ("troops", "days"), not a name ("Kwantung Army").
+            let counted = t[mention.countedTokens]
+            let headTok = counted.firstIndex(where: { $0.lower == "of" }).map { t[$0 - 1] } ?? counted.last
+            let plural = headTok.map { !$0.isCapitalized && ($0.lower.hasSuffix("s") || ["people", "men", "personnel"].contains($0.lower)) } ?? false
+            // A name counted ("500,000 Japanese Kwantung Army") reads badly on a card but still tells
+            // what a source claims: keep it as a reading for conflicts only.
+            if !plural { quotable = false }
+        }
+        let label = v.isPercent ? (ar ? "[النسبة]" : "[percentage]") : (ar ? "[العدد]" : "[number]")
+        let display = v.display
+        if FastSearch.contains(prefix + suffix, display) { return nil }
+        var question: String?
+        if !ar {
+            var local = mention
+            local.tokens = (mention.tokens.lowerBound - clause.lowerBound)..<(mention.tokens.upperBound - clause.lowerBound)
+            local.countedTokens = (mention.countedTokens.lowerBound - clause.lowerBound)..<(mention.countedTokens.upperBound - clause.lowerBound)
+            if let q = mention.qualifierTokens {
+                local.qualifierTokens = (q.lowerBound - clause.lowerBound)..<(q.upperBound - clause.lowerBound)
+            }
+            if local.qualifierTokens.map({ $0.lowerBound >= 0 }) ?? true {
+                question = EnglishQuestions.figureQuestion(Array(t[clause]), figure: local)
+            }
+        }
+        c.quotable = quotable
+        let answer = v.qualifier.isEmpty ? display : "\(v.qualifier) \(display)"
+        var accepted: Set<String> = [display, v.normalized]
+        if v.spelled, let word = v.surface.split(separator: " ").first { accepted.insert(String(word)) }
+        accepted.remove(answer)
+        var score = v.isPercent ? 1.5 : 2.0
+        if significantHeads.contains(v.head) { score += 1 }
+        if timeHeads.contains(v.head) { score += 0.5 }
+        if v.value < 10 && !timeHeads.contains(v.head) { score -= 1 }
+        var tags = [c.sourceTag, "figure"]
+        if !v.qualifier.isEmpty { tags.append("approximate") }
+        var excluded = Set(mention.tokens)
+        if let q = mention.qualifierTokens { excluded.formUnion(q) }
+        let keywordToks = t[clause].indices.filter { !excluded.contains($0) }.map { t[$0] }
+        return finish(
+            c, value: .figure(v), type: .number, normalized: v.normalized, answer: answer, surface: display,
+            accepted: accepted, prefix: prefix, suffix: suffix, label: label, question: question, event: nil,
+            keywordTokens: keywordToks, score: score, tags: tags, levantine: false, anchor: (mention.qualifierTokens?.lowerBound ?? mention.tokens.lowerBound)..<mention.countedTokens.upperBound)
+    }
+
+    static let eventNouns = ["meeting", "conference", "summit", "treaty", "pact", "agreement", "battle", "offensive", "invasion"]
+
+    /// "e:yalta" for "the Yalta meeting", "a meeting in Yalta", "Yalta Conference": a named event.
+    static func eventNames(_ t: [Token]) -> [String] {
+        var out: [String] = []
+        for k in t.indices where t[k].kind == .word && eventNouns.contains(t[k].lower) {
+            if k > 0, t[k - 1].isCapitalized, !English.stopwords.contains(t[k - 1].lower) { out.append("e:" + t[k - 1].lower) }
+            if k + 2 < t.count, ["in", "at", "of"].contains(t[k + 1].lower), t[k + 2].isCapitalized { out.append("e:" + t[k + 2].lower) }
+        }
+        return out
+    }
+
+    /// "v:declare" for each past-tense verb (synonyms folded); "came to an end" counts as "ended".
+    static func verbKeys(_ t: ArraySlice<Token>) -> [String] {
+        var out: [String] = []
+        let a = Array(t)
+        for (k, tok) in a.enumerated() where tok.kind == .word && !tok.isCapitalized && English.isPast(tok.lower) {
+            if k + 3 < a.count, tok.lower == "came", a[k + 1].lower == "to", a[k + 3].lower == "end" {
+                out.append("v:end")
+                continue
+            }
+            let base = English.base(ofPast: tok.lower)
+            out.append("v:" + (Normalizer.synonyms[base] ?? base))
+        }
+        return out
+    }
+
+    static func namesEvent(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return FastSearch.containsAny(lower, eventNouns)
+    }
+
+    /// A sentence naming an event without a date, in a paragraph whose time an earlier sentence set
+    /// ("In February 1945, … Britain, the United States and the Soviet Union held a meeting in Yalta").
+    static func contextDatedFact(_ c: DraftContext, value: DateValue, anchorEvidence: Provenance) -> FactCandidate? {
+        var t = c.tokens
+        if let last = t.last, last.kind == .punct { t.removeLast() }
+        var question: String?
+        if c.quotable, namesEvent(c.text), let p = EnglishQuestions.parse(t), p.lead.isEmpty, p.participle == nil {
+            // The event noun must be in the question itself.
+            let q = EnglishQuestions.compose(wh: value.granularity == .year ? "In what year" : "When", p)
+            if FastSearch.containsAny(q.lowercased(), eventNouns), q.split(separator: " ").count <= 22 { question = q }
+        }
+        let display = value.english()
+        let keywords = Normalizer.keywords(c.tokens[...], language: "en")
+        let match = Set(keywords).union(eventNames(c.tokens)).union(verbKeys(c.tokens[...]))
+        guard keywords.count >= 3 else { return nil }
+        var fact = FactCandidate(
+            value: .date(value), answerType: value.granularity == .year ? .year : .date, normalized: value.normalized,
+            answer: display, surfaceAnswer: display, accepted: [value.normalized], language: "en", levantine: false,
+            clausePrefix: "", clauseSuffix: "", blankLabel: "", question: question.map(PromptText.clean), event: nil,
+            keywords: keywords, matchWords: match, evidence: c.evidence,
+            tags: [c.sourceTag, "date", "date-from-context", "lang:en"].sorted(),
+            score: 2.5 + c.position * 0.5 - SentenceQuality.penalty(c.tokens, language: "en"), quotable: question != nil)
+        fact.context = anchorEvidence
+        return fact
+    }
+
+    /// "On [date], it launched …": a pronoun for a subject leaves the card without its actor.
+    static func vagueSubject(_ clause: String) -> Bool {
+        let t = Tokenizer.tokens(String(clause.prefix(160)))
+        var k = 0
+        if let first = t.first, EnglishQuestions.leadWords.contains(first.lower) || EnglishQuestions.connectives.contains(first.lower),
+            let comma = t.firstIndex(where: { $0.text == "," })
+        {
+            k = comma + 1
+        }
+        while k < t.count, t[k].kind == .punct { k += 1 }
+        guard k < t.count else { return false }
+        return ["it", "they", "he", "she", "them", "him"].contains(t[k].lower)
+    }
+
+    static func nameFact(_ c: DraftContext, mention: NameMention) -> FactCandidate? {
+        let t = c.tokens
+        let ar = c.language == "ar"
+        let clause = Clause.select(t, around: mention.tokens, language: c.language)
+        guard let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language) else { return nil }
+        let value = mention.value
+        if FastSearch.contains(prefix + suffix, value) { return nil }
+        // One word of a multi-word name left in the clause gives it away too.
+        for word in value.split(separator: " ") where word.count > 3 && FastSearch.contains(prefix + suffix, String(word)) { return nil }
+        let label: String
+        let type: AnswerType
+        switch mention.kind {
+        case .person: label = ar ? "[الشخص]" : "[person]"; type = .person
+        case .place: label = ar ? "[المكان]" : "[place]"; type = .place
+        case .name: label = ar ? "[الاسم]" : "[name]"; type = .name
+        }
+        var score = mention.kind == .person ? 2.4 : mention.kind == .name ? 2.2 : 2.0
+        if mention.tokens.count > 3 { score -= 0.5 }
+        let keywordToks = t[clause].indices.filter { !mention.tokens.contains($0) }.map { t[$0] }
+        let nv = NameValue(value: value, kind: mention.kind.rawValue, head: mention.head)
+        return finish(
+            c, value: .name(nv), type: type, normalized: Normalizer.arabicFold(FastCase.lower(value)), answer: value,
+            surface: value, accepted: [], prefix: prefix, suffix: suffix, label: label, question: nil, event: nil,
+            keywordTokens: keywordToks, score: score, tags: [c.sourceTag, "name", mention.kind.rawValue], levantine: false,
+            anchor: mention.tokens)
+    }
+
+    static let significantHeads: Set<String> = [
+        "troop", "soldier", "prisoner", "person", "man", "army", "casualty", "bomber", "tank", "aircraft", "plane",
+        "ship", "fortress", "fortification", "airfield", "division", "project", "factory", "worker", "civilian",
+        "ton", "elite", "brigade", "front", "bomb", "expert",
+    ]
+    static let timeHeads: Set<String> = ["day", "month", "year", "week", "hour", "decade"]
+
+    private static func keywordTokens(_ t: [Token], clause: Range<Int>, excluding: Range<Int>) -> [Token] {
+        t[clause].indices.filter { !excluding.contains($0) }.map { t[$0] }
+    }
+
+    private static func finish(
+        _ c: DraftContext, value: FactCandidate.Value, type: AnswerType, normalized: String, answer: String,
+        surface: String, accepted: Set<String>, prefix: String, suffix: String, label: String, question: String?,
+        event: String?, keywordTokens: [Token], score: Double, tags: [String], levantine: Bool, anchor: Range<Int>
+    ) -> FactCandidate? {
+        let keywords = Normalizer.keywords(keywordTokens[...], language: c.language)
+        let lo = max(0, anchor.lowerBound - 8)
+        let hi = min(c.tokens.count, anchor.upperBound + 10)
+        let windowTokens = (lo..<hi).filter { !anchor.contains($0) }.map { c.tokens[$0] }[...]
+        var window = c.norms.map { norms in (lo..<hi).filter { !anchor.contains($0) }.compactMap { norms[$0] } }
+            ?? Normalizer.keywords(windowTokens, language: c.language)
+        window += eventNames(c.tokens)
+        if c.language == "en" { window += verbKeys(windowTokens) }
+        guard keywords.count >= 2 else { return nil }
+        var s = score + c.position * 0.5 - SentenceQuality.penalty(c.tokens, language: c.language)
+        if c.language == "en", vagueSubject(prefix + label + suffix) { s -= 3 }
+        if question != nil { s += 1.5 }
+        var words = 1
+        for b in prefix.utf8 where b == 0x20 { words += 1 }
+        for b in suffix.utf8 where b == 0x20 { words += 1 }
+        if words > 32 { s -= 1 }
+        if words < 6 { s -= 1 }
+        return FactCandidate(
+            value: value, answerType: type, normalized: normalized, answer: answer, surfaceAnswer: surface,
+            accepted: accepted.filter { !$0.isEmpty && $0 != answer }.sorted(), language: c.language,
+            levantine: levantine, clausePrefix: prefix, clauseSuffix: suffix, blankLabel: label, question: question,
+            event: event, keywords: keywords, matchWords: Set(window).subtracting(answer.split(separator: " ").map(String.init)), evidence: c.evidence,
+            tags: (tags + ["lang:" + c.language]).sorted(), score: s, quotable: c.quotable)
+    }
+}

@@ -1,0 +1,237 @@
+/// Wh-questions from an English clause, by rules in the manner of Heilman and Smith:
+/// move the date adverbial or the figure out, move a leading phrase to the end, find the
+/// subject and its past-tense verb, then invert with do-support ("declared" → "did … declare").
+enum EnglishQuestions {
+    static let connectives: Set<String> = [
+        "however", "therefore", "then", "finally", "eventually", "thus", "so", "and", "but", "meanwhile", "later",
+        "soon", "subsequently", "consequently", "moreover", "also", "afterwards",
+    ]
+    static let leadWords: Set<String> = [
+        "after", "despite", "when", "although", "before", "during", "following", "with", "under", "as", "at", "in",
+        "on", "since", "upon", "by", "from", "towards", "toward", "within",
+    ]
+    static let timeWords: Set<String> = [
+        "the", "early", "late", "mid", "morning", "afternoon", "evening", "night", "end", "beginning", "middle", "of",
+        "start", "dawn",
+    ]
+
+    struct Parsed {
+        var subject: [Token]
+        var verb: Token
+        /// "was"/"were" + participle: the participle.
+        var participle: Token?
+        var rest: [Token]
+        var lead: [Token]
+    }
+
+    // MARK: Dates
+
+    static func dateQuestion(_ t: [Token], date: Range<Int>, value: DateValue) -> (question: String, event: String)? {
+        let wh: String
+        switch value.granularity {
+        case .day, .month: wh = "When"
+        case .year: wh = "In what year"
+        default: return nil
+        }
+        // The adverbial: [on|in] [the early morning of] DATE [,]
+        var a = date.lowerBound
+        while a > 0, timeWords.contains(t[a - 1].lower), date.lowerBound - a < 5 { a -= 1 }
+        if a > 0, ["on", "in"].contains(t[a - 1].lower) {
+            a -= 1
+        } else if a != date.lowerBound || !(a == 0 || connectives.contains(t[a - 1].lower) || t[a - 1].text == ",") {
+            return nil
+        }
+        if date.lowerBound < t.count, t[date.lowerBound...].prefix(1).first.map({ $0.lower == "mid" }) == true { return nil }
+        var b = date.upperBound
+        if b < t.count, t[b].text == "," { b += 1 }
+        var before = Array(t[0..<a])
+        if before.last?.text == "," { before.removeLast() }
+        // "On the second day, August 16, …": the lead phrase and the date are one adverbial.
+        if a == date.lowerBound, let f = before.first(where: { !connectives.contains($0.lower) && $0.text != "," }),
+            leadWords.contains(f.lower)
+        {
+            before = []
+        }
+        var rest = before + Array(t[b...])
+        if let last = rest.last, last.kind == .punct, [".", "!"].contains(String(last.text)) { rest.removeLast() }
+        guard var p = parse(rest) else { return nil }
+        if p.rest.contains(where: { $0.kind == .number }) && p.rest.count > 12 { return nil }
+        p.lead = []
+        return (compose(wh: wh, p), event(p))
+    }
+
+    // MARK: Figures
+
+    static func figureQuestion(_ t: [Token], figure: FigureMention) -> String? {
+        let counted = Array(t[figure.countedTokens])
+        guard let headTok = counted.last(where: { $0.lower != "of" && $0.lower != "war" }) ?? counted.last else { return nil }
+        let head = headTok.lower
+        guard head.hasSuffix("s") || head == "people" || head == "men" || head == "personnel", !headTok.isCapitalized,
+            !figure.value.isPercent
+        else { return nil }
+        let start = figure.qualifierTokens?.lowerBound ?? figure.tokens.lowerBound
+        var after = Array(t[figure.countedTokens.upperBound...])
+        if let last = after.last, last.kind == .punct, [".", "!"].contains(String(last.text)) { after.removeLast() }
+        let countedText = join(counted)
+        // The figure is the subject: "1.5 million Soviet troops fought …" → "How many Soviet troops fought …?"
+        var s = 0
+        while s < start, connectives.contains(t[s].lower) || t[s].text == "," { s += 1 }
+        if s == start, let verb = after.first, verb.kind == .word, !verb.isCapitalized,
+            English.isPast(verb.lower) || verb.lower == "were" || verb.lower == "was"
+        {
+            guard after.count >= 2, after.count <= 16 else { return nil }
+            return "How many \(countedText) \(join(after))?"
+        }
+        // The figure is the object: "the Soviet Union captured more than 600,000 Japanese soldiers".
+        guard let p = parse(Array(t[0..<start]), allowEmptyRest: true) else { return nil }
+        guard p.participle == nil, p.verb.lower != "was", p.verb.lower != "were", p.verb.lower != "had" else { return nil }
+        let base = English.base(ofPast: p.verb.lower)
+        var restTokens = after
+        let keepLead = p.lead.count <= 6 && ["when", "after", "before", "during", "in", "at", "by"].contains(p.lead.first?.lower ?? "")
+        let tail = p.lead.isEmpty || !keepLead ? "" : " " + leadText(p.lead)
+        let subject = subjectText(p.subject)
+        if p.rest.isEmpty {
+            guard trimRest(&restTokens) else { return nil }
+            let restText = restTokens.isEmpty ? "" : " " + join(restTokens)
+            return "How many \(countedText) did \(subject) \(base)\(restText)\(tail)?"
+        }
+        let units: Set<String> = ["days", "months", "years", "weeks", "hours", "minutes", "decades"]
+        if p.rest.count == 1, p.rest[0].lower == "for", units.contains(head), counted.count == 1 {
+            guard trimRest(&restTokens) else { return nil }
+            let restText = restTokens.isEmpty ? "" : " " + join(restTokens)
+            return "For how many \(head) did \(subject) \(base)\(restText)\(tail)?"
+        }
+        return nil
+    }
+
+    // MARK: Parsing
+
+    /// Subject, verb and the rest of a declarative clause; nil when it does not parse cleanly.
+    static func parse(_ tokens: [Token], allowEmptyRest: Bool = false) -> Parsed? {
+        var r = tokens[...]
+        while let f = r.first, connectives.contains(f.lower) || f.text == "," { r = r.dropFirst() }
+        var lead: [Token] = []
+        if let f = r.first, leadWords.contains(f.lower) || (f.lower.hasSuffix("ing") && f.isCapitalized),
+            let comma = r.firstIndex(where: { $0.text == "," }), comma - r.startIndex <= 12
+        {
+            lead = Array(r[r.startIndex..<comma])
+            r = r[(comma + 1)...]
+        }
+        let words = Array(r)
+        guard words.count >= 2 else { return nil }
+        var v: Int?
+        for k in 1..<min(words.count, 14) {
+            let w = words[k]
+            guard w.kind == .word, !w.isCapitalized else { continue }
+            let lower = w.lower
+            if ["the", "a", "an", "its", "their", "his"].contains(words[k - 1].lower) { continue }
+            if lower == "was" || lower == "were" || English.isPast(lower) {
+                v = k
+                break
+            }
+            if ["is", "are", "has", "have", "will", "would", "can", "could", "should", "had", "did", "does", "do"].contains(lower) {
+                return nil
+            }
+        }
+        guard let v else { return nil }
+        let subject = Array(words[0..<v])
+        guard let first = subject.first, !English.pronouns.contains(first.lower) else { return nil }
+        guard subject.contains(where: { $0.kind == .word && $0.isCapitalized && !English.stopwords.contains($0.lower) }) else { return nil }
+        if subject.contains(where: { $0.text == "," }) && !subject.contains(where: { $0.lower == "and" }) { return nil }
+        if subject.contains(where: { $0.kind == .number || $0.text == "(" || $0.text == "\"" }) { return nil }
+        var verb = words[v]
+        var participle: Token?
+        var restStart = v + 1
+        if verb.lower == "was" || verb.lower == "were" {
+            guard restStart < words.count else { return nil }
+            let next = words[restStart]
+            guard English.isPast(next.lower) || English.irregularParticiples.contains(next.lower) else { return nil }
+            participle = next
+            restStart += 1
+        } else if verb.lower == "had" {
+            return nil
+        }
+        if restStart < words.count, words[restStart].lower == "not" { return nil }
+        var rest = Array(words[restStart...])
+        guard trimRest(&rest) else { return nil }
+        if rest.isEmpty && !allowEmptyRest && participle == nil { return nil }
+        verb = words[v]
+        guard subject.count <= 12, rest.count <= 18 else { return nil }
+        return Parsed(subject: subject, verb: verb, participle: participle, rest: rest, lead: lead)
+    }
+
+    /// Cut a long rest at its first clause boundary.
+    /// Cut a rest at its first clause boundary; false when what is left is not a complete phrase.
+    @discardableResult
+    static func trimRest(_ rest: inout [Token]) -> Bool {
+        if let last = rest.last, last.kind == .punct, [".", "!"].contains(String(last.text)) { rest.removeLast() }
+        for k in rest.indices {
+            let w = rest[k]
+            let next = k + 1 < rest.count ? rest[k + 1] : nil
+            if w.text == ":" { return false }
+            if w.text == ";" { rest = Array(rest[..<k]); break }
+            if w.text == ",", k == 0 || rest.count > 10
+                || next.map({ ["and", "which", "who", "but", "while", "where", "when", "although"].contains($0.lower) || English.isPast($0.lower) || $0.lower.hasSuffix("ing") }) == true
+            {
+                rest = Array(rest[..<k])
+                break
+            }
+            // A purpose clause ("to discuss the handling of …") after a complete phrase.
+            if k >= 3, rest.count > 8, w.lower == "to", rest[k - 1].isCapitalized, let next, next.kind == .word, !next.isCapitalized,
+                !English.stopwords.contains(next.lower), !next.lower.hasSuffix("s") || next.lower.hasSuffix("ss")
+            {
+                rest = Array(rest[..<k])
+                break
+            }
+            if k >= 2, w.lower == "and", let next, !next.isCapitalized, English.isPast(next.lower) {
+                rest = Array(rest[..<k])
+                break
+            }
+        }
+        while let last = rest.last, last.kind == .punct || ["and", "but", "which", "who"].contains(last.lower) { rest.removeLast() }
+        return true
+    }
+
+    static func compose(wh: String, _ p: Parsed) -> String {
+        let subject = subjectText(p.subject)
+        let tail = p.lead.isEmpty ? "" : " " + leadText(p.lead)
+        let rest = p.rest.isEmpty ? "" : " " + join(p.rest)
+        if let part = p.participle {
+            return "\(wh) \(p.verb.lower) \(subject) \(part.text)\(rest)\(tail)?"
+        }
+        return "\(wh) did \(subject) \(English.base(ofPast: p.verb.lower))\(rest)\(tail)?"
+    }
+
+    static func event(_ p: Parsed) -> String {
+        var parts = [join(p.subject), String(p.verb.text)]
+        if let part = p.participle { parts.append(String(part.text)) }
+        if !p.rest.isEmpty { parts.append(join(p.rest)) }
+        let s = parts.joined(separator: " ")
+        return s.prefix(1).uppercased() + s.dropFirst()
+    }
+
+    static func subjectText(_ subject: [Token]) -> String {
+        var s = join(subject)
+        if let first = subject.first, first.isCapitalized, English.stopwords.contains(first.lower) {
+            s = first.lower + s.dropFirst(first.text.count)
+        }
+        return s
+    }
+
+    static func leadText(_ lead: [Token]) -> String {
+        var s = join(lead)
+        if let first = lead.first, first.isCapitalized, English.stopwords.contains(first.lower) || leadWords.contains(first.lower) {
+            s = first.lower + s.dropFirst(first.text.count)
+        }
+        return s
+    }
+
+    static func join(_ tokens: [Token]) -> String {
+        var out = ""
+        for (k, tok) in tokens.enumerated() {
+            if k > 0, tok.spaceBefore { out += " " }
+            out += tok.text
+        }
+        return out
+    }
+}

@@ -1,0 +1,55 @@
+/// Language by script: Arabic letters make Arabic, Latin letters English (the generator's
+/// two languages); anything else is undetermined and gets no cards.
+public enum Script {
+    public static func isArabicLetter(_ v: UInt32) -> Bool {
+        (0x0620...0x064A).contains(v) || (0x066E...0x06D3).contains(v) || (0x06FA...0x06FF).contains(v)
+            || (0x0750...0x077F).contains(v) || (0xFB50...0xFDFF).contains(v) || (0xFE70...0xFEFF).contains(v)
+    }
+
+    public static func isLatinLetter(_ v: UInt32) -> Bool {
+        (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || (0xC0...0x24F).contains(v)
+    }
+
+    /// "ar", "en" or "und" for a stretch of text, by which script has more letters.
+    public static func language<S: StringProtocol>(of text: S) -> String {
+        var arabic = 0
+        var latin = 0
+        var other = 0
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x80 {
+                if (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) { latin += 1 }
+            } else if isArabicLetter(v) {
+                arabic += 1
+            } else if isLatinLetter(v) {
+                latin += 1
+            } else if s.properties.isAlphabetic {
+                other += 1
+            }
+        }
+        if arabic == 0 && latin == 0 { return "und" }
+        if other > arabic + latin { return "und" }
+        return arabic > latin ? "ar" : "en"
+    }
+
+    /// Western digits for Arabic-Indic (U+0660…) and Extended Arabic-Indic (U+06F0…) digits,
+    /// Arabic thousands separator and decimal point mapped to "," and ".".
+    public static func westernDigits<S: StringProtocol>(_ text: S) -> String {
+        var out = String.UnicodeScalarView()
+        var changed = false
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0x0660...0x0669:
+                out.append(Unicode.Scalar(UInt8(s.value - 0x0660 + 0x30)))
+                changed = true
+            case 0x06F0...0x06F9:
+                out.append(Unicode.Scalar(UInt8(s.value - 0x06F0 + 0x30)))
+                changed = true
+            case 0x066C: out.append(","); changed = true
+            case 0x066B: out.append("."); changed = true
+            default: out.append(s)
+            }
+        }
+        return changed ? String(out) : String(text)
+    }
+}

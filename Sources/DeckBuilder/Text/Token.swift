@@ -1,0 +1,111 @@
+/// A word, number or punctuation mark of a sentence.
+struct Token: Sendable {
+    enum Kind: Sendable { case word, number, punct }
+    var kind: Kind
+    var text: Substring
+    var range: Range<String.Index>
+    /// Whether whitespace precedes the token.
+    var spaceBefore: Bool
+    /// Lower-cased text, computed once.
+    var lower: String
+    var isCapitalized: Bool
+
+    init(kind: Kind, text: Substring, range: Range<String.Index>, spaceBefore: Bool) {
+        self.kind = kind
+        self.text = text
+        self.range = range
+        self.spaceBefore = spaceBefore
+        self.lower = FastCase.lower(text)
+        if let b = text.utf8.first, b < 0x80 {
+            self.isCapitalized = b >= 0x41 && b <= 0x5A
+        } else {
+            self.isCapitalized = text.first?.isUppercase ?? false
+        }
+    }
+}
+
+/// Lower-casing without the Unicode machinery when the text is ASCII.
+enum FastCase {
+    static func lower<S: StringProtocol>(_ s: S) -> String {
+        var ascii = true
+        var hasUpper = false
+        for b in s.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b >= 0x41 && b <= 0x5A { hasUpper = true }
+        }
+        guard ascii else { return s.lowercased() }
+        guard hasUpper else { return String(s) }
+        return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+}
+
+enum Tokenizer {
+    static func tokens(_ s: String) -> [Token] {
+        let u = s.unicodeScalars
+        var out: [Token] = []
+        var i = u.startIndex
+        var space = false
+        while i < u.endIndex {
+            let c = u[i]
+            if c.value == 0x20 || c.value == 0x09 || (c.value >= 0x80 && c.properties.isWhitespace) {
+                space = true
+                i = u.index(after: i)
+                continue
+            }
+            let start = i
+            var kind = Token.Kind.punct
+            if isDigit(c) {
+                kind = .number
+                i = u.index(after: i)
+                while i < u.endIndex {
+                    let d = u[i]
+                    if isDigit(d) { i = u.index(after: i); continue }
+                    if d == "," || d == "." || d.value == 0x066C || d.value == 0x066B {
+                        let n = u.index(after: i)
+                        if n < u.endIndex, isDigit(u[n]) { i = n; continue }
+                    }
+                    break
+                }
+                // "9th", "1930s"
+                var j = i
+                while j < u.endIndex, (0x61...0x7A).contains(u[j].value) { j = u.index(after: j) }
+                let suffix = String(u[i..<j])
+                if ["st", "nd", "rd", "th", "s"].contains(suffix), j == u.endIndex || !u[j].properties.isAlphabetic {
+                    i = j
+                }
+            } else if isWordScalar(c) {
+                kind = .word
+                i = u.index(after: i)
+                while i < u.endIndex {
+                    let d = u[i]
+                    if isWordScalar(d) || (d.value >= 0x300 && d.properties.generalCategory == .nonspacingMark) { i = u.index(after: i); continue }
+                    if d == "-" || d == "'" || d.value == 0x2019 || d.value == 0x0640 {
+                        let n = u.index(after: i)
+                        if n < u.endIndex, isWordScalar(u[n]) { i = n; continue }
+                        // "B-29": upper-case letters, a hyphen and digits make one name.
+                        if d == "-", n < u.endIndex, isDigit(u[n]), u[start..<i].allSatisfy({ (0x41...0x5A).contains($0.value) }) {
+                            i = n
+                            while i < u.endIndex, isDigit(u[i]) { i = u.index(after: i) }
+                            break
+                        }
+                    }
+                    break
+                }
+            } else {
+                i = u.index(after: i)
+            }
+            out.append(Token(kind: kind, text: s[start..<i], range: start..<i, spaceBefore: space))
+            space = false
+        }
+        return out
+    }
+
+    static func isDigit(_ c: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(c.value) || (0x0660...0x0669).contains(c.value) || (0x06F0...0x06F9).contains(c.value)
+    }
+
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return (0x41...0x5A).contains(c.value) || (0x61...0x7A).contains(c.value) }
+        return c.properties.isAlphabetic && !isDigit(c)
+    }
+}
