@@ -1,7 +1,10 @@
 #ifndef MNEMO_CREADLINE_SHIM_H
 #define MNEMO_CREADLINE_SHIM_H
-// GNU readline (libreadline-dev). If this include fails: apt-get install libreadline-dev
 #include <stdio.h>
+#if __has_include(<readline/readline.h>)
 #include <readline/readline.h>
 #include <readline/history.h>
+#else
+#error "GNU readline headers are missing: run 'apt-get install libreadline-dev' (see README.md)"
+#endif
 #endif

@@ -49,7 +49,7 @@ final class StatsSandbox {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try Data(ReviewLog.lines(for: events)).write(to: dir.appendingPathComponent(ReviewLog.fileName))
         if let name {
-            try Data(#"{"name": "\#(name)"}"#.utf8).write(to: dir.appendingPathComponent("settings.json"))
+            try Data(#"{"learnerName": "\#(name)"}"#.utf8).write(to: dir.appendingPathComponent("settings.json"))
         }
         return events
     }

@@ -83,7 +83,7 @@ public struct StudySession: Sendable {
                 if !siblingDoneToday { new.append(card.id) }
             case .learning, .relearning:
                 let due = record.state.due ?? now
-                if due < dayEnd { learning[card.id] = due }
+                if Self.staysInSession(record.state, due: due, dayEnd: dayEnd) { learning[card.id] = due }
             case .review:
                 let due = record.state.due ?? now
                 if due < dayEnd && !siblingDoneToday { reviews.append((card.id, due, card.position)) }
@@ -94,6 +94,14 @@ public struct StudySession: Sendable {
         self.reviewQueue = reviews.map(\.0)
         self.newQueue = new
         self.learning = learning
+    }
+
+    /// A learning card is part of today's session when it is due before the day ends, or when its
+    /// step is shorter than a day: a card failed at 3:55 comes back in a minute, not after the 4 a.m. rollover.
+    static func staysInSession(_ state: CardState, due: Date, dayEnd: Date) -> Bool {
+        if due < dayEnd { return true }
+        guard let last = state.lastReview else { return false }
+        return due.timeIntervalSince(last) < 86_400
     }
 
     // MARK: - Choosing the next card
@@ -283,7 +291,9 @@ public struct StudySession: Sendable {
         case .learning:
             break
         }
-        if state.phase == .learning || state.phase == .relearning, let due = state.due, due < dayEnd {
+        if state.phase == .learning || state.phase == .relearning, let due = state.due,
+            Self.staysInSession(state, due: due, dayEnd: dayEnd)
+        {
             learning[event.card] = due
         }
         skipped.removeAll { $0 == event.card }

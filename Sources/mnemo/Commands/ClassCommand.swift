@@ -10,7 +10,7 @@ struct ClassCommand: AsyncParsableCommand {
             Per student: reviews, true retention, streak, mastery and last activity. Per card: the
             share of the students who studied it and forgot it at least once after learning it (rated
             it Again when it was due for review), most missed first, with its source sentence. Per source: mean mastery and retention. A student
-            is named by `name` in their progress folder's settings.json, else by the folder's name.
+            is named by `learnerName` in their progress folder's settings.json, else by the folder's name.
             """
     )
 
@@ -36,24 +36,27 @@ struct ClassCommand: AsyncParsableCommand {
     func run() async throws {
         let now = try CommandTime.now(now)
         let deck = try Deck.load(from: URL(fileURLWithPath: deck))
-        let scheduler = try ProgressReading.scheduler()
         var students: [StudentProgress] = []
-        var rollover = 4
+        var scheduler = try Scheduler()
+        var studyDay = StudyDay(timeZone: .current)
         for path in folders {
             let folder = URL(fileURLWithPath: path, isDirectory: true)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
             else { throw StatsCommandError.notAProgressFolder(path) }
-            let reading = try ProgressReading.read(folder, scheduler: scheduler)
+            let reading = try ProgressReading.read(folder)
             for warning in reading.warnings { Terminal.warn(warning) }
             if !reading.hasReviews { Terminal.warn("\(path): nothing studied yet") }
-            rollover = reading.settings.rolloverHour
-            let name = reading.settings.name ?? folder.standardizedFileURL.lastPathComponent
+            // Mastery is compared across students, so one scheduler (the first student's settings) rates them all.
+            if students.isEmpty {
+                scheduler = reading.scheduler
+                studyDay = reading.studyDay
+            }
+            let name = reading.settings.learnerName ?? folder.standardizedFileURL.lastPathComponent
             students.append(StudentProgress(name: name, folder: path, log: reading.log, records: reading.records))
         }
         let report = ClassReport.build(
-            deck: deck, students: students, scheduler: scheduler, now: now,
-            studyDay: StudyDay(timeZone: .current, rolloverHour: rollover))
+            deck: deck, students: students, scheduler: scheduler, now: now, studyDay: studyDay)
         if let html {
             try OutputFile.write(ClassHTMLRenderer(report: report).render(), to: html)
             if !json { FileHandle.standardError.write(Data("Wrote \(html)\n".utf8)) }

@@ -39,16 +39,14 @@ struct SimulateLearnerCommand: AsyncParsableCommand {
     func run() async throws {
         let now = try CommandTime.now(now)
         let deck = try Deck.load(from: URL(fileURLWithPath: deck))
-        let scheduler = try ProgressReading.scheduler()
         let folder = URL(fileURLWithPath: progress, isDirectory: true)
+        let scheduler = try Scheduler(try ProgressSettings.load(fromFolder: folder).scheduler)
         let start = now.addingTimeInterval(-Double(days) * 86_400)
         let events = LearnerSimulator.simulate(
             cards: deck.cards.map { .init(id: $0.id, deck: deck.id) }, days: days, start: start, seed: seed,
             scheduler: scheduler, profile: .init(newPerDay: newPerDay, difficulty: difficulty))
-        let owner = LockOwner(
-            pid: getpid(), host: ProcessInfo.processInfo.hostName, command: "mnemo _simulate-learner", since: now)
         let store = try ProgressStore(
-            folder: folder, access: .readWrite(owner), applier: ProgressReading.applier(scheduler))
+            folder: folder, access: .readWrite(ProgressLocation.owner(command: "mnemo _simulate-learner", now: now)))
         defer { store.close() }
         for event in events { try store.append(event) }
         try store.saveSnapshot()
@@ -58,15 +56,10 @@ struct SimulateLearnerCommand: AsyncParsableCommand {
     }
 
     private func writeName(_ name: String, in folder: URL) throws {
-        let url = folder.appendingPathComponent(LearnerSettings.fileName)
-        var dict: [String: Any] = [:]
-        if let data = FileManager.default.contents(atPath: url.path),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        {
-            dict = object
+        var settings = try ProgressSettings.load(fromFolder: folder)
+        if settings.learnerName == nil {
+            settings.learnerName = name
+            try settings.save(toFolder: folder)
         }
-        if dict["name"] == nil { dict["name"] = name }
-        let data = try JSONSerialization.data(withJSONObject: dict, options: [.prettyPrinted, .sortedKeys])
-        try OutputFile.write(String(decoding: data, as: UTF8.self) + "\n", to: url.path)
     }
 }

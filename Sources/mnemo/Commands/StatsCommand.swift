@@ -32,20 +32,18 @@ struct StatsCommand: AsyncParsableCommand {
     func run() async throws {
         let clock = PhaseClock()
         let now = try CommandTime.now(now)
-        let scheduler = try ProgressReading.scheduler()
         let folder = ProgressLocation.resolve(progress)
         let decks = try DeckSelection.load(decks)
         clock.mark("decks")
-        let reading = try ProgressReading.read(folder, scheduler: scheduler, clock: clock)
+        let reading = try ProgressReading.read(folder, clock: clock)
         for warning in reading.warnings { Terminal.warn(warning) }
         let input = StatsInput(
-            decks: decks, log: reading.log, records: reading.records, scheduler: scheduler, now: now,
-            studyDay: StudyDay(timeZone: .current, rolloverHour: reading.settings.rolloverHour),
-            newPerDay: reading.settings.newPerDay)
+            decks: decks, log: reading.log, records: reading.records, scheduler: reading.scheduler, now: now,
+            studyDay: reading.studyDay, newPerDay: reading.settings.newPerDay)
         let report = StatsBuilder.report(input)
         clock.mark("report")
         defer { clock.mark("output") }
-        let learner = reading.settings.name
+        let learner = reading.settings.learnerName
 
         if !reading.hasReviews {
             let message = "Nothing studied yet in \(folder.path). Run `mnemo study` to start."

@@ -20,7 +20,7 @@ struct CardScreen: Sendable {
 
     /// The prompt, and the options when they are shown (labelled a, b, c …).
     func question(_ card: Card, options: [String]?, removed: Set<Int> = []) -> String {
-        var text = "\n" + style.bold(card.prompt) + "\n"
+        var text = "\n" + style.wrapped(card.prompt).map { style.bold($0) }.joined(separator: "\n") + "\n"
         switch card.kind {
         case .order:
             for (index, event) in card.choices.enumerated() { text += "  \(Self.letter(index))) \(event)\n" }
@@ -66,14 +66,14 @@ struct CardScreen: Sendable {
         if let conflict = card.conflict, !conflict.readings.isEmpty {
             text += style.yellow("Sources disagree:") + "\n"
             let first = card.evidence.first
-            text += "  \(card.answer)" + (first.map { "  " + evidenceLine($0) } ?? "") + "\n"
-            for reading in conflict.readings {
-                text += "  \(reading.value)  " + evidenceLine(reading.evidence) + "\n"
+            text += reading(card.answer, first) + "\n"
+            for other in conflict.readings {
+                text += reading(other.value, other.evidence) + "\n"
             }
             if let note = conflict.note { text += "  " + style.dim("Note: \(note)") + "\n" }
         } else {
             for evidence in card.evidence {
-                text += "Source: " + evidenceLine(evidence) + "\n"
+                text += wrappedEvidence("Source: ", evidence, indent: 4) + "\n"
             }
         }
         return text
@@ -81,6 +81,23 @@ struct CardScreen: Sendable {
 
     private func evidenceLine(_ evidence: Provenance) -> String {
         style.dim("\(evidence.source):\(evidence.line)") + "  \"\(evidence.quote)\""
+    }
+
+    /// One reading of a disputed fact: "  value  source:line  "quote"", wrapped to the terminal.
+    private func reading(_ value: String, _ evidence: Provenance?) -> String {
+        guard let evidence else { return "  \(value)" }
+        return wrappedEvidence("  \(value)  ", evidence, indent: 6)
+    }
+
+    /// `lead` then the evidence, wrapped at the terminal's width with a hanging indent.
+    private func wrappedEvidence(_ lead: String, _ evidence: Provenance, indent: Int) -> String {
+        let place = "\(evidence.source):\(evidence.line)"
+        let lines = style.wrapped(lead + place + "  \"\(evidence.quote)\"", indent: indent)
+        guard let first = lines.first, let range = first.range(of: place) else {
+            return lead + evidenceLine(evidence)
+        }
+        let styledFirst = first.replacingCharacters(in: range, with: style.dim(place))
+        return ([styledFirst] + lines.dropFirst()).joined(separator: "\n")
     }
 
     /// "1 Again 10m · 2 Hard 2d · 3 Good 4d · 4 Easy 9d"

@@ -3,13 +3,59 @@ import Foundation
 /// ANSI styling, on only for a terminal and never with `NO_COLOR` set (https://no-color.org).
 struct Style: Sendable {
     let enabled: Bool
+    /// Columns to wrap long text at (a terminal's width); nil leaves lines whole (pipes, tests).
+    var width: Int? = nil
 
     static let plain = Style(enabled: false)
 
     /// Colors when standard output is a terminal and `NO_COLOR` is absent or empty.
     static func forStandardOutput(environment: [String: String] = ProcessInfo.processInfo.environment) -> Style {
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        return Style(enabled: isatty(STDOUT_FILENO) == 1 && !noColor && environment["TERM"] != "dumb")
+        let terminal = isatty(STDOUT_FILENO) == 1
+        return Style(enabled: terminal && !noColor && environment["TERM"] != "dumb", width: terminal ? terminalWidth() : nil)
+    }
+
+    /// The terminal's width in columns, if it says.
+    static func terminalWidth() -> Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    /// `text` broken at spaces into lines of at most `width` columns (when set), later lines indented.
+    func wrapped(_ text: String, indent: Int = 0) -> [String] {
+        guard let width, text.count > width else { return [text] }
+        // Tokens are a word with the spaces before it; a line break drops those spaces.
+        var tokens: [(spaces: String, word: String)] = []
+        var spaces = ""
+        var word = ""
+        for character in text {
+            if character == " " {
+                if !word.isEmpty {
+                    tokens.append((spaces, word))
+                    spaces = ""
+                    word = ""
+                }
+                spaces.append(character)
+            } else {
+                word.append(character)
+            }
+        }
+        if !word.isEmpty { tokens.append((spaces, word)) }
+        var lines: [String] = []
+        var line = ""
+        for (index, token) in tokens.enumerated() {
+            let limit = lines.isEmpty ? width : width - indent
+            if index > 0 && line.count + token.spaces.count + token.word.count > limit {
+                lines.append(line)
+                line = token.word
+            } else {
+                line += token.spaces + token.word
+            }
+        }
+        lines.append(line)
+        let pad = String(repeating: " ", count: indent)
+        return lines.enumerated().map { $0.offset == 0 ? $0.element : pad + $0.element }
     }
 
     private func wrap(_ text: String, _ code: String) -> String {

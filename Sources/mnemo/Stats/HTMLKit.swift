@@ -1,22 +1,9 @@
 import Foundation
+import MnemoCore
 
 /// Small pieces shared by the statistics pages: escaping, the style sheet, inline SVG charts.
 enum HTMLKit {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     /// User text (prompts, answers, quotes, titles) isolated for bidi, so an Arabic sentence does
     /// not reorder the punctuation and file names around it.

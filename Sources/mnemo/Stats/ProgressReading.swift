@@ -2,73 +2,38 @@ import Foundation
 import MnemoCore
 
 /// What statistics read from one progress folder: its events, the replayed records, the learner's
-/// settings, and the warnings met on the way (a torn last line, lines that are not events).
+/// settings (`settings.json`, docs/progress-format.md) and the warnings met on the way (a torn last
+/// line, lines that are not events).
 struct ProgressReading {
     var folder: URL
     var log: StatsLog
     var records: [CardID: CardRecord]
-    var settings: LearnerSettings
+    var settings: ProgressSettings
+    /// The scheduler of the learner's settings.
+    var scheduler: Scheduler
     var warnings: [String]
 
-    /// The scheduler statistics use (the study session's default settings).
-    static func scheduler() throws -> Scheduler { try Scheduler(SchedulerConfig.default) }
-
-    /// The same applier `mnemo study` uses, so its snapshot is reused instead of replaying the log.
-    static func applier(_ scheduler: Scheduler) -> ReviewApplier {
-        ReviewApplier(configHash: "default") { state, rating, time, rng in
-            scheduler.review(state, rating: rating, at: time, using: &rng)
-        }
-    }
-
-    /// Reads `folder` without taking its lock (a study session may be running). A missing folder
-    /// reads as empty.
-    static func read(_ folder: URL, scheduler: Scheduler, clock: PhaseClock? = nil) throws -> ProgressReading {
-        var warnings: [String] = []
-        let settings = LearnerSettings.read(folder: folder, warnings: &warnings)
-        let store = try ProgressStore(folder: folder, access: .readOnly, applier: applier(scheduler))
+    /// Reads `folder` without taking its lock (a study session may be running), with its own
+    /// settings, so the snapshot a session left is reused. A missing folder reads as empty.
+    static func read(_ folder: URL, clock: PhaseClock? = nil) throws -> ProgressReading {
+        let store = try ProgressStore(folder: folder, access: .readOnly)
+        let scheduler = try Scheduler(store.settings.scheduler)
         clock?.mark("store (snapshot)")
         let log = try StatsLog.read(folder: folder)
         clock?.mark("log")
         var seen = Set<String>()
+        var warnings: [String] = []
         let found = store.warnings.map(\.description) + log.warnings.map(\.description)
             + (log.tornWarning.map { [$0.description] } ?? [])
         for warning in found where seen.insert(warning).inserted { warnings.append(warning) }
-        return ProgressReading(folder: folder, log: log, records: store.records, settings: settings, warnings: warnings)
+        return ProgressReading(
+            folder: folder, log: log, records: store.records, settings: store.settings, scheduler: scheduler,
+            warnings: warnings)
     }
 
     var hasReviews: Bool { log.hasReviews }
-}
 
-/// The parts of a progress folder's `settings.json` statistics use. Read leniently: unknown keys
-/// are ignored, a missing file gives the defaults, a malformed one a warning and the defaults.
-struct LearnerSettings: Equatable {
-    var name: String?
-    var rolloverHour = 4
-    var newPerDay = 20
-
-    static let fileName = "settings.json"
-
-    static func read(folder: URL, warnings: inout [String]) -> LearnerSettings {
-        let url = folder.appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return LearnerSettings() }
-        guard let object = try? JSONSerialization.jsonObject(with: data), let dict = object as? [String: Any] else {
-            warnings.append("\(url.path): not valid JSON settings; using the defaults")
-            return LearnerSettings()
-        }
-        var settings = LearnerSettings()
-        let learner = dict["learner"] as? [String: Any]
-        if let name = (dict["name"] ?? learner?["name"]) as? String,
-            !name.trimmingCharacters(in: .whitespaces).isEmpty
-        {
-            settings.name = name.trimmingCharacters(in: .whitespaces)
-        }
-        let limits = dict["limits"] as? [String: Any]
-        if let hour = (dict["rolloverHour"] ?? limits?["rolloverHour"]) as? Int, (0...23).contains(hour) {
-            settings.rolloverHour = hour
-        }
-        if let new = (dict["newPerDay"] ?? limits?["newPerDay"]) as? Int, new >= 0 { settings.newPerDay = new }
-        return settings
-    }
+    var studyDay: StudyDay { StudyDay(timeZone: .current, rolloverHour: settings.dayRolloverHour) }
 }
 
 /// Deck files named on the command line, or every `*.json` in `./Decks`.

@@ -15,6 +15,23 @@ struct CheckerJudge: AnswerJudging {
         // A choice card whose options were not shown (typed mode) takes no option letters.
         let options = card.card.kind == .choice ? (shown ?? []) : shown
         let result = checker.check(typed, against: card.card, shownChoices: options)
+        if result.verdict == .wrong, shown == nil, let reading = Self.otherReading(typed, card: card.card, checker: checker) {
+            // The sources disagree and the learner gave another source's value: that is recall, not a mistake.
+            return Judgement(
+                verdict: .right, expected: result.expected,
+                note: "\(reading.value) is what \(reading.evidence.source) says; this card teaches \(card.card.answer)")
+        }
         return Judgement(verdict: result.verdict, expected: result.expected, note: result.note)
+    }
+
+    /// The conflicting reading that `typed` gives, if any.
+    static func otherReading(_ typed: String, card: Card, checker: AnswerChecker) -> ConflictReading? {
+        guard let readings = card.conflict?.readings else { return nil }
+        return readings.first { reading in
+            var other = card
+            other.answer = reading.value
+            other.accepted = []
+            return checker.check(typed, against: other, shownChoices: nil).verdict == .right
+        }
     }
 }

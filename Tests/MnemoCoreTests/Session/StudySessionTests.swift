@@ -41,6 +41,17 @@ struct StudySessionTests {
         #expect(session.next(now: now + 10) == nil)
     }
 
+    @Test("a card failed just before the 4 a.m. rollover comes back in a minute, in the same session")
+    func learningAcrossRollover() {
+        let beforeRollover = Fixture.noon.addingTimeInterval(-8 * 3600 - 30)  // 03:59:30 UTC
+        var session = Fixture.session(decks: [Fixture.deck(1)], now: beforeRollover)
+        session.rate(.again, at: beforeRollover)  // due 04:00:30, after the day's end
+        #expect(session.counts.learning == 1)
+        let item = session.next(now: beforeRollover.addingTimeInterval(61))
+        #expect(item?.card.id == CardID("q-1"))
+        #expect(item?.queue == .learning)
+    }
+
     @Test("a learning card due after the learn-ahead window ends the session; next due names it")
     func learningBeyondWindow() {
         var session = Fixture.session(decks: [Fixture.deck(1)])

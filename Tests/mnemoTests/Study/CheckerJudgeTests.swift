@@ -1,0 +1,28 @@
+import MnemoCore
+import Testing
+
+@testable import mnemo
+
+struct CheckerJudgeTests {
+    static let card: Card = {
+        let here = Provenance(source: "a.txt", line: 1, start: 0, end: 10, quote: "The bomb fell on August 6, 1945.")
+        let there = Provenance(source: "b.txt", line: 4, start: 0, end: 10, quote: "The bomb fell on August 15, 1945.")
+        return Card(
+            id: CardID("question-1"), kind: .question, prompt: "When did the bomb fall on Hiroshima?",
+            answer: "August 6, 1945", answerType: .date, evidence: [here],
+            conflict: Conflict(readings: [ConflictReading(value: "August 15, 1945", evidence: there)]))
+    }()
+
+    @Test(arguments: [
+        ("August 6, 1945", Verdict.right, false),
+        ("15 August 1945", Verdict.right, true),
+        ("August 16, 1945", Verdict.wrong, false),
+    ])
+    func anotherSourcesReadingCountsAsRecall(typed: String, verdict: Verdict, namesTheOtherSource: Bool) {
+        let deck = Deck(id: "d", title: "D", cards: [Self.card])
+        let judge = CheckerJudge(decks: [deck])
+        let judgement = judge.judge(typed, card: StudyCard(card: Self.card, deck: "d", deckTitle: "D", position: 0), shown: nil)
+        #expect(judgement.verdict == verdict)
+        #expect((judgement.note?.contains("b.txt") ?? false) == namesTheOtherSource)
+    }
+}

@@ -1,0 +1,21 @@
+import Testing
+
+@testable import mnemo
+
+struct StyleWrapTests {
+    @Test(arguments: [
+        ("short enough", 20, 0, ["short enough"]),
+        ("the war in Europe ended in May 1945", 16, 0, ["the war in", "Europe ended in", "May 1945"]),
+        ("Source: a.txt:3 \"a long quoted sentence\"", 20, 4, ["Source: a.txt:3 \"a", "    long quoted", "    sentence\""]),
+        ("  May 8, 1945  b.txt:37 \"the war ended\"", 24, 6, ["  May 8, 1945  b.txt:37", "      \"the war ended\""]),
+        ("averyveryverylongword fits nowhere", 10, 0, ["averyveryverylongword", "fits", "nowhere"]),
+    ])
+    func wrapsAtSpacesWithinTheWidth(text: String, width: Int, indent: Int, expected: [String]) {
+        #expect(Style(enabled: false, width: width).wrapped(text, indent: indent) == expected)
+    }
+
+    @Test func noWidthLeavesLinesWhole() {
+        let text = String(repeating: "word ", count: 50)
+        #expect(Style.plain.wrapped(text) == [text])
+    }
+}
