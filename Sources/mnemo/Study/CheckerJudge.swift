@@ -24,9 +24,11 @@ struct CheckerJudge: AnswerJudging {
         return Judgement(verdict: result.verdict, expected: result.expected, note: result.note)
     }
 
-    /// The conflicting reading that `typed` gives, if any.
+    /// The conflicting reading that `typed` gives, if any. Not once a teacher settled the conflict
+    /// (`mnemo curate` writes `conflict.note`): the readings not chosen are then kept as a record only.
     static func otherReading(_ typed: String, card: Card, checker: AnswerChecker) -> ConflictReading? {
-        guard let readings = card.conflict?.readings else { return nil }
+        guard let conflict = card.conflict, conflict.note == nil else { return nil }
+        let readings = conflict.readings
         return readings.first { reading in
             var other = card
             other.answer = reading.value

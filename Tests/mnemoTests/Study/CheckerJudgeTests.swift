@@ -25,4 +25,13 @@ struct CheckerJudgeTests {
         #expect(judgement.verdict == verdict)
         #expect((judgement.note?.contains("b.txt") ?? false) == namesTheOtherSource)
     }
+
+    @Test("once the conflict is settled in curation, the reading not chosen is wrong")
+    func settledConflictTeachesOneReading() throws {
+        let settled = try CardEdit.settle(Self.card, choosing: 1)
+        let judge = CheckerJudge(decks: [Deck(id: "d", title: "D", cards: [settled])])
+        let study = StudyCard(card: settled, deck: "d", deckTitle: "D", position: 0)
+        #expect(judge.judge("August 15, 1945", card: study, shown: nil).verdict == .wrong)
+        #expect(judge.judge("August 6, 1945", card: study, shown: nil).verdict == .right)
+    }
 }
