@@ -8,11 +8,15 @@ public struct DeckBuilder: Sendable {
         public var title: String
         public var deckID: String
         public var maxCards: Int?
+        /// Whether the report keeps every dropped line (for `--report` and `--verbose`). Off, the
+        /// per-source lists stay empty, so memory does not grow with the corpus's noise.
+        public var keepDroppedLines: Bool
 
-        public init(title: String, deckID: String? = nil, maxCards: Int? = nil) {
+        public init(title: String, deckID: String? = nil, maxCards: Int? = nil, keepDroppedLines: Bool = true) {
             self.title = title
             self.deckID = deckID ?? Self.slug(title)
             self.maxCards = maxCards
+            self.keepDroppedLines = keepDroppedLines
         }
 
         public static func slug(_ s: String) -> String {
@@ -56,7 +60,7 @@ public struct DeckBuilder: Sendable {
             for fact in analysis.facts { pool.add(fact) }
             sources.append(SourceInfo(file: file.name, title: Self.title(of: text, dropped: analysis.dropped), sha256: text.sha256, language: analysis.language))
             report.sources.append(.init(
-                source: file.name, language: analysis.language, sentences: analysis.sentences, dropped: analysis.dropped,
+                source: file.name, language: analysis.language, sentences: analysis.sentences, dropped: options.keepDroppedLines ? analysis.dropped : [],
                 datesFound: analysis.datesFound, figuresFound: analysis.figuresFound, namesFound: analysis.namesFound, factsDrafted: analysis.facts.count))
         }
         var groups = pool.groups

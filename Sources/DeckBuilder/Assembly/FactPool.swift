@@ -8,7 +8,7 @@ struct FactPool {
     /// Most groups kept; beyond it the weakest single-source half is pruned.
     let capacity: Int
 
-    init(capacity: Int = 40_000) { self.capacity = capacity }
+    init(capacity: Int = 12_000) { self.capacity = capacity }
 
     mutating func add(_ c: FactCandidate) {
         if let g = match(c) {

@@ -51,7 +51,7 @@ enum DateExtractor {
             if let year = yearNumber(t, k) {
                 return DateMention(tokens: i..<k + 1, value: DateValue(granularity: .month, year: year, month: month))
             }
-            if t[i].text.contains("-") || (i > 0 && ["in", "early", "late", "mid", "since", "until", "by"].contains(t[i - 1].lower)) {
+            if FastSearch.foundationContains(t[i].text, "-") || (i > 0 && ["in", "early", "late", "mid", "since", "until", "by"].contains(t[i - 1].lower)) {
                 return DateMention(tokens: i..<next, value: DateValue(granularity: .month, year: nil, month: month))
             }
             return nil
@@ -188,7 +188,7 @@ enum DateExtractor {
         let raw = t[i].text
         let bare = raw.count > 2 && "وفبلك".contains(raw.first ?? " ") ? raw.dropFirst() : raw[...]
         if MonthNames.arabicSingle[String(raw)] == nil, MonthNames.arabicSingle[String(bare)] == nil,
-            !(bare.hasSuffix("كانون") || bare.hasSuffix("تشرين")), !raw.contains("ـ")
+            !(bare.hasSuffix("كانون") || bare.hasSuffix("تشرين")), !FastSearch.foundationContains(raw, "ـ")
         {
             return nil
         }

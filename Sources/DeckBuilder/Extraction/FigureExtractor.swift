@@ -78,7 +78,7 @@ enum FigureExtractor {
             value = v
             spelled = true
             // "twenty-four" is one token: "twenty" "-" would not reach here.
-        } else if t[i].kind == .word, t[i].lower.contains("-") {
+        } else if t[i].kind == .word, FastSearch.foundationContains(t[i].lower, "-") {
             let parts = t[i].lower.split(separator: "-").map(String.init)
             guard parts.count == 2, let a = numberWords[parts[0]], let b = numberWords[parts[1]], a >= 20, b < 10 else { return nil }
             value = a + b

@@ -7,6 +7,16 @@ enum FastSearch {
         firstOffset(haystack, needle, from: 0) != nil
     }
 
+    /// The answer of Foundation's `haystack.contains(needle)` for a needle without canonical equivalents
+    /// (ASCII, tatweel): settled on the UTF-8 bytes when they do not hold the needle, or when the
+    /// haystack is ASCII; only otherwise asks Foundation (whose search is not literal).
+    static func foundationContains<S: StringProtocol>(_ haystack: S, _ needle: String) -> Bool {
+        let h = String(haystack)
+        guard contains(h, needle) else { return false }
+        if h.utf8.allSatisfy({ $0 < 0x80 }) { return true }
+        return haystack.contains(needle)
+    }
+
     static func containsAny(_ haystack: String, _ needles: [String]) -> Bool {
         needles.contains { contains(haystack, $0) }
     }

@@ -52,7 +52,7 @@ struct BuildCommand: AsyncParsableCommand {
         let stem = URL(fileURLWithPath: outputPath).deletingPathExtension().lastPathComponent
         let deckTitle = existing?.title ?? title ?? stem.replacingOccurrences(of: "-", with: " ").capitalized
         let deckID = existing?.id ?? DeckBuilder.Options.slug(stem)
-        let builder = DeckBuilder(options: .init(title: deckTitle, deckID: deckID, maxCards: maxCards))
+        let builder = DeckBuilder(options: .init(title: deckTitle, deckID: deckID, maxCards: maxCards, keepDroppedLines: report || verbose))
         let bar = ProgressBar()
         let result = builder.build(paths: sources) { done, total in bar.update(done: done, total: total) }
         bar.finish()
