@@ -28,7 +28,9 @@ extension Deck {
         }
         let deck: Deck
         do {
-            deck = try JSONDecoder().decode(Deck.self, from: bytes)
+            // The fast reader gives the same deck; it gives up on anything unusual, which this
+            // decoder then reads (or explains).
+            deck = try DeckFastDecoder.decode(bytes) ?? JSONDecoder().decode(Deck.self, from: bytes)
         } catch let tooNew as DeckVersionTooNew {
             throw .newerVersion(path: path, version: tooNew.version, supported: Deck.currentFormatVersion)
         } catch let error as DecodingError {
