@@ -22,7 +22,9 @@ extension Deck {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw .empty(path: path)
         }
-        if bytes.contains(0) { throw .binary(path: path) }
+        if bytes.withUnsafeBytes({ raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }) {
+            throw .binary(path: path)
+        }
         if let offset = DeckFileIO.firstInvalidUTF8Offset(bytes) {
             throw .notUTF8(path: path, offset: offset + (data.count - bytes.count))
         }
@@ -130,6 +132,12 @@ enum DeckFileIO {
 
     /// The offset of the first byte that is not part of well-formed UTF-8, or nil.
     static func firstInvalidUTF8Offset(_ bytes: Data) -> Int? {
+        // Over the raw bytes: `Data`'s own iterator costs a call per byte (a third of start-up
+        // on a 10,000-card deck).
+        bytes.withUnsafeBytes { firstInvalidUTF8Offset(in: $0) }
+    }
+
+    static func firstInvalidUTF8Offset(in bytes: UnsafeRawBufferPointer) -> Int? {
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
         var offset = 0
