@@ -138,19 +138,22 @@ enum DeckFileIO {
     }
 
     static func firstInvalidUTF8Offset(in bytes: UnsafeRawBufferPointer) -> Int? {
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
+        // ASCII runs are skipped eight bytes at a time; each other scalar goes through the decoder.
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            while i + 8 <= n, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            while i < n, bytes[i] < 0x80 { i += 1 }
+            if i >= n { return nil }
+            var decoder = UTF8()
+            var iterator = UnsafeRawBufferPointer(rebasing: bytes[i...]).makeIterator()
             switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                offset += UTF8.width(scalar)
-            case .emptyInput:
-                return nil
-            case .error:
-                return offset
+            case .scalarValue(let scalar): i += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error: return i
             }
         }
+        return nil
     }
 
     private static func errnoText() -> String { String(cString: strerror(errno)) }
