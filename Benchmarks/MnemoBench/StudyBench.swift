@@ -28,9 +28,17 @@ enum StudyBench {
         let cold = try firstCard(binary: binary, deck: deckURL, progress: progress)
         print(String(format: "first card, no usable snapshot (replays 200,000 events): %.3f s", cold))
         var warm: [Double] = []
-        for _ in 0..<7 { warm.append(try firstCard(binary: binary, deck: deckURL, progress: progress)) }
+        var warmCPU: [Double] = []
+        for _ in 0..<7 {
+            warm.append(try firstCard(binary: binary, deck: deckURL, progress: progress))
+            if let cpu = lastCPU { warmCPU.append(cpu) }
+        }
         print(String(format: "first card with the snapshot: median %.3f s (min %.3f, max %.3f, 7 runs)",
                      ProgressBench.median(warm), warm.min() ?? .nan, warm.max() ?? .nan))
+        if !warmCPU.isEmpty {
+            print(String(format: "  CPU time of the process up to the first card (user+sys, 10 ms ticks): median %.3f s",
+                         ProgressBench.median(warmCPU)))
+        }
 
         let times = try ratingToNextCard(binary: binary, deck: deckURL, progress: progress, ratings: 40)
         print(String(format: "rating → next card on screen (append + fsync + schedule + render): median %.2f ms, p90 %.2f ms (%d ratings)",
@@ -39,6 +47,19 @@ enum StudyBench {
     }
 
     nonisolated(unsafe) static var peakRSS: Int?
+    /// CPU seconds (user + system) the last session had used when its first card was on screen.
+    nonisolated(unsafe) static var lastCPU: Double?
+
+    /// User + system CPU seconds of process `pid` so far, from /proc (Linux; nil elsewhere).
+    static func cpuSeconds(of pid: Int32) -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        // After the command: state is field 3, utime 14 and stime 15 (1-based in proc(5)).
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
 
     static func writeDeck(to url: URL) throws {
         var cards: [Card] = []
@@ -103,6 +124,7 @@ enum StudyBench {
             try session.start()
             session.wait(for: "card 1 of", count: 1)
         }
+        lastCPU = cpuSeconds(of: session.process.processIdentifier)
         session.finish()
         return seconds
     }

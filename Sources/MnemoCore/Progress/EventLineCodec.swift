@@ -4,8 +4,10 @@ import Foundation
 /// seconds on a 200,000-line log, this takes a few tens of milliseconds. Lines are JSON objects with
 /// sorted keys; readers ignore keys they do not know.
 enum EventLineCodec {
-    /// The `v` written on every line; a line with a larger `v` is refused.
-    static let version = 1
+    /// The largest `v` this reader knows; a line with a larger `v` is refused. Ordinary lines are
+    /// written with `v` 1 (as before cram existed); cram practice lines with `v` 2, so an older Mnemo
+    /// refuses them rather than applying practice to the schedule.
+    static let version = 2
 
     enum Failure: Error, Equatable {
         /// Not an event: the message says why (shown after "line N: ").
@@ -36,6 +38,10 @@ enum EventLineCodec {
         }
         key("card")
         appendString(event.card.rawValue, to: &out)
+        if event.cram == true {
+            key("cram")
+            out.append(contentsOf: "true".utf8)
+        }
         key("deck")
         appendString(event.deck, to: &out)
         if let duration = event.durationMs {
@@ -61,7 +67,7 @@ enum EventLineCodec {
             appendDate(until, to: &out)
         }
         key("v")
-        out.append(contentsOf: String(version).utf8)
+        out.append(contentsOf: String(event.cram == true ? 2 : 1).utf8)
         if let verdict = event.verdict {
             key("verdict")
             appendString(verdict.rawValue, to: &out)
@@ -117,6 +123,7 @@ enum EventLineCodec {
         var duration: Int?
         var undoes: String?
         var until: Date?
+        var cram: Bool?
         var lineVersion = 1
 
         scanner.skipSpace()
@@ -141,6 +148,7 @@ enum EventLineCodec {
                 case .durationMs: duration = try scanner.optionalInt("durationMs")
                 case .undoes: undoes = try scanner.optionalString("undoes")
                 case .until: until = try scanner.optionalDate("until")
+                case .cram: cram = try scanner.optionalBool("cram")
                 case .v: lineVersion = try scanner.optionalInt("v") ?? 1
                 case .other: guard scanner.skipValue() else { throw .malformed("not JSON (bad value at byte \(scanner.i + 1))") }
                 }
@@ -171,7 +179,7 @@ enum EventLineCodec {
         }
         let event = ReviewEvent(
             id: id, kind: kind, card: CardID(card), deck: deck ?? "", time: time, rating: ratingValue, answer: answer,
-            verdict: verdict, durationMs: duration, undoes: undoes, until: until)
+            verdict: verdict, durationMs: duration, undoes: undoes, until: until, cram: cram)
         if let problem = ReviewEvent.problem(with: event) { throw .malformed(problem) }
         return event
     }
@@ -193,7 +201,7 @@ extension ReviewEvent {
 
 /// A minimal JSON reader over one line, enough for flat objects (nested values are skipped).
 struct JSONLineScanner {
-    enum Key { case id, kind, card, deck, time, rating, answer, verdict, durationMs, undoes, until, v, other }
+    enum Key { case id, kind, card, cram, deck, time, rating, answer, verdict, durationMs, undoes, until, v, other }
 
     let s: UnsafeRawBufferPointer
     var i = 0
@@ -242,6 +250,7 @@ struct JSONLineScanner {
         case 4:
             if matches(start, j, "kind") { return .kind }
             if matches(start, j, "card") { return .card }
+            if matches(start, j, "cram") { return .cram }
             if matches(start, j, "deck") { return .deck }
             if matches(start, j, "time") { return .time }
             return .other
@@ -324,6 +333,23 @@ struct JSONLineScanner {
     mutating func optionalDate(_ name: String) throws(EventLineCodec.Failure) -> Date? {
         if takeNull() { return nil }
         return try date(name)
+    }
+
+    mutating func optionalBool(_ name: String) throws(EventLineCodec.Failure) -> Bool? {
+        if takeNull() { return nil }
+        if s.count - i >= 4, s[i] == UInt8(ascii: "t"), s[i + 1] == UInt8(ascii: "r"), s[i + 2] == UInt8(ascii: "u"),
+            s[i + 3] == UInt8(ascii: "e")
+        {
+            i += 4
+            return true
+        }
+        if s.count - i >= 5, s[i] == UInt8(ascii: "f"), s[i + 1] == UInt8(ascii: "a"), s[i + 2] == UInt8(ascii: "l"),
+            s[i + 3] == UInt8(ascii: "s"), s[i + 4] == UInt8(ascii: "e")
+        {
+            i += 5
+            return false
+        }
+        throw .malformed("field '\(name)' is not true or false")
     }
 
     mutating func optionalInt(_ name: String) throws(EventLineCodec.Failure) -> Int? {

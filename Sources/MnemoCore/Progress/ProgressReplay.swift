@@ -44,6 +44,7 @@ public struct ProgressReplay: Equatable, Sendable {
             return
         }
         if undone { return }
+        if event.kind == .review && !event.countsForSchedule { return }  // cram practice
         var r = record ?? CardRecord(deck: event.deck)
         if !event.deck.isEmpty { r.deck = event.deck }
         switch event.kind {

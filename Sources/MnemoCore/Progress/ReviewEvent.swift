@@ -33,11 +33,14 @@ public struct ReviewEvent: Codable, Hashable, Sendable, Identifiable {
     public var undoes: String?
     /// For `bury`: when the card may be shown again.
     public var until: Date?
+    /// For `review`: true when it was cram practice (`mnemo study --cram`), which leaves the schedule
+    /// alone: replay skips it, statistics count it as practice. Absent (nil) in ordinary reviews.
+    public var cram: Bool?
 
     public init(
         id: String = UUID().uuidString, kind: Kind, card: CardID, deck: String, time: Date,
         rating: Rating? = nil, answer: String? = nil, verdict: Verdict? = nil, durationMs: Int? = nil,
-        undoes: String? = nil, until: Date? = nil
+        undoes: String? = nil, until: Date? = nil, cram: Bool? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -50,7 +53,11 @@ public struct ReviewEvent: Codable, Hashable, Sendable, Identifiable {
         self.durationMs = durationMs
         self.undoes = undoes
         self.until = until
+        self.cram = cram
     }
+
+    /// Whether this event can change a card's schedule (cram practice cannot).
+    public var countsForSchedule: Bool { cram != true }
 
     /// `date` with sub-millisecond precision dropped, as the log stores it.
     /// Idempotent and exact: the log writes and reads back precisely this `Date`.

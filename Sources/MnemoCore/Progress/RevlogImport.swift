@@ -90,7 +90,7 @@ public enum RevlogImport {
         let undone = Set(events.lazy.filter { $0.kind == .undo }.map { UndoneEvent(event: $0.undoes ?? "", card: $0.card) })
         var states: [CardID: CardState] = [:]
         var out: [RevlogEntry] = []
-        for event in events where event.kind == .review {
+        for event in events where event.kind == .review && event.countsForSchedule {
             guard let rating = event.rating, !undone.contains(UndoneEvent(event: event.id, card: event.card)) else { continue }
             let before = states[event.card] ?? .new
             var rng = SeededGenerator(seedString: event.id)

@@ -199,7 +199,8 @@ extension Revlog {
     public static func entries(from events: [ReviewEvent]) -> [RevlogEntry] {
         let undone = Set(events.lazy.filter { $0.kind == .undo }.compactMap(\.undoes))
         return events.compactMap { event in
-            guard event.kind == .review, let rating = event.rating, !undone.contains(event.id) else { return nil }
+            guard event.kind == .review, event.countsForSchedule, let rating = event.rating, !undone.contains(event.id)
+            else { return nil }
             let ms = Int64((event.time.timeIntervalSince1970 * 1000).rounded())
             return RevlogEntry(cardID: event.card.rawValue, timeMs: ms, rating: rating, state: 2,
                                durationMs: Int64(event.durationMs ?? 0))

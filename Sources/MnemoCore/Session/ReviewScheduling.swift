@@ -7,6 +7,20 @@ public protocol ReviewScheduling: Sendable {
     func review<G: RandomNumberGenerator>(
         _ card: CardState, rating: Rating, at now: Date, using rng: inout G
     ) -> CardState
+    /// The chance of recall of `card` at `now` (0 for a new card).
+    func retrievability(of card: CardState, at now: Date) -> Double
 }
 
 extension Scheduler: ReviewScheduling {}
+
+extension ReviewScheduling {
+    /// The chance of recall of `card` at `now` (0 for a new card), for ordering cram practice.
+    /// `Scheduler` gives its own (its fitted decay); other schedulers use FSRS-6's default curve.
+    public func retrievability(of card: CardState, at now: Date) -> Double {
+        guard let stability = card.stability, stability > 0, let last = card.lastReview else { return 0 }
+        let decay = -0.1542
+        let factor = pow(0.9, 1 / decay) - 1
+        let days = max(0, now.timeIntervalSince(last) / 86_400)
+        return pow(1 + factor * days / stability, decay)
+    }
+}

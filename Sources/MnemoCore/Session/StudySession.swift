@@ -10,7 +10,17 @@ import Foundation
 /// then the cards skipped with `:skip`. Siblings (cards of the same `fact`) are not shown the same
 /// day: once one is reviewed, the others wait for another day (as Anki buries siblings).
 public struct StudySession: Sendable {
+    /// Cram practice (`mnemo study --cram`): every card given, due or not, weakest first.
+    public enum Cram: Sendable, Equatable {
+        /// Practice only: reviews are logged with `cram: true` and leave the schedule alone.
+        case practice
+        /// Ordinary reviews that reschedule the cards (`--cram-reschedule`).
+        case reschedule
+    }
+
     public let day: StudyDay
+    /// Set for a cram session: no daily limits, no siblings rule, all cards in one queue.
+    public let cram: Cram?
     public let limits: StudyLimits
     public let learnAhead: TimeInterval
     /// The end of the study day the session started in; cards due before it count as due today.
@@ -51,13 +61,14 @@ public struct StudySession: Sendable {
     public init(
         cards: [StudyCard], records: [CardID: CardRecord], today: DailyCounts = DailyCounts(),
         limits: StudyLimits = StudyLimits(), day: StudyDay, scheduler: any ReviewScheduling,
-        now: Date, seed: UInt64, learnAhead: TimeInterval = 20 * 60
+        now: Date, seed: UInt64, learnAhead: TimeInterval = 20 * 60, cram: Cram? = nil
     ) {
         self.day = day
-        self.limits = limits
+        self.cram = cram
+        self.limits = cram == nil ? limits : StudyLimits(newPerDay: Int.max, reviewsPerDay: Int.max)
         self.learnAhead = learnAhead
         self.scheduler = scheduler
-        self.today = today
+        self.today = cram == nil ? today : DailyCounts()
         self.dayEnd = day.end(of: now)
         self.summary = SessionSummary(started: now)
         self.rng = SeededGenerator(seed: seed)
@@ -90,6 +101,24 @@ public struct StudySession: Sendable {
             }
         }
         reviews.sort { ($0.1, $0.2) < ($1.1, $1.2) }
+        if cram != nil {
+            // Weakest first: lowest retrievability now (seen cards), ties and new cards in source order
+            // after them. Suspended and buried cards stay out.
+            var seen: [(CardID, Double, Int)] = []
+            new = []
+            for card in cards {
+                guard let record = records[card.id], !record.suspended else { continue }
+                if let until = record.buriedUntil, until > now { continue }
+                if record.state.phase == .new {
+                    new.append(card.id)
+                } else {
+                    seen.append((card.id, scheduler.retrievability(of: record.state, at: now), card.position))
+                }
+            }
+            seen.sort { ($0.1, $0.2) < ($1.1, $1.2) }
+            reviews = seen.map { ($0.0, now, $0.2) }
+            learning = [:]
+        }
         self.records = records
         self.reviewQueue = reviews.map(\.0)
         self.newQueue = new
@@ -196,7 +225,7 @@ public struct StudySession: Sendable {
         return ReviewEvent(
             id: current.pendingEventID, kind: .review, card: current.card.id, deck: current.card.deck,
             time: ReviewEvent.truncatedToMilliseconds(now), rating: rating, answer: answer, verdict: verdict,
-            durationMs: durationMs)
+            durationMs: durationMs, cram: cram == .practice ? true : nil)
     }
 
     /// The undo event taking back the last rating of this session, or nil if there is none.
@@ -225,7 +254,7 @@ public struct StudySession: Sendable {
 
     /// What each rating would do to the current card at `now` (with the fuzz its event id will give).
     public func preview(now: Date) -> [Rating: CardState] {
-        guard let current else { return [:] }
+        guard let current, cram != .practice else { return [:] }
         var result: [Rating: CardState] = [:]
         for rating in Rating.allCases {
             var fuzz = SeededGenerator(seedString: current.pendingEventID)
@@ -275,11 +304,13 @@ public struct StudySession: Sendable {
         }
         var fuzz = SeededGenerator(seedString: event.id)
         var record = previous
-        record.state = scheduler.review(previous.state, rating: rating, at: event.time, using: &fuzz)
-        if let stored { record = stored }
+        if event.countsForSchedule {
+            record.state = scheduler.review(previous.state, rating: rating, at: event.time, using: &fuzz)
+            if let stored { record = stored }
+        }
         let state = record.state
         records[event.card] = record
-        let previousLearningDue = learning.removeValue(forKey: event.card)
+        let previousLearningDue = event.countsForSchedule ? learning.removeValue(forKey: event.card) : nil
         switch source {
         case .new:
             handledNew.insert(event.card)
@@ -291,14 +322,14 @@ public struct StudySession: Sendable {
         case .learning:
             break
         }
-        if state.phase == .learning || state.phase == .relearning, let due = state.due,
+        if event.countsForSchedule, state.phase == .learning || state.phase == .relearning, let due = state.due,
             Self.staysInSession(state, due: due, dayEnd: dayEnd)
         {
             learning[event.card] = due
         }
         skipped.removeAll { $0 == event.card }
         let duration = event.durationMs ?? 0
-        let hidden = hideSiblings(of: event.card)
+        let hidden = cram == nil ? hideSiblings(of: event.card) : []
         undoStack.append(
             UndoEntry(
                 eventID: event.id, card: event.card, previous: previous, source: source,

@@ -56,6 +56,7 @@ public struct StatsBuilder {
     // Totals.
     private var bands: [StatsReport.RetentionCell]
     private var undoneReviews = 0
+    private var practiceReviews = 0
     private var reviews = 0
     private var timedReviews = 0
     private var first: Double?
@@ -133,6 +134,10 @@ public struct StatsBuilder {
             guard let rating = Rating(rawValue: Int(e.rating)) else { continue }
             if !undone.isEmpty, let card = undone[e.id], card == e.card {
                 undoneReviews += 1
+                continue
+            }
+            if e.cram {
+                practiceReviews += 1
                 continue
             }
             let ms = max(0, Int(e.durationMs))
@@ -253,7 +258,8 @@ public struct StatsBuilder {
             decks: input.decks.map { .init(id: $0.id, title: $0.title, cards: $0.cards.count) },
             totals: .init(
                 cards: cards.count, newCards: cards.count - studied, studiedCards: studied, suspendedCards: suspended,
-                reviews: reviews, undoneReviews: undoneReviews, firstReview: first.map { LogTime.format(Date(timeIntervalSince1970: $0)) },
+                reviews: reviews, undoneReviews: undoneReviews,
+                practiceReviews: practiceReviews > 0 ? practiceReviews : nil, firstReview: first.map { LogTime.format(Date(timeIntervalSince1970: $0)) },
                 lastReview: last.map { LogTime.format(Date(timeIntervalSince1970: $0)) }),
             today: .init(
                 date: table.labels[today], due: dueToday, overdue: overdue, reviews: todayReviews,

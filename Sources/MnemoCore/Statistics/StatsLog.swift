@@ -25,6 +25,8 @@ public struct StatsLog: Sendable {
         var id: UInt64
         /// The event an undo takes back (hash), 0 otherwise.
         var target: UInt64
+        /// A cram practice review (lines with `cram` take the codec path, never the fast one).
+        var cram = false
     }
 
     var entries: [Entry] = []
@@ -142,7 +144,8 @@ public struct StatsLog: Sendable {
             Entry(
                 time: event.time.timeIntervalSince1970, card: c, deck: d, kind: event.kind,
                 rating: UInt8(event.rating?.rawValue ?? 0), durationMs: Int32(clamping: event.durationMs ?? -1),
-                id: id.withUTF8 { StatsLog.hash(UnsafeRawBufferPointer($0)) }, target: target))
+                id: id.withUTF8 { StatsLog.hash(UnsafeRawBufferPointer($0)) }, target: target,
+                cram: event.kind == .review && !event.countsForSchedule))
     }
 
     private mutating func internCard(_ bytes: UnsafeRawBufferPointer) -> Int32 {

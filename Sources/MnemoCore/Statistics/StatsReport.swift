@@ -47,6 +47,9 @@ public struct StatsReport: Codable, Equatable, Sendable {
         public var reviews: Int
         /// Reviews taken back by an undo (not counted anywhere else).
         public var undoneReviews: Int
+        /// Cram practice reviews (`mnemo study --cram`), not undone: counted only here, never as
+        /// reviews (they do not touch the schedule). Absent when there are none.
+        public var practiceReviews: Int?
         public var firstReview: String?
         public var lastReview: String?
     }

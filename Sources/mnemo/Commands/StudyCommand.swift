@@ -32,7 +32,22 @@ struct StudyCommand: AsyncParsableCommand {
     @Option(help: "Seed for choice order, event ids and fuzz, so a session can be repeated.")
     var seed: UInt64?
 
+    @Flag(help: "Cram: practise every card of the decks (due or not, weakest first) without changing the schedule.")
+    var cram = false
+
+    @Flag(help: "With --cram: the practice reviews reschedule the cards as ordinary reviews.")
+    var cramReschedule = false
+
+    @Option(help: "With --cram: only cards with this tag.")
+    var tag: String?
+
+    @Option(help: "With --cram: only cards with evidence from this source file.")
+    var source: String?
+
     func validate() throws {
+        if !cram && (cramReschedule || tag != nil || source != nil) {
+            throw ValidationError("--cram-reschedule, --tag and --source go with --cram")
+        }
         if let new, new < 0 { throw ValidationError("--new must be 0 or more (got \(new))") }
         if let reviews, reviews < 0 { throw ValidationError("--reviews must be 0 or more (got \(reviews))") }
     }
@@ -46,17 +61,23 @@ struct StudyCommand: AsyncParsableCommand {
         defer { store.close() }
         ProgressLocation.report(store.warnings)
 
-        let cards = StudyCard.all(in: loaded)
+        let cards = StudyCard.all(in: loaded).filter { card in
+            guard cram else { return true }
+            if let tag, !card.card.tags.contains(tag) { return false }
+            if let source, !card.card.evidence.contains(where: { $0.source == source }) { return false }
+            return true
+        }
         var records: [CardID: CardRecord] = [:]
         records.reserveCapacity(cards.count)
         for card in cards { if let record = store.records[card.id] { records[card.id] = record } }
         let day = setup.studyDay
         let limits = StudyLimits(
             newPerDay: new ?? setup.limits.newPerDay, reviewsPerDay: reviews ?? setup.limits.reviewsPerDay)
-        let today = try setup.todayCounts(dayStart: day.start(of: start))
+        let today = cram ? DailyCounts() : try setup.todayCounts(dayStart: day.start(of: start))
         let session = StudySession(
             cards: cards, records: records, today: today, limits: limits, day: day, scheduler: setup.scheduler,
-            now: start, seed: seed ?? UInt64.random(in: .min ... .max))
+            now: start, seed: seed ?? UInt64.random(in: .min ... .max),
+            cram: cram ? (cramReschedule ? .reschedule : .practice) : nil)
 
         let output = StandardOutput()
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
@@ -68,7 +89,9 @@ struct StudyCommand: AsyncParsableCommand {
             session: session, editor: editor, output: output, log: StoreSink(store: store),
             judge: CheckerJudge(decks: loaded), mode: mode, style: style,
             sources: SourceLibrary(deckFolders: folders), clock: { Date() })
-        if cards.isEmpty { StandardError().write("Note: the decks have no cards.\n") }
+        if cards.isEmpty {
+            StandardError().write(cram ? "Note: no cards match --tag/--source.\n" : "Note: the decks have no cards.\n")
+        }
         try runner.run()
     }
 }

@@ -110,6 +110,20 @@ struct CardScreen: Sendable {
         return parts.joined(separator: " · ") + "\n"
     }
 
+    /// Cram practice: the ratings without intervals, since the schedule does not change.
+    func practiceRatings(proposed: Rating) -> String {
+        let parts = Rating.allCases.map { rating -> String in
+            let label = "\(rating.rawValue) \(rating.name)"
+            return rating == proposed ? style.bold(label) : label
+        }
+        return parts.joined(separator: " · ") + style.dim("  (practice: the schedule is not changed)") + "\n"
+    }
+
+    /// After a practice rating.
+    func practiced(_ rating: Rating) -> String {
+        style.dim("\(rating.name): practice, schedule unchanged.") + "\n"
+    }
+
     func ratingPrompt(proposed: Rating) -> String {
         "Enter = \(proposed.rawValue) \(proposed.name), or 1-4: "
     }

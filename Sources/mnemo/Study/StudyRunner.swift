@@ -111,7 +111,11 @@ final class StudyRunner {
         }
         output.write(screen.feedback(judgement, typed: answer, card: item.card.card))
         let proposed = RatingProposal.propose(for: judgement?.verdict ?? .unchecked, hinted: hintLevel > 0)
-        output.write(screen.ratings(session.preview(now: answeredAt), proposed: proposed, now: answeredAt))
+        if session.cram == .practice {
+            output.write(screen.practiceRatings(proposed: proposed))
+        } else {
+            output.write(screen.ratings(session.preview(now: answeredAt), proposed: proposed, now: answeredAt))
+        }
 
         // The rating.
         while true {
@@ -148,7 +152,11 @@ final class StudyRunner {
             else { return .nextCard }
             let stored = try log.append(event)
             session.apply(event, stored: stored)
-            output.write(screen.rated(rating, state: session.records[item.card.id]?.state, now: event.time))
+            if session.cram == .practice {
+                output.write(screen.practiced(rating))
+            } else {
+                output.write(screen.rated(rating, state: session.records[item.card.id]?.state, now: event.time))
+            }
             return .nextCard
         }
     }

@@ -28,11 +28,15 @@ struct StudySetup {
     }
 
     /// New and review cards already studied this study day, from the log. The log is read only when
-    /// some card was reviewed today (its record says so), so the first session of a day starts fast.
+    /// some card was reviewed today (its record says so), so the first session of a day starts fast,
+    /// and then only its end (today's events, read backwards); whether a card reviewed today was new
+    /// comes from its applied review count.
     func todayCounts(dayStart: Date) throws -> DailyCounts {
         guard store.records.values.contains(where: { ($0.state.lastReview ?? .distantPast) >= dayStart }) else {
             return DailyCounts()
         }
-        return DailyCounts.from(try ReviewLog.read(at: store.logURL).events, dayStart: dayStart)
+        let recent = try ReviewLog.recentEvents(inFolder: store.logURL.deletingLastPathComponent(), since: dayStart)
+        let records = store.records
+        return DailyCounts.from(recent: recent, dayStart: dayStart, reps: { records[$0]?.state.reps ?? 0 })
     }
 }

@@ -65,9 +65,32 @@ struct EventLineCodecTests {
     }
 
     @Test func refusesANewerLineVersion() {
-        let line = #"{"id":"a","kind":"review","rating":3,"card":"c","time":"2024-01-01T09:00:00Z","v":2,"new":"thing"}"#
-        #expect(throws: EventLineCodec.Failure.newer(2)) {
+        let line = #"{"id":"a","kind":"review","rating":3,"card":"c","time":"2024-01-01T09:00:00Z","v":3,"new":"thing"}"#
+        #expect(throws: EventLineCodec.Failure.newer(3)) {
             try Array(line.utf8).withUnsafeBytes { try EventLineCodec.decode($0) }
+        }
+    }
+
+    @Test func cramPracticeRoundTripsAsVersion2AndOldLinesStayVersion1() throws {
+        var event = review("c1", card: "cloze-1")
+        event.cram = true
+        let line = String(decoding: EventLineCodec.encode(event), as: UTF8.self)
+        #expect(line.contains(#""card":"cloze-1","cram":true,"deck""#))
+        #expect(line.contains(#""v":2"#), "an older Mnemo refuses the line instead of rescheduling with it")
+        let back = try Array(line.utf8).withUnsafeBytes { try EventLineCodec.decode($0) }
+        #expect(back == event)
+        #expect(!back.countsForSchedule)
+        // An ordinary review is written exactly as before (v 1, no cram key) and reads as cram nil.
+        let plain = String(decoding: EventLineCodec.encode(review("p1", card: "cloze-1")), as: UTF8.self)
+        #expect(!plain.contains("cram") && plain.contains(#""v":1"#))
+        let old = #"{"card":"c","id":"a","kind":"review","rating":3,"time":"2024-01-01T09:00:00Z","v":1}"#
+        let oldEvent = try Array(old.utf8).withUnsafeBytes { try EventLineCodec.decode($0) }
+        #expect(oldEvent.cram == nil && oldEvent.countsForSchedule)
+        let explicitFalse = #"{"card":"c","cram":false,"id":"a","kind":"review","rating":3,"time":"2024-01-01T09:00:00Z","v":2}"#
+        #expect(try Array(explicitFalse.utf8).withUnsafeBytes { try EventLineCodec.decode($0) }.countsForSchedule)
+        let bad = #"{"card":"c","cram":"yes","id":"a","kind":"review","rating":3,"time":"2024-01-01T09:00:00Z"}"#
+        #expect(throws: EventLineCodec.Failure.malformed("field 'cram' is not true or false")) {
+            try Array(bad.utf8).withUnsafeBytes { try EventLineCodec.decode($0) }
         }
     }
 

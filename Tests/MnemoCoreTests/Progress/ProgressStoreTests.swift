@@ -163,9 +163,9 @@ struct ProgressStoreTests {
         try Data(#"{"formatVersion":2,"whatever":true}"#.utf8).write(to: snapshot)
         #expect(throws: ProgressError.newerFormat(path: snapshot.path, found: 2, supported: 1)) { try openReader(folder) }
         try FileManager.default.removeItem(at: snapshot)
-        try appendLines(#"{"id":"z","kind":"suspend","card":"c","time":"2024-01-01T09:00:00Z","v":2}"# + "\n",
+        try appendLines(#"{"id":"z","kind":"suspend","card":"c","time":"2024-01-01T09:00:00Z","v":3}"# + "\n",
             to: folder.appendingPathComponent("reviews.jsonl"))
-        #expect(throws: ProgressError.newerFormat(path: folder.appendingPathComponent("reviews.jsonl").path + ":2", found: 2, supported: 1)) {
+        #expect(throws: ProgressError.newerFormat(path: folder.appendingPathComponent("reviews.jsonl").path + ":2", found: 3, supported: 2)) {
             try openReader(folder)
         }
     }

@@ -42,7 +42,7 @@ struct ReviewLogTests {
     @Test func newerLineVersionIsRefusedNamingBothVersions() {
         let text = lines([review("a", card: "c1")])
             + #"{"id":"z","kind":"review","rating":3,"card":"c","time":"2024-01-01T09:00:00Z","v":3}"# + "\n"
-        #expect(throws: ProgressError.newerFormat(path: "/p/reviews.jsonl:2", found: 3, supported: 1)) {
+        #expect(throws: ProgressError.newerFormat(path: "/p/reviews.jsonl:2", found: 3, supported: 2)) {
             try ReviewLog.parse(Array(text.utf8), file: "/p/reviews.jsonl")
         }
         #expect(

@@ -378,7 +378,7 @@ struct StatsLogTests {
     }
 
     @Test func aNewerLineIsRefusedAsTheStoreRefusesIt() throws {
-        let bytes = Array(#"{"card":"c","deck":"d","id":"x","kind":"review","rating":3,"time":"2026-03-02T12:00:00.000Z","v":2}"#.utf8) + [0x0A]
+        let bytes = Array(#"{"card":"c","deck":"d","id":"x","kind":"review","rating":3,"time":"2026-03-02T12:00:00.000Z","v":3}"#.utf8) + [0x0A]
         #expect(throws: ProgressError.self) { try StatsLog.parse(bytes, file: "f") }
     }
 }
