@@ -33,4 +33,5 @@ func median(_ values: [Double]) -> Double {
 }
 
 /// Which clock `measureSeconds` uses, for the printed figures.
-let benchClockName = ProcessInfo.processInfo.environment["MNEMO_BENCH_CLOCK"] == "wall" ? "wall-clock" : "thread CPU time"
+let benchClockName =
+    ProcessInfo.processInfo.environment["MNEMO_BENCH_CLOCK"] == "wall" ? "wall-clock" : "thread CPU time"

@@ -27,19 +27,24 @@ enum BuildBenchmark {
         let bytes = makeCorpus(from: sources, in: dir, megabytes: megabytes)
         let cpuBefore = cpuSeconds()
         let start = Date()
-        let result = DeckBuilder(options: .init(title: "corpus", maxCards: 2000, keepDroppedLines: false)).build(paths: [dir.path])
+        let result = DeckBuilder(options: .init(title: "corpus", maxCards: 2000, keepDroppedLines: false)).build(
+            paths: [dir.path])
         let seconds = Date().timeIntervalSince(start)
         let cpu = cpuSeconds() - cpuBefore
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        print(String(format: "corpus %.1f MB: %.2f s wall, %.2f s CPU, %.1f MB/s (CPU), %d cards, peak RSS %.0f MB",
-            Double(bytes) / 1e6, seconds, cpu, Double(bytes) / 1e6 / cpu, result.deck.cards.count, Double(usage.ru_maxrss) / 1024))
+        print(
+            String(
+                format: "corpus %.1f MB: %.2f s wall, %.2f s CPU, %.1f MB/s (CPU), %d cards, peak RSS %.0f MB",
+                Double(bytes) / 1e6, seconds, cpu, Double(bytes) / 1e6 / cpu, result.deck.cards.count,
+                Double(usage.ru_maxrss) / 1024))
     }
 
     static func cpuSeconds() -> Double {
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(
+            usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// Files of about 1 MB each: source texts with numbers and names varied, and generated prose.
@@ -62,8 +67,10 @@ enum BuildBenchmark {
                     text += texts[k % texts.count].replacingOccurrences(of: "1945", with: String(1900 + k % 99)) + "\n"
                 } else {
                     let year = 1800 + k % 220
-                    text += "On \(months[k % 6]) \(1 + k % 28), \(year), Marshal \(names[k % 6]) ordered \(1000 + (k * 37) % 90000) \(nouns[k % 6]) to the front near river \(k % 977). "
-                    text += "The campaign lasted \(2 + k % 40) days and ended in \(year + 1), when the treaty of city \(k % 313) was signed.\n"
+                    text +=
+                        "On \(months[k % 6]) \(1 + k % 28), \(year), Marshal \(names[k % 6]) ordered \(1000 + (k * 37) % 90000) \(nouns[k % 6]) to the front near river \(k % 977). "
+                    text +=
+                        "The campaign lasted \(2 + k % 40) days and ended in \(year + 1), when the treaty of city \(k % 313) was signed.\n"
                 }
             }
             let url = dir.appendingPathComponent(String(format: "corpus-%04d.txt", fileIndex))

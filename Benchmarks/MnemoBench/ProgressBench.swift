@@ -23,19 +23,27 @@ enum ProgressBench {
         let start = Date(timeIntervalSince1970: 1_790_000_000)
         for i in 0..<300 {
             let event = ReviewEvent(
-                kind: .review, card: CardID("cloze-\(i % 50)"), deck: "bench", time: start.addingTimeInterval(Double(i) * 30),
+                kind: .review, card: CardID("cloze-\(i % 50)"), deck: "bench",
+                time: start.addingTimeInterval(Double(i) * 30),
                 rating: .good, answer: "1945", verdict: .right, durationMs: 3000)
             appendTimes.append(try seconds { try store.append(event) })
         }
         store.close()
-        print(String(format: "append+fsync one event: median %.3f ms, p90 %.3f ms (300 appends)",
-                     median(appendTimes) * 1000, percentile(appendTimes, 0.9) * 1000))
+        print(
+            String(
+                format: "append+fsync one event: median %.3f ms, p90 %.3f ms (300 appends)",
+                median(appendTimes) * 1000, percentile(appendTimes, 0.9) * 1000))
 
         // 2. A large folder.
         let big = base.appendingPathComponent("large")
         let generated = try seconds { try generate(into: big) }
-        let size = (try? FileManager.default.attributesOfItem(atPath: big.appendingPathComponent("reviews.jsonl").path)[.size] as? Int) ?? 0
-        print(String(format: "generated %d events for %d cards (%.1f MB log) in %.2f s", events, cards, Double(size) / 1e6, generated))
+        let size =
+            (try? FileManager.default.attributesOfItem(atPath: big.appendingPathComponent("reviews.jsonl").path)[.size]
+                as? Int) ?? 0
+        print(
+            String(
+                format: "generated %d events for %d cards (%.1f MB log) in %.2f s", events, cards, Double(size) / 1e6,
+                generated))
 
         var parseTimes: [Double] = []
         var parseCPU: [Double] = []
@@ -44,13 +52,20 @@ enum ProgressBench {
             parseTimes.append(try seconds { _ = try ReviewLog.events(inFolder: big) })
             parseCPU.append(cpuSeconds() - c0)
         }
-        print(String(format: "read+decode the whole log (hand-tuned decoder): median %.3f s wall, %.3f s CPU", median(parseTimes), median(parseCPU)))
+        print(
+            String(
+                format: "read+decode the whole log (hand-tuned decoder): median %.3f s wall, %.3f s CPU",
+                median(parseTimes), median(parseCPU)))
 
-        let sample = try Array(Data(contentsOf: big.appendingPathComponent("reviews.jsonl")).split(separator: 0x0A).prefix(20_000))
+        let sample = try Array(
+            Data(contentsOf: big.appendingPathComponent("reviews.jsonl")).split(separator: 0x0A).prefix(20_000))
         let jsonDecoderTime = try seconds {
             for line in sample { _ = try JSONSerialization.jsonObject(with: Data(line)) }
         }
-        print(String(format: "for comparison, JSONSerialization on 20,000 lines: %.3f s (x10 for the log: %.2f s)", jsonDecoderTime, jsonDecoderTime * 10))
+        print(
+            String(
+                format: "for comparison, JSONSerialization on 20,000 lines: %.3f s (x10 for the log: %.2f s)",
+                jsonDecoderTime, jsonDecoderTime * 10))
 
         var rebuildTimes: [Double] = []
         var rebuildCPU: [Double] = []
@@ -60,7 +75,10 @@ enum ProgressBench {
             rebuildTimes.append(try seconds { _ = try ProgressStore(folder: big, access: .readOnly, applier: applier) })
             rebuildCPU.append(cpuSeconds() - c0)
         }
-        print(String(format: "load without snapshot (replay 200,000 events with FSRS): median %.3f s wall, %.3f s CPU", median(rebuildTimes), median(rebuildCPU)))
+        print(
+            String(
+                format: "load without snapshot (replay 200,000 events with FSRS): median %.3f s wall, %.3f s CPU",
+                median(rebuildTimes), median(rebuildCPU)))
 
         let writer = try ProgressStore(folder: big, access: .readWrite(owner), applier: applier)
         writer.close()
@@ -70,13 +88,17 @@ enum ProgressBench {
         for _ in 0..<7 {
             let c0 = cpuSeconds()
             defer { snapshotCPU.append(cpuSeconds() - c0) }
-            snapshotTimes.append(try seconds {
-                let s = try ProgressStore(folder: big, access: .readOnly, applier: applier)
-                precondition(s.loadPath == .snapshot(newEvents: 0))
-                records = s.records.count
-            })
+            snapshotTimes.append(
+                try seconds {
+                    let s = try ProgressStore(folder: big, access: .readOnly, applier: applier)
+                    precondition(s.loadPath == .snapshot(newEvents: 0))
+                    records = s.records.count
+                })
         }
-        print(String(format: "load with snapshot (%d cards): median %.3f s wall, %.3f s CPU", records, median(snapshotTimes), median(snapshotCPU)))
+        print(
+            String(
+                format: "load with snapshot (%d cards): median %.3f s wall, %.3f s CPU", records, median(snapshotTimes),
+                median(snapshotCPU)))
         var saveTimes: [Double] = []
         let session = try ProgressStore(folder: big, access: .readWrite(owner), applier: applier)
         for _ in 0..<5 { saveTimes.append(try seconds { try session.saveSnapshot() }) }
@@ -106,12 +128,14 @@ enum ProgressBench {
                 if roll < 2, let p = previous {
                     event = ReviewEvent(id: id, kind: .undo, card: card, deck: "bench", time: time, undoes: p)
                 } else if roll < 3 {
-                    event = ReviewEvent(id: id, kind: k % 2 == 0 ? .suspend : .unsuspend, card: card, deck: "bench", time: time)
+                    event = ReviewEvent(
+                        id: id, kind: k % 2 == 0 ? .suspend : .unsuspend, card: card, deck: "bench", time: time)
                 } else {
                     let rating = Rating(rawValue: Int(rng.next() % 10 < 2 ? 1 : 3)) ?? .good
                     event = ReviewEvent(
                         id: id, kind: .review, card: card, deck: "bench", time: time, rating: rating,
-                        answer: "answer \(k)", verdict: rating == .again ? .wrong : .right, durationMs: Int(rng.next() % 9000))
+                        answer: "answer \(k)", verdict: rating == .again ? .wrong : .right,
+                        durationMs: Int(rng.next() % 9000))
                 }
                 previous = id
                 all.append(event)

@@ -5,7 +5,8 @@ import MnemoCore
 /// `Benchmarks/compare-reference.sh`, which measures py-fsrs and fsrs-rs on the same file.
 enum ReferenceFiguresBench {
     static func run() throws {
-        let path = ProcessInfo.processInfo.environment["MNEMO_REVLOG"] ?? "../shared/reference/fsrs/synthetic-revlog.csv"
+        let path =
+            ProcessInfo.processInfo.environment["MNEMO_REVLOG"] ?? "../shared/reference/fsrs/synthetic-revlog.csv"
         let entries = try Revlog.read(path: path).sorted { $0.timeMs < $1.timeMs }
         // Replay every review through the scheduler, fuzz on, seeded per review, as progress replay does.
         let scheduler = try Scheduler()
@@ -20,12 +21,14 @@ enum ReferenceFiguresBench {
         var replay: [Double] = []
         for _ in 0..<5 {
             var states = [CardState](repeating: .new, count: index.count)
-            replay.append(measureSeconds {
-                for i in entries.indices {
-                    var rng = SeededGenerator(seedString: ids[i])
-                    states[cards[i]] = scheduler.review(states[cards[i]], rating: entries[i].rating, at: times[i], using: &rng)
-                }
-            })
+            replay.append(
+                measureSeconds {
+                    for i in entries.indices {
+                        var rng = SeededGenerator(seedString: ids[i])
+                        states[cards[i]] = scheduler.review(
+                            states[cards[i]], rating: entries[i].rating, at: times[i], using: &rng)
+                    }
+                })
         }
         let dataset = OptimizerDataset(reviews: entries)
         // Time the training alone (as fsrs-rs compute_parameters), then score it once.

@@ -41,7 +41,8 @@ enum SchedulerBench {
             let replay = measureSeconds {
                 for event in events {
                     var rng = SeededGenerator(seedString: event.id)
-                    states[event.card] = scheduler.review(states[event.card], rating: event.rating, at: event.time, using: &rng)
+                    states[event.card] = scheduler.review(
+                        states[event.card], rating: event.rating, at: event.time, using: &rng)
                 }
             }
             checksum += states.reduce(0) { $0 + ($1.stability ?? 0) }
@@ -51,14 +52,21 @@ enum SchedulerBench {
             var rng = SeededGenerator(seed: 1)
             let reviewOnly = measureSeconds {
                 for event in events {
-                    states[event.card] = scheduler.review(states[event.card], rating: event.rating, at: event.time, using: &rng)
+                    states[event.card] = scheduler.review(
+                        states[event.card], rating: event.rating, at: event.time, using: &rng)
                 }
             }
             checksum += states.reduce(0) { $0 + ($1.stability ?? 0) }
             reviewRates.append(Double(events.count) / reviewOnly)
         }
         print(String(format: "scheduler: %d reviews (10,000 cards, fuzz on), median of 5 runs:", events.count))
-        print(String(format: "  replayed with a generator seeded per event id: %.2f million reviews/s (budget 2.0)", median(replayRates) / 1e6))
-        print(String(format: "  review() alone:                               %.2f million reviews/s [checksum %.1f]", median(reviewRates) / 1e6, checksum))
+        print(
+            String(
+                format: "  replayed with a generator seeded per event id: %.2f million reviews/s (budget 2.0)",
+                median(replayRates) / 1e6))
+        print(
+            String(
+                format: "  review() alone:                               %.2f million reviews/s [checksum %.1f]",
+                median(reviewRates) / 1e6, checksum))
     }
 }

@@ -9,13 +9,15 @@ enum StatsBench {
     static let reviews = 1_000_000
 
     static func run() throws {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mnemo")
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "mnemo")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw BenchError("no mnemo at \(binary.path); run `swift build -c release` first")
         }
         // MNEMO_STATS_BENCH_DIR keeps the generated deck and log between runs (for profiling).
         let kept = ProcessInfo.processInfo.environment["MNEMO_STATS_BENCH_DIR"]
-        let folder = kept.map { URL(fileURLWithPath: $0) }
+        let folder =
+            kept.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("mnemo-stats-bench-\(getpid())")
         let reuse = FileManager.default.fileExists(atPath: folder.appendingPathComponent("progress/snapshot.json").path)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -42,8 +44,10 @@ enum StatsBench {
             store.close()
         }
         let deckMB = Double((try? FileManager.default.attributesOfItem(atPath: deckURL.path)[.size] as? Int) ?? 0) / 1e6
-        print(String(format: "stats: log %.0f MB (%d events), deck %.1f MB; snapshot built in %.2f s",
-                     Double(bytes.count) / 1e6, events.count, deckMB, setup))
+        print(
+            String(
+                format: "stats: log %.0f MB (%d events), deck %.1f MB; snapshot built in %.2f s",
+                Double(bytes.count) / 1e6, events.count, deckMB, setup))
     }
 
     static func measure(_ binary: URL, deck deckURL: URL, progress: URL) throws {
@@ -55,8 +59,11 @@ enum StatsBench {
                 times.append(try wallSeconds { try runStats(binary, deck: deckURL, progress: progress, extra: extra) })
                 cpu.append(childCPUSeconds() - before)
             }
-            print(String(format: "stats (%@): whole process, median of 5 runs: %.3f s wall (min %.3f, max %.3f; budget 1.0), %.3f s CPU (user+sys)",
-                         label, median(times), times.min() ?? 0, times.max() ?? 0, median(cpu)))
+            print(
+                String(
+                    format:
+                        "stats (%@): whole process, median of 5 runs: %.3f s wall (min %.3f, max %.3f; budget 1.0), %.3f s CPU (user+sys)",
+                    label, median(times), times.min() ?? 0, times.max() ?? 0, median(cpu)))
         }
     }
 
@@ -82,15 +89,20 @@ enum StatsBench {
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw BenchError("mnemo stats exited \(process.terminationStatus)") }
+        guard process.terminationStatus == 0 else {
+            throw BenchError("mnemo stats exited \(process.terminationStatus)")
+        }
     }
 
     static func makeDeck() -> Deck {
-        let sources = (0..<20).map { SourceInfo(file: "source-\($0).txt", title: "Source \($0)", sha256: "00", language: "en") }
+        let sources = (0..<20).map {
+            SourceInfo(file: "source-\($0).txt", title: "Source \($0)", sha256: "00", language: "en")
+        }
         let cards = (0..<cards).map { i in
             Card(
                 id: CardID("question-\(String(format: "%016x", i))"), kind: .question,
-                prompt: "In which year did event number \(i) of the long chronicle take place?", answer: "\(1000 + i % 1000)",
+                prompt: "In which year did event number \(i) of the long chronicle take place?",
+                answer: "\(1000 + i % 1000)",
                 evidence: [
                     Provenance(
                         source: "source-\(i % 20).txt", line: i / 20 + 1, start: 0, end: 60,
@@ -117,7 +129,8 @@ enum StatsBench {
                 n += 1
                 events.append(
                     ReviewEvent(
-                        id: id, kind: .review, card: card.id, deck: deck.id, time: LogTime.truncated(time), rating: rating,
+                        id: id, kind: .review, card: card.id, deck: deck.id, time: LogTime.truncated(time),
+                        rating: rating,
                         answer: "1\(k % 10)45", verdict: rating == .again ? .wrong : .right,
                         durationMs: 2000 + Int(rng.next() % 12_000)))
                 if rng.next() % 100 == 0 {

@@ -10,7 +10,8 @@ import MnemoCore
 /// Build first: `swift build -c release --product mnemo`.
 enum StudyBench {
     static func run() throws {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mnemo")
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "mnemo")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             print("study: \(binary.path) not found; run `swift build -c release --product mnemo` first")
             return
@@ -33,16 +34,23 @@ enum StudyBench {
             warm.append(try firstCard(binary: binary, deck: deckURL, progress: progress))
             if let cpu = lastCPU { warmCPU.append(cpu) }
         }
-        print(String(format: "first card with the snapshot: median %.3f s (min %.3f, max %.3f, 7 runs)",
-                     ProgressBench.median(warm), warm.min() ?? .nan, warm.max() ?? .nan))
+        print(
+            String(
+                format: "first card with the snapshot: median %.3f s (min %.3f, max %.3f, 7 runs)",
+                ProgressBench.median(warm), warm.min() ?? .nan, warm.max() ?? .nan))
         if !warmCPU.isEmpty {
-            print(String(format: "  CPU time of the process up to the first card (user+sys, 10 ms ticks): median %.3f s",
-                         ProgressBench.median(warmCPU)))
+            print(
+                String(
+                    format: "  CPU time of the process up to the first card (user+sys, 10 ms ticks): median %.3f s",
+                    ProgressBench.median(warmCPU)))
         }
 
         let times = try ratingToNextCard(binary: binary, deck: deckURL, progress: progress, ratings: 40)
-        print(String(format: "rating → next card on screen (append + fsync + schedule + render): median %.2f ms, p90 %.2f ms (%d ratings)",
-                     ProgressBench.median(times) * 1000, ProgressBench.percentile(times, 0.9) * 1000, times.count))
+        print(
+            String(
+                format:
+                    "rating → next card on screen (append + fsync + schedule + render): median %.2f ms, p90 %.2f ms (%d ratings)",
+                ProgressBench.median(times) * 1000, ProgressBench.percentile(times, 0.9) * 1000, times.count))
         if let rss = peakRSS { print("peak resident memory of the last session: \(rss / 1024) MB") }
     }
 
@@ -65,10 +73,15 @@ enum StudyBench {
         var cards: [Card] = []
         for c in 0..<ProgressBench.cards {
             let year = 1900 + c % 120
-            cards.append(Card(
-                id: CardID("cloze-\(String(c, radix: 16))"), kind: .cloze, prompt: "Event \(c) happened in [year].",
-                answer: "\(year)", answerType: .year,
-                evidence: [Provenance(source: "bench.txt", line: c + 1, start: 0, end: 20, quote: "Event \(c) happened in \(year).")]))
+            cards.append(
+                Card(
+                    id: CardID("cloze-\(String(c, radix: 16))"), kind: .cloze, prompt: "Event \(c) happened in [year].",
+                    answer: "\(year)", answerType: .year,
+                    evidence: [
+                        Provenance(
+                            source: "bench.txt", line: c + 1, start: 0, end: 20,
+                            quote: "Event \(c) happened in \(year).")
+                    ]))
         }
         let deck = Deck(id: "bench", title: "Bench", languages: ["en"], cards: cards)
         try deck.write(to: url)
@@ -138,10 +151,11 @@ enum StudyBench {
             session.send("1999")
             session.wait(for: "or 1-4: ", count: n)
             let headers = session.text.components(separatedBy: " · card ").count - 1
-            times.append(ProgressBench.seconds {
-                session.send("")
-                session.wait(for: " · card ", count: headers + 1)
-            })
+            times.append(
+                ProgressBench.seconds {
+                    session.send("")
+                    session.wait(for: " · card ", count: headers + 1)
+                })
         }
         session.finish()
         return times

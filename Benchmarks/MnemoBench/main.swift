@@ -19,12 +19,16 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
 let requested = Array(CommandLine.arguments.dropFirst())
 let unknown = requested.filter { name in !benchmarks.contains { $0.name == name } }
 if !unknown.isEmpty {
-    FileHandle.standardError.write(Data("unknown benchmark(s): \(unknown.joined(separator: ", ")); available: \(benchmarks.map(\.name).joined(separator: ", "))\n".utf8))
+    FileHandle.standardError.write(
+        Data(
+            "unknown benchmark(s): \(unknown.joined(separator: ", ")); available: \(benchmarks.map(\.name).joined(separator: ", "))\n"
+                .utf8))
     exit(2)
 }
 // With no names, runs all but `reference-figures` (a helper of compare-reference.sh).
 print("(times are \(benchClockName); MNEMO_BENCH_CLOCK=wall for wall-clock)")
-for benchmark in benchmarks where requested.isEmpty ? benchmark.name != "reference-figures" : requested.contains(benchmark.name) {
+for benchmark in benchmarks
+where requested.isEmpty ? benchmark.name != "reference-figures" : requested.contains(benchmark.name) {
     print("== \(benchmark.name)")
     do {
         try benchmark.run()

@@ -75,14 +75,17 @@ public enum AnkiPackageReader {
                     throw ExchangeError.notACollection(path, "the col table is empty")
                 }
                 let version: Int = row["ver"]
-                guard version == AnkiSchema.version else { throw ExchangeError.unsupportedSchema(path, version: version) }
+                guard version == AnkiSchema.version else {
+                    throw ExchangeError.unsupportedSchema(path, version: version)
+                }
                 let models = parseModels(row["models"] as String? ?? "{}")
                 let decks = parseDecks(row["decks"] as String? ?? "{}")
                 var notes: [ForeignNote] = []
                 let rows = try Row.fetchAll(db, sql: "SELECT id, guid, mid, tags, flds, data FROM notes ORDER BY id")
                 for (index, note) in rows.enumerated() {
                     let mid: Int64 = note["mid"]
-                    let fields = (note["flds"] as String? ?? "").components(separatedBy: "\u{1F}").map(HTMLText.plainText)
+                    let fields = (note["flds"] as String? ?? "").components(separatedBy: "\u{1F}").map(
+                        HTMLText.plainText)
                     let tags = (note["tags"] as String? ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
                     var foreign = foreignNote(
                         fields: fields, model: models[mid], tags: tags, guid: note["guid"], row: index + 1)
@@ -99,7 +102,9 @@ public enum AnkiPackageReader {
             }
         } catch let error as ExchangeError {
             throw error
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+        } catch let error as DatabaseError
+            where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
+        {
             throw .notACollection(path, "the collection is not an SQLite database")
         } catch {
             throw .notACollection(path, String(describing: error))
@@ -114,22 +119,27 @@ public enum AnkiPackageReader {
         let source = field("Source") ?? ""
         if model?.isCloze == true {
             return ForeignNote(
-                shape: .cloze, front: fields.first ?? "", back: "", source: source, tags: tags, guid: guid, row: row, line: row)
+                shape: .cloze, front: fields.first ?? "", back: "", source: source, tags: tags, guid: guid, row: row,
+                line: row)
         }
         if let question = field("Question"), let options = field("Options"), let answer = field("Answer") {
             let list = options.split(separator: "\n").map { line -> String in
                 // "B. Paris" -> "Paris"
                 let text = String(line)
-                if let dot = text.range(of: ". "), text[..<dot.lowerBound].count <= 2 { return String(text[dot.upperBound...]) }
+                if let dot = text.range(of: ". "), text[..<dot.lowerBound].count <= 2 {
+                    return String(text[dot.upperBound...])
+                }
                 return text
             }
             return ForeignNote(
                 shape: .choice, front: question, back: answer, options: list, source: source, tags: tags, guid: guid,
                 row: row, line: row)
         }
-        let regular = fields.enumerated().filter { names.count <= $0.offset || names[$0.offset] != "Source" }.map(\.element)
+        let regular = fields.enumerated().filter { names.count <= $0.offset || names[$0.offset] != "Source" }.map(
+            \.element)
         return ForeignNote(
-            shape: .basic, front: regular.first ?? "", back: regular.dropFirst().first ?? "", source: source, tags: tags,
+            shape: .basic, front: regular.first ?? "", back: regular.dropFirst().first ?? "", source: source,
+            tags: tags,
             guid: guid, row: row, line: row)
     }
 
@@ -142,23 +152,30 @@ public enum AnkiPackageReader {
     }
 
     static func parseModels(_ json: String) -> [Int64: Model] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [:] }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+            return [:]
+        }
         var models: [Int64: Model] = [:]
         for (key, value) in object {
             guard let id = Int64(key), let model = value as? [String: Any] else { continue }
             let fields = (model["flds"] as? [[String: Any]] ?? [])
                 .sorted { ($0["ord"] as? Int ?? 0) < ($1["ord"] as? Int ?? 0) }
                 .compactMap { $0["name"] as? String }
-            models[id] = Model(name: model["name"] as? String ?? "", isCloze: (model["type"] as? Int) == 1, fields: fields)
+            models[id] = Model(
+                name: model["name"] as? String ?? "", isCloze: (model["type"] as? Int) == 1, fields: fields)
         }
         return models
     }
 
     static func parseDecks(_ json: String) -> [Int64: (name: String, description: String)] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [:] }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+            return [:]
+        }
         var decks: [Int64: (name: String, description: String)] = [:]
         for (key, value) in object {
-            guard let id = Int64(key), let deck = value as? [String: Any], let name = deck["name"] as? String else { continue }
+            guard let id = Int64(key), let deck = value as? [String: Any], let name = deck["name"] as? String else {
+                continue
+            }
             decks[id] = (name, deck["desc"] as? String ?? "")
         }
         return decks

@@ -61,9 +61,10 @@ public enum AnkiPackageWriter {
         let nowSec = nowMs / 1000
         let deckID = AnkiSchema.deckID(for: deck.id)
         let notes = deck.cards.map(AnkiNote.init(card:))
-        let models = Dictionary(uniqueKeysWithValues: AnkiNoteType.allCases.map {
-            (String(AnkiSchema.modelID($0)), AnkiSchema.model($0, deckID: deckID, now: nowSec))
-        })
+        let models = Dictionary(
+            uniqueKeysWithValues: AnkiNoteType.allCases.map {
+                (String(AnkiSchema.modelID($0)), AnkiSchema.model($0, deckID: deckID, now: nowSec))
+            })
         let decks: [String: Any] = [
             "1": AnkiSchema.deck(id: 1, name: "Default", now: nowSec),
             String(deckID): AnkiSchema.deck(
@@ -77,7 +78,8 @@ public enum AnkiPackageWriter {
                 sql: "INSERT INTO col VALUES (1, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?, '{}')",
                 arguments: [
                     nowSec - nowSec % 86400, nowMs, nowMs, AnkiSchema.version,
-                    AnkiSchema.json(AnkiSchema.conf(deckID: deckID, mnemoDeck: header(of: deck))), AnkiSchema.json(models),
+                    AnkiSchema.json(AnkiSchema.conf(deckID: deckID, mnemoDeck: header(of: deck))),
+                    AnkiSchema.json(models),
                     AnkiSchema.json(decks), AnkiSchema.json(AnkiSchema.deckConfig),
                 ])
             let insertNote = try db.makeStatement(sql: "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, ?)")

@@ -75,18 +75,24 @@ enum AnkiSchema {
         let templates: [[String: Any]]
         switch type {
         case .basic:
-            templates = [template(
-                "Card 1", front: "<div dir=\"auto\">{{Front}}</div>",
-                back: "{{FrontSide}}\n\n<hr id=answer>\n\n<div dir=\"auto\">{{Back}}</div>\n\(source)")]
+            templates = [
+                template(
+                    "Card 1", front: "<div dir=\"auto\">{{Front}}</div>",
+                    back: "{{FrontSide}}\n\n<hr id=answer>\n\n<div dir=\"auto\">{{Back}}</div>\n\(source)")
+            ]
         case .cloze:
-            templates = [template(
-                "Cloze", front: "<div dir=\"auto\">{{cloze:Text}}</div>",
-                back: "<div dir=\"auto\">{{cloze:Text}}</div>\n<div dir=\"auto\">{{Extra}}</div>\n\(source)")]
+            templates = [
+                template(
+                    "Cloze", front: "<div dir=\"auto\">{{cloze:Text}}</div>",
+                    back: "<div dir=\"auto\">{{cloze:Text}}</div>\n<div dir=\"auto\">{{Extra}}</div>\n\(source)")
+            ]
         case .choice:
             let front = "<div dir=\"auto\">{{Question}}</div>\n<div class=\"options\" dir=\"auto\">{{Options}}</div>"
-            templates = [template(
-                "Choice", front: front,
-                back: "{{FrontSide}}\n\n<hr id=answer>\n\n<div dir=\"auto\">{{Answer}}</div>\n\(source)")]
+            templates = [
+                template(
+                    "Choice", front: front,
+                    back: "{{FrontSide}}\n\n<hr id=answer>\n\n<div dir=\"auto\">{{Answer}}</div>\n\(source)")
+            ]
         }
         let fields: [[String: Any]] = type.fieldNames.enumerated().map { index, name in
             ["name": name, "ord": index, "sticky": false, "rtl": false, "font": "Arial", "size": 20, "media": []]
@@ -94,39 +100,47 @@ enum AnkiSchema {
         return [
             "id": modelID(type), "name": type.name, "type": type == .cloze ? 1 : 0, "mod": now, "usn": -1,
             "sortf": 0, "did": deckID, "tmpls": templates, "flds": fields, "css": css,
-            "latexPre": "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n",
+            "latexPre":
+                "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n",
             "latexPost": "\\end{document}", "latexsvg": false,
             "req": [[0, type == .basic ? "all" : "any", [0]]], "tags": [], "vers": [],
         ]
     }
 
     static func template(_ name: String, front: String, back: String) -> [String: Any] {
-        ["name": name, "ord": 0, "qfmt": front, "afmt": back, "bqfmt": "", "bafmt": "", "did": NSNull(), "bfont": "", "bsize": 0]
+        [
+            "name": name, "ord": 0, "qfmt": front, "afmt": back, "bqfmt": "", "bafmt": "", "did": NSNull(), "bfont": "",
+            "bsize": 0,
+        ]
     }
 
     static func deck(id: Int64, name: String, now: Int64, description: String = "") -> [String: Any] {
         [
-            "id": id, "name": name, "desc": description, "mod": now, "usn": -1, "collapsed": false, "browserCollapsed": false,
+            "id": id, "name": name, "desc": description, "mod": now, "usn": -1, "collapsed": false,
+            "browserCollapsed": false,
             "conf": 1, "dyn": 0, "extendNew": 10, "extendRev": 50,
             "newToday": [0, 0], "revToday": [0, 0], "lrnToday": [0, 0], "timeToday": [0, 0],
         ]
     }
 
-    static var deckConfig: [String: Any] { [
-        "1": [
-            "id": 1, "name": "Default", "mod": 0, "usn": 0, "maxTaken": 60, "autoplay": true, "timer": 0,
-            "replayq": true, "dyn": false,
-            "new": [
-                "bury": true, "delays": [1.0, 10.0], "initialFactor": 2500, "ints": [1, 4, 7], "order": 1,
-                "perDay": 20, "separate": true,
-            ] as [String: Any],
-            "lapse": ["delays": [10.0], "leechAction": 1, "leechFails": 8, "minInt": 1, "mult": 0.0] as [String: Any],
-            "rev": [
-                "bury": true, "ease4": 1.3, "fuzz": 0.05, "ivlFct": 1.0, "maxIvl": 36500, "minSpace": 1,
-                "perDay": 200,
-            ] as [String: Any],
-        ] as [String: Any]
-    ] }
+    static var deckConfig: [String: Any] {
+        [
+            "1": [
+                "id": 1, "name": "Default", "mod": 0, "usn": 0, "maxTaken": 60, "autoplay": true, "timer": 0,
+                "replayq": true, "dyn": false,
+                "new": [
+                    "bury": true, "delays": [1.0, 10.0], "initialFactor": 2500, "ints": [1, 4, 7], "order": 1,
+                    "perDay": 20, "separate": true,
+                ] as [String: Any],
+                "lapse": ["delays": [10.0], "leechAction": 1, "leechFails": 8, "minInt": 1, "mult": 0.0]
+                    as [String: Any],
+                "rev": [
+                    "bury": true, "ease4": 1.3, "fuzz": 0.05, "ivlFct": 1.0, "maxIvl": 36500, "minSpace": 1,
+                    "perDay": 200,
+                ] as [String: Any],
+            ] as [String: Any]
+        ]
+    }
 
     /// The collection config. `mnemoDeck` carries the Mnemo deck header (id, title, languages,
     /// sources) so importing the package back gives the same deck; Anki ignores the key.
@@ -140,7 +154,9 @@ enum AnkiSchema {
     }
 
     static func json(_ object: Any) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
+            return "{}"
+        }
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -16,7 +16,8 @@ public enum DeckFile {
     /// Writes `deck` atomically under the deck's lock.
     public static func save(_ deck: Deck, to url: URL) throws {
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
             throw ExchangeError.writeFailed(url.relativePath, error.localizedDescription)
         }
@@ -28,7 +29,9 @@ public enum DeckFile {
     public static func withLock<T>(on url: URL, _ body: () throws -> T) throws -> T {
         let lockPath = url.path + ".lock"
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ExchangeError.writeFailed(url.relativePath, "cannot create \(lockPath): \(errnoText())") }
+        guard fd >= 0 else {
+            throw ExchangeError.writeFailed(url.relativePath, "cannot create \(lockPath): \(errnoText())")
+        }
         defer { close(fd) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             if errno == EWOULDBLOCK { throw ExchangeError.busy(url.relativePath) }

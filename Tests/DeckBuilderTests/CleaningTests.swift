@@ -14,12 +14,16 @@ struct LineCleanerTests {
         ("الغزو السوفيتي لمنشوريا", .heading),
     ])
     func boilerplateLines(line: String, reason: NoiseReason) {
-        #expect(LineCleaner.classify([line, "The Soviet Union declared war on Japan on August 8, 1945."]) == [reason, nil])
+        #expect(
+            LineCleaner.classify([line, "The Soviet Union declared war on Japan on August 8, 1945."]) == [reason, nil])
     }
 
     @Test func repeatedCaptionsAllGo() {
         let caption = "Japan surrendered and 600,000 soldiers were captured by the Soviet Union."
-        let lines = [caption, "The war ended in 1945 in the east of Asia.", caption + " - DayDayNews", "More text about 1945 here.", caption + " - DayDayNews"]
+        let lines = [
+            caption, "The war ended in 1945 in the east of Asia.", caption + " - DayDayNews",
+            "More text about 1945 here.", caption + " - DayDayNews",
+        ]
         let result = LineCleaner.classify(lines)
         #expect(result[0] == .repeatedLine(times: 3))
         #expect(result[2] == .repeatedLine(times: 3))
@@ -27,7 +31,10 @@ struct LineCleanerTests {
     }
 
     @Test func titleRepeatedInsideBreadcrumb() {
-        let lines = ["Current location - Site - What did Stalin do with 600,000 prisoners?", "What did Stalin do with 600,000 prisoners?", "Stalin sent 600,000 prisoners to Siberia in 1945."]
+        let lines = [
+            "Current location - Site - What did Stalin do with 600,000 prisoners?",
+            "What did Stalin do with 600,000 prisoners?", "Stalin sent 600,000 prisoners to Siberia in 1945.",
+        ]
         let result = LineCleaner.classify(lines)
         #expect(result[0] == .breadcrumb)
         #expect(result[1] == .repeatedLine(times: 1))

@@ -75,7 +75,8 @@ struct QuestionKindTests {
         let d = deck()
         let tf = d.cards.filter { $0.kind == .truefalse }
         #expect(!tf.isEmpty)
-        #expect(tf.allSatisfy { ($0.answer == "true" || $0.answer == "false") && $0.prompt.hasPrefix("True or false: ") })
+        #expect(
+            tf.allSatisfy { ($0.answer == "true" || $0.answer == "false") && $0.prompt.hasPrefix("True or false: ") })
         let orders = d.cards.filter { $0.kind == .order }
         #expect(!orders.isEmpty)
         for o in orders {
@@ -87,9 +88,17 @@ struct QuestionKindTests {
 
     @Test func eventDatedByItsParagraphGetsAQuestionCitingBothSentences() throws {
         let dir = TempDir()
-        dir.write("p.txt", "In February 1945, the war in Europe was nearly over. Britain and the Soviet Union held a conference in Yalta to plan the peace.\n")
+        dir.write(
+            "p.txt",
+            "In February 1945, the war in Europe was nearly over. Britain and the Soviet Union held a conference in Yalta to plan the peace.\n"
+        )
         let d = Fixtures.build([dir.url.path]).deck
-        let q = try #require(d.cards.first { $0.kind == .question && $0.prompt == "When did Britain and the Soviet Union hold a conference in Yalta to plan the peace?" })
+        let q = try #require(
+            d.cards.first {
+                $0.kind == .question
+                    && $0.prompt
+                        == "When did Britain and the Soviet Union hold a conference in Yalta to plan the peace?"
+            })
         #expect(q.answer == "February 1945")
         #expect(q.evidence.count == 2)
         #expect(q.tags.contains("date-from-context"))
@@ -102,7 +111,10 @@ struct QuestionKindTests {
 
     @Test func arabicSourceGivesArabicCards() throws {
         let dir = TempDir()
-        dir.write("ar.txt", "مع بداية شهر آب من عام 1945 ميلادي أعلن الاتحاد السوفيتي الحرب على اليابان.\nفي عام 1941 ميلادي عقد الاتحاد السوفيتي اتفاقا مع اليابان.\n")
+        dir.write(
+            "ar.txt",
+            "مع بداية شهر آب من عام 1945 ميلادي أعلن الاتحاد السوفيتي الحرب على اليابان.\nفي عام 1941 ميلادي عقد الاتحاد السوفيتي اتفاقا مع اليابان.\n"
+        )
         let d = Fixtures.build([dir.url.path]).deck
         #expect(d.languages == ["ar"])
         let q = try #require(d.cards.first { $0.kind == .question && $0.answer == "آب 1945" })
@@ -127,7 +139,8 @@ struct DeckPropertiesTests {
         dir.write("a.txt", sampleEnglish)
         let before = Fixtures.build([dir.url.path]).deck
         // Correct one figure, and reword another fact's sentence (an adverb added).
-        let corrected = sampleEnglish
+        let corrected =
+            sampleEnglish
             .replacingOccurrences(of: "fought for 24 days", with: "fought for 25 days")
             .replacingOccurrences(of: "Japan signed the unconditional", with: "Japan formally signed the unconditional")
         dir.write("a.txt", corrected)
@@ -159,7 +172,8 @@ struct DeckPropertiesTests {
         // Neither reading is a wrong option of the other.
         let choice = result.deck.cards.first { $0.kind == .choice && $0.fact == bomb.fact }
         #expect(choice.map { !$0.choices.contains("August 15, 1945") } ?? true)
-        let prisoners = try #require(result.deck.cards.first { $0.kind == .question && $0.prompt.hasPrefix("How many Japanese soldiers") })
+        let prisoners = try #require(
+            result.deck.cards.first { $0.kind == .question && $0.prompt.hasPrefix("How many Japanese soldiers") })
         #expect(prisoners.conflict?.readings.map(\.value) == ["500,000"])
         #expect(result.report.conflicts.count == 2)
         // A disputed fact gets no true/false card.

@@ -76,7 +76,8 @@ struct FigureExtractorTests {
     }
 
     @Test func arabicFigure() {
-        let figures = FigureExtractor.figures(in: Fixtures.tokens("وخلال ثلاثة أشهر مع نهاية الحرب"), language: "ar", taken: [])
+        let figures = FigureExtractor.figures(
+            in: Fixtures.tokens("وخلال ثلاثة أشهر مع نهاية الحرب"), language: "ar", taken: [])
         #expect(figures.first?.value.value == 3)
         #expect(figures.first?.value.counted == "أشهر")
     }
@@ -156,7 +157,10 @@ struct NameExtractorTests {
 
     @Test func nameCardWhenNothingGivesItAway() throws {
         let dir = TempDir()
-        dir.write("n.txt", "The Soviet Union sent Marshal Zhukov to command the troops on the Mongolian border.\nIn the east, Marshal Vasilevsky led the Soviet offensive in Manchuria.\nAt Moscow, Marshal Timoshenko defended the capital against the German attack.\nIn Poland, Marshal Konev crossed the Vistula with his front.\n")
+        dir.write(
+            "n.txt",
+            "The Soviet Union sent Marshal Zhukov to command the troops on the Mongolian border.\nIn the east, Marshal Vasilevsky led the Soviet offensive in Manchuria.\nAt Moscow, Marshal Timoshenko defended the capital against the German attack.\nIn Poland, Marshal Konev crossed the Vistula with his front.\n"
+        )
         let cards = Fixtures.build([dir.url.path]).deck.cards
         let cloze = try #require(cards.first { $0.kind == .cloze && $0.answer == "Zhukov" })
         #expect(cloze.answerType == .person)

@@ -13,9 +13,14 @@ struct SourceReaderTests {
         var utf16: [UInt8] = [0xFF, 0xFE]
         for unit in Self.good.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         dir.write("wide.txt", bytes: utf16)
-        dir.write("page.html", "<html><head><script>var x = 'August 9, 1999';</script><style>p{}</style></head><body><p>On August 6, 1945, the United States dropped an atomic bomb on Hiroshima.</p></body></html>")
+        dir.write(
+            "page.html",
+            "<html><head><script>var x = 'August 9, 1999';</script><style>p{}</style></head><body><p>On August 6, 1945, the United States dropped an atomic bomb on Hiroshima.</p></body></html>"
+        )
         for name in ["bom.txt", "wide.txt", "page.html"] {
-            let file = SourceFile(url: dir.url.appendingPathComponent(name), name: name, format: SourceFile.format(ofExtension: (name as NSString).pathExtension) ?? .text)
+            let file = SourceFile(
+                url: dir.url.appendingPathComponent(name), name: name,
+                format: SourceFile.format(ofExtension: (name as NSString).pathExtension) ?? .text)
             let text = try SourceReader.read(file)
             #expect(text.lines.contains { $0.hasPrefix("On August 6, 1945") }, "\(name)")
             #expect(!text.lines.joined().contains("1999"))
@@ -49,7 +54,9 @@ struct SourceReaderTests {
         let source = SourceFile(url: file, name: "soon-gone.txt", format: .text)
         try? FileManager.default.removeItem(at: file)
         let result = DeckBuilder(options: .init(title: "T")).build(files: [source])
-        #expect(result.report.problems.map(\.description).contains { $0.hasSuffix("soon-gone.txt: no such file or folder") })
+        #expect(
+            result.report.problems.map(\.description).contains { $0.hasSuffix("soon-gone.txt: no such file or folder") }
+        )
     }
 }
 
@@ -62,12 +69,15 @@ struct SharedSourcesTests {
         // No card from boilerplate.
         for card in cards {
             for e in card.evidence {
-                #expect(!e.quote.contains("DayDayNews") && !e.quote.contains("Current location") && !e.quote.contains("*"))
+                #expect(
+                    !e.quote.contains("DayDayNews") && !e.quote.contains("Current location") && !e.quote.contains("*"))
                 #expect(!e.quote.contains("كوكيز") && !e.quote.contains("19526") && !e.quote.contains("22:41"))
             }
         }
         func has(_ answer: String, _ words: String) -> Bool {
-            cards.contains { $0.answer.contains(answer) && ($0.prompt + ($0.evidence.first?.quote ?? "")).contains(words) }
+            cards.contains {
+                $0.answer.contains(answer) && ($0.prompt + ($0.evidence.first?.quote ?? "")).contains(words)
+            }
         }
         #expect(has("August 6, 1945", "Hiroshima"))
         #expect(has("August 8", "declared war"))
@@ -82,7 +92,10 @@ struct SharedSourcesTests {
         let conflicts = result.report.conflicts.map(\.line)
         #expect(conflicts.contains { $0.contains("August 6, 1945 (000_") && $0.contains("August 15, 1945 (003_") })
         #expect(conflicts.contains { $0.contains("600,000") && $0.contains("500,000") })
-        #expect(conflicts.contains { $0.contains("Yalta") && $0.contains("February 1945 (000_") && $0.contains("July 13, 1945 (003_") })
+        #expect(
+            conflicts.contains {
+                $0.contains("Yalta") && $0.contains("February 1945 (000_") && $0.contains("July 13, 1945 (003_")
+            })
         // Ids unique, every card has a non-empty prompt and answer.
         #expect(Set(cards.map(\.id)).count == cards.count)
         #expect(cards.allSatisfy { !$0.prompt.isEmpty && !$0.answer.isEmpty && !$0.evidence.isEmpty })
@@ -94,7 +107,8 @@ struct SharedSourcesTests {
         for _ in 0..<3 { dir.deleteLastPathComponent() }
         let deckURL = dir.appendingPathComponent("Decks/soviet-japanese-war-1945.json")
         let committed = try JSONDecoder().decode(Deck.self, from: Data(contentsOf: deckURL))
-        let rebuilt = DeckBuilder(options: .init(title: committed.title, deckID: committed.id)).build(paths: [path]).deck
+        let rebuilt = DeckBuilder(options: .init(title: committed.title, deckID: committed.id)).build(paths: [path])
+            .deck
         let same = rebuilt == committed
         #expect(same, "rebuilding the bundled deck from ../shared/sources changed it; rebuild and commit Decks/")
     }

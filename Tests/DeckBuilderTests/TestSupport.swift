@@ -22,7 +22,8 @@ final class TempDir {
     @discardableResult
     func write(_ name: String, bytes: [UInt8]) -> URL {
         let file = url.appendingPathComponent(name)
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: file.path, contents: Data(bytes))
         return file
     }

@@ -36,7 +36,8 @@ struct AnkiPackageTests {
             let models = try #require(try String.fetchOne(db, sql: "SELECT models FROM col"))
             #expect(models.contains("{{cloze:Text}}") && models.contains("\"type\":1"))
             let cloze = try #require(deck.cards.first { $0.kind == .cloze && $0.language == "en" })
-            let fields = try #require(try String.fetchOne(db, sql: "SELECT flds FROM notes WHERE guid = ?", arguments: [cloze.id.rawValue]))
+            let fields = try #require(
+                try String.fetchOne(db, sql: "SELECT flds FROM notes WHERE guid = ?", arguments: [cloze.id.rawValue]))
             #expect(fields.hasPrefix("The Yalta Conference took place at the {{c1::Livadia Palace::place}}"))
         }
     }
@@ -76,8 +77,9 @@ struct AnkiPackageTests {
         let file = folder.appendingPathComponent("notes.apkg")
         try Data("front,back\n".utf8).write(to: file)
         #expect(throws: ExchangeError.notAZip(file.path)) { try DeckImporter.read(file) }
-        #expect(ExchangeError.notAZip("x.apkg").description
-            == "x.apkg: not an Anki package (an .apkg is a zip file, and this is not one)")
+        #expect(
+            ExchangeError.notAZip("x.apkg").description
+                == "x.apkg: not an Anki package (an .apkg is a zip file, and this is not one)")
     }
 
     @Test func aZipWithNoCollection() throws {
@@ -88,15 +90,19 @@ struct AnkiPackageTests {
         #expect(throws: ExchangeError.noCollection(file.path, entries: ["media", "readme.txt"])) {
             try DeckImporter.read(file)
         }
-        #expect(ExchangeError.noCollection("e.apkg", entries: ["media", "readme.txt"]).description
-            == "e.apkg: no Anki collection inside (expected collection.anki2 or collection.anki21; found media, readme.txt)")
+        #expect(
+            ExchangeError.noCollection("e.apkg", entries: ["media", "readme.txt"]).description
+                == "e.apkg: no Anki collection inside (expected collection.anki2 or collection.anki21; found media, readme.txt)"
+        )
     }
 
     @Test func theNewerPackageFormatIsRefusedByName() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("new.apkg")
-        try zip(["collection.anki21b": Data([0x28, 0xB5, 0x2F, 0xFD]), "collection.anki2": Data(), "meta": Data()], to: file)
+        try zip(
+            ["collection.anki21b": Data([0x28, 0xB5, 0x2F, 0xFD]), "collection.anki2": Data(), "meta": Data()], to: file
+        )
         #expect(throws: ExchangeError.newerAnkiPackage(file.path)) { try DeckImporter.read(file) }
         #expect(ExchangeError.newerAnkiPackage("n.apkg").description.contains("collection.anki21b"))
         #expect(ExchangeError.newerAnkiPackage("n.apkg").description.contains("schema 18"))
@@ -117,8 +123,9 @@ struct AnkiPackageTests {
         let newer = folder.appendingPathComponent("v18.apkg")
         try zip(["collection.anki2": try Data(contentsOf: collection), "media": Data("{}".utf8)], to: newer)
         #expect(throws: ExchangeError.unsupportedSchema(newer.path, version: 18)) { try DeckImporter.read(newer) }
-        #expect(ExchangeError.unsupportedSchema("v.apkg", version: 18).description
-            == "v.apkg: Anki collection schema version 18; Mnemo reads schema 11 (collection.anki2/anki21)")
+        #expect(
+            ExchangeError.unsupportedSchema("v.apkg", version: 18).description
+                == "v.apkg: Anki collection schema version 18; Mnemo reads schema 11 (collection.anki2/anki21)")
     }
 
     @Test func aCollectionThatIsNotSQLite() throws {

@@ -36,8 +36,9 @@ struct DeckFileTests {
         changed.cards.removeAll()
         #expect(throws: ExchangeError.busy(url.path)) { try DeckFile.save(changed, to: url) }
         #expect(try Data(contentsOf: url) == before)
-        #expect(ExchangeError.busy("d.json").description
-            == "d.json: another program is writing this deck right now; try again when it is done")
+        #expect(
+            ExchangeError.busy("d.json").description
+                == "d.json: another program is writing this deck right now; try again when it is done")
         flock(fd, LOCK_UN)
         try DeckFile.save(changed, to: url)
         #expect(try Deck.load(from: url).cards.isEmpty)

@@ -28,7 +28,9 @@ struct BuildCommandTests {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return Run(
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 
     static func tempDir() -> URL {
@@ -41,7 +43,8 @@ struct BuildCommandTests {
         guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else { return }
         let dir = Self.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try "On August 6, 1945, the United States dropped an atomic bomb on Hiroshima.\n".write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "On August 6, 1945, the United States dropped an atomic bomb on Hiroshima.\n".write(
+            to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
         FileManager.default.createFile(atPath: dir.appendingPathComponent("empty.txt").path, contents: Data())
         let out = dir.appendingPathComponent("deck.json").path
         let r = try Self.run(["build", dir.path, "-o", out, "--title", "T"])

@@ -13,17 +13,28 @@ struct CheckCommandTests {
         """#
     static let sourceText = "In 1945 it ended.\n"
 
-    @Test(arguments: [
-        ("truncated.json", #"{"formatVersion":1,"id":"d","title":"T","cards":[{"id":"c"#,
-         "truncated.json: the deck is truncated (the JSON ends before it is complete)"),
-        ("malformed.json", "{\"formatVersion\":1,\n\"id\":\"d\",,}", "malformed.json: line 2, column 10: not valid JSON"),
-        ("newer.json", #"{"formatVersion":3,"id":"d","title":"T","cards":[]}"#,
-         "newer.json: deck format version 3 is newer than this mnemo reads (1); update mnemo"),
-        ("missing.json", nil, "missing.json: no such deck file"),
-        ("empty.json", "", "empty.json: is empty, not a deck"),
-        ("field.json", #"{"formatVersion":1,"id":"d","title":"T","cards":[{"id":"cloze-ab12","kind":"cloze","prompt":"p"}]}"#,
-         "field.json: card 1 (cloze-ab12): missing field 'answer'"),
-    ] as [(String, String?, String)])
+    @Test(
+        arguments: [
+            (
+                "truncated.json", #"{"formatVersion":1,"id":"d","title":"T","cards":[{"id":"c"#,
+                "truncated.json: the deck is truncated (the JSON ends before it is complete)"
+            ),
+            (
+                "malformed.json", "{\"formatVersion\":1,\n\"id\":\"d\",,}",
+                "malformed.json: line 2, column 10: not valid JSON"
+            ),
+            (
+                "newer.json", #"{"formatVersion":3,"id":"d","title":"T","cards":[]}"#,
+                "newer.json: deck format version 3 is newer than this mnemo reads (1); update mnemo"
+            ),
+            ("missing.json", nil, "missing.json: no such deck file"),
+            ("empty.json", "", "empty.json: is empty, not a deck"),
+            (
+                "field.json",
+                #"{"formatVersion":1,"id":"d","title":"T","cards":[{"id":"cloze-ab12","kind":"cloze","prompt":"p"}]}"#,
+                "field.json: card 1 (cloze-ab12): missing field 'answer'"
+            ),
+        ] as [(String, String?, String)])
     func unreadableDeckGivesOneLineNamingTheFile(name: String, content: String?, message: String) throws {
         let folder = try CheckFolder()
         if let content { try folder.write(name, content) }
@@ -60,14 +71,17 @@ struct CheckCommandTests {
 
                 """)
         let proved = try runMnemo(["check", "bad.json", "--sources", "."], in: folder.url)
-        #expect(proved.stdout.contains(
-            "bad.json: card cloze-1: evidence[0].quote: does not match s.txt line 1, characters 3..<7, which read '1945'\n"))
+        #expect(
+            proved.stdout.contains(
+                "bad.json: card cloze-1: evidence[0].quote: does not match s.txt line 1, characters 3..<7, which read '1945'\n"
+            ))
         #expect(proved.stdout.hasSuffix("bad.json: 1 card, 2 errors\n"))
     }
 
     @Test func everyDeckIsCheckedAndJSONListsThem() throws {
         let folder = try CheckFolder()
-        try folder.write("good.json", Self.good.replacingOccurrences(of: "SHA", with: String(repeating: "a", count: 64)))
+        try folder.write(
+            "good.json", Self.good.replacingOccurrences(of: "SHA", with: String(repeating: "a", count: 64)))
         let result = try runMnemo(["check", "good.json", "gone.json", "--json"], in: folder.url)
         #expect(result.status != 0)
         #expect(result.stderr == "Error: gone.json: no such deck file\n")

@@ -50,7 +50,8 @@ struct ClassCommandTests {
             try box.simulate(folder: "carol", deck: deck, days: 30, seed: 13, difficulty: 0.6, now: now),
         ]
         let run = try runMnemoBinary(
-            ["class", "alice", "bob", "carol", "--deck", "deck.json", "--json", "--now", StatsCommandTests.now], in: box.url)
+            ["class", "alice", "bob", "carol", "--deck", "deck.json", "--json", "--now", StatsCommandTests.now],
+            in: box.url)
         #expect(run.status == 0, "\(run.stderr)")
         let json = run.json
         let students = json["students"] as? [[String: Any]] ?? []
@@ -118,7 +119,10 @@ struct ClassCommandTests {
         #expect(text.stdout.contains("“Event "))
 
         let html = try runMnemoBinary(
-            ["class", "alice", "bob", "carol", "--deck", "deck.json", "--now", StatsCommandTests.now, "--html", "c.html"],
+            [
+                "class", "alice", "bob", "carol", "--deck", "deck.json", "--now", StatsCommandTests.now, "--html",
+                "c.html",
+            ],
             in: box.url)
         #expect(html.status == 0)
         let page = try String(contentsOfFile: box.path("c.html"), encoding: .utf8)

@@ -20,7 +20,9 @@ struct ProgressCommandTests {
         return URL(fileURLWithPath: ".build/debug/mnemo")
     }
 
-    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
         let process = Process()
         process.executableURL = binary()
         process.arguments = arguments
@@ -33,7 +35,9 @@ struct ProgressCommandTests {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
+        )
     }
 
     static func temporaryFolder() throws -> URL {
@@ -96,7 +100,8 @@ struct ProgressCommandTests {
         let second = try Self.run(["_append-events", "--progress", folder.path, "--count", "3"])
         #expect(second.status != 0)
         #expect(second.stdout == "")
-        let pattern = "Error: progress folder \(folder.path) is in use by mnemo _append-events (pid \(first.processIdentifier) on "
+        let pattern =
+            "Error: progress folder \(folder.path) is in use by mnemo _append-events (pid \(first.processIdentifier) on "
         #expect(second.stderr.hasPrefix(pattern))
         #expect(second.stderr.hasSuffix("; close that session first\n"))
         #expect(second.stderr.filter { $0 == "\n" }.count == 1)
@@ -112,9 +117,12 @@ struct ProgressCommandTests {
         defer { try? FileManager.default.removeItem(at: base) }
         let file = base.appendingPathComponent("file")
         try Data("x".utf8).write(to: file)
-        let result = try Self.run(["_append-events", "--progress", file.appendingPathComponent("p").path, "--count", "1"])
+        let result = try Self.run([
+            "_append-events", "--progress", file.appendingPathComponent("p").path, "--count", "1",
+        ])
         #expect(result.status != 0)
-        #expect(result.stderr == "Error: cannot write progress at \(file.path)/p: \(file.path) is a file, not a folder\n")
+        #expect(
+            result.stderr == "Error: cannot write progress at \(file.path)/p: \(file.path) is a file, not a folder\n")
     }
 
     static let deck = #"""
@@ -135,10 +143,18 @@ struct ProgressCommandTests {
         let weekAgo = LogTime.truncated(Date().addingTimeInterval(-7 * 86_400))
         let store = try ProgressStore(
             folder: folder, access: .readWrite(LockOwner(pid: 1, host: "h", command: "test", since: weekAgo)))
-        try store.append(ReviewEvent(id: "e1", kind: .review, card: CardID("cloze-a"), deck: "deck-e2e", time: weekAgo, rating: .good))
-        try store.append(ReviewEvent(id: "e2", kind: .review, card: CardID("cloze-a"), deck: "deck-e2e", time: weekAgo.addingTimeInterval(600), rating: .good))
-        try store.append(ReviewEvent(id: "e3", kind: .review, card: CardID("cloze-c"), deck: "deck-e2e", time: weekAgo, rating: .easy))
-        try store.append(ReviewEvent(id: "e4", kind: .suspend, card: CardID("cloze-c"), deck: "deck-e2e", time: weekAgo))
+        try store.append(
+            ReviewEvent(
+                id: "e1", kind: .review, card: CardID("cloze-a"), deck: "deck-e2e", time: weekAgo, rating: .good))
+        try store.append(
+            ReviewEvent(
+                id: "e2", kind: .review, card: CardID("cloze-a"), deck: "deck-e2e",
+                time: weekAgo.addingTimeInterval(600), rating: .good))
+        try store.append(
+            ReviewEvent(
+                id: "e3", kind: .review, card: CardID("cloze-c"), deck: "deck-e2e", time: weekAgo, rating: .easy))
+        try store.append(
+            ReviewEvent(id: "e4", kind: .suspend, card: CardID("cloze-c"), deck: "deck-e2e", time: weekAgo))
         let expectedA = try #require(store.records[CardID("cloze-a")])
         store.close()
 
@@ -149,7 +165,10 @@ struct ProgressCommandTests {
         #expect(object["deck"] as? String == "deck-e2e")
         let cards = try #require(object["cards"] as? [[String: Any]])
         #expect(cards.map { $0["id"] as? String } == ["cloze-a", "question-b", "cloze-c"])
-        let keys = ["answer", "buriedUntil", "difficulty", "due", "id", "kind", "lapses", "lastReview", "prompt", "reps", "stability", "state", "suspended"]
+        let keys = [
+            "answer", "buriedUntil", "difficulty", "due", "id", "kind", "lapses", "lastReview", "prompt", "reps",
+            "stability", "state", "suspended",
+        ]
         #expect(cards.allSatisfy { Set($0.keys) == Set(keys) }, "every key is always present")
         #expect(cards[0]["state"] as? String == "review")
         #expect(cards[0]["reps"] as? Int == 2)
@@ -159,10 +178,13 @@ struct ProgressCommandTests {
         #expect(cards[1]["due"] is NSNull)
         #expect(cards[2]["suspended"] as? Bool == true)
         // Keys are sorted, so the output is stable.
-        #expect(result.stdout.range(of: "\"answer\"")!.lowerBound < result.stdout.range(of: "\"buriedUntil\"")!.lowerBound)
+        #expect(
+            result.stdout.range(of: "\"answer\"")!.lowerBound < result.stdout.range(of: "\"buriedUntil\"")!.lowerBound)
 
         let due = try Self.run(["cards", deckURL.path, "--progress", folder.path, "--due", "--json"])
-        let dueCards = try #require((try JSONSerialization.jsonObject(with: Data(due.stdout.utf8)) as? [String: Any])?["cards"] as? [[String: Any]])
+        let dueCards = try #require(
+            (try JSONSerialization.jsonObject(with: Data(due.stdout.utf8)) as? [String: Any])?["cards"]
+                as? [[String: Any]])
         #expect(dueCards.map { $0["id"] as? String } == ["cloze-a"], "new and suspended cards are not due")
 
         let search = try Self.run(["cards", deckURL.path, "--progress", folder.path, "--search", "SHIGEMITSU"])
@@ -186,7 +208,9 @@ struct ProgressCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["progress"] as? String == base.appendingPathComponent("nothing-yet").path)
         #expect((object["cards"] as? [[String: Any]])?.allSatisfy { $0["state"] as? String == "new" } == true)
-        #expect(!FileManager.default.fileExists(atPath: base.appendingPathComponent("nothing-yet").path), "listing creates nothing")
+        #expect(
+            !FileManager.default.fileExists(atPath: base.appendingPathComponent("nothing-yet").path),
+            "listing creates nothing")
     }
 
     @Test func cardsReportsABadLogLineAndAMalformedSnapshotOnStderr() throws {
@@ -208,7 +232,10 @@ struct ProgressCommandTests {
         let warnings = result.stderr.split(separator: "\n").map(String.init)
         #expect(warnings.count == 2)
         #expect(warnings.first?.hasPrefix("warning: \(folder.path)/snapshot.json: the snapshot is malformed") == true)
-        #expect(warnings.last == "warning: \(log.path):3: skipped a line that is not a review event: not JSON (expected a key at byte 2)")
+        #expect(
+            warnings.last
+                == "warning: \(log.path):3: skipped a line that is not a review event: not JSON (expected a key at byte 2)"
+        )
     }
 
     @Test func mergeTwiceChangesNothing() throws {
@@ -220,21 +247,27 @@ struct ProgressCommandTests {
         _ = try Self.run(["_append-events", "--progress", desktop.path, "--count", "4"])
         let first = try Self.run(["merge", laptop.path, desktop.path])
         #expect(first.status == 0)
-        #expect(first.stdout == "merged 4 new events from \(desktop.path) into \(laptop.path) (0 already there); 7 events in all\n")
+        #expect(
+            first.stdout
+                == "merged 4 new events from \(desktop.path) into \(laptop.path) (0 already there); 7 events in all\n")
         let log = try Data(contentsOf: laptop.appendingPathComponent("reviews.jsonl"))
         let second = try Self.run(["merge", laptop.path, desktop.path])
-        #expect(second.stdout == "\(laptop.path) already has every event of \(desktop.path); nothing changed (7 events)\n")
+        #expect(
+            second.stdout == "\(laptop.path) already has every event of \(desktop.path); nothing changed (7 events)\n")
         #expect(try Data(contentsOf: laptop.appendingPathComponent("reviews.jsonl")) == log)
     }
 
-    @Test(arguments: [
-        ("/explicit", [:], "/explicit"),
-        (nil, ["MNEMO_HOME": "/m", "XDG_DATA_HOME": "/x"], "/m"),
-        (nil, ["XDG_DATA_HOME": "/x"], "/x/mnemo"),
-        (nil, ["MNEMO_HOME": "", "XDG_DATA_HOME": ""], "/home/u/.local/share/mnemo"),
-    ] as [(String?, [String: String], String)])
+    @Test(
+        arguments: [
+            ("/explicit", [:], "/explicit"),
+            (nil, ["MNEMO_HOME": "/m", "XDG_DATA_HOME": "/x"], "/m"),
+            (nil, ["XDG_DATA_HOME": "/x"], "/x/mnemo"),
+            (nil, ["MNEMO_HOME": "", "XDG_DATA_HOME": ""], "/home/u/.local/share/mnemo"),
+        ] as [(String?, [String: String], String)])
     func progressFolderIsResolvedInOrder(option: String?, environment: [String: String], expected: String) {
-        #expect(ProgressLocation.resolve(option, environment: environment, home: URL(fileURLWithPath: "/home/u")).path == expected)
+        #expect(
+            ProgressLocation.resolve(option, environment: environment, home: URL(fileURLWithPath: "/home/u")).path
+                == expected)
     }
 }
 

@@ -16,7 +16,9 @@ struct SettingsCommandTests {
         let dir = Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let shown = try OptimizeCommandTests.run(["settings", "--progress", dir.path])
-        #expect(shown.status == 0 && shown.stdout.contains("desired retention   0.9") && shown.stdout.contains("FSRS-6 defaults"))
+        #expect(
+            shown.status == 0 && shown.stdout.contains("desired retention   0.9")
+                && shown.stdout.contains("FSRS-6 defaults"))
         #expect(!FileManager.default.fileExists(atPath: dir.path))
 
         let changed = try OptimizeCommandTests.run([
@@ -66,7 +68,9 @@ struct SettingsCommandTests {
         try Data("{\"newPerDay\": \"many\"}".utf8).write(to: file)
         let result = try OptimizeCommandTests.run(["settings", "--progress", dir.path, "--new", "3"])
         #expect(result.status != 0)
-        #expect(result.stderr.hasPrefix("Error: \(file.path) is not valid settings: 'newPerDay' has the wrong type"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("Error: \(file.path) is not valid settings: 'newPerDay' has the wrong type"),
+            "\(result.stderr)")
         #expect(try String(contentsOf: file, encoding: .utf8) == "{\"newPerDay\": \"many\"}")
     }
 
@@ -76,15 +80,22 @@ struct SettingsCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let start = Date(timeIntervalSince1970: 1_704_099_600)
         do {
-            let store = try ProgressStore(folder: dir, access: .readWrite(ProgressLocation.owner(command: "test")), applier: try ProgressSettings.default.applier())
+            let store = try ProgressStore(
+                folder: dir, access: .readWrite(ProgressLocation.owner(command: "test")),
+                applier: try ProgressSettings.default.applier())
             for day in [0.0, 3, 10] {
-                try store.append(ReviewEvent(kind: .review, card: CardID("c1"), deck: "d", time: start.addingTimeInterval(day * 86_400), rating: .good))
+                try store.append(
+                    ReviewEvent(
+                        kind: .review, card: CardID("c1"), deck: "d", time: start.addingTimeInterval(day * 86_400),
+                        rating: .good))
             }
             store.close()
         }
         let before = try ProgressStore(folder: dir, access: .readOnly, applier: try ProgressSettings.default.applier())
         let result = try OptimizeCommandTests.run(["settings", "--progress", dir.path, "--retention", "0.8"])
-        #expect(result.status == 0 && result.stderr.contains("re-derived 1 cards' states from 3 events"), "\(result.stderr)")
+        #expect(
+            result.status == 0 && result.stderr.contains("re-derived 1 cards' states from 3 events"), "\(result.stderr)"
+        )
         let settings = try ProgressSettings.load(fromFolder: dir)
         let after = try ProgressStore(folder: dir, access: .readOnly, applier: try settings.applier())
         #expect(after.loadPath == .snapshot(newEvents: 0))

@@ -6,7 +6,9 @@ import Testing
 /// The schema of docs/stats-json.md, as key paths and types ("?" marks an optional key).
 let statsSchema: [String: String] = {
     let cell = ["reviews": "int", "passed": "int", "rate": "number?"]
-    let outside = ["cards": "int", "reviews": "int", "passed": "int", "timeMs": "int", "decks": "array", "lastReview": "string?"]
+    let outside = [
+        "cards": "int", "reviews": "int", "passed": "int", "timeMs": "int", "decks": "array", "lastReview": "string?",
+    ]
     var s: [String: String] = [
         "formatVersion": "int", "generatedAt": "string", "timeZone": "string", "rolloverHour": "int",
         "decks": "array", "decks[].id": "string", "decks[].title": "string", "decks[].cards": "int",
@@ -16,7 +18,8 @@ let statsSchema: [String: String] = {
         "today.date": "string", "today.due": "int", "today.overdue": "int", "today.reviews": "int",
         "today.cardsReviewed": "int", "today.newStudied": "int", "today.newLeft": "int", "today.newPerDay": "int",
         "today.timeMs": "int",
-        "streak.current": "int", "streak.longest": "int", "streak.studiedToday": "bool", "streak.lastStudyDay": "string?",
+        "streak.current": "int", "streak.longest": "int", "streak.studiedToday": "bool",
+        "streak.lastStudyDay": "string?",
         "calendar.days": "array", "calendar.days[].date": "string", "calendar.days[].reviews": "int",
         "calendar.days[].timeMs": "int", "calendar.activeDays": "int", "calendar.maxReviews": "int",
         "calendar.reviews": "int",
@@ -45,7 +48,8 @@ let statsSchema: [String: String] = {
     }
     for list in ["sources", "tags"] {
         for (k, v) in [
-            "name": "string", "title": "string?", "cards": "int", "studied": "int", "known": "int", "knownShare": "number",
+            "name": "string", "title": "string?", "cards": "int", "studied": "int", "known": "int",
+            "knownShare": "number",
             "mastery": "number",
         ] { s["mastery.\(list)[].\(k)"] = v }
         for (k, v) in cell { s["mastery.\(list)[].retention.\(k)"] = v }
@@ -63,7 +67,10 @@ struct StatsCommandTests {
         let box = try StatsSandbox()
         try box.writeDeck(cards: 24)
         let sim = try runMnemoBinary(
-            ["_simulate-learner", "--progress", "p", "--deck", "deck.json", "--days", "90", "--seed", "3", "--now", Self.now],
+            [
+                "_simulate-learner", "--progress", "p", "--deck", "deck.json", "--days", "90", "--seed", "3", "--now",
+                Self.now,
+            ],
             in: box.url)
         #expect(sim.status == 0, "\(sim.stderr)")
         #expect(FileManager.default.fileExists(atPath: box.path("p/snapshot.json")))
@@ -84,7 +91,8 @@ struct StatsCommandTests {
         #expect(text.stdout.contains(" 1. "))
         #expect(text.stdout.contains("“Event "))
 
-        let json = try runMnemoBinary(["stats", "deck.json", "--progress", "p", "--now", Self.now, "--json"], in: box.url)
+        let json = try runMnemoBinary(
+            ["stats", "deck.json", "--progress", "p", "--now", Self.now, "--json"], in: box.url)
         #expect(json.status == 0)
         let object = json.json
         #expect(schemaProblems(object, statsSchema) == [])
@@ -104,7 +112,9 @@ struct StatsCommandTests {
         #expect((object["weakest"] as? [Any])?.count == 10)
         #expect(((object["mastery"] as? [String: Any])?["sources"] as? [Any])?.count == 3)
         // Sorted keys: the encoder's order is alphabetical.
-        let keys = json.stdout.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
+        let keys = json.stdout.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map {
+            $0.split(separator: "\"")[1]
+        }
         #expect(keys == keys.sorted())
 
         // The totals agree with the log read independently: whole review events minus undone ones.
@@ -138,7 +148,8 @@ struct StatsCommandTests {
         #expect(run.stdout.contains("Nothing studied yet"))
         #expect(run.stdout.contains("mnemo study"))
         // A folder that does not exist yet reads the same, and is not created.
-        let missing = try runMnemoBinary(["stats", "deck.json", "--progress", "nowhere", "--now", Self.now], in: box.url)
+        let missing = try runMnemoBinary(
+            ["stats", "deck.json", "--progress", "nowhere", "--now", Self.now], in: box.url)
         #expect(missing.stdout.contains("Nothing studied yet"))
         #expect(!FileManager.default.fileExists(atPath: box.path("nowhere")))
     }
@@ -171,7 +182,8 @@ struct StatsCommandTests {
         try handle.close()
         let before = try Data(contentsOf: log)
 
-        let run = try runMnemoBinary(["stats", "deck.json", "--progress", "p", "--now", Self.now, "--json"], in: box.url)
+        let run = try runMnemoBinary(
+            ["stats", "deck.json", "--progress", "p", "--now", Self.now, "--json"], in: box.url)
         #expect(run.status == 0)
         #expect(run.stderr.contains("Warning: "))
         #expect(run.stderr.contains("reviews.jsonl"))
@@ -192,10 +204,12 @@ struct StatsCommandTests {
         try smaller.write(to: box.url.appendingPathComponent("deck.json"))
         let gone = Set(deck.cards.prefix(2).map(\.id))
         let undone = Set(events.filter { $0.kind == .undo }.compactMap(\.undoes))
-        let goneReviews = events.filter { $0.kind == .review && gone.contains($0.card) && !undone.contains($0.id) }.count
+        let goneReviews = events.filter { $0.kind == .review && gone.contains($0.card) && !undone.contains($0.id) }
+            .count
         #expect(goneReviews > 0)
 
-        let run = try runMnemoBinary(["stats", "deck.json", "--progress", "p", "--now", Self.now, "--json"], in: box.url)
+        let run = try runMnemoBinary(
+            ["stats", "deck.json", "--progress", "p", "--now", Self.now, "--json"], in: box.url)
         let removed = run.json["removedCards"] as? [String: Any] ?? [:]
         #expect(removed["reviews"] as? Int == goneReviews)
         #expect(removed["cards"] as? Int == 2)

@@ -22,14 +22,18 @@ final class StatsSandbox {
         let sources = ["one.txt", "two.txt", "three.txt"]
         let deck = Deck(
             id: id, title: "Test deck",
-            sources: sources.enumerated().map { SourceInfo(file: $1, title: "Source \($0 + 1)", sha256: "00", language: "en") },
+            sources: sources.enumerated().map {
+                SourceInfo(file: $1, title: "Source \($0 + 1)", sha256: "00", language: "en")
+            },
             cards: (0..<cards).map { i in
                 Card(
-                    id: CardID("question-\(String(format: "%04d", i))"), kind: .question, prompt: "When did event \(i) happen?",
+                    id: CardID("question-\(String(format: "%04d", i))"), kind: .question,
+                    prompt: "When did event \(i) happen?",
                     answer: "\(1900 + i)",
                     evidence: [
                         Provenance(
-                            source: sources[i % 3], line: i + 1, start: 0, end: 20, quote: "Event \(i) happened in \(1900 + i).")
+                            source: sources[i % 3], line: i + 1, start: 0, end: 20,
+                            quote: "Event \(i) happened in \(1900 + i).")
                     ], tags: i % 2 == 0 ? ["date", "even"] : ["date"])
             })
         try deck.write(to: url.appendingPathComponent(name))
@@ -66,7 +70,8 @@ struct MnemoRun {
 }
 
 /// Runs the built `mnemo` in `folder` with TZ=UTC and no NO_COLOR (output is piped, so no color anyway).
-func runMnemoBinary(_ arguments: [String], in folder: URL, environment extra: [String: String] = [:]) throws -> MnemoRun {
+func runMnemoBinary(_ arguments: [String], in folder: URL, environment extra: [String: String] = [:]) throws -> MnemoRun
+{
     let process = Process()
     process.executableURL = builtMnemo()
     process.arguments = arguments

@@ -50,7 +50,9 @@ public struct BuildReport: Sendable {
     public func render() -> String {
         var out: [String] = []
         for s in sources {
-            out.append("\(s.source) [\(s.language)]: \(s.sentences) sentences, \(s.datesFound) dates, \(s.figuresFound) figures and \(s.namesFound) names found, \(s.factsDrafted) facts drafted")
+            out.append(
+                "\(s.source) [\(s.language)]: \(s.sentences) sentences, \(s.datesFound) dates, \(s.figuresFound) figures and \(s.namesFound) names found, \(s.factsDrafted) facts drafted"
+            )
             var byReason: [String: [Int]] = [:]
             for d in s.dropped { byReason[d.reason.description, default: []].append(d.line) }
             for reason in byReason.keys.sorted() {

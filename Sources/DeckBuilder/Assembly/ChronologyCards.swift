@@ -41,11 +41,16 @@ enum ChronologyCards {
             let answer = chosen.map { idx in letters[shown.firstIndex(of: idx) ?? 0] }.joined(separator: ", ")
             let key = "order|" + chosen.map { events[$0].factKey }.joined(separator: ";")
             let evidence = chosen.map { events[$0].readings[0].support[0] }
-            let tags = Set(chosen.flatMap { events[$0].primary.tags.filter { $0.hasPrefix("source:") } } + ["chronology", "lang:en"])
-            cards.append(Card(
-                id: CardID(kind: .order, factKey: key), kind: .order,
-                prompt: "Put these events in chronological order, earliest first.", answer: answer, choices: choices,
-                answerType: .text, language: "en", evidence: evidence, tags: tags.sorted(), fact: nil))
+            let tags = Set(
+                chosen.flatMap { events[$0].primary.tags.filter { $0.hasPrefix("source:") } } + [
+                    "chronology", "lang:en",
+                ])
+            cards.append(
+                Card(
+                    id: CardID(kind: .order, factKey: key), kind: .order,
+                    prompt: "Put these events in chronological order, earliest first.", answer: answer,
+                    choices: choices,
+                    answerType: .text, language: "en", evidence: evidence, tags: tags.sorted(), fact: nil))
             chosen.removeAll()
         }
         return cards

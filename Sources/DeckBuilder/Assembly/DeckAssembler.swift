@@ -63,7 +63,9 @@ struct DeckAssembler {
             guard g.primary.nameValue != nil else { return true }
             let answer = g.primary.surfaceAnswer
             return !kept.contains { k in
-                k.factKey != g.factKey && (FastSearch.contains(k.primary.cloze, answer) || (k.primary.question.map { FastSearch.contains($0, answer) } ?? false))
+                k.factKey != g.factKey
+                    && (FastSearch.contains(k.primary.cloze, answer)
+                        || (k.primary.question.map { FastSearch.contains($0, answer) } ?? false))
             }
         }
     }
@@ -72,7 +74,9 @@ struct DeckAssembler {
     private func givenAway(_ g: FactGroup, by kept: [FactGroup]) -> Bool {
         let answer = g.primary.surfaceAnswer
         return kept.contains { k in
-            let shown = FastSearch.contains(k.primary.cloze, answer) || (k.primary.question.map { FastSearch.contains($0, answer) } ?? false)
+            let shown =
+                FastSearch.contains(k.primary.cloze, answer)
+                || (k.primary.question.map { FastSearch.contains($0, answer) } ?? false)
             guard shown else { return false }
             let shared = k.primary.matchWords.intersection(g.primary.matchWords).count
             return shared * 2 >= min(k.primary.matchWords.count, g.primary.matchWords.count)
@@ -90,27 +94,36 @@ struct DeckAssembler {
         var conflict: Conflict?
         if g.isConflict {
             tags.insert("conflict")
-            conflict = Conflict(readings: g.readings.dropFirst().flatMap { r in
-                r.support.prefix(3).map { ConflictReading(value: distractors.display(r.candidate, in: c), evidence: $0) }
-            })
+            conflict = Conflict(
+                readings: g.readings.dropFirst().flatMap { r in
+                    r.support.prefix(3).map {
+                        ConflictReading(value: distractors.display(r.candidate, in: c), evidence: $0)
+                    }
+                })
         }
         let tagList = tags.sorted()
         let ar = c.language == "ar"
         var out: [Card] = []
         if c.context != nil {
-            return contextCards(g, c: c, key: key, fact: fact, evidence: evidence, tags: tagList, conflict: conflict, distractors: distractors)
+            return contextCards(
+                g, c: c, key: key, fact: fact, evidence: evidence, tags: tagList, conflict: conflict,
+                distractors: distractors)
         }
         let clozeAccepted = Array(Set(c.accepted + [c.answer]).subtracting([c.surfaceAnswer])).sorted()
-        out.append(Card(
-            id: CardID(kind: .cloze, factKey: key), kind: .cloze, prompt: c.cloze, answer: c.surfaceAnswer,
-            accepted: clozeAccepted, answerType: c.answerType, language: c.language, evidence: evidence, tags: tagList,
-            conflict: conflict, fact: fact))
+        out.append(
+            Card(
+                id: CardID(kind: .cloze, factKey: key), kind: .cloze, prompt: c.cloze, answer: c.surfaceAnswer,
+                accepted: clozeAccepted, answerType: c.answerType, language: c.language, evidence: evidence,
+                tags: tagList,
+                conflict: conflict, fact: fact))
         if let q = c.question {
             let accepted = Array(Set(c.accepted + [c.surfaceAnswer]).subtracting([c.answer])).sorted()
-            out.append(Card(
-                id: CardID(kind: .question, factKey: key), kind: .question, prompt: q, answer: c.answer,
-                accepted: accepted, answerType: c.answerType, language: c.language, evidence: evidence, tags: tagList,
-                conflict: conflict, fact: fact))
+            out.append(
+                Card(
+                    id: CardID(kind: .question, factKey: key), kind: .question, prompt: q, answer: c.answer,
+                    accepted: accepted, answerType: c.answerType, language: c.language, evidence: evidence,
+                    tags: tagList,
+                    conflict: conflict, fact: fact))
         }
         let wrong = distractors.options(for: g, count: 3)
         let answer = distractors.display(c, in: c)
@@ -118,10 +131,11 @@ struct DeckAssembler {
             var rng = SeededGenerator(seedString: "choice|" + key)
             var options = wrong + [answer]
             options.shuffle(using: &rng)
-            out.append(Card(
-                id: CardID(kind: .choice, factKey: key), kind: .choice, prompt: c.cloze, answer: answer,
-                choices: options, answerType: c.answerType, language: c.language, evidence: evidence, tags: tagList,
-                conflict: conflict, fact: fact))
+            out.append(
+                Card(
+                    id: CardID(kind: .choice, factKey: key), kind: .choice, prompt: c.cloze, answer: answer,
+                    choices: options, answerType: c.answerType, language: c.language, evidence: evidence, tags: tagList,
+                    conflict: conflict, fact: fact))
         }
         // True/false only when the sources agree: a disputed fact has no settled truth value.
         if !g.isConflict, let falseValue = wrong.first {
@@ -129,10 +143,11 @@ struct DeckAssembler {
             let isTrue = rng.next() % 2 == 0
             let statement = c.clause(with: isTrue ? answer : falseValue)
             let lead = ar ? "صواب أم خطأ؟ " : "True or false: "
-            out.append(Card(
-                id: CardID(kind: .truefalse, factKey: key), kind: .truefalse, prompt: lead + statement,
-                answer: isTrue ? "true" : "false", answerType: .text, language: c.language, evidence: evidence,
-                tags: tagList, conflict: nil, fact: fact))
+            out.append(
+                Card(
+                    id: CardID(kind: .truefalse, factKey: key), kind: .truefalse, prompt: lead + statement,
+                    answer: isTrue ? "true" : "false", answerType: .text, language: c.language, evidence: evidence,
+                    tags: tagList, conflict: nil, fact: fact))
         }
         return out
     }
@@ -143,17 +158,24 @@ struct DeckAssembler {
         conflict: Conflict?, distractors: Distractors
     ) -> [Card] {
         guard let q = c.question else { return [] }
-        var out = [Card(
-            id: CardID(kind: .question, factKey: key), kind: .question, prompt: q, answer: c.answer, accepted: c.accepted,
-            answerType: c.answerType, language: c.language, evidence: evidence, tags: tags, conflict: conflict, fact: fact)]
+        var out = [
+            Card(
+                id: CardID(kind: .question, factKey: key), kind: .question, prompt: q, answer: c.answer,
+                accepted: c.accepted,
+                answerType: c.answerType, language: c.language, evidence: evidence, tags: tags, conflict: conflict,
+                fact: fact)
+        ]
         let wrong = distractors.options(for: g, count: 3)
         if wrong.count == 3 {
             var rng = SeededGenerator(seedString: "choice|" + key)
             var options = wrong + [c.answer]
             options.shuffle(using: &rng)
-            out.append(Card(
-                id: CardID(kind: .choice, factKey: key), kind: .choice, prompt: q, answer: c.answer, choices: options,
-                answerType: c.answerType, language: c.language, evidence: evidence, tags: tags, conflict: conflict, fact: fact))
+            out.append(
+                Card(
+                    id: CardID(kind: .choice, factKey: key), kind: .choice, prompt: q, answer: c.answer,
+                    choices: options,
+                    answerType: c.answerType, language: c.language, evidence: evidence, tags: tags, conflict: conflict,
+                    fact: fact))
         }
         return out
     }

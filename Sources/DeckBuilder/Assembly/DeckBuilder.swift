@@ -44,7 +44,9 @@ public struct DeckBuilder: Sendable {
         return build(files: files, problems: problems, progress: progress)
     }
 
-    public func build(files: [SourceFile], problems initial: [SourceProblem] = [], progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
+    public func build(
+        files: [SourceFile], problems initial: [SourceProblem] = [], progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> Result {
         var report = BuildReport()
         report.problems = initial
         var pool = FactPool()
@@ -58,17 +60,24 @@ public struct DeckBuilder: Sendable {
             }
             let analysis = DocumentAnalyzer.analyze(text)
             for fact in analysis.facts { pool.add(fact) }
-            sources.append(SourceInfo(file: file.name, title: Self.title(of: text, dropped: analysis.dropped), sha256: text.sha256, language: analysis.language))
-            report.sources.append(.init(
-                source: file.name, language: analysis.language, sentences: analysis.sentences, dropped: options.keepDroppedLines ? analysis.dropped : [],
-                datesFound: analysis.datesFound, figuresFound: analysis.figuresFound, namesFound: analysis.namesFound, factsDrafted: analysis.facts.count))
+            sources.append(
+                SourceInfo(
+                    file: file.name, title: Self.title(of: text, dropped: analysis.dropped), sha256: text.sha256,
+                    language: analysis.language))
+            report.sources.append(
+                .init(
+                    source: file.name, language: analysis.language, sentences: analysis.sentences,
+                    dropped: options.keepDroppedLines ? analysis.dropped : [],
+                    datesFound: analysis.datesFound, figuresFound: analysis.figuresFound,
+                    namesFound: analysis.namesFound, factsDrafted: analysis.facts.count))
         }
         var groups = pool.groups
         for i in groups.indices { groups[i].settle() }
         report.facts = groups.map { g in
             BuildReport.FactSummary(
                 source: g.primary.evidence.source, line: g.primary.evidence.line, score: g.score,
-                quotable: g.primary.quotable, text: g.primary.cloze, answer: g.primary.answer, readings: g.readings.count)
+                quotable: g.primary.quotable, text: g.primary.cloze, answer: g.primary.answer,
+                readings: g.readings.count)
         }
         let assembler = DeckAssembler(maxCards: options.maxCards)
         let cards = assembler.cards(from: groups)
@@ -81,11 +90,14 @@ public struct DeckBuilder: Sendable {
             }
         }
         report.conflicts = Self.conflicts(in: cards)
-        let usedSources = Set(cards.flatMap { $0.evidence.map(\.source) } + cards.flatMap { $0.conflict?.readings.map(\.evidence.source) ?? [] })
+        let usedSources = Set(
+            cards.flatMap { $0.evidence.map(\.source) }
+                + cards.flatMap { $0.conflict?.readings.map(\.evidence.source) ?? [] })
         let languages = Set(cards.map(\.language)).sorted()
         let deck = Deck(
             id: options.deckID, title: options.title, languages: languages,
-            sources: sources.filter { usedSources.contains($0.file) || true }.sorted { $0.file < $1.file }, cards: cards)
+            sources: sources.filter { usedSources.contains($0.file) || true }.sorted { $0.file < $1.file }, cards: cards
+        )
         return Result(deck: deck, report: report)
     }
 
@@ -98,7 +110,9 @@ public struct DeckBuilder: Sendable {
         for card in withConflict {
             guard let conflict = card.conflict, seen.insert(card.fact ?? card.id.rawValue).inserted else { continue }
             var firstPlaces: [String] = []
-            for e in card.evidence where !firstPlaces.contains("\(e.source):\(e.line)") { firstPlaces.append("\(e.source):\(e.line)") }
+            for e in card.evidence where !firstPlaces.contains("\(e.source):\(e.line)") {
+                firstPlaces.append("\(e.source):\(e.line)")
+            }
             var readings: [(String, [String])] = [(card.answer, firstPlaces)]
             var others: [String: [String]] = [:]
             var order: [String] = []

@@ -45,7 +45,9 @@ struct Distractors {
         let readingDates = g.readings.compactMap { $0.candidate.dateValue?.normalized }
         var out: [String] = []
         func take(_ s: String) {
-            guard out.count < count, !excluded.contains(s), !out.contains(s), !FastSearch.contains(clauseText, s) else { return }
+            guard out.count < count, !excluded.contains(s), !out.contains(s), !FastSearch.contains(clauseText, s) else {
+                return
+            }
             out.append(s)
         }
         // A date option that another reading falls within ("May 1945" when a source says "May 8, 1945") is also right.
@@ -70,7 +72,8 @@ struct Distractors {
         } else if let n = c.numberValue {
             let key = "\(c.language)|\(n.isPercent ? "%" : n.head)"
             var corpus = (figures[key] ?? []).filter { o in
-                o.value != n.value && o.value >= n.value / 4 && o.value <= n.value * 4 && (n.value >= 20) == (o.value >= 20)
+                o.value != n.value && o.value >= n.value / 4 && o.value <= n.value * 4
+                    && (n.value >= 20) == (o.value >= 20)
             }
             corpus.shuffle(using: &rng)
             for o in corpus.prefix(2) { take(render(o.value, like: n)) }
@@ -87,7 +90,8 @@ struct Distractors {
 
     func render(_ d: DateValue, like c: FactCandidate) -> String {
         let withYear = !(c.dateValue?.yearFromContext ?? false)
-        return c.language == "ar" ? d.arabic(levantine: c.levantine, includeYear: withYear) : d.english(includeYear: withYear)
+        return c.language == "ar"
+            ? d.arabic(levantine: c.levantine, includeYear: withYear) : d.english(includeYear: withYear)
     }
 
     func render(_ v: Double, like n: NumberValue) -> String {
@@ -120,11 +124,14 @@ struct Distractors {
             dayOffsets.shuffle(using: &rng)
             for o in dayOffsets {
                 guard let day = d.day, (1...28).contains(day + o) else { continue }
-                out.insert(DateValue(granularity: .day, year: d.year, month: d.month, day: day + o), at: min(out.count, 1))
+                out.insert(
+                    DateValue(granularity: .day, year: d.year, month: d.month, day: day + o), at: min(out.count, 1))
             }
         default: break
         }
-        return out.map { var v = $0; v.yearFromContext = d.yearFromContext; return v }
+        return out.map {
+            var v = $0; v.yearFromContext = d.yearFromContext; return v
+        }
     }
 
     private func neighbours(of v: Double, rng: inout SeededGenerator) -> [Double] {

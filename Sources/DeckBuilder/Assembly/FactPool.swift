@@ -32,7 +32,9 @@ struct FactPool {
         for (id, shared) in counts where shared >= 2 {
             let g = groups[id]
             let p = g.primary
-            guard Self.compatible(p, c), !g.readings.contains(where: { Self.sameSentence($0.candidate.evidence, c.evidence) }) else { continue }
+            guard Self.compatible(p, c),
+                !g.readings.contains(where: { Self.sameSentence($0.candidate.evidence, c.evidence) })
+            else { continue }
             let overlap = Double(shared) / Double(min(p.matchWords.count, c.matchWords.count))
             let needed = p.dateValue != nil ? 0.6 : 0.5
             guard overlap >= needed, shared >= (p.dateValue != nil ? 3 : 2) else { continue }
@@ -40,7 +42,8 @@ struct FactPool {
             let pv = p.matchWords.filter { $0.hasPrefix("v:") }
             let cv = c.matchWords.filter { $0.hasPrefix("v:") }
             // …unless both name the same event ("the Yalta meeting", "a meeting in Yalta").
-            let sameEvent = !p.matchWords.filter { $0.hasPrefix("e:") }.isDisjoint(with: c.matchWords.filter { $0.hasPrefix("e:") })
+            let sameEvent = !p.matchWords.filter { $0.hasPrefix("e:") }.isDisjoint(
+                with: c.matchWords.filter { $0.hasPrefix("e:") })
             if !sameEvent, !pv.isEmpty, !cv.isEmpty, pv.isDisjoint(with: cv) { continue }
             // Different values of different precision are not a disagreement to flag.
             // (A month and a day of different months do disagree.)
@@ -82,7 +85,9 @@ struct FactPool {
     }
 
     private mutating func prune() {
-        let order = groups.indices.sorted { groups[$0].score > groups[$1].score || (groups[$0].score == groups[$1].score && $0 < $1) }
+        let order = groups.indices.sorted {
+            groups[$0].score > groups[$1].score || (groups[$0].score == groups[$1].score && $0 < $1)
+        }
         let keep = Set(order.prefix(capacity / 2)).union(groups.indices.filter { groups[$0].sources.count > 1 })
         groups = groups.indices.filter { keep.contains($0) }.map { groups[$0] }
         index = [:]

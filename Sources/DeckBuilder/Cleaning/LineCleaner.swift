@@ -27,7 +27,8 @@ public enum LineCleaner {
         let longKeys = keys.enumerated().filter { !$0.element.isEmpty && $0.element.utf8.count >= 12 }
         if longKeys.count <= 2000 {
             for (i, key) in longKeys where result[i] == nil {
-                for (j, other) in longKeys where j != i && other.utf8.count > key.utf8.count + 8 && FastSearch.contains(other, key) {
+                for (j, other) in longKeys
+                where j != i && other.utf8.count > key.utf8.count + 8 && FastSearch.contains(other, key) {
                     if result[j] != nil || lines[j].count < lines[i].count * 3 {
                         result[i] = .repeatedLine(times: 1)
                         break
@@ -130,7 +131,9 @@ public enum LineCleaner {
     }
 
     static func isTimestamp(_ line: String, lower: String) -> Bool {
-        let metaStarts = ["published", "updated", "posted", "last updated", "by ", "نشر في", "آخر تحديث", "تاريخ النشر", "بتاريخ"]
+        let metaStarts = [
+            "published", "updated", "posted", "last updated", "by ", "نشر في", "آخر تحديث", "تاريخ النشر", "بتاريخ",
+        ]
         if metaStarts.contains(where: { lower.hasPrefix($0) }) && !line.hasSuffix(".") { return true }
         guard line.utf8.contains(where: { $0 == 0x3A || $0 == 0x2F || $0 == 0x2D }) else { return false }
         // yyyy/mm/dd, yyyy-mm-dd or hh:mm(:ss) in a short line.
@@ -152,7 +155,9 @@ public enum LineCleaner {
         if pipes >= 2 && words <= 20 { return true }
         guard words <= 8 else { return false }
         let lower = FastCase.lower(line)
-        let navStarts = ["next:", "previous:", "prev:", "click here", "back to top", "skip to", "menu", "السابق", "التالي"]
+        let navStarts = [
+            "next:", "previous:", "prev:", "click here", "back to top", "skip to", "menu", "السابق", "التالي",
+        ]
         return words <= 8 && navStarts.contains(where: { lower.hasPrefix($0) })
     }
 

@@ -8,7 +8,9 @@ enum SentenceQuality {
         if last == "?" || last.value == 0x061F { return .question }
         if language == "ar" { return arabicProblem(s, t) }
         if t.count < 6 { return .garbledText }
-        guard let first = t.first, first.isCapitalized || first.kind == .number || first.text == "\"" || first.text == "“" else {
+        guard let first = t.first,
+            first.isCapitalized || first.kind == .number || first.text == "\"" || first.text == "“"
+        else {
             return .garbledText
         }
         if !(last == "." || last == "!" || last == "\"" || last == "”") { return .garbledText }
@@ -18,12 +20,16 @@ enum SentenceQuality {
             if tok.kind == .punct, tok.spaceBefore, tok.text == ".", k + 1 < t.count { return .garbledText }
             if tok.kind == .word, tok.isCapitalized, !["\"", "“", ":", "("].contains(String(t[k - 1].text)) {
                 let lower = tok.lower
-                if English.stopwords.contains(lower) && !["I", "May"].contains(String(tok.text)) { return .garbledText }
+                if English.stopwords.contains(lower) && !["I", "May"].contains(String(tok.text)) {
+                    return .garbledText
+                }
                 if lower.hasSuffix("ly") && !properLy.contains(lower) { return .garbledText }
             }
             // A comma glued to the next word: ",The".
             if tok.kind == .word, !tok.spaceBefore, t[k - 1].text == "," { return .garbledText }
-            if tok.kind == .punct, tok.text == ".", k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized { return .garbledText }
+            if tok.kind == .punct, tok.text == ".", k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized {
+                return .garbledText
+            }
         }
         let quotes = t.indices.filter { t[$0].text == "\"" }
         if quotes.count % 2 == 1 { return .garbledText }
@@ -37,7 +43,8 @@ enum SentenceQuality {
     static func startsWithoutSubject(_ t: [Token]) -> Bool {
         guard t.count >= 2, t[0].kind == .word, t[0].isCapitalized else { return false }
         let w = t[0].lower
-        return English.isPast(w) && !English.notVerbs.contains(w) && ["the", "a", "an", "his", "its", "their"].contains(t[1].lower)
+        return English.isPast(w) && !English.notVerbs.contains(w)
+            && ["the", "a", "an", "his", "its", "their"].contains(t[1].lower)
     }
 
     /// "…when Khrushchev visited China, announced that he would …": a comma splice. Returns the index of
@@ -48,7 +55,8 @@ enum SentenceQuality {
             let tok = t[k]
             if tok.kind == .word, !tok.isCapitalized, English.isPast(tok.lower), k > 0 { sawVerb = true }
             if sawVerb, tok.text == ",", k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized,
-                English.isPast(t[k + 1].lower), !English.irregularParticiples.contains(t[k + 1].lower) || English.irregularPast[t[k + 1].lower] != nil
+                English.isPast(t[k + 1].lower),
+                !English.irregularParticiples.contains(t[k + 1].lower) || English.irregularPast[t[k + 1].lower] != nil
             {
                 return k
             }
@@ -68,7 +76,9 @@ enum SentenceQuality {
         guard language == "en", let first = t.first else { return 0 }
         var p = 0.0
         if English.pronouns.contains(first.lower) { p += 2 }
-        let hedges: Set<String> = ["reportedly", "allegedly", "perhaps", "probably", "possibly", "might", "may", "seems", "rumored"]
+        let hedges: Set<String> = [
+            "reportedly", "allegedly", "perhaps", "probably", "possibly", "might", "may", "seems", "rumored",
+        ]
         if t.contains(where: { hedges.contains($0.lower) && !$0.isCapitalized }) { p += 1.5 }
         if t.count > 40 { p += 1 }
         // A colon followed by more words: a quoted claim or a list, seldom a clean fact.

@@ -17,7 +17,8 @@ enum DateExtractor {
     // MARK: English
 
     static let yearLead: Set<String> = [
-        "in", "of", "since", "until", "till", "by", "from", "to", "between", "and", "around", "circa", "before", "after",
+        "in", "of", "since", "until", "till", "by", "from", "to", "between", "and", "around", "circa", "before",
+        "after",
         "early", "late", "mid", "year", "summer", "winter", "spring", "autumn", "fall", "during", "came", "through",
     ]
 
@@ -42,16 +43,20 @@ enum DateExtractor {
                 var k = next + 1
                 if k < t.count, t[k].text == "," { k += 1 }
                 if let year = yearNumber(t, k) {
-                    return DateMention(tokens: i..<k + 1, value: DateValue(granularity: .day, year: year, month: month, day: day))
+                    return DateMention(
+                        tokens: i..<k + 1, value: DateValue(granularity: .day, year: year, month: month, day: day))
                 }
-                return DateMention(tokens: i..<next + 1, value: DateValue(granularity: .day, year: nil, month: month, day: day))
+                return DateMention(
+                    tokens: i..<next + 1, value: DateValue(granularity: .day, year: nil, month: month, day: day))
             }
             var k = next
             if k < t.count, t[k].lower == "of" { k += 1 }
             if let year = yearNumber(t, k) {
                 return DateMention(tokens: i..<k + 1, value: DateValue(granularity: .month, year: year, month: month))
             }
-            if FastSearch.foundationContains(t[i].text, "-") || (i > 0 && ["in", "early", "late", "mid", "since", "until", "by"].contains(t[i - 1].lower)) {
+            if FastSearch.foundationContains(t[i].text, "-")
+                || (i > 0 && ["in", "early", "late", "mid", "since", "until", "by"].contains(t[i - 1].lower))
+            {
                 return DateMention(tokens: i..<next, value: DateValue(granularity: .month, year: nil, month: month))
             }
             return nil
@@ -64,30 +69,39 @@ enum DateExtractor {
                 var y = next
                 if y < t.count, t[y].text == "," { y += 1 }
                 if let year = yearNumber(t, y) {
-                    return DateMention(tokens: i..<y + 1, value: DateValue(granularity: .day, year: year, month: month, day: day))
+                    return DateMention(
+                        tokens: i..<y + 1, value: DateValue(granularity: .day, year: year, month: month, day: day))
                 }
-                return DateMention(tokens: i..<next, value: DateValue(granularity: .day, year: nil, month: month, day: day))
+                return DateMention(
+                    tokens: i..<next, value: DateValue(granularity: .day, year: nil, month: month, day: day))
             }
         }
         // Decade "1930s", century "10th century" / "nineteenth century".
-        if t[i].kind == .number, t[i].text.hasSuffix("s"), let y = Int(t[i].text.dropLast()), y % 10 == 0, (1000...2090).contains(y) {
+        if t[i].kind == .number, t[i].text.hasSuffix("s"), let y = Int(t[i].text.dropLast()), y % 10 == 0,
+            (1000...2090).contains(y)
+        {
             return DateMention(tokens: i..<i + 1, value: DateValue(granularity: .decade, year: y))
         }
-        if i + 1 < t.count, t[i + 1].lower == "century" || t[i + 1].lower == "centuries", let n = ordinalValue(t[i]), (1...21).contains(n) {
+        if i + 1 < t.count, t[i + 1].lower == "century" || t[i + 1].lower == "centuries", let n = ordinalValue(t[i]),
+            (1...21).contains(n)
+        {
             return DateMention(tokens: i..<i + 2, value: DateValue(granularity: .century, year: nil, endYear: n))
         }
         // Years and ranges.
         if let year = yearNumber(t, i) {
-            if i + 2 < t.count, ["-", "–", "—", "to", "and"].contains(String(t[i + 1].text)), let end = yearNumber(t, i + 2),
+            if i + 2 < t.count, ["-", "–", "—", "to", "and"].contains(String(t[i + 1].text)),
+                let end = yearNumber(t, i + 2),
                 end > year, end - year <= 100
             {
                 let lead = i > 0 ? t[i - 1].lower : ""
                 if t[i + 1].text != "and" || lead == "between" {
-                    return DateMention(tokens: i..<i + 3, value: DateValue(granularity: .yearRange, year: year, endYear: end))
+                    return DateMention(
+                        tokens: i..<i + 3, value: DateValue(granularity: .yearRange, year: year, endYear: end))
                 }
             }
             let lead = i > 0 ? t[i - 1].lower : ""
-            let leadOK = i == 0 || yearLead.contains(lead) || t[i - 1].text == "," || t[i - 1].text == "(" || lead.hasSuffix("-")
+            let leadOK =
+                i == 0 || yearLead.contains(lead) || t[i - 1].text == "," || t[i - 1].text == "(" || lead.hasSuffix("-")
             var followOK = true
             if i + 1 < t.count, t[i + 1].kind == .word, !t[i + 1].isCapitalized {
                 let w = t[i + 1].lower
@@ -178,12 +192,16 @@ enum DateExtractor {
     static func arabicStem(_ word: Substring) -> [String] {
         var forms = [String(word)]
         if let first = word.first, "وفبلك".contains(first), word.count > 2 { forms.append(String(word.dropFirst())) }
-        if word.hasPrefix("وب") || word.hasPrefix("ول") || word.hasPrefix("وف"), word.count > 3 { forms.append(String(word.dropFirst(2))) }
+        if word.hasPrefix("وب") || word.hasPrefix("ول") || word.hasPrefix("وف"), word.count > 3 {
+            forms.append(String(word.dropFirst(2)))
+        }
         return forms
     }
 
     static func arabicMonthAt(_ t: [Token], _ i: Int) -> (month: Int, levantine: Bool, next: Int)? {
-        guard i < t.count, t[i].kind == .word, let b = t[i].text.utf8.first, b == 0xD8 || b == 0xD9 || b == 0xDA || b == 0xDB else { return nil }
+        guard i < t.count, t[i].kind == .word, let b = t[i].text.utf8.first,
+            b == 0xD8 || b == 0xD9 || b == 0xDA || b == 0xDB
+        else { return nil }
         // Most words are no month: one look-up of the word with its prefix letters stripped settles it.
         let raw = t[i].text
         let bare = raw.count > 2 && "وفبلك".contains(raw.first ?? " ") ? raw.dropFirst() : raw[...]
@@ -200,7 +218,8 @@ enum DateExtractor {
                 // "آب" and "مارس" are also ordinary words: demand a number or "شهر" next to them.
                 let nearNumber = (i + 1 < t.count && t[i + 1].kind == .number) || (i > 0 && t[i - 1].kind == .number)
                 let afterShahr = i > 0 && arabicStem(t[i - 1].text).contains { $0 == "شهر" || $0 == "الشهر" }
-                let beforeYear = i + 2 < t.count && (t[i + 1].text == "من" || arabicYearWords.contains(String(t[i + 1].text)))
+                let beforeYear =
+                    i + 2 < t.count && (t[i + 1].text == "من" || arabicYearWords.contains(String(t[i + 1].text)))
                 if nearNumber || afterShahr || beforeYear { return (hit.month, hit.levantine, i + 1) }
             }
         }
@@ -218,15 +237,21 @@ enum DateExtractor {
     private static func arabicAt(_ t: [Token], _ i: Int) -> DateMention? {
         if let day = dayAt(t, i), let (month, lev, next) = arabicMonthAt(t, i + 1) {
             if let (year, end) = arabicYear(t, next) {
-                return DateMention(tokens: i..<end, value: DateValue(granularity: .day, year: year, month: month, day: day), levantine: lev)
+                return DateMention(
+                    tokens: i..<end, value: DateValue(granularity: .day, year: year, month: month, day: day),
+                    levantine: lev)
             }
-            return DateMention(tokens: i..<next, value: DateValue(granularity: .day, year: nil, month: month, day: day), levantine: lev)
+            return DateMention(
+                tokens: i..<next, value: DateValue(granularity: .day, year: nil, month: month, day: day), levantine: lev
+            )
         }
         if let (month, lev, next) = arabicMonthAt(t, i) {
             if let (year, end) = arabicYear(t, next) {
-                return DateMention(tokens: i..<end, value: DateValue(granularity: .month, year: year, month: month), levantine: lev)
+                return DateMention(
+                    tokens: i..<end, value: DateValue(granularity: .month, year: year, month: month), levantine: lev)
             }
-            return DateMention(tokens: i..<next, value: DateValue(granularity: .month, year: nil, month: month), levantine: lev)
+            return DateMention(
+                tokens: i..<next, value: DateValue(granularity: .month, year: nil, month: month), levantine: lev)
         }
         if let year = yearNumber(t, i) {
             let lead = i > 0 ? arabicStem(t[i - 1].text) : []

@@ -19,12 +19,17 @@ public enum DocumentAnalyzer {
             }
             if LineCleaner.isBlank(line) { continue }
             let lineLanguage = Script.language(of: line)
-            if lineLanguage == "ar" { arabicLetters += line.count } else if lineLanguage == "en" { latinLetters += line.count }
+            if lineLanguage == "ar" {
+                arabicLetters += line.count
+            } else if lineLanguage == "en" {
+                latinLetters += line.count
+            }
             let ranges = SentenceSplitter.ranges(in: line)
             var anchor: (value: DateValue, evidence: Provenance)?
             for (r, range) in ranges.enumerated() {
                 // The next sentence starting without a subject means this one was cut in the wrong place.
-                let nextIsFragment = r + 1 < ranges.count
+                let nextIsFragment =
+                    r + 1 < ranges.count
                     && SentenceQuality.startsWithoutSubject(Tokenizer.tokens(String(line[ranges[r + 1]].prefix(40))))
                 sentenceIndex += 1
                 analysis.sentences += 1
@@ -61,14 +66,17 @@ public enum DocumentAnalyzer {
                 let context = DraftContext(
                     text: text, tokens: tokens, language: language, evidence: evidence, position: position,
                     sourceTag: tag(forSource: name), quotable: problem == nil,
-                    norms: dates.isEmpty && figures.isEmpty && names.isEmpty ? nil : tokens.map { Normalizer.word($0, language: language) })
+                    norms: dates.isEmpty && figures.isEmpty && names.isEmpty
+                        ? nil : tokens.map { Normalizer.word($0, language: language) })
                 for date in dates {
                     var value = date.value
                     if value.year == nil, value.granularity == .day || value.granularity == .month, let contextYear {
                         value.year = contextYear
                         value.yearFromContext = true
                     }
-                    if let fact = CardDrafter.dateFact(context, mention: date, value: value) { analysis.facts.append(fact) }
+                    if let fact = CardDrafter.dateFact(context, mention: date, value: value) {
+                        analysis.facts.append(fact)
+                    }
                 }
                 updateContext(&contextYear, dates)
                 for figure in figures {
@@ -81,7 +89,8 @@ public enum DocumentAnalyzer {
                     if value.year == nil, let contextYear { value.year = contextYear; value.yearFromContext = true }
                     if value.year != nil { anchor = (value, evidence) }
                 } else if dates.isEmpty, language == "en", let anchor,
-                    let fact = CardDrafter.contextDatedFact(context, value: anchor.value, anchorEvidence: anchor.evidence)
+                    let fact = CardDrafter.contextDatedFact(
+                        context, value: anchor.value, anchorEvidence: anchor.evidence)
                 {
                     analysis.facts.append(fact)
                 }
@@ -122,12 +131,14 @@ public enum DocumentAnalyzer {
         "عملية", "معركة", "اتفاقية", "مؤتمر",
     ]
 
-    static let quickWords = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "century", "two ", "three", "four", "five", "six", "seven", "eight", "nine", "ten ", "twelve",
-        "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "شهر", "عام", "سنة", "ثلاث", "أربع",
-        "خمس", "ست", "سبع", "ثمان", "تسع", "عشر",
-    ] + MonthNames.arabicStandard + MonthNames.arabicLevantine
+    static let quickWords =
+        [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november",
+            "december", "century", "two ", "three", "four", "five", "six", "seven", "eight", "nine", "ten ", "twelve",
+            "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "شهر", "عام", "سنة", "ثلاث", "أربع",
+            "خمس", "ست", "سبع", "ثمان", "تسع", "عشر",
+        ] + MonthNames.arabicStandard + MonthNames.arabicLevantine
 }
 
 /// The sentence a fact is drafted from.

@@ -18,9 +18,13 @@ enum FigureExtractor {
         ["approximately"], ["roughly"], ["over"], ["some"], ["only"], ["just"], ["under"], ["above"], ["below"],
         ["estimated"], ["an", "estimated"], ["close", "to"],
     ]
-    static let arabicQualifiers: [[String]] = [["أكثر", "من"], ["أقل", "من"], ["حوالي"], ["نحو"], ["قرابة"], ["ما", "يقارب"], ["زهاء"]]
+    static let arabicQualifiers: [[String]] = [
+        ["أكثر", "من"], ["أقل", "من"], ["حوالي"], ["نحو"], ["قرابة"], ["ما", "يقارب"], ["زهاء"],
+    ]
 
-    static let scales: [String: Double] = ["hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000]
+    static let scales: [String: Double] = [
+        "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    ]
     static let numberWords: [String: Double] = [
         "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -28,11 +32,14 @@ enum FigureExtractor {
         "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
     ]
     static let arabicNumberWords: [String: Double] = [
-        "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5,
+        "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4, "خمس": 5,
+        "خمسة": 5,
         "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10,
         "عشرين": 20, "عشرون": 20, "مئة": 100, "مائة": 100, "ألف": 1000, "آلاف": 1000, "مليون": 1e6,
     ]
-    static let arabicScales: [String: Double] = ["ألف": 1_000, "آلاف": 1_000, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9]
+    static let arabicScales: [String: Double] = [
+        "ألف": 1_000, "آلاف": 1_000, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9,
+    ]
 
     /// Whether a number token is garbled: a year glued to more digits ("19526"), or digits split by a space ("1 1").
     static func isGarbled(_ t: [Token], _ i: Int) -> Bool {
@@ -70,7 +77,9 @@ enum FigureExtractor {
         var spelled = false
         if t[i].kind == .number {
             let s = t[i].text
-            if s.hasSuffix("th") || s.hasSuffix("st") || s.hasSuffix("nd") || s.hasSuffix("rd") || s.hasSuffix("s") { return nil }
+            if s.hasSuffix("th") || s.hasSuffix("st") || s.hasSuffix("nd") || s.hasSuffix("rd") || s.hasSuffix("s") {
+                return nil
+            }
             if isGarbled(t, i) { return nil }
             guard let v = Double(Script.westernDigits(s).replacingOccurrences(of: ",", with: "")) else { return nil }
             value = v
@@ -80,7 +89,9 @@ enum FigureExtractor {
             // "twenty-four" is one token: "twenty" "-" would not reach here.
         } else if t[i].kind == .word, FastSearch.foundationContains(t[i].lower, "-") {
             let parts = t[i].lower.split(separator: "-").map(String.init)
-            guard parts.count == 2, let a = numberWords[parts[0]], let b = numberWords[parts[1]], a >= 20, b < 10 else { return nil }
+            guard parts.count == 2, let a = numberWords[parts[0]], let b = numberWords[parts[1]], a >= 20, b < 10 else {
+                return nil
+            }
             value = a + b
             spelled = true
         } else {
@@ -94,17 +105,23 @@ enum FigureExtractor {
         // Not a figure: part of a hyphenated modifier ("300-man"), a degree, a year-like bare number.
         if end < t.count, t[end].text == "-" || t[end].text == "°" || t[end].text == "º" { return nil }
         var isPercent = false
-        if end < t.count, t[end].text == "%" || t[end].lower == "percent" { isPercent = true; end += 1 }
-        else if end + 1 < t.count, t[end].lower == "per", t[end + 1].lower == "cent" { isPercent = true; end += 2 }
+        if end < t.count, t[end].text == "%" || t[end].lower == "percent" {
+            isPercent = true; end += 1
+        } else if end + 1 < t.count, t[end].lower == "per", t[end + 1].lower == "cent" {
+            isPercent = true; end += 2
+        }
         let qualifier = qualifierBefore(t, i, table: qualifiers)
         let counted = isPercent ? end..<end : countedPhrase(t, from: end)
         if !isPercent && counted.isEmpty { return nil }
         if value <= 1 && !isPercent { return nil }
         let countedText = phrase(t, counted)
-        let surface = Script.westernDigits(t[i].text) + (end > i + 1 && !isPercent ? " " + t[(i + 1)..<end].map { String($0.text) }.joined(separator: " ") : "")
+        let surface =
+            Script.westernDigits(t[i].text)
+            + (end > i + 1 && !isPercent ? " " + t[(i + 1)..<end].map { String($0.text) }.joined(separator: " ") : "")
         let nv = NumberValue(
             value: value, surface: isPercent ? Script.westernDigits(t[i].text) : surface, isPercent: isPercent,
-            counted: countedText, head: headNoun(t, counted), qualifier: qualifier.map { phrase(t, $0).lowercased() } ?? "",
+            counted: countedText, head: headNoun(t, counted),
+            qualifier: qualifier.map { phrase(t, $0).lowercased() } ?? "",
             spelled: spelled)
         return FigureMention(tokens: i..<end, qualifierTokens: qualifier, countedTokens: counted, value: nv)
     }
@@ -117,7 +134,9 @@ enum FigureExtractor {
         return nil
     }
 
-    static let countedStops: Set<String> = English.stopwords.subtracting(["war", "day", "days", "year", "years", "time"]).union(["who", "which", "that", "were", "was"])
+    static let countedStops: Set<String> = English.stopwords.subtracting([
+        "war", "day", "days", "year", "years", "time",
+    ]).union(["who", "which", "that", "were", "was"])
 
     /// The noun phrase after a number: adjectives and nouns up to a function word or a verb; "of" + noun
     /// is kept after a unit or collective ("tons of bombs", "prisoners of war").
@@ -130,11 +149,15 @@ enum FigureExtractor {
             if w.hasSuffix("ly") && !t[k].isCapitalized { break }
             k += 1
         }
-        if k > start, k + 1 < t.count, t[k].lower == "of", t[k + 1].kind == .word, !countedStops.contains(t[k + 1].lower) {
+        if k > start, k + 1 < t.count, t[k].lower == "of", t[k + 1].kind == .word,
+            !countedStops.contains(t[k + 1].lower)
+        {
             let head = t[k - 1].lower
             if ofHeads.contains(head) {
                 var m = k + 1
-                while m < t.count, m - k <= 2, t[m].kind == .word, !countedStops.contains(t[m].lower), !English.isPast(t[m].lower) { m += 1 }
+                while m < t.count, m - k <= 2, t[m].kind == .word, !countedStops.contains(t[m].lower),
+                    !English.isPast(t[m].lower)
+                { m += 1 }
                 k = m
             }
         }
@@ -178,11 +201,18 @@ enum FigureExtractor {
         var spelled = false
         if t[i].kind == .number {
             if isGarbled(t, i) { return nil }
-            guard let v = Double(Script.westernDigits(t[i].text).replacingOccurrences(of: ",", with: "")) else { return nil }
+            guard let v = Double(Script.westernDigits(t[i].text).replacingOccurrences(of: ",", with: "")) else {
+                return nil
+            }
             value = v
-            if let y = DateExtractor.yearNumber(t, i), y > 0, end < t.count, DateExtractor.arabicEraWords.contains(String(t[end].text)) { return nil }
+            if let y = DateExtractor.yearNumber(t, i), y > 0, end < t.count,
+                DateExtractor.arabicEraWords.contains(String(t[end].text))
+            {
+                return nil
+            }
         } else if t[i].kind == .word {
-            guard let v = DateExtractor.arabicStem(t[i].text).compactMap({ arabicNumberWords[$0] }).first, v < 1000 else { return nil }
+            guard let v = DateExtractor.arabicStem(t[i].text).compactMap({ arabicNumberWords[$0] }).first, v < 1000
+            else { return nil }
             value = v
             spelled = true
         } else {
@@ -193,7 +223,9 @@ enum FigureExtractor {
         if end < t.count, t[end].text == "%" || t[end].text == "٪" { isPercent = true; end += 1 }
         // The counted noun: one or two words, stopping at prepositions and conjunction-led words.
         var k = end
-        let stops: Set<String> = ["في", "من", "على", "إلى", "الى", "مع", "عن", "بعد", "قبل", "حتى", "خلال", "التي", "الذي", "أن", "إلى"]
+        let stops: Set<String> = [
+            "في", "من", "على", "إلى", "الى", "مع", "عن", "بعد", "قبل", "حتى", "خلال", "التي", "الذي", "أن", "إلى",
+        ]
         while k < t.count, k - end < 2, t[k].kind == .word, !stops.contains(String(t[k].text)) {
             if k > end, t[k].text.hasPrefix("و") { break }
             k += 1

@@ -48,7 +48,9 @@ enum MonthNames {
 
     /// Two-word Levantine months: first word, second word → month.
     static func arabicPair(_ first: String, _ second: String) -> Int? {
-        guard first.hasSuffix("كانون") || first.hasSuffix("تشرين") || FastSearch.foundationContains(first, "ـ") else { return nil }
+        guard first.hasSuffix("كانون") || first.hasSuffix("تشرين") || FastSearch.foundationContains(first, "ـ") else {
+            return nil
+        }
         let f = String(first.unicodeScalars.filter { $0.value != 0x0640 }.map(Character.init))
         let s = String(second.unicodeScalars.filter { $0.value != 0x0640 }.map(Character.init))
         let isFirst = s == "الأول" || s == "الاول" || s == "أول"

@@ -19,8 +19,12 @@ enum NameExtractor {
         "tsar", "colonel", "captain", "lieutenant", "minister", "chancellor", "generalissimo",
     ]
     /// Head words: the whole name is blanked for places, the words before the head for events.
-    static let placeHeads: Set<String> = ["palace", "fortress", "peninsula", "river", "bay", "island", "islands", "strait", "mountains"]
-    static let eventHeads: Set<String> = ["conference", "treaty", "pact", "agreement", "convention", "campaign", "offensive", "declaration"]
+    static let placeHeads: Set<String> = [
+        "palace", "fortress", "peninsula", "river", "bay", "island", "islands", "strait", "mountains",
+    ]
+    static let eventHeads: Set<String> = [
+        "conference", "treaty", "pact", "agreement", "convention", "campaign", "offensive", "declaration",
+    ]
     static let arabicHeads: Set<String> = ["عملية", "معركة", "اتفاقية", "مؤتمر"]
 
     static func names(in t: [Token], language: String, taken: Set<Int>) -> [NameMention] {
@@ -42,7 +46,9 @@ enum NameExtractor {
             // Title + capitalized words: a person.
             if t[k].isCapitalized, titles.contains(w), k + 1 < t.count, isNameWord(t[k + 1]) {
                 var e = k + 1
-                while e < t.count, e - k <= 3, isNameWord(t[e]), !placeHeads.contains(t[e].lower), !eventHeads.contains(t[e].lower) { e += 1 }
+                while e < t.count, e - k <= 3, isNameWord(t[e]), !placeHeads.contains(t[e].lower),
+                    !eventHeads.contains(t[e].lower)
+                { e += 1 }
                 out.append(NameMention(tokens: (k + 1)..<e, kind: .person, value: join(t, (k + 1)..<e), head: w))
                 k = e - 1
                 continue
@@ -65,15 +71,23 @@ enum NameExtractor {
     static func arabic(_ t: [Token], taken: Set<Int>) -> [NameMention] {
         var out: [NameMention] = []
         for k in t.indices where t[k].kind == .word && !taken.contains(k) {
-            guard let head = DateExtractor.arabicStem(t[k].text).first(where: { arabicHeads.contains($0) }) else { continue }
+            guard let head = DateExtractor.arabicStem(t[k].text).first(where: { arabicHeads.contains($0) }) else {
+                continue
+            }
             var e = k + 1
-            let stops: Set<String> = ["في", "من", "على", "إلى", "مع", "عن", "التي", "الذي", "بين", "هي", "هو", "عام", "العام", "سنة", "عند", "بعد", "قبل"]
-            while e < t.count, e - k <= 3, t[e].kind == .word, !stops.contains(String(t[e].text)), !(e > k + 1 && t[e].text.hasPrefix("و")) {
+            let stops: Set<String> = [
+                "في", "من", "على", "إلى", "مع", "عن", "التي", "الذي", "بين", "هي", "هو", "عام", "العام", "سنة", "عند",
+                "بعد", "قبل",
+            ]
+            while e < t.count, e - k <= 3, t[e].kind == .word, !stops.contains(String(t[e].text)),
+                !(e > k + 1 && t[e].text.hasPrefix("و"))
+            {
                 e += 1
             }
             guard e > k + 1 else { continue }
             // A list of operations ("عملية … وعملية …") makes the blank ambiguous.
-            let inList = (e < t.count && DateExtractor.arabicStem(t[e].text).contains { arabicHeads.contains($0) })
+            let inList =
+                (e < t.count && DateExtractor.arabicStem(t[e].text).contains { arabicHeads.contains($0) })
                 || (k > 0 && t[k].text.hasPrefix("و"))
             if inList { continue }
             out.append(NameMention(tokens: (k + 1)..<e, kind: .name, value: join(t, (k + 1)..<e), head: head))

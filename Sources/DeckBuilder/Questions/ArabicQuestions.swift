@@ -1,8 +1,13 @@
 /// Arabic "when" questions: the date phrase comes out of the clause and an interrogative
 /// (متى، في أي عام) leads it; Arabic word order (verb first) needs no inversion.
 enum ArabicQuestions {
-    static let dateLead: Set<String> = ["في", "عام", "العام", "سنة", "السنة", "شهر", "بداية", "مطلع", "أوائل", "نهاية", "أواخر", "مع", "منتصف", "وفي", "ومع", "بعام"]
-    static let verbStarts = ["كان", "تم", "تمكن", "قام", "بدأ", "جهز", "أصبح", "سيطر", "أعلن", "شارك", "جرت", "جرى", "أراد", "استطاع"]
+    static let dateLead: Set<String> = [
+        "في", "عام", "العام", "سنة", "السنة", "شهر", "بداية", "مطلع", "أوائل", "نهاية", "أواخر", "مع", "منتصف", "وفي",
+        "ومع", "بعام",
+    ]
+    static let verbStarts = [
+        "كان", "تم", "تمكن", "قام", "بدأ", "جهز", "أصبح", "سيطر", "أعلن", "شارك", "جرت", "جرى", "أراد", "استطاع",
+    ]
 
     static func dateQuestion(_ t: [Token], date: Range<Int>, value: DateValue) -> String? {
         let wh: String
@@ -28,11 +33,15 @@ enum ArabicQuestions {
         } else {
             return nil
         }
-        if let stop = body.firstIndex(where: { ["،", ".", "؛", ":"].contains(String($0.text)) }) { body = Array(body[..<stop]) }
-        if body.count > 4, let cut = body.indices.dropFirst(4).first(where: { k in
-            let w = body[k].text
-            return w.hasPrefix("و") && verbStarts.contains(where: { w.dropFirst().hasPrefix($0) })
-        }) {
+        if let stop = body.firstIndex(where: { ["،", ".", "؛", ":"].contains(String($0.text)) }) {
+            body = Array(body[..<stop])
+        }
+        if body.count > 4,
+            let cut = body.indices.dropFirst(4).first(where: { k in
+                let w = body[k].text
+                return w.hasPrefix("و") && verbStarts.contains(where: { w.dropFirst().hasPrefix($0) })
+            })
+        {
             body = Array(body[..<cut])
         }
         guard (3...18).contains(body.count) else { return nil }

@@ -6,22 +6,34 @@ import MnemoCore
 enum CardDrafter {
     static func dateFact(_ c: DraftContext, mention: DateMention, value: DateValue) -> FactCandidate? {
         let t = c.tokens
-        if c.language == "en", let splice = SentenceQuality.commaSplice(t), splice < mention.tokens.lowerBound { return nil }
+        if c.language == "en", let splice = SentenceQuality.commaSplice(t), splice < mention.tokens.lowerBound {
+            return nil
+        }
         let clause = Clause.select(t, around: mention.tokens, language: c.language)
         let ar = c.language == "ar"
         let label: String
         switch value.granularity {
         case .day: label = ar ? "[التاريخ]" : "[date]"
-        case .month: label = ar ? (value.yearFromContext ? "[الشهر]" : "[الشهر والسنة]") : (value.yearFromContext ? "[month]" : "[month and year]")
+        case .month:
+            label =
+                ar
+                ? (value.yearFromContext ? "[الشهر]" : "[الشهر والسنة]")
+                : (value.yearFromContext ? "[month]" : "[month and year]")
         case .year: label = ar ? "[السنة]" : "[year]"
         case .decade: label = ar ? "[العقد]" : "[decade]"
         case .century: label = ar ? "[القرن]" : "[century]"
         case .yearRange: label = ar ? "[السنوات]" : "[years]"
         }
-        guard let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language) else { return nil }
-        let surface = Script.westernDigits(c.text[t[mention.tokens.lowerBound].range.lowerBound..<t[mention.tokens.upperBound - 1].range.upperBound])
+        guard
+            let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language)
+        else { return nil }
+        let surface = Script.westernDigits(
+            c.text[t[mention.tokens.lowerBound].range.lowerBound..<t[mention.tokens.upperBound - 1].range.upperBound])
         let display = ar ? value.arabic(levantine: mention.levantine) : value.english()
-        let surfaceDisplay = ar ? value.arabic(levantine: mention.levantine, includeYear: !value.yearFromContext) : value.english(includeYear: !value.yearFromContext)
+        let surfaceDisplay =
+            ar
+            ? value.arabic(levantine: mention.levantine, includeYear: !value.yearFromContext)
+            : value.english(includeYear: !value.yearFromContext)
         // The answer must not stand elsewhere in the clause.
         if FastSearch.contains(prefix + suffix, surface) { return nil }
         var question: String?
@@ -63,9 +75,13 @@ enum CardDrafter {
         let ar = c.language == "ar"
         let v = mention.value
         var quotable = c.quotable
-        if c.language == "en", let splice = SentenceQuality.commaSplice(t), splice < mention.tokens.lowerBound { quotable = false }
+        if c.language == "en", let splice = SentenceQuality.commaSplice(t), splice < mention.tokens.lowerBound {
+            quotable = false
+        }
         let clause = Clause.select(t, around: mention.tokens, language: c.language)
-        guard let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language) else { return nil }
+        guard
+            let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language)
+        else { return nil }
         if !ar {
             let lo = mention.qualifierTokens?.lowerBound ?? mention.tokens.lowerBound
             let before = lo > 0 ? t[lo - 1].lower : ""
@@ -83,7 +99,10 @@ enum CardDrafter {
             // What is counted must be a plural noun or a unit ("troops", "days"), not a name ("Kwantung Army").
             let counted = t[mention.countedTokens]
             let headTok = counted.firstIndex(where: { $0.lower == "of" }).map { t[$0 - 1] } ?? counted.last
-            let plural = headTok.map { !$0.isCapitalized && ($0.lower.hasSuffix("s") || ["people", "men", "personnel"].contains($0.lower)) } ?? false
+            let plural =
+                headTok.map {
+                    !$0.isCapitalized && ($0.lower.hasSuffix("s") || ["people", "men", "personnel"].contains($0.lower))
+                } ?? false
             // A name counted ("500,000 Japanese Kwantung Army") reads badly on a card but still tells
             // what a source claims: keep it as a reading for conflicts only.
             if !plural { quotable = false }
@@ -94,8 +113,10 @@ enum CardDrafter {
         var question: String?
         if !ar {
             var local = mention
-            local.tokens = (mention.tokens.lowerBound - clause.lowerBound)..<(mention.tokens.upperBound - clause.lowerBound)
-            local.countedTokens = (mention.countedTokens.lowerBound - clause.lowerBound)..<(mention.countedTokens.upperBound - clause.lowerBound)
+            local.tokens =
+                (mention.tokens.lowerBound - clause.lowerBound)..<(mention.tokens.upperBound - clause.lowerBound)
+            let countedStart = mention.countedTokens.lowerBound - clause.lowerBound
+            local.countedTokens = countedStart..<(mention.countedTokens.upperBound - clause.lowerBound)
             if let q = mention.qualifierTokens {
                 local.qualifierTokens = (q.lowerBound - clause.lowerBound)..<(q.upperBound - clause.lowerBound)
             }
@@ -120,18 +141,26 @@ enum CardDrafter {
         return finish(
             c, value: .figure(v), type: .number, normalized: v.normalized, answer: answer, surface: display,
             accepted: accepted, prefix: prefix, suffix: suffix, label: label, question: question, event: nil,
-            keywordTokens: [], score: score, tags: tags, levantine: false, anchor: (mention.qualifierTokens?.lowerBound ?? mention.tokens.lowerBound)..<mention.countedTokens.upperBound,
+            keywordTokens: [], score: score, tags: tags, levantine: false,
+            anchor: (mention.qualifierTokens?.lowerBound ?? mention.tokens.lowerBound)..<mention.countedTokens
+                .upperBound,
             keywordIndices: keywordIdx)
     }
 
-    static let eventNouns = ["meeting", "conference", "summit", "treaty", "pact", "agreement", "battle", "offensive", "invasion"]
+    static let eventNouns = [
+        "meeting", "conference", "summit", "treaty", "pact", "agreement", "battle", "offensive", "invasion",
+    ]
 
     /// "e:yalta" for "the Yalta meeting", "a meeting in Yalta", "Yalta Conference": a named event.
     static func eventNames(_ t: [Token]) -> [String] {
         var out: [String] = []
         for k in t.indices where t[k].kind == .word && eventNouns.contains(t[k].lower) {
-            if k > 0, t[k - 1].isCapitalized, !English.stopwords.contains(t[k - 1].lower) { out.append("e:" + t[k - 1].lower) }
-            if k + 2 < t.count, ["in", "at", "of"].contains(t[k + 1].lower), t[k + 2].isCapitalized { out.append("e:" + t[k + 2].lower) }
+            if k > 0, t[k - 1].isCapitalized, !English.stopwords.contains(t[k - 1].lower) {
+                out.append("e:" + t[k - 1].lower)
+            }
+            if k + 2 < t.count, ["in", "at", "of"].contains(t[k + 1].lower), t[k + 2].isCapitalized {
+                out.append("e:" + t[k + 2].lower)
+            }
         }
         return out
     }
@@ -177,7 +206,8 @@ enum CardDrafter {
             clausePrefix: "", clauseSuffix: "", blankLabel: "", question: question.map(PromptText.clean), event: nil,
             keywords: keywords, matchWords: match, evidence: c.evidence,
             tags: [c.sourceTag, "date", "date-from-context", "lang:en"].sorted(),
-            score: 2.5 + c.position * 0.5 - SentenceQuality.penalty(c.tokens, language: "en"), quotable: question != nil)
+            score: 2.5 + c.position * 0.5 - SentenceQuality.penalty(c.tokens, language: "en"), quotable: question != nil
+        )
         fact.context = anchorEvidence
         return fact
     }
@@ -186,7 +216,8 @@ enum CardDrafter {
     static func vagueSubject(_ clause: String) -> Bool {
         let t = Tokenizer.tokens(String(clause.prefix(160)))
         var k = 0
-        if let first = t.first, EnglishQuestions.leadWords.contains(first.lower) || EnglishQuestions.connectives.contains(first.lower),
+        if let first = t.first,
+            EnglishQuestions.leadWords.contains(first.lower) || EnglishQuestions.connectives.contains(first.lower),
             let comma = t.firstIndex(where: { $0.text == "," })
         {
             k = comma + 1
@@ -200,11 +231,14 @@ enum CardDrafter {
         let t = c.tokens
         let ar = c.language == "ar"
         let clause = Clause.select(t, around: mention.tokens, language: c.language)
-        guard let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language) else { return nil }
+        guard
+            let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language)
+        else { return nil }
         let value = mention.value
         if FastSearch.contains(prefix + suffix, value) { return nil }
         // One word of a multi-word name left in the clause gives it away too.
-        for word in value.split(separator: " ") where word.count > 3 && FastSearch.contains(prefix + suffix, String(word)) { return nil }
+        for word in value.split(separator: " ")
+        where word.count > 3 && FastSearch.contains(prefix + suffix, String(word)) { return nil }
         let label: String
         let type: AnswerType
         switch mention.kind {
@@ -240,12 +274,17 @@ enum CardDrafter {
         event: String?, keywordTokens: [Token], score: Double, tags: [String], levantine: Bool, anchor: Range<Int>,
         keywordIndices: [Int]? = nil
     ) -> FactCandidate? {
-        let keywords = keywordIndices.map { idx in Array(Set(idx.compactMap { c.norms?[$0] ?? Normalizer.word(c.tokens[$0], language: c.language) })).sorted() }
+        let keywords =
+            keywordIndices.map { idx in
+                Array(Set(idx.compactMap { c.norms?[$0] ?? Normalizer.word(c.tokens[$0], language: c.language) }))
+                    .sorted()
+            }
             ?? Normalizer.keywords(keywordTokens[...], language: c.language)
         let lo = max(0, anchor.lowerBound - 8)
         let hi = min(c.tokens.count, anchor.upperBound + 10)
         let windowTokens = (lo..<hi).filter { !anchor.contains($0) }.map { c.tokens[$0] }[...]
-        var window = c.norms.map { norms in (lo..<hi).filter { !anchor.contains($0) }.compactMap { norms[$0] } }
+        var window =
+            c.norms.map { norms in (lo..<hi).filter { !anchor.contains($0) }.compactMap { norms[$0] } }
             ?? Normalizer.keywords(windowTokens, language: c.language)
         window += eventNames(c.tokens)
         if c.language == "en" { window += verbKeys(windowTokens) }
@@ -262,7 +301,8 @@ enum CardDrafter {
             value: value, answerType: type, normalized: normalized, answer: answer, surfaceAnswer: surface,
             accepted: accepted.filter { !$0.isEmpty && $0 != answer }.sorted(), language: c.language,
             levantine: levantine, clausePrefix: prefix, clauseSuffix: suffix, blankLabel: label, question: question,
-            event: event, keywords: keywords, matchWords: Set(window).subtracting(answer.split(separator: " ").map(String.init)), evidence: c.evidence,
+            event: event, keywords: keywords,
+            matchWords: Set(window).subtracting(answer.split(separator: " ").map(String.init)), evidence: c.evidence,
             tags: (tags + ["lang:" + c.language]).sorted(), score: s, quotable: c.quotable)
     }
 }

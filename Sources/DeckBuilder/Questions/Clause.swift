@@ -1,6 +1,8 @@
 /// Chooses the clause of a long sentence that holds the answer, and frames it around the answer.
 enum Clause {
-    static let englishJoins: Set<String> = ["but", "however", "and", "which", "while", "although", "whereas", "so", "yet", "who"]
+    static let englishJoins: Set<String> = [
+        "but", "however", "and", "which", "while", "although", "whereas", "so", "yet", "who",
+    ]
 
     static func select(_ t: [Token], around answer: Range<Int>, language: String) -> Range<Int> {
         let long = t.count > 30
@@ -11,7 +13,9 @@ enum Clause {
                 if long && (s == "،" || s == "؛" || s == ";") { starts.append(k + 1) }
             } else if s == ";" {
                 starts.append(k + 1)
-            } else if s == ",", k > answer.upperBound, t[k + 1].kind == .word, !t[k + 1].isCapitalized, English.isPast(t[k + 1].lower) {
+            } else if s == ",", k > answer.upperBound, t[k + 1].kind == .word, !t[k + 1].isCapitalized,
+                English.isPast(t[k + 1].lower)
+            {
                 starts.append(k + 1)  // ", announced that …": a new verb phrase after the answer's clause
             } else if long, s == ",", englishJoins.contains(t[k + 1].lower) {
                 starts.append(k + 1)
@@ -44,34 +48,48 @@ enum Clause {
     }
 
     /// Text of the clause before and after the answer, the clause made to stand as a sentence.
-    static func frame(_ text: String, _ t: [Token], clause: Range<Int>, answer: Range<Int>, language: String) -> (String, String)? {
+    static func frame(_ text: String, _ t: [Token], clause: Range<Int>, answer: Range<Int>, language: String) -> (
+        String, String
+    )? {
         var first = clause.lowerBound
         if first > 0 {
-            while first < answer.lowerBound, t[first].kind == .punct || englishJoins.contains(t[first].lower) || t[first].text == "و" {
+            while first < answer.lowerBound,
+                t[first].kind == .punct || englishJoins.contains(t[first].lower) || t[first].text == "و"
+            {
                 first += 1
             }
         }
         var last = clause.upperBound - 1
-        while last > answer.upperBound - 1, t[last].kind == .punct, [",", ";", "،", "؛", ":"].contains(String(t[last].text)) { last -= 1 }
+        while last > answer.upperBound - 1, t[last].kind == .punct,
+            [",", ";", "،", "؛", ":"].contains(String(t[last].text))
+        { last -= 1 }
         guard first <= answer.lowerBound, last >= answer.upperBound - 1 else { return nil }
         if language == "en" {
             // The clause must hold a finite verb besides the answer, or it is a fragment.
-            let finite: Set<String> = ["was", "were", "is", "are", "has", "have", "had", "will", "did", "does", "could", "would"]
+            let finite: Set<String> = [
+                "was", "were", "is", "are", "has", "have", "had", "will", "did", "does", "could", "would",
+            ]
             let hasVerb = (first...last).contains { k in
-                !answer.contains(k) && t[k].kind == .word && !t[k].isCapitalized && (English.isPast(t[k].lower) || finite.contains(t[k].lower))
+                !answer.contains(k) && t[k].kind == .word && !t[k].isCapitalized
+                    && (English.isPast(t[k].lower) || finite.contains(t[k].lower))
             }
             if !hasVerb { return nil }
         }
         var prefix = String(text[t[first].range.lowerBound..<t[answer.lowerBound].range.lowerBound])
         var suffix = String(text[t[answer.upperBound - 1].range.upperBound..<t[last].range.upperBound])
         if first > 0, let c = prefix.first, c.isLowercase { prefix = c.uppercased() + prefix.dropFirst() }
-        if first > 0, language == "ar", prefix.hasPrefix("و"), let space = prefix.firstIndex(of: " "), prefix.distance(from: prefix.startIndex, to: space) > 2 {
+        if first > 0, language == "ar", prefix.hasPrefix("و"), let space = prefix.firstIndex(of: " "),
+            prefix.distance(from: prefix.startIndex, to: space) > 2
+        {
             prefix.removeFirst()  // "وتم في عام …" → "تم في عام …"
         }
-        if last < t.count - 1 || !(suffix.hasSuffix(".") || suffix.hasSuffix("!") || suffix.hasSuffix("\"") || suffix.hasSuffix("”")) {
+        if last < t.count - 1
+            || !(suffix.hasSuffix(".") || suffix.hasSuffix("!") || suffix.hasSuffix("\"") || suffix.hasSuffix("”"))
+        {
             if let l = suffix.last, ".!".contains(l) {} else { suffix += "." }
         }
-        let cleaned = PromptText.clean(prefix + "\u{1}" + suffix).split(separator: "\u{1}", omittingEmptySubsequences: false)
+        let cleaned = PromptText.clean(prefix + "\u{1}" + suffix).split(
+            separator: "\u{1}", omittingEmptySubsequences: false)
         guard cleaned.count == 2 else { return (prefix, suffix) }
         return (String(cleaned[0]), String(cleaned[1]))
     }

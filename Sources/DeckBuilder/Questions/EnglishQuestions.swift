@@ -41,7 +41,9 @@ enum EnglishQuestions {
         } else if a != date.lowerBound || !(a == 0 || connectives.contains(t[a - 1].lower) || t[a - 1].text == ",") {
             return nil
         }
-        if date.lowerBound < t.count, t[date.lowerBound...].prefix(1).first.map({ $0.lower == "mid" }) == true { return nil }
+        if date.lowerBound < t.count, t[date.lowerBound...].prefix(1).first.map({ $0.lower == "mid" }) == true {
+            return nil
+        }
         var b = date.upperBound
         if b < t.count, t[b].text == "," { b += 1 }
         var before = Array(t[0..<a])
@@ -64,7 +66,9 @@ enum EnglishQuestions {
 
     static func figureQuestion(_ t: [Token], figure: FigureMention) -> String? {
         let counted = Array(t[figure.countedTokens])
-        guard let headTok = counted.last(where: { $0.lower != "of" && $0.lower != "war" }) ?? counted.last else { return nil }
+        guard let headTok = counted.last(where: { $0.lower != "of" && $0.lower != "war" }) ?? counted.last else {
+            return nil
+        }
         let head = headTok.lower
         guard head.hasSuffix("s") || head == "people" || head == "men" || head == "personnel", !headTok.isCapitalized,
             !figure.value.isPercent
@@ -84,10 +88,14 @@ enum EnglishQuestions {
         }
         // The figure is the object: "the Soviet Union captured more than 600,000 Japanese soldiers".
         guard let p = parse(Array(t[0..<start]), allowEmptyRest: true) else { return nil }
-        guard p.participle == nil, p.verb.lower != "was", p.verb.lower != "were", p.verb.lower != "had" else { return nil }
+        guard p.participle == nil, p.verb.lower != "was", p.verb.lower != "were", p.verb.lower != "had" else {
+            return nil
+        }
         let base = English.base(ofPast: p.verb.lower)
         var restTokens = after
-        let keepLead = p.lead.count <= 6 && ["when", "after", "before", "during", "in", "at", "by"].contains(p.lead.first?.lower ?? "")
+        let keepLead =
+            p.lead.count <= 6
+            && ["when", "after", "before", "during", "in", "at", "by"].contains(p.lead.first?.lower ?? "")
         let tail = p.lead.isEmpty || !keepLead ? "" : " " + leadText(p.lead)
         let subject = subjectText(p.subject)
         if p.rest.isEmpty {
@@ -129,14 +137,17 @@ enum EnglishQuestions {
                 v = k
                 break
             }
-            if ["is", "are", "has", "have", "will", "would", "can", "could", "should", "had", "did", "does", "do"].contains(lower) {
+            if ["is", "are", "has", "have", "will", "would", "can", "could", "should", "had", "did", "does", "do"]
+                .contains(lower)
+            {
                 return nil
             }
         }
         guard let v else { return nil }
         let subject = Array(words[0..<v])
         guard let first = subject.first, !English.pronouns.contains(first.lower) else { return nil }
-        guard subject.contains(where: { $0.kind == .word && $0.isCapitalized && !English.stopwords.contains($0.lower) }) else { return nil }
+        guard subject.contains(where: { $0.kind == .word && $0.isCapitalized && !English.stopwords.contains($0.lower) })
+        else { return nil }
         if subject.contains(where: { $0.text == "," }) && !subject.contains(where: { $0.lower == "and" }) { return nil }
         if subject.contains(where: { $0.kind == .number || $0.text == "(" || $0.text == "\"" }) { return nil }
         var verb = words[v]
@@ -170,14 +181,19 @@ enum EnglishQuestions {
             let next = k + 1 < rest.count ? rest[k + 1] : nil
             if w.text == ":" { return false }
             if w.text == ";" { rest = Array(rest[..<k]); break }
-            if w.text == ",", k == 0 || rest.count > 10
-                || next.map({ ["and", "which", "who", "but", "while", "where", "when", "although"].contains($0.lower) || English.isPast($0.lower) || $0.lower.hasSuffix("ing") }) == true
+            if w.text == ",",
+                k == 0 || rest.count > 10
+                    || next.map({
+                        ["and", "which", "who", "but", "while", "where", "when", "although"].contains($0.lower)
+                            || English.isPast($0.lower) || $0.lower.hasSuffix("ing")
+                    }) == true
             {
                 rest = Array(rest[..<k])
                 break
             }
             // A purpose clause ("to discuss the handling of …") after a complete phrase.
-            if k >= 3, rest.count > 8, w.lower == "to", rest[k - 1].isCapitalized, let next, next.kind == .word, !next.isCapitalized,
+            if k >= 3, rest.count > 8, w.lower == "to", rest[k - 1].isCapitalized, let next, next.kind == .word,
+                !next.isCapitalized,
                 !English.stopwords.contains(next.lower), !next.lower.hasSuffix("s") || next.lower.hasSuffix("ss")
             {
                 rest = Array(rest[..<k])
@@ -188,7 +204,9 @@ enum EnglishQuestions {
                 break
             }
         }
-        while let last = rest.last, last.kind == .punct || ["and", "but", "which", "who"].contains(last.lower) { rest.removeLast() }
+        while let last = rest.last, last.kind == .punct || ["and", "but", "which", "who"].contains(last.lower) {
+            rest.removeLast()
+        }
         return true
     }
 
@@ -220,7 +238,9 @@ enum EnglishQuestions {
 
     static func leadText(_ lead: [Token]) -> String {
         var s = join(lead)
-        if let first = lead.first, first.isCapitalized, English.stopwords.contains(first.lower) || leadWords.contains(first.lower) {
+        if let first = lead.first, first.isCapitalized,
+            English.stopwords.contains(first.lower) || leadWords.contains(first.lower)
+        {
             s = first.lower + s.dropFirst(first.text.count)
         }
         return s

@@ -65,7 +65,8 @@ public enum SourceCollector {
             // README files describe a folder of sources; they are not sources themselves.
             if url.deletingPathExtension().lastPathComponent.uppercased() == "README" { continue }
             let full = url.standardizedFileURL.path
-            var name = full.hasPrefix(rootPath + "/") ? String(full.dropFirst(rootPath.count + 1)) : url.lastPathComponent
+            var name =
+                full.hasPrefix(rootPath + "/") ? String(full.dropFirst(rootPath.count + 1)) : url.lastPathComponent
             if name.isEmpty { name = url.lastPathComponent }
             out.append(SourceFile(url: url, name: name, format: format))
         }

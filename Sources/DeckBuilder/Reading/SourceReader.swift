@@ -70,8 +70,9 @@ public enum SourceReader {
     }
 
     static func looksBinary(_ head: ArraySlice<UInt8>) -> Bool {
-        if head.count >= 2, (head.first == 0xFF && head.dropFirst().first == 0xFE)
-            || (head.first == 0xFE && head.dropFirst().first == 0xFF)
+        if head.count >= 2,
+            (head.first == 0xFF && head.dropFirst().first == 0xFE)
+                || (head.first == 0xFE && head.dropFirst().first == 0xFF)
         {
             return false  // UTF-16 with BOM holds NUL bytes by design
         }
@@ -114,7 +115,8 @@ public enum SourceReader {
         units.reserveCapacity(bytes.count / 2 - 1)
         var i = 2
         while i + 1 < bytes.count {
-            units.append(little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+            units.append(
+                little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
             i += 2
         }
         var text = ""

@@ -28,7 +28,8 @@ enum English {
         "knew": "know", "had": "have", "kept": "keep", "struck": "strike", "fell": "fall", "overthrew": "overthrow",
         "told": "tell", "thought": "think", "found": "find", "rose": "rise", "stood": "stand", "wrote": "write",
         "drove": "drive", "grew": "grow", "threw": "throw", "withdrew": "withdraw", "undertook": "undertake",
-        "sought": "seek", "caught": "catch", "bought": "buy", "paid": "pay", "laid": "lay", "said": "say", "sold": "sell",
+        "sought": "seek", "caught": "catch", "bought": "buy", "paid": "pay", "laid": "lay", "said": "say",
+        "sold": "sell",
         "shot": "shoot", "ran": "run", "sank": "sink", "swept": "sweep", "forbade": "forbid", "flew": "fly",
         "overran": "overrun", "beat": "beat", "bore": "bear", "drew": "draw", "froze": "freeze", "hid": "hide",
         "meant": "mean", "felt": "feel", "chose": "choose", "spread": "spread", "rode": "ride", "stole": "steal",
@@ -36,7 +37,8 @@ enum English {
         "understood": "understand", "slew": "slay", "split": "split", "cast": "cast", "set": "set", "put": "put",
         "cut": "cut", "hit": "hit", "quit": "quit", "shut": "shut", "let": "let", "ate": "eat", "forgot": "forget",
         "got": "get", "heard": "hear", "lay": "lie", "overcame": "overcome", "sprang": "spring", "stuck": "stick",
-        "strove": "strive", "swore": "swear", "taught": "teach", "upheld": "uphold", "wept": "weep", "withheld": "withhold", "died": "die", "lied": "lie", "tied": "tie",
+        "strove": "strive", "swore": "swear", "taught": "teach", "upheld": "uphold", "wept": "weep",
+        "withheld": "withhold", "died": "die", "lied": "lie", "tied": "tie",
     ]
 
     /// Past participles that are not also past tense forms.
@@ -89,7 +91,8 @@ enum English {
         case "t" where prev == "a" && (!vowels.contains(p2) || p2 == "i"): return stem + "e"  // liberated, negotiated
         case "t" where prev == "u" && !vowels.contains(p2): return stem + "e"  // executed
         case "t" where prev == "o" && !vowels.contains(p2): return stem + "e"  // voted, promoted
-        case "d" where (prev == "i" || prev == "u" || prev == "a" || prev == "o") && !vowels.contains(p2): return stem + "e"
+        case "d" where (prev == "i" || prev == "u" || prev == "a" || prev == "o") && !vowels.contains(p2):
+            return stem + "e"
         case "k" where (prev == "o" || prev == "i") && !vowels.contains(p2): return stem + "e"  // invoked, striked
         case "n" where prev == "i" && !vowels.contains(p2) && stem.count > 4: return stem + "e"  // combined, determined
         case "l" where (prev == "u" || prev == "i") && !vowels.contains(p2): return stem + "e"  // ruled, compiled

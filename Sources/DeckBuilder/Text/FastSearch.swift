@@ -48,7 +48,9 @@ enum FastSearch {
         var n = needle
         return h.withUTF8 { hb -> Int? in
             n.withUTF8 { nb -> Int? in
-                guard let hBase = hb.baseAddress, nb.count > 0, from + nb.count <= hb.count else { return nb.isEmpty ? from : nil }
+                guard let hBase = hb.baseAddress, nb.count > 0, from + nb.count <= hb.count else {
+                    return nb.isEmpty ? from : nil
+                }
                 guard let nBase = nb.baseAddress else { return nil }
                 let first = Int32(nBase[0])
                 var at = from

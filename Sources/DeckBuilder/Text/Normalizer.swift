@@ -26,14 +26,17 @@ enum Normalizer {
     static let synonyms: [String: String] = [
         "bury": "die", "perish": "die", "kill": "die", "death": "die", "dead": "die",
         "captive": "prisoner", "pow": "prisoner", "capture": "prisoner", "captured": "prisoner",
-        "meeting": "conference", "european": "europe", "summit": "conference", "meet": "conference", "ussr": "soviet", "soviets": "soviet",
+        "meeting": "conference", "european": "europe", "summit": "conference", "meet": "conference", "ussr": "soviet",
+        "soviets": "soviet",
         "troop": "troop", "soldier": "troop", "force": "troop", "bombs": "bomb", "nuclear": "atomic",
         "declaration": "declare", "surrendered": "surrender", "abolish": "terminate", "denounce": "terminate",
     ]
 
     static let arabicStopwords: Set<String> = [
-        "في", "من", "على", "الى", "إلى", "عن", "مع", "ان", "أن", "إن", "التي", "الذي", "هذا", "هذه", "ذلك", "تلك", "كان",
-        "كانت", "قد", "لم", "لا", "ما", "ثم", "او", "أو", "عند", "بعد", "قبل", "خلال", "حتى", "كل", "بين", "هي", "هو", "تم",
+        "في", "من", "على", "الى", "إلى", "عن", "مع", "ان", "أن", "إن", "التي", "الذي", "هذا", "هذه", "ذلك", "تلك",
+        "كان",
+        "كانت", "قد", "لم", "لا", "ما", "ثم", "او", "أو", "عند", "بعد", "قبل", "خلال", "حتى", "كل", "بين", "هي", "هو",
+        "تم",
         "عام", "سنه", "شهر", "ميلادي", "عده", "بعض", "فيها", "منها", "عليها", "بها", "له", "لها",
     ]
 

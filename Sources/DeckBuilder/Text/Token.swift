@@ -78,12 +78,16 @@ enum Tokenizer {
                 i = u.index(after: i)
                 while i < u.endIndex {
                     let d = u[i]
-                    if isWordScalar(d) || (d.value >= 0x300 && d.properties.generalCategory == .nonspacingMark) { i = u.index(after: i); continue }
+                    if isWordScalar(d) || (d.value >= 0x300 && d.properties.generalCategory == .nonspacingMark) {
+                        i = u.index(after: i); continue
+                    }
                     if d == "-" || d == "'" || d.value == 0x2019 || d.value == 0x0640 {
                         let n = u.index(after: i)
                         if n < u.endIndex, isWordScalar(u[n]) { i = n; continue }
                         // "B-29": upper-case letters, a hyphen and digits make one name.
-                        if d == "-", n < u.endIndex, isDigit(u[n]), u[start..<i].allSatisfy({ (0x41...0x5A).contains($0.value) }) {
+                        if d == "-", n < u.endIndex, isDigit(u[n]),
+                            u[start..<i].allSatisfy({ (0x41...0x5A).contains($0.value) })
+                        {
                             i = n
                             while i < u.endIndex, isDigit(u[i]) { i = u.index(after: i) }
                             break

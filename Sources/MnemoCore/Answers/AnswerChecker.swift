@@ -106,14 +106,16 @@ public struct AnswerChecker: Sendable {
         if type == .date || type == .year || type == .text || type == .number {
             let expected = DateReader.readings(form.normalized)
             let isDateType = type == .date || type == .year
-            if expected.count == 1, isDateType || (expected[0].month != nil && DateReader.isPlainDate(form.normalized)) {
+            if expected.count == 1, isDateType || (expected[0].month != nil && DateReader.isPlainDate(form.normalized))
+            {
                 return compareDates(typed, expected: expected[0], yearOnly: type == .year, form: form.text)
             }
         }
         if type == .number || (type == .text && NumberReader.leadsWithNumber(form.normalized)) {
             let expected = NumberReader.numbers(inNormalized: form.normalized)
             if !expected.isEmpty {
-                return Outcome(verdict: NumberReader.numbers(inNormalized: typed.normalized) == expected ? .right : .wrong)
+                return Outcome(
+                    verdict: NumberReader.numbers(inNormalized: typed.normalized) == expected ? .right : .wrong)
             }
         }
         return compareText(typed, with: form, type: type, others: others)
@@ -184,7 +186,8 @@ public struct AnswerChecker: Sendable {
                 && shorterForm(typed, of: person, allowTypos: true) != nil
         }
         if !others.isEmpty {
-            return Outcome(verdict: .wrong, note: "more than one person in this deck has that name: the answer is \(form)")
+            return Outcome(
+                verdict: .wrong, note: "more than one person in this deck has that name: the answer is \(form)")
         }
         if fuzzy { return Outcome(verdict: .almost, note: "almost right: the correct spelling is \(form)") }
         return Outcome(verdict: .right, note: "full name: \(form)")

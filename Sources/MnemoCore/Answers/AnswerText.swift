@@ -10,7 +10,9 @@ enum AnswerText {
         let lower = text.lowercased()
         // Only Latin letters with diacritics need canonical decomposition (Arabic hamza forms are
         // mapped below), and Foundation's NFD is the slow part: skip it for plain ASCII or Arabic.
-        let needsDecomposition = lower.unicodeScalars.contains { (0x00C0...0x052F).contains($0.value) || (0x1E00...0x1FFF).contains($0.value) }
+        let needsDecomposition = lower.unicodeScalars.contains {
+            (0x00C0...0x052F).contains($0.value) || (0x1E00...0x1FFF).contains($0.value)
+        }
         let source = needsDecomposition ? lower.decomposedStringWithCanonicalMapping : lower
         var out = String.UnicodeScalarView()
         for scalar in source.unicodeScalars {

@@ -45,7 +45,8 @@ enum ChoiceAnswers {
     static func checkOrder(_ typed: String, card: Card, shown: [String]) -> AnswerResult {
         let wrong = AnswerResult(verdict: .wrong, expected: card.answer)
         guard let typedOrder = labels(in: typed), let expectedOrder = labels(in: card.answer) else {
-            return AnswerResult(verdict: .wrong, expected: card.answer, note: "type the letters in order, e.g. \"b c a\"")
+            return AnswerResult(
+                verdict: .wrong, expected: card.answer, note: "type the letters in order, e.g. \"b c a\"")
         }
         // Typed letters name options as shown; the card's answer names them in the card's order.
         var asCard: [Int] = []

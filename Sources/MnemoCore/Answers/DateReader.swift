@@ -6,7 +6,8 @@ struct DateValue: Hashable, Sendable {
 
     /// True when `other` gives every part this date has, with the same value.
     func isSatisfied(by other: DateValue) -> Bool {
-        (year == nil || other.year == year) && (month == nil || other.month == month) && (day == nil || other.day == day)
+        (year == nil || other.year == year) && (month == nil || other.month == month)
+            && (day == nil || other.day == day)
     }
 
     /// True when `other` gives no part with a different value (it may lack some).

@@ -67,7 +67,8 @@ public struct AnkiNote: Hashable, Sendable {
             fields = [card.prompt, card.answer, source]
         case .truefalse:
             type = .basic
-            let statement = card.prompt.lowercased().hasPrefix("true or false") ? card.prompt : "True or false: " + card.prompt
+            let statement =
+                card.prompt.lowercased().hasPrefix("true or false") ? card.prompt : "True or false: " + card.prompt
             fields = [statement, card.answer.capitalized, source]
         case .choice:
             type = .choice

@@ -30,8 +30,10 @@ public enum AnkiTextFile {
             let note = AnkiNote(card: card)
             let json = (try? encoder.encode(card)).map { String(decoding: $0, as: UTF8.self) } ?? ""
             let stock = note.stockFields
-            return [note.guid, note.type.stockName, stock[0], stock[1], note.fields.last ?? "",
-                    note.tags.joined(separator: " "), json]
+            return [
+                note.guid, note.type.stockName, stock[0], stock[1], note.fields.last ?? "",
+                note.tags.joined(separator: " "), json,
+            ]
         }
         text += DelimitedText.write(rows, separator: ",")
         return text
@@ -138,7 +140,9 @@ public enum AnkiTextFile {
         var regular: [Int] = []
 
         init(names: [String]?, headers: [String: String]) {
-            func column(_ key: String) -> Int? { headers[key].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { $0 - 1 } }
+            func column(_ key: String) -> Int? {
+                headers[key].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { $0 - 1 }
+            }
             tags = column("tags column")
             guid = column("guid column")
             notetype = column("notetype column")
@@ -162,7 +166,9 @@ public enum AnkiTextFile {
             }
             let count = max(lower.count, 64)
             regular = (0..<count).filter { !special.contains($0) && $0 != tags }
-            front = lower.firstIndex { Layout.frontNames.contains($0) && !special.contains(lower.firstIndex(of: $0) ?? -1) }
+            front = lower.firstIndex {
+                Layout.frontNames.contains($0) && !special.contains(lower.firstIndex(of: $0) ?? -1)
+            }
             back = lower.firstIndex { Layout.backNames.contains($0) }
             if notetype != nil {
                 // Anki maps the regular columns to each note type's fields in order.
@@ -183,18 +189,21 @@ public enum AnkiTextFile {
             let needed = [front, back].compactMap { $0 }.max().map { $0 + 1 } ?? 2
             if fields.count < needed, value(mnemo).isEmpty {
                 let found = fields.count == 1 ? "1 field" : "\(fields.count) fields"
-                return .failure(RowProblem(row: record.row, line: record.line, message: "\(found); need front and back"))
+                return .failure(
+                    RowProblem(row: record.row, line: record.line, message: "\(found); need front and back"))
             }
             let type = value(notetype).lowercased()
             let frontText = value(front)
-            let shape: ForeignNote.Shape = type.contains("cloze") || (notetype == nil && frontText.contains("{{c1::")) ? .cloze : .basic
+            let shape: ForeignNote.Shape =
+                type.contains("cloze") || (notetype == nil && frontText.contains("{{c1::")) ? .cloze : .basic
             let rowTags = value(tags).split(whereSeparator: \.isWhitespace).map(String.init)
             let guidValue = guid.flatMap { $0 < fields.count ? fields[$0] : nil }
-            return .success(ForeignNote(
-                shape: shape, front: frontText, back: value(back), source: value(source),
-                tags: fileTags + rowTags, guid: guidValue?.isEmpty == false ? guidValue : nil,
-                mnemoCard: mnemo.flatMap { $0 < fields.count ? fields[$0] : nil },
-                row: record.row, line: record.line))
+            return .success(
+                ForeignNote(
+                    shape: shape, front: frontText, back: value(back), source: value(source),
+                    tags: fileTags + rowTags, guid: guidValue?.isEmpty == false ? guidValue : nil,
+                    mnemoCard: mnemo.flatMap { $0 < fields.count ? fields[$0] : nil },
+                    row: record.row, line: record.line))
         }
     }
 }

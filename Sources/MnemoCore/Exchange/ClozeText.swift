@@ -56,10 +56,12 @@ public enum ClozeText {
     /// answer then joins their texts with ", ". Empty when the text has none.
     public static func deletions(in text: String) -> [Deletion] {
         let parts = parse(text)
-        let ordinals = Set(parts.compactMap { part -> Int? in
-            if case .deletion(let n, _, _) = part { return n }
-            return nil
-        }).sorted()
+        let ordinals = Set(
+            parts.compactMap { part -> Int? in
+                if case .deletion(let n, _, _) = part { return n }
+                return nil
+            }
+        ).sorted()
         return ordinals.map { ordinal in
             var prompt = ""
             var answers: [String] = []

@@ -49,7 +49,8 @@ public enum DelimitedText {
     }
 
     static func quotedIfNeeded(_ field: String, separator: Character, first: Bool) -> String {
-        let needs = field.contains { $0 == separator || $0 == "\"" || $0.isNewline }
+        let needs =
+            field.contains { $0 == separator || $0 == "\"" || $0.isNewline }
             || (first && field.hasPrefix("#"))
             || field.first?.isWhitespace == true || field.last?.isWhitespace == true
         guard needs else { return field }

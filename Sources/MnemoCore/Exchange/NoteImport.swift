@@ -17,8 +17,9 @@ public enum NoteImport {
             case .success(let made):
                 for card in made {
                     if let first = seen[card.id] {
-                        problems.append(RowProblem(
-                            row: note.row, line: note.line, message: "same card as row \(first)"))
+                        problems.append(
+                            RowProblem(
+                                row: note.row, line: note.line, message: "same card as row \(first)"))
                         continue
                     }
                     seen[card.id] = note.row
@@ -47,14 +48,16 @@ public enum NoteImport {
             let deletions = ClozeText.deletions(in: front)
             guard !deletions.isEmpty else { return problem("no cloze deletion ({{c1::…}}) in the text") }
             let keepGuid = deletions.count == 1 ? mnemoID(note.guid, kind: .cloze) : nil
-            return .success(deletions.map { deletion in
-                makeCard(
-                    kind: .cloze, prompt: deletion.prompt, answer: deletion.answer, note: note, id: keepGuid)
-            })
+            return .success(
+                deletions.map { deletion in
+                    makeCard(
+                        kind: .cloze, prompt: deletion.prompt, answer: deletion.answer, note: note, id: keepGuid)
+                })
         case .choice:
             guard !back.isEmpty else { return problem("the answer is empty") }
             guard note.options.count >= 2 else { return problem("a choice note needs at least two options") }
-            var card = makeCard(kind: .choice, prompt: front, answer: back, note: note, id: mnemoID(note.guid, kind: .choice))
+            var card = makeCard(
+                kind: .choice, prompt: front, answer: back, note: note, id: mnemoID(note.guid, kind: .choice))
             card.choices = note.options
             return .success([card])
         case .basic:
@@ -70,9 +73,12 @@ public enum NoteImport {
             if kind == .order {
                 let lines = prompt.split(separator: "\n").map(String.init)
                 prompt = lines.first ?? prompt
-                choices = lines.dropFirst().map { String($0.drop { $0 != ")" }.dropFirst()).trimmingCharacters(in: .whitespaces) }
+                choices = lines.dropFirst().map {
+                    String($0.drop { $0 != ")" }.dropFirst()).trimmingCharacters(in: .whitespaces)
+                }
             }
-            var card = makeCard(kind: kind, prompt: prompt, answer: answer, note: note, id: mnemoID(note.guid, kind: kind))
+            var card = makeCard(
+                kind: kind, prompt: prompt, answer: answer, note: note, id: mnemoID(note.guid, kind: kind))
             card.choices = choices
             return .success([card])
         }
@@ -129,7 +135,9 @@ public enum NoteImport {
     }
 
     static func mnemoKind(_ guid: String) -> CardKind? {
-        guard let dash = guid.firstIndex(of: "-"), let kind = CardKind(rawValue: String(guid[..<dash])) else { return nil }
+        guard let dash = guid.firstIndex(of: "-"), let kind = CardKind(rawValue: String(guid[..<dash])) else {
+            return nil
+        }
         let digits = guid[guid.index(after: dash)...]
         guard digits.count == 16, digits.allSatisfy(\.isHexDigit) else { return nil }
         return kind

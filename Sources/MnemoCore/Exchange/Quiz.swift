@@ -89,8 +89,9 @@ public struct Quiz: Hashable, Sendable {
             }
             previousOrders.insert(cards.map(\.id))
             let label = String(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")[index])
-            variants.append(QuizVariant(
-                label: label, questions: cards.map { Quiz.question(for: $0, using: &generator) }))
+            variants.append(
+                QuizVariant(
+                    label: label, questions: cards.map { Quiz.question(for: $0, using: &generator) }))
         }
         self.variants = variants
     }
@@ -106,7 +107,8 @@ public struct Quiz: Hashable, Sendable {
             return orderQuestion(card, using: &generator)
         case .truefalse:
             let value = card.answer.lowercased()
-            return QuizQuestion(card: card, options: [], keyAnswer: value == "true" ? "True" : value == "false" ? "False" : card.answer)
+            return QuizQuestion(
+                card: card, options: [], keyAnswer: value == "true" ? "True" : value == "false" ? "False" : card.answer)
         case .cloze, .question:
             var answer = card.answer
             if !card.accepted.isEmpty { answer += " (also: " + card.accepted.joined(separator: ", ") + ")" }
@@ -118,7 +120,9 @@ public struct Quiz: Hashable, Sendable {
     static func orderQuestion(_ card: Card, using generator: inout SeededGenerator) -> QuizQuestion {
         let letters = card.answer.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map { $0.lowercased() }
         let indices = letters.compactMap { l -> Int? in
-            guard l.count == 1, let scalar = l.unicodeScalars.first, (97...122).contains(scalar.value) else { return nil }
+            guard l.count == 1, let scalar = l.unicodeScalars.first, (97...122).contains(scalar.value) else {
+                return nil
+            }
             return Int(scalar.value) - 97
         }
         guard indices.count == card.choices.count, Set(indices).count == indices.count,

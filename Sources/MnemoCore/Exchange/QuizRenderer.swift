@@ -46,13 +46,18 @@ public enum QuizRenderer {
             for (number, question) in variant.questions.enumerated() {
                 out += "\(number + 1). "
                 if let instruction = instruction(for: question.card.kind) { out += "*\(instruction)* " }
-                out += md(promptText(question, blank: "\u{1}"))
+                out +=
+                    md(promptText(question, blank: "\u{1}"))
                     .replacingOccurrences(of: "\u{1}", with: String(repeating: "\\_", count: 10)) + "\n"
                 switch question.card.kind {
                 case .choice:
-                    for (i, option) in question.options.enumerated() { out += "    - \(Quiz.letter(i)). \(md(option))\n" }
+                    for (i, option) in question.options.enumerated() {
+                        out += "    - \(Quiz.letter(i)). \(md(option))\n"
+                    }
                 case .order:
-                    for (i, option) in question.options.enumerated() { out += "    - \(Quiz.letter(i).lowercased())) \(md(option))\n" }
+                    for (i, option) in question.options.enumerated() {
+                        out += "    - \(Quiz.letter(i).lowercased())) \(md(option))\n"
+                    }
                     out += "\n    Order: ______________________\n"
                 case .truefalse:
                     out += "\n    True / False\n"

@@ -142,7 +142,9 @@ enum DeckFileIO {
         let n = bytes.count
         var i = 0
         while i < n {
-            while i + 8 <= n, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            while i + 8 <= n, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
             while i < n, bytes[i] < 0x80 { i += 1 }
             if i >= n { return nil }
             var decoder = UTF8()

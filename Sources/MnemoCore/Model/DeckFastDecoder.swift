@@ -125,7 +125,8 @@ struct DeckFastDecoder {
         }
         guard ok, let id, let kind, let prompt, let answer else { return nil }
         return Card(
-            id: CardID(id), kind: kind, prompt: prompt, answer: answer, accepted: accepted ?? [], choices: choices ?? [],
+            id: CardID(id), kind: kind, prompt: prompt, answer: answer, accepted: accepted ?? [],
+            choices: choices ?? [],
             answerType: (answerType ?? nil) ?? .text, language: (language ?? nil) ?? "en", evidence: evidence ?? [],
             tags: tags ?? [], conflict: conflict ?? nil, fact: fact ?? nil)
     }
@@ -156,7 +157,8 @@ struct DeckFastDecoder {
         var note: String??
         let ok = object { key, r in
             switch key {
-            case "readings": guard readings == nil, let v = r.array({ $0.reading() }) else { return false }; readings = v
+            case "readings":
+                guard readings == nil, let v = r.array({ $0.reading() }) else { return false }; readings = v
             case "note": guard note == nil, let v = r.optionalString() else { return false }; note = v
             default: return r.skipValue()
             }
@@ -314,7 +316,9 @@ struct DeckFastDecoder {
             case UInt8(ascii: "u"):
                 guard var unit = hex4() else { return nil }
                 if (0xD800..<0xDC00).contains(unit) {
-                    guard s.count - i >= 6, s[i] == UInt8(ascii: "\\"), s[i + 1] == UInt8(ascii: "u") else { return nil }
+                    guard s.count - i >= 6, s[i] == UInt8(ascii: "\\"), s[i + 1] == UInt8(ascii: "u") else {
+                        return nil
+                    }
                     i += 2
                     guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
                     unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)

@@ -1,16 +1,18 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// Replacing a file so that a crash leaves either the old or the new one, never a mix: write a
 /// temporary file in the same folder, fsync it, rename it over the target, fsync the folder.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to url: URL) throws(ProgressError) {
         let folder = url.deletingLastPathComponent()
-        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temp = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw ReviewLogWriter.openError(temp.path) }
         var failure = SystemCall.writeAll(fd, bytes)

@@ -132,9 +132,13 @@ enum EventLineCodec {
         if !scanner.take(UInt8(ascii: "}")) {
             while true {
                 scanner.skipSpace()
-                guard let key = scanner.key() else { throw .malformed("not JSON (expected a key at byte \(scanner.i + 1))") }
+                guard let key = scanner.key() else {
+                    throw .malformed("not JSON (expected a key at byte \(scanner.i + 1))")
+                }
                 scanner.skipSpace()
-                guard scanner.take(UInt8(ascii: ":")) else { throw .malformed("not JSON (expected ':' at byte \(scanner.i + 1))") }
+                guard scanner.take(UInt8(ascii: ":")) else {
+                    throw .malformed("not JSON (expected ':' at byte \(scanner.i + 1))")
+                }
                 scanner.skipSpace()
                 switch key {
                 case .id: id = try scanner.requiredString("id")
@@ -144,13 +148,15 @@ enum EventLineCodec {
                 case .time: time = try scanner.date("time")
                 case .rating: rating = try scanner.optionalInt("rating")
                 case .answer: answer = try scanner.optionalString("answer")
-                case .verdict: verdictText = try scanner.takeNull() ? nil : scanner.requiredString("verdict", known: verdictNames)
+                case .verdict:
+                    verdictText = try scanner.takeNull() ? nil : scanner.requiredString("verdict", known: verdictNames)
                 case .durationMs: duration = try scanner.optionalInt("durationMs")
                 case .undoes: undoes = try scanner.optionalString("undoes")
                 case .until: until = try scanner.optionalDate("until")
                 case .cram: cram = try scanner.optionalBool("cram")
                 case .v: lineVersion = try scanner.optionalInt("v") ?? 1
-                case .other: guard scanner.skipValue() else { throw .malformed("not JSON (bad value at byte \(scanner.i + 1))") }
+                case .other:
+                    guard scanner.skipValue() else { throw .malformed("not JSON (bad value at byte \(scanner.i + 1))") }
                 }
                 scanner.skipSpace()
                 if scanner.take(UInt8(ascii: ",")) { continue }
@@ -164,17 +170,23 @@ enum EventLineCodec {
 
         guard let id, !id.isEmpty else { throw .malformed("event without an id") }
         guard let kindText else { throw .malformed("event \(id) has no kind") }
-        guard let kind = ReviewEvent.Kind(rawValue: kindText) else { throw .malformed("event \(id) has unknown kind '\(kindText)'") }
+        guard let kind = ReviewEvent.Kind(rawValue: kindText) else {
+            throw .malformed("event \(id) has unknown kind '\(kindText)'")
+        }
         guard let card, !card.isEmpty else { throw .malformed("event \(id) has no card") }
         guard let time else { throw .malformed("event \(id) has no time") }
         var ratingValue: Rating?
         if let rating {
-            guard let r = Rating(rawValue: rating) else { throw .malformed("event \(id) has rating \(rating), not 1-4") }
+            guard let r = Rating(rawValue: rating) else {
+                throw .malformed("event \(id) has rating \(rating), not 1-4")
+            }
             ratingValue = r
         }
         var verdict: Verdict?
         if let verdictText {
-            guard let v = Verdict(rawValue: verdictText) else { throw .malformed("event \(id) has unknown verdict '\(verdictText)'") }
+            guard let v = Verdict(rawValue: verdictText) else {
+                throw .malformed("event \(id) has unknown verdict '\(verdictText)'")
+            }
             verdict = v
         }
         let event = ReviewEvent(

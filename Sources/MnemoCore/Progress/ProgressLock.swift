@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// Who holds a progress folder's lock, as written into its `lock` file for the next one to read.
 /// The caller supplies it (the core reads neither the clock nor the process table).

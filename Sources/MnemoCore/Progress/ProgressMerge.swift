@@ -64,9 +64,12 @@ public enum ProgressMerge {
             try AtomicFile.write(bytes, to: store.logURL)
             var replay = ProgressReplay()
             try replay.apply(try ReviewLog.read(at: store.logURL), applier: applier)
-            try AtomicFile.write(try ProgressSnapshot(replay: replay, configHash: applier.configHash).encoded(), to: store.snapshotURL)
+            try AtomicFile.write(
+                try ProgressSnapshot(replay: replay, configHash: applier.configHash).encoded(), to: store.snapshotURL)
         }
-        return MergeReport(added: added, alreadyPresent: alreadyPresent, total: merged.count, rewroteLog: !unchanged, warnings: warnings)
+        return MergeReport(
+            added: added, alreadyPresent: alreadyPresent, total: merged.count, rewroteLog: !unchanged,
+            warnings: warnings)
     }
 
     /// Events by time, ties broken by id (a stable, device-independent order).

@@ -17,7 +17,8 @@ public struct ProgressSettings: Codable, Hashable, Sendable {
     public var dayRolloverHour: Int
 
     public init(
-        learnerName: String? = nil, scheduler: SchedulerConfig = .default, newPerDay: Int = 20, reviewsPerDay: Int = 200,
+        learnerName: String? = nil, scheduler: SchedulerConfig = .default, newPerDay: Int = 20,
+        reviewsPerDay: Int = 200,
         dayRolloverHour: Int = 4
     ) {
         formatVersion = ProgressFormat.version
@@ -94,7 +95,9 @@ public struct ProgressSettings: Codable, Hashable, Sendable {
 
     /// Checks the limits and the scheduler configuration.
     public func validate(path: String) throws(ProgressError) {
-        if newPerDay < 0 { throw .malformedSettings(path: path, problem: "newPerDay must be 0 or more, got \(newPerDay)") }
+        if newPerDay < 0 {
+            throw .malformedSettings(path: path, problem: "newPerDay must be 0 or more, got \(newPerDay)")
+        }
         if reviewsPerDay < 0 {
             throw .malformedSettings(path: path, problem: "reviewsPerDay must be 0 or more, got \(reviewsPerDay)")
         }
@@ -137,10 +140,13 @@ extension ProgressStore {
         do {
             scheduler = try Scheduler(settings.scheduler)
         } catch {
-            throw .invalidScheduler(path: folder.appendingPathComponent(ProgressSettings.fileName).path, problem: error.description)
+            throw .invalidScheduler(
+                path: folder.appendingPathComponent(ProgressSettings.fileName).path, problem: error.description)
         }
         try self.init(folder: folder, access: access, applier: ReviewApplier(scheduler: scheduler), settings: settings)
-        if isWritable, !FileManager.default.fileExists(atPath: folder.appendingPathComponent(ProgressSettings.fileName).path) {
+        if isWritable,
+            !FileManager.default.fileExists(atPath: folder.appendingPathComponent(ProgressSettings.fileName).path)
+        {
             try settings.save(toFolder: folder)
         }
     }
@@ -153,14 +159,16 @@ extension ProgressMerge {
         let targetSettings = target.appendingPathComponent(ProgressSettings.fileName)
         let otherSettings = other.appendingPathComponent(ProgressSettings.fileName)
         var settings = try ProgressSettings.load(fromFolder: target)
-        let copySettings = !FileManager.default.fileExists(atPath: targetSettings.path)
+        let copySettings =
+            !FileManager.default.fileExists(atPath: targetSettings.path)
             && FileManager.default.fileExists(atPath: otherSettings.path)
         if copySettings { settings = try ProgressSettings.load(fromFolder: other) }
         let scheduler: Scheduler
         do {
             scheduler = try Scheduler(settings.scheduler)
         } catch {
-            throw .invalidScheduler(path: copySettings ? otherSettings.path : targetSettings.path, problem: error.description)
+            throw .invalidScheduler(
+                path: copySettings ? otherSettings.path : targetSettings.path, problem: error.description)
         }
         let report = try merge(into: target, from: other, owner: owner, applier: ReviewApplier(scheduler: scheduler))
         if !FileManager.default.fileExists(atPath: targetSettings.path) { try settings.save(toFolder: target) }

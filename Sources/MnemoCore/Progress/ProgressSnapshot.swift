@@ -30,7 +30,10 @@ struct ProgressSnapshot: Codable, Equatable {
     var warnings: [LineWarning]
     var cards: [String: CardRecord]
 
-    init(formatVersion: Int, configHash: String, log: LogPosition, undone: [UndoneEvent], warnings: [LineWarning], cards: [String: CardRecord]) {
+    init(
+        formatVersion: Int, configHash: String, log: LogPosition, undone: [UndoneEvent], warnings: [LineWarning],
+        cards: [String: CardRecord]
+    ) {
         self.formatVersion = formatVersion
         self.configHash = configHash
         self.log = log
@@ -43,7 +46,8 @@ struct ProgressSnapshot: Codable, Equatable {
         formatVersion = ProgressFormat.version
         self.configHash = configHash
         log = LogPosition(
-            events: replay.eventCount, lines: replay.lineCount, bytes: replay.logLength, lastEventID: replay.lastEventID)
+            events: replay.eventCount, lines: replay.lineCount, bytes: replay.logLength, lastEventID: replay.lastEventID
+        )
         undone = replay.undone.sorted()
         warnings = replay.lineWarnings.compactMap { w in w.line.map { LineWarning(line: $0, message: w.message) } }
         var cards: [String: CardRecord] = [:]

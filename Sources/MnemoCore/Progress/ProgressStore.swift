@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// A progress folder (docs/progress-format.md): the review log, the snapshot cache, the settings
 /// and the lock. Open it read-write (takes the lock) to study, read-only to list or report.
@@ -176,7 +177,9 @@ public final class ProgressStore {
         for var event in events {
             event.time = LogTime.truncated(event.time)
             if let until = event.until { event.until = LogTime.truncated(until) }
-            if event.kind == .undo { throw .invalidEvent(id: event.id, problem: "undo events cannot be appended in a batch") }
+            if event.kind == .undo {
+                throw .invalidEvent(id: event.id, problem: "undo events cannot be appended in a batch")
+            }
             if let problem = ReviewEvent.problem(with: event) { throw .invalidEvent(id: event.id, problem: problem) }
             stored.append(event)
         }

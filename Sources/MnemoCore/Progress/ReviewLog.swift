@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// What reading (part of) `reviews.jsonl` found.
 public struct ReviewLogContents: Sendable {
@@ -111,7 +112,8 @@ public enum ReviewLog {
                         contents.tornBytes = end - start
                     }
                 } else {
-                    let decoded: Result<ReviewEvent, EventLineCodec.Failure> = Result { () throws(EventLineCodec.Failure) in
+                    let decoded: Result<ReviewEvent, EventLineCodec.Failure> = Result {
+                        () throws(EventLineCodec.Failure) in
                         try EventLineCodec.decode(line)
                     }
                     switch decoded {
@@ -129,13 +131,17 @@ public enum ReviewLog {
                             contents.lineCount += 1
                             contents.wholeLength = end + 1
                             contents.warnings.append(
-                                ProgressWarning(file: file, line: lineNumber, message: "skipped a line that is not a review event: \(why)"))
-                        } else {
-                            contents.tornBytes = end - start
-                            contents.tornWarning = (
                                 ProgressWarning(
                                     file: file, line: lineNumber,
-                                    message: "the last line is incomplete (\(end - start) bytes, a write cut short); every whole event before it was read"))
+                                    message: "skipped a line that is not a review event: \(why)"))
+                        } else {
+                            contents.tornBytes = end - start
+                            contents.tornWarning =
+                                (ProgressWarning(
+                                    file: file, line: lineNumber,
+                                    message:
+                                        "the last line is incomplete (\(end - start) bytes, a write cut short); every whole event before it was read"
+                                ))
                         }
                     }
                 }

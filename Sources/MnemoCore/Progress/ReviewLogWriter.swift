@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// Appends events to `reviews.jsonl`: one `write` of whole lines on an `O_APPEND` descriptor, then
 /// `fsync`, before returning. Only used while the folder's lock is held.

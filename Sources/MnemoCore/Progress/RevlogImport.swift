@@ -53,7 +53,9 @@ public enum RevlogImport {
             switch cardIDs {
             case .deck:
                 card = CardID(entry.cardID)
-                guard known.contains(card) else { throw .unknownCard(path: path, line: line, id: entry.cardID, deck: deck.id, how: cardIDs) }
+                guard known.contains(card) else {
+                    throw .unknownCard(path: path, line: line, id: entry.cardID, deck: deck.id, how: cardIDs)
+                }
             case .index:
                 guard let n = Int(entry.cardID), n >= 0, n < deck.cards.count else {
                     throw .unknownCard(path: path, line: line, id: entry.cardID, deck: deck.id, how: cardIDs)
@@ -70,10 +72,11 @@ public enum RevlogImport {
             }
             present.insert(key)
             latest[card] = entry.timeMs
-            events.append(ReviewEvent(
-                id: eventID(card: card, ms: entry.timeMs), kind: .review, card: card, deck: deck.id,
-                time: Date(timeIntervalSince1970: Double(entry.timeMs) / 1000), rating: entry.rating,
-                durationMs: entry.durationMs > 0 ? Int(clamping: entry.durationMs) : nil))
+            events.append(
+                ReviewEvent(
+                    id: eventID(card: card, ms: entry.timeMs), kind: .review, card: card, deck: deck.id,
+                    time: Date(timeIntervalSince1970: Double(entry.timeMs) / 1000), rating: entry.rating,
+                    durationMs: entry.durationMs > 0 ? Int(clamping: entry.durationMs) : nil))
         }
         return Plan(events: events, skipped: skipped)
     }
@@ -87,11 +90,14 @@ public enum RevlogImport {
     /// `review_state` the card's phase just before the review (0 New, 1 Learning, 2 Review,
     /// 3 Relearning) as replay with `applier` gives it, and card ids as stored.
     public static func export(_ events: [ReviewEvent], applier: ReviewApplier) -> [RevlogEntry] {
-        let undone = Set(events.lazy.filter { $0.kind == .undo }.map { UndoneEvent(event: $0.undoes ?? "", card: $0.card) })
+        let undone = Set(
+            events.lazy.filter { $0.kind == .undo }.map { UndoneEvent(event: $0.undoes ?? "", card: $0.card) })
         var states: [CardID: CardState] = [:]
         var out: [RevlogEntry] = []
         for event in events where event.kind == .review && event.countsForSchedule {
-            guard let rating = event.rating, !undone.contains(UndoneEvent(event: event.id, card: event.card)) else { continue }
+            guard let rating = event.rating, !undone.contains(UndoneEvent(event: event.id, card: event.card)) else {
+                continue
+            }
             let before = states[event.card] ?? .new
             var rng = SeededGenerator(seedString: event.id)
             states[event.card] = applier.review(before, rating, event.time, &rng)
@@ -102,9 +108,10 @@ public enum RevlogImport {
             case .review: state = 2
             case .relearning: state = 3
             }
-            out.append(RevlogEntry(
-                cardID: event.card.rawValue, timeMs: milliseconds(event.time), rating: rating, state: state,
-                durationMs: Int64(event.durationMs ?? 0)))
+            out.append(
+                RevlogEntry(
+                    cardID: event.card.rawValue, timeMs: milliseconds(event.time), rating: rating, state: state,
+                    durationMs: Int64(event.durationMs ?? 0)))
         }
         return out
     }

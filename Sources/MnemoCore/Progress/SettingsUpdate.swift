@@ -31,7 +31,8 @@ public enum SettingsUpdate {
         defer { store.close() }
         let onDisk = try ProgressSettings.load(fromFolder: folder)
         guard onDisk == previous else {
-            throw .writeFailed(path: url.path, reason: "another process changed the settings meanwhile; run the command again")
+            throw .writeFailed(
+                path: url.path, reason: "another process changed the settings meanwhile; run the command again")
         }
         try settings.save(toFolder: folder)
         return Result(

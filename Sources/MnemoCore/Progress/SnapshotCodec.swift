@@ -22,7 +22,10 @@ enum SnapshotCodec {
         }
         out.append(contentsOf: Array("\n],\"configHash\":".utf8))
         EventLineCodec.appendString(snapshot.configHash, to: &out)
-        out.append(contentsOf: Array(",\"formatVersion\":\(snapshot.formatVersion),\"log\":{\"bytes\":\(snapshot.log.bytes),\"events\":\(snapshot.log.events)".utf8))
+        out.append(
+            contentsOf: Array(
+                ",\"formatVersion\":\(snapshot.formatVersion),\"log\":{\"bytes\":\(snapshot.log.bytes),\"events\":\(snapshot.log.events)"
+                    .utf8))
         if let last = snapshot.log.lastEventID {
             out.append(contentsOf: Array(",\"lastEventID\":".utf8))
             EventLineCodec.appendString(last, to: &out)
@@ -106,7 +109,8 @@ enum SnapshotCodec {
                     case "events": snapshot.log.events = try int(&p, "log.events")
                     case "lines": snapshot.log.lines = try int(&p, "log.lines")
                     case "bytes": snapshot.log.bytes = try int(&p, "log.bytes")
-                    case "lastEventID": snapshot.log.lastEventID = p.takeNull() ? nil : try string(&p, "log.lastEventID")
+                    case "lastEventID":
+                        snapshot.log.lastEventID = p.takeNull() ? nil : try string(&p, "log.lastEventID")
                     default: try skip(&p, key)
                     }
                 }
@@ -160,7 +164,9 @@ enum SnapshotCodec {
             case "card": id = try string(&p, "card")
             case "deck": record.deck = try string(&p, "deck")
             case "phase":
-                let text = try lift { () throws(EventLineCodec.Failure) in try p.requiredString("phase", known: phaseNames) }
+                let text = try lift { () throws(EventLineCodec.Failure) in
+                    try p.requiredString("phase", known: phaseNames)
+                }
                 guard let value = CardPhase(rawValue: text) else { throw Failure(message: "unknown phase '\(text)'") }
                 phase = value
             case "step": record.state.step = p.takeNull() ? nil : try int(&p, "step")
@@ -204,7 +210,9 @@ enum SnapshotCodec {
         }
     }
 
-    private static func array(_ p: inout JSONLineScanner, _ body: (inout JSONLineScanner) throws(Failure) -> Void) throws(Failure) {
+    private static func array(_ p: inout JSONLineScanner, _ body: (inout JSONLineScanner) throws(Failure) -> Void)
+        throws(Failure)
+    {
         p.skipSpace()
         guard p.take(UInt8(ascii: "[")) else { throw Failure(message: "expected an array at byte \(p.i + 1)") }
         p.skipSpace()
@@ -257,8 +265,9 @@ enum SnapshotCodec {
         let start = p.i
         while p.i < p.s.count {
             let c = p.s[p.i]
-            guard (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: ".")
-                || c == UInt8(ascii: "e") || c == UInt8(ascii: "E")
+            guard
+                (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: ".")
+                    || c == UInt8(ascii: "e") || c == UInt8(ascii: "E")
             else { break }
             p.i += 1
         }

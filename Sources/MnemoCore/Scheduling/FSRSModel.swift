@@ -76,7 +76,8 @@ public struct FSRSModel: Sendable, Hashable {
 
     /// py-fsrs `_next_interval`: round half to even, at least 1 day, at most `maximumInterval`.
     public func interval(stability s: Double, desiredRetention: Double, maximumInterval: Int) -> Int {
-        FSRSModel.wholeDays(rawInterval(stability: s, desiredRetention: desiredRetention), maximumInterval: maximumInterval)
+        FSRSModel.wholeDays(
+            rawInterval(stability: s, desiredRetention: desiredRetention), maximumInterval: maximumInterval)
     }
 
     @inline(__always)
@@ -125,7 +126,9 @@ public struct FSRSModel: Sendable, Hashable {
 
     /// Stability after a successful review (G ≥ 2) at retrievability `r`.
     @inline(__always)
-    public func recallStability(difficulty d: Double, stability s: Double, retrievability r: Double, rating: Rating) -> Double {
+    public func recallStability(difficulty d: Double, stability s: Double, retrievability r: Double, rating: Rating)
+        -> Double
+    {
         let hardPenalty = rating == .hard ? w[15] : 1
         let easyBonus = rating == .easy ? w[16] : 1
         let growth = expW8 * (11 - d) * pow(s, -w[9]) * (pow(M_E, (1 - r) * w[10]) - 1) * hardPenalty * easyBonus
@@ -142,7 +145,9 @@ public struct FSRSModel: Sendable, Hashable {
 
     /// Stability after a review at least a day after the last one.
     @inline(__always)
-    public func nextStability(difficulty d: Double, stability s: Double, retrievability r: Double, rating: Rating) -> Double {
+    public func nextStability(difficulty d: Double, stability s: Double, retrievability r: Double, rating: Rating)
+        -> Double
+    {
         rating == .again
             ? forgetStability(difficulty: d, stability: s, retrievability: r)
             : recallStability(difficulty: d, stability: s, retrievability: r, rating: rating)
@@ -159,7 +164,10 @@ public struct FSRSModel: Sendable, Hashable {
             return (shortTermStability(s, rating: rating), nextDifficulty(d, rating: rating))
         }
         let r = retrievability(elapsedDays: Double(elapsedDays), stability: s)
-        return (nextStability(difficulty: d, stability: s, retrievability: r, rating: rating), nextDifficulty(d, rating: rating))
+        return (
+            nextStability(difficulty: d, stability: s, retrievability: r, rating: rating),
+            nextDifficulty(d, rating: rating)
+        )
     }
 
     // MARK: Fuzz (SPEC.md §5)

@@ -38,7 +38,9 @@ public struct Optimizer: Sendable {
 
     /// Fits on the dataset's training items and scores `start` (the defaults) and the fit on its test
     /// items. If the fit does not lower the training loss, `start` is returned unchanged.
-    public func fit(_ dataset: OptimizerDataset, start: [Double] = FSRSModel.defaultParameters) throws(SchedulingError) -> Report {
+    public func fit(_ dataset: OptimizerDataset, start: [Double] = FSRSModel.defaultParameters) throws(SchedulingError)
+        -> Report
+    {
         guard dataset.items >= Self.minimumItems, dataset.trainItems > 0, dataset.testItems > 0 else {
             throw .notEnoughReviews(have: dataset.items, need: Self.minimumItems)
         }
@@ -48,7 +50,8 @@ public struct Optimizer: Sendable {
         var parameters = train(dataset, start: start)
         // Never hand back something worse than the start on the data it was fitted to.
         if !(dataset.metrics(parameters: parameters, part: .train).logLoss
-            <= dataset.metrics(parameters: start, part: .train).logLoss) {
+            <= dataset.metrics(parameters: start, part: .train).logLoss)
+        {
             parameters = start
         }
         return Report(
@@ -84,7 +87,9 @@ public struct Optimizer: Sendable {
                 // Prior: priorWeight · Σ ((w − prior) / spread)², scaled to this batch's share of items.
                 let share = Double(batchItems) / Double(dataset.trainItems)
                 for i in 0..<21 {
-                    gradient[i] += priorWeight * share * 2 * (w[i] - prior[i]) / (Self.parameterSpread[i] * Self.parameterSpread[i])
+                    gradient[i] +=
+                        priorWeight * share * 2 * (w[i] - prior[i])
+                        / (Self.parameterSpread[i] * Self.parameterSpread[i])
                     gradient[i] /= Double(batchItems)
                 }
                 let lr = learningRate * 0.5 * (1 + cos(Double.pi * Double(stepIndex) / Double(totalSteps)))
@@ -158,7 +163,8 @@ public struct Optimizer: Sendable {
         var groups: [[Int: (n: Double, y: Double)]] = Array(repeating: [:], count: 4)
         var totalN = 0.0, totalY = 0.0
         for seq in dataset.sequences {
-            guard let pos = seq.deltas.indices.first(where: { $0 > 0 && seq.deltas[$0] > 0 }), seq.roles[pos] == 1 else { continue }
+            guard let pos = seq.deltas.indices.first(where: { $0 > 0 && seq.deltas[$0] > 0 }), seq.roles[pos] == 1
+            else { continue }
             let first = seq.ratings[0].rawValue - 1
             let y = seq.ratings[pos] == .again ? 0.0 : 1.0
             groups[first][seq.deltas[pos], default: (0, 0)].n += 1
@@ -172,7 +178,8 @@ public struct Optimizer: Sendable {
         var s0 = Array(defaults[0..<4])
         for rating in 0..<4 {
             // Drop the rarest delta_t groups (up to 5 % of the data) and groups under 6 reviews.
-            let sorted = groups[rating].sorted { a, b in a.value.n != b.value.n ? a.value.n < b.value.n : a.key > b.key }
+            let sorted = groups[rating].sorted { a, b in a.value.n != b.value.n ? a.value.n < b.value.n : a.key > b.key
+            }
             let total = sorted.reduce(0) { $0 + $1.value.n }
             var removed = 0.0
             var points: [(t: Double, n: Double, recall: Double)] = []

@@ -42,9 +42,10 @@ public struct OptimizerDataset: Sendable {
             for pos in 1..<max(1, history.count) where deltas[pos] > 0 {
                 itemTimes.append((history[pos].timeMs, seq, pos))
             }
-            sequences.append(Sequence(
-                ratings: history.map(\.rating), deltas: deltas,
-                roles: Array(repeating: 0, count: history.count), trainEnd: 0))
+            sequences.append(
+                Sequence(
+                    ratings: history.map(\.rating), deltas: deltas,
+                    roles: Array(repeating: 0, count: history.count), trainEnd: 0))
         }
         itemTimes.sort { ($0.time, $0.seq, $0.pos) < ($1.time, $1.seq, $1.pos) }
         let trainCount = Int((Double(itemTimes.count) * trainFraction).rounded(.down))

@@ -27,7 +27,8 @@ struct OptimizerGradient {
     }
 
     /// R(t, S) with ∂R/∂S and ∂R/∂w20.
-    @inline(__always) func retrievability(days t: Double, stability s: Double) -> (r: Double, dS: Double, dW20: Double) {
+    @inline(__always) func retrievability(days t: Double, stability s: Double) -> (r: Double, dS: Double, dW20: Double)
+    {
         let b = 1 + factor * t / s
         let r = exp(decay * log(b))
         let dS = r * decay / b * (-factor * t / (s * s))
@@ -38,7 +39,8 @@ struct OptimizerGradient {
     /// Adds the gradient of the summed cross-entropy over `seq`'s training items to `total`
     /// (21 values); returns the summed loss. `scratch` holds 4 × 21 doubles of working space.
     func accumulate(
-        _ seq: OptimizerDataset.Sequence, into total: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>
+        _ seq: OptimizerDataset.Sequence, into total: UnsafeMutablePointer<Double>,
+        scratch: UnsafeMutablePointer<Double>
     ) -> Double {
         let n = 21
         // Tangents ∂S/∂w and ∂D/∂w, current and next.
@@ -50,7 +52,11 @@ struct OptimizerGradient {
         var s = w[first.rawValue - 1]
         if s < 0.001 { s = 0.001 } else if s > 36500 { s = 36500 } else { sT[first.rawValue - 1] = 1 }
         var d = w[4] + 1 - exp(w[5] * g0)
-        if d < 1 { d = 1 } else if d > 10 { d = 10 } else {
+        if d < 1 {
+            d = 1
+        } else if d > 10 {
+            d = 10
+        } else {
             dT[4] = 1
             dT[5] = -g0 * exp(w[5] * g0)
         }

@@ -60,7 +60,8 @@ extension OptimizerDataset {
             let gap = bin.predicted / bin.count - bin.recalled / bin.count
             squared += bin.count * gap * gap
         }
-        return OptimizerMetrics(logLoss: loss / Double(count), rmseBins: (squared / Double(count)).squareRoot(), items: count)
+        return OptimizerMetrics(
+            logLoss: loss / Double(count), rmseBins: (squared / Double(count)).squareRoot(), items: count)
     }
 
     /// The srs-benchmark bin of an item: elapsed days, review count and lapse count, each on a log scale.
@@ -73,7 +74,8 @@ extension OptimizerDataset {
             }
             self.delta = Int((bucket(Double(delta), scale: 2.48, base: 3.62) * 100).rounded(.toNearestOrEven))
             reviews = Int(bucket(Double(n), scale: 1.99, base: 1.89).rounded(.toNearestOrEven))
-            self.lapses = lapses == 0 ? 0 : Int(bucket(Double(lapses), scale: 1.65, base: 1.73).rounded(.toNearestOrEven))
+            self.lapses =
+                lapses == 0 ? 0 : Int(bucket(Double(lapses), scale: 1.65, base: 1.73).rounded(.toNearestOrEven))
         }
     }
 }

@@ -45,8 +45,12 @@ struct Dual: OptimizerScalar {
         return Dual(value: value, gradient: g)
     }
 
-    @inline(__always) static func + (a: Dual, b: Dual) -> Dual { Dual(value: a.value + b.value, gradient: a.gradient + b.gradient) }
-    @inline(__always) static func - (a: Dual, b: Dual) -> Dual { Dual(value: a.value - b.value, gradient: a.gradient - b.gradient) }
+    @inline(__always) static func + (a: Dual, b: Dual) -> Dual {
+        Dual(value: a.value + b.value, gradient: a.gradient + b.gradient)
+    }
+    @inline(__always) static func - (a: Dual, b: Dual) -> Dual {
+        Dual(value: a.value - b.value, gradient: a.gradient - b.gradient)
+    }
     @inline(__always) static func * (a: Dual, b: Dual) -> Dual {
         Dual(value: a.value * b.value, gradient: b.value * a.gradient + a.value * b.gradient)
     }
@@ -107,12 +111,14 @@ struct TrainableModel<T: OptimizerScalar> {
         } else {
             let r = retrievability(days: Double(days), stability: s)
             if rating == .again {
-                let longTerm = w[11] * (w[12] * -1 * d.logarithm).exponential
+                let longTerm =
+                    w[11] * (w[12] * -1 * d.logarithm).exponential
                     * ((w[13] * (s + 1).logarithm).exponential + -1) * (w[14] * (1 - r)).exponential
                 let shortTerm = s / lapseShortTermDivisor
                 newS = longTerm.value < shortTerm.value ? longTerm : shortTerm
             } else {
-                var growth = expW8 * (11 - d) * (w[9] * -1 * s.logarithm).exponential * ((w[10] * (1 - r)).exponential + -1)
+                var growth =
+                    expW8 * (11 - d) * (w[9] * -1 * s.logarithm).exponential * ((w[10] * (1 - r)).exponential + -1)
                 if rating == .hard { growth = growth * w[15] }
                 if rating == .easy { growth = growth * w[16] }
                 newS = s * (growth + 1)

@@ -57,7 +57,9 @@ public enum Revlog {
     }
 
     /// As `parse`, also giving each entry's line number in the file (the header is line 1).
-    public static func parseWithLines(_ text: String, path: String = "revlog") throws(RevlogError) -> (entries: [RevlogEntry], lines: [Int]) {
+    public static func parseWithLines(_ text: String, path: String = "revlog") throws(RevlogError) -> (
+        entries: [RevlogEntry], lines: [Int]
+    ) {
         var lines: [Int]? = []
         let entries = try parse(text, path: path, lines: &lines)
         return (entries, lines ?? [])
@@ -79,7 +81,9 @@ public enum Revlog {
         return try parse(bytes: bytes, path: path, lines: &lines)
     }
 
-    static func parse(bytes: UnsafeBufferPointer<UInt8>, path: String, lines: inout [Int]?) throws(RevlogError) -> [RevlogEntry] {
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, path: String, lines: inout [Int]?) throws(RevlogError)
+        -> [RevlogEntry]
+    {
         var lineStart = 0
         var lineNumber = 0
         var index: [Int] = []
@@ -130,7 +134,8 @@ public enum Revlog {
                 throw .stateOutOfRange(path: path, line: lineNumber, value: Int(clamping: state))
             }
             let duration = try number(4)
-            entries.append(RevlogEntry(cardID: cardID, timeMs: time, rating: rating, state: Int(state), durationMs: duration))
+            entries.append(
+                RevlogEntry(cardID: cardID, timeMs: time, rating: rating, state: Int(state), durationMs: duration))
             lines?.append(lineNumber)
         }
         guard lineNumber > 0 else { throw .empty(path: path) }
@@ -165,8 +170,12 @@ public enum Revlog {
                 if c == "\"" {
                     if let n = iterator.next() {
                         if n == "\"" { current.append("\"") } else { quoted = false; pending = n }
-                    } else { quoted = false }
-                } else { current.append(c) }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    current.append(c)
+                }
             } else if c == "\"" {
                 quoted = true
             } else if c == "," {
@@ -184,7 +193,8 @@ public enum Revlog {
     public static func csv(_ entries: [RevlogEntry]) -> String {
         var out = columns.joined(separator: ",") + "\n"
         for e in entries {
-            let id = e.cardID.contains(",") || e.cardID.contains("\"")
+            let id =
+                e.cardID.contains(",") || e.cardID.contains("\"")
                 ? "\"" + e.cardID.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : e.cardID
             out += "\(id),\(e.timeMs),\(e.rating.rawValue),\(e.state),\(e.durationMs)\n"
         }
@@ -202,8 +212,9 @@ extension Revlog {
             guard event.kind == .review, event.countsForSchedule, let rating = event.rating, !undone.contains(event.id)
             else { return nil }
             let ms = Int64((event.time.timeIntervalSince1970 * 1000).rounded())
-            return RevlogEntry(cardID: event.card.rawValue, timeMs: ms, rating: rating, state: 2,
-                               durationMs: Int64(event.durationMs ?? 0))
+            return RevlogEntry(
+                cardID: event.card.rawValue, timeMs: ms, rating: rating, state: 2,
+                durationMs: Int64(event.durationMs ?? 0))
         }
     }
 }

@@ -55,7 +55,9 @@ public struct Scheduler: Sendable {
     /// Apply one review (py-fsrs 6.3.2 `Scheduler.review_card` semantics). Increments reps;
     /// lapses += 1 when a Review-phase card is rated Again. Draws one uniform number from `rng`
     /// only when the result is a Review interval of at least 3 days and fuzz is on.
-    public func review(_ card: CardState, rating: Rating, at now: Date, using rng: inout some RandomNumberGenerator) -> CardState {
+    public func review(_ card: CardState, rating: Rating, at now: Date, using rng: inout some RandomNumberGenerator)
+        -> CardState
+    {
         var next = card
         next.reps += 1
         // Memory update first.
@@ -162,7 +164,8 @@ public struct Scheduler: Sendable {
                 let r = model.retrievability(elapsedDays: Double(max(0, elapsed)), stability: s)
                 stability = model.nextStability(difficulty: d, stability: s, retrievability: r, rating: g)
             }
-            return FSRSModel.fuzzedInterval(interval(stability: stability), maximumInterval: config.maximumInterval, unit: u)
+            return FSRSModel.fuzzedInterval(
+                interval(stability: stability), maximumInterval: config.maximumInterval, unit: u)
         }
         let hard = fuzzed(.hard)
         if rating == .hard { return hard }
@@ -174,7 +177,9 @@ public struct Scheduler: Sendable {
     /// The four possible next states, one per rating (to show each rating's interval). Each rating
     /// draws its fuzz from a copy of `rng`, so `preview(...)[.good]` equals `review(..., .good, ...)`
     /// with a copy of the same generator. `rng` itself is left unchanged.
-    public func preview(_ card: CardState, at now: Date, using rng: inout some RandomNumberGenerator) -> [Rating: CardState] {
+    public func preview(_ card: CardState, at now: Date, using rng: inout some RandomNumberGenerator) -> [Rating:
+        CardState]
+    {
         var result: [Rating: CardState] = [:]
         result.reserveCapacity(4)
         for rating in Rating.allCases {

@@ -42,7 +42,8 @@ public enum SchedulingError: Error, CustomStringConvertible, Equatable, Sendable
         case .badStep(let kind, let value):
             return "\(kind) steps must be positive numbers of seconds, got \(value)"
         case .notEnoughReviews(let have, let need):
-            return "not enough reviews to fit parameters: need at least \(need) reviews made a day or more after the card's previous review, the log has \(have)"
+            return
+                "not enough reviews to fit parameters: need at least \(need) reviews made a day or more after the card's previous review, the log has \(have)"
         }
     }
 
@@ -50,10 +51,11 @@ public enum SchedulingError: Error, CustomStringConvertible, Equatable, Sendable
         switch (lhs, rhs) {
         case (.wrongParameterCount(let a), .wrongParameterCount(let b)): a == b
         case (.parametersOutOfBounds(let a), .parametersOutOfBounds(let b)):
-            a.count == b.count && zip(a, b).allSatisfy { x, y in
-                x.index == y.index && x.lower == y.lower && x.upper == y.upper
-                    && (x.value == y.value || (x.value.isNaN && y.value.isNaN))
-            }
+            a.count == b.count
+                && zip(a, b).allSatisfy { x, y in
+                    x.index == y.index && x.lower == y.lower && x.upper == y.upper
+                        && (x.value == y.value || (x.value.isNaN && y.value.isNaN))
+                }
         case (.badDesiredRetention(let a), .badDesiredRetention(let b)): a == b || (a.isNaN && b.isNaN)
         case (.badMaximumInterval(let a), .badMaximumInterval(let b)): a == b
         case (.notEnoughReviews(let a, let b), .notEnoughReviews(let c, let d)): a == c && b == d

@@ -44,15 +44,20 @@ public struct WorkloadSimulator: Sendable {
         /// Knowledge kept at the end of each day: the sum of R over the cards introduced so far.
         public var memorizedPerDay: [Double]
         public var totalReviews: Int { reviewsPerDay.reduce(0, +) }
-        public var averageReviewsPerDay: Double { reviewsPerDay.isEmpty ? 0 : Double(totalReviews) / Double(reviewsPerDay.count) }
+        public var averageReviewsPerDay: Double {
+            reviewsPerDay.isEmpty ? 0 : Double(totalReviews) / Double(reviewsPerDay.count)
+        }
         public var memorized: Double { memorizedPerDay.last ?? 0 }
         public var lapses: Int
 
         private enum CodingKeys: String, CodingKey {
-            case desiredRetention, reviewsPerDay, newPerDay, memorizedPerDay, lapses, totalReviews, averageReviewsPerDay, memorized
+            case desiredRetention, reviewsPerDay, newPerDay, memorizedPerDay, lapses, totalReviews,
+                averageReviewsPerDay, memorized
         }
 
-        public init(desiredRetention: Double, reviewsPerDay: [Int], newPerDay: [Int], memorizedPerDay: [Double], lapses: Int) {
+        public init(
+            desiredRetention: Double, reviewsPerDay: [Int], newPerDay: [Int], memorizedPerDay: [Double], lapses: Int
+        ) {
             self.desiredRetention = desiredRetention
             self.reviewsPerDay = reviewsPerDay
             self.newPerDay = newPerDay
@@ -97,7 +102,8 @@ public struct WorkloadSimulator: Sendable {
     }
 
     public func run(retention: Double) throws(SchedulingError) -> Result {
-        let config = SchedulerConfig(parameters: parameters, desiredRetention: retention, maximumInterval: maximumInterval, enableFuzz: false)
+        let config = SchedulerConfig(
+            parameters: parameters, desiredRetention: retention, maximumInterval: maximumInterval, enableFuzz: false)
         let scheduler = try Scheduler(config)
         let model = scheduler.model
         var rng = SeededGenerator(seed: seed)
@@ -139,7 +145,8 @@ public struct WorkloadSimulator: Sendable {
                     rating = .again
                     lapses += 1
                 }
-                card.stability = model.nextStability(difficulty: card.difficulty, stability: card.stability, retrievability: r, rating: rating)
+                card.stability = model.nextStability(
+                    difficulty: card.difficulty, stability: card.stability, retrievability: r, rating: rating)
                 card.difficulty = model.nextDifficulty(card.difficulty, rating: rating)
                 card.lastDay = day
                 card.dueDay = day + scheduler.interval(stability: card.stability)
@@ -151,7 +158,9 @@ public struct WorkloadSimulator: Sendable {
             for _ in 0..<max(fresh, 0) {
                 let rating = Rating(rawValue: 1 + draw(firstRatingProbabilities)) ?? .good
                 let s = model.initialStability(rating)
-                let card = SimCard(stability: s, difficulty: model.initialDifficulty(rating), lastDay: day, dueDay: day + scheduler.interval(stability: s))
+                let card = SimCard(
+                    stability: s, difficulty: model.initialDifficulty(rating), lastDay: day,
+                    dueDay: day + scheduler.interval(stability: s))
                 learned.append(card)
                 if card.dueDay < dueOn.count { dueOn[card.dueDay].append(learned.count - 1) }
             }
@@ -162,6 +171,8 @@ public struct WorkloadSimulator: Sendable {
             }
             memorized[day] = sum
         }
-        return Result(desiredRetention: retention, reviewsPerDay: reviews, newPerDay: introduced, memorizedPerDay: memorized, lapses: lapses)
+        return Result(
+            desiredRetention: retention, reviewsPerDay: reviews, newPerDay: introduced, memorizedPerDay: memorized,
+            lapses: lapses)
     }
 }

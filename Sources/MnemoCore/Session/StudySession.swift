@@ -88,7 +88,8 @@ public struct StudySession: Sendable {
             if records[card.id] == nil { records[card.id] = record }
             if record.suspended { continue }
             if let until = record.buriedUntil, until > now { continue }
-            let siblingDoneToday = card.card.fact.map { factsToday.contains($0) && !today.cards.contains(card.id) } ?? false
+            let siblingDoneToday =
+                card.card.fact.map { factsToday.contains($0) && !today.cards.contains(card.id) } ?? false
             switch record.state.phase {
             case .new:
                 if !siblingDoneToday { new.append(card.id) }
@@ -173,7 +174,9 @@ public struct StudySession: Sendable {
 
     private mutating func pick(now: Date) -> (CardID, QueueKind)? {
         let skippedSet = Set(skipped)
-        if reviewsAllowed, let id = firstPending(in: reviewQueue, head: &reviewHead, handled: handledReviews, skipping: skippedSet) {
+        if reviewsAllowed,
+            let id = firstPending(in: reviewQueue, head: &reviewHead, handled: handledReviews, skipping: skippedSet)
+        {
             return (id, .review)
         }
         if let id = earliestLearning(dueBy: now, skipping: skippedSet) { return (id, .learning) }
@@ -447,7 +450,8 @@ public struct StudySession: Sendable {
         bytes[6] = (bytes[6] & 0x0F) | 0x40
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         let hex = bytes.map { String($0, radix: 16, uppercase: true).leftPadded(to: 2) }
-        return [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }.joined(separator: "-")
+        return [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }.joined(
+            separator: "-")
     }
 
     /// A generator for choice order and hints, drawn from the session's own.

@@ -16,7 +16,10 @@ public struct LearnerSimulator {
         /// Scales how hard cards are for this learner: recall probability is R^(hardness · difficulty).
         public var difficulty: Double
 
-        public init(newPerDay: Int = 10, skipDay: Double = 0.1, undo: Double = 0.01, sessionHour: Int = 19, difficulty: Double = 1) {
+        public init(
+            newPerDay: Int = 10, skipDay: Double = 0.1, undo: Double = 0.01, sessionHour: Int = 19,
+            difficulty: Double = 1
+        ) {
             self.newPerDay = newPerDay
             self.skipDay = skipDay
             self.undo = undo
@@ -62,13 +65,17 @@ public struct LearnerSimulator {
                     pick = nextNew
                     nextNew += 1
                     newToday += 1
-                } else if let soon = earliestDue(states, by: now.addingTimeInterval(20 * 60)), let due = states[soon].due {
+                } else if let soon = earliestDue(states, by: now.addingTimeInterval(20 * 60)),
+                    let due = states[soon].due
+                {
                     now = due
                     pick = soon
                 } else {
                     break
                 }
-                var answer = answer(states[pick], hardness: hardness[pick] * profile.difficulty, at: now, model: scheduler.model, rng: &rng)
+                var answer = answer(
+                    states[pick], hardness: hardness[pick] * profile.difficulty, at: now, model: scheduler.model,
+                    rng: &rng)
                 var event = ReviewEvent(
                     id: uuid(&rng), kind: .review, card: cards[pick].id, deck: cards[pick].deck,
                     time: LogTime.truncated(now), rating: answer.rating, verdict: answer.verdict, durationMs: answer.ms)
@@ -80,10 +87,13 @@ public struct LearnerSimulator {
                             id: uuid(&rng), kind: .undo, card: cards[pick].id, deck: cards[pick].deck,
                             time: LogTime.truncated(now), undoes: event.id))
                     now = now.addingTimeInterval(2)
-                    answer = self.answer(states[pick], hardness: hardness[pick] * profile.difficulty, at: now, model: scheduler.model, rng: &rng)
+                    answer = self.answer(
+                        states[pick], hardness: hardness[pick] * profile.difficulty, at: now, model: scheduler.model,
+                        rng: &rng)
                     event = ReviewEvent(
                         id: uuid(&rng), kind: .review, card: cards[pick].id, deck: cards[pick].deck,
-                        time: LogTime.truncated(now), rating: answer.rating, verdict: answer.verdict, durationMs: answer.ms)
+                        time: LogTime.truncated(now), rating: answer.rating, verdict: answer.verdict,
+                        durationMs: answer.ms)
                     events.append(event)
                     now = now.addingTimeInterval(Double(answer.ms) / 1000 + 1)
                 }

@@ -98,7 +98,8 @@ extension ClassReport {
     ) -> ClassReport {
         let results = students.map { s in
             StatsBuilder.build(
-                StatsInput(decks: [deck], log: s.log, records: s.records, scheduler: scheduler, now: now, studyDay: studyDay))
+                StatsInput(
+                    decks: [deck], log: s.log, records: s.records, scheduler: scheduler, now: now, studyDay: studyDay))
         }
         let rows = zip(students, results).map { s, result in
             let r = result.report
@@ -106,7 +107,8 @@ extension ClassReport {
             return Student(
                 name: s.name, folder: s.folder, reviews: r.totals.reviews, retention: r.retention.overall,
                 streak: r.streak.current, longestStreak: r.streak.longest,
-                mastery: StatsBuilder.round(result.retrievability.values.reduce(0, +) / Double(max(1, r.totals.cards)), 4),
+                mastery: StatsBuilder.round(
+                    result.retrievability.values.reduce(0, +) / Double(max(1, r.totals.cards)), 4),
                 knowledge: r.knowledge.estimated, studiedCards: r.totals.studiedCards, known: known,
                 timeMs: r.time.totalMs, lastActive: r.totals.lastReview,
                 otherReviews: r.removedCards.reviews + r.otherDecks.reviews)
@@ -116,7 +118,8 @@ extension ClassReport {
         for card in deck.cards where seen.insert(card.id).inserted {
             var c = ClassCard(
                 card: card.id.rawValue, prompt: card.prompt, answer: card.answer, source: card.evidence.first?.source,
-                line: card.evidence.first?.line, quote: card.evidence.first?.quote, studied: 0, missed: 0, missedShare: 0,
+                line: card.evidence.first?.line, quote: card.evidence.first?.quote, studied: 0, missed: 0,
+                missedShare: 0,
                 lapses: 0, again: 0, reviews: 0, missedBy: [])
             for (s, result) in zip(students, results) {
                 guard let t = result.tallies[card.id], t.reviews > 0 else { continue }
@@ -152,7 +155,9 @@ extension ClassReport {
         var seen = Set<CardID>()
         for card in deck.cards where seen.insert(card.id).inserted {
             let sources = Set(card.evidence.map(\.source))
-            for source in sources.isEmpty ? ["(no source)"] : Array(sources) { cardsOf[source, default: []].append(card.id) }
+            for source in sources.isEmpty ? ["(no source)"] : Array(sources) {
+                cardsOf[source, default: []].append(card.id)
+            }
         }
         return cardsOf.map { source, ids in
             var answers = 0
@@ -173,7 +178,8 @@ extension ClassReport {
             return ClassSource(
                 source: source, title: titles[source], cards: ids.count,
                 mastery: StatsBuilder.round(masterySum / Double(max(1, results.count)), 4),
-                retention: .init(reviews: answers, passed: passed, rate: StatsBuilder.rate(passed, answers)), reviews: reviews)
+                retention: .init(reviews: answers, passed: passed, rate: StatsBuilder.rate(passed, answers)),
+                reviews: reviews)
         }.sorted { $0.mastery != $1.mastery ? $0.mastery < $1.mastery : $0.source < $1.source }
     }
 }

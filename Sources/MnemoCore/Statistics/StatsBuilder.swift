@@ -96,7 +96,9 @@ public struct StatsBuilder {
         self.input = input
         tracker = PhaseTracker(config: input.scheduler.config)
         for (d, deck) in input.decks.enumerated() {
-            for source in deck.sources where sourceTitles[source.file] == nil { sourceTitles[source.file] = source.title }
+            for source in deck.sources where sourceTitles[source.file] == nil {
+                sourceTitles[source.file] = source.title
+            }
             for card in deck.cards where index[card.id] == nil {
                 index[card.id] = cards.count
                 cards.append(card)
@@ -231,10 +233,12 @@ public struct StatsBuilder {
                 forecast[table.index(of: due) - today] += 1
             }
         }
-        let dueToday = overdue + cards.indices.count { i in
-            guard let due = dueOf[i], due >= todayStart, due < todayEnd else { return false }
-            return !(input.records[cards[i].id]?.suspended ?? false)
-        }
+        let dueToday =
+            overdue
+            + cards.indices.count { i in
+                guard let due = dueOf[i], due >= todayStart, due < todayEnd else { return false }
+                return !(input.records[cards[i].id]?.suspended ?? false)
+            }
 
         let cell = { (answers: Int, passed: Int) in
             StatsReport.RetentionCell(reviews: answers, passed: passed, rate: StatsBuilder.rate(passed, answers))
@@ -259,7 +263,8 @@ public struct StatsBuilder {
             totals: .init(
                 cards: cards.count, newCards: cards.count - studied, studiedCards: studied, suspendedCards: suspended,
                 reviews: reviews, undoneReviews: undoneReviews,
-                practiceReviews: practiceReviews > 0 ? practiceReviews : nil, firstReview: first.map { LogTime.format(Date(timeIntervalSince1970: $0)) },
+                practiceReviews: practiceReviews > 0 ? practiceReviews : nil,
+                firstReview: first.map { LogTime.format(Date(timeIntervalSince1970: $0)) },
                 lastReview: last.map { LogTime.format(Date(timeIntervalSince1970: $0)) }),
             today: .init(
                 date: table.labels[today], due: dueToday, overdue: overdue, reviews: todayReviews,
@@ -291,7 +296,8 @@ public struct StatsBuilder {
             time: .init(
                 totalMs: totalMs, todayMs: dayMs[today], timedReviews: timedReviews,
                 meanPerReviewMs: timedReviews > 0 ? totalMs / timedReviews : nil,
-                days: (today - 29...today).map { .init(date: table.labels[$0], ms: dayMs[$0], reviews: dayReviews[$0]) }),
+                days: (today - 29...today).map { .init(date: table.labels[$0], ms: dayMs[$0], reviews: dayReviews[$0]) }
+            ),
             weakest: weakest(rOf, dueOf),
             mastery: .init(sources: masteryBySource(rOf), tags: masteryByTag(rOf)),
             removedCards: removed.report(input.log),
@@ -330,7 +336,8 @@ public struct StatsBuilder {
             }
         }
         return .init(
-            current: current, longest: longest, studiedToday: active(today), lastStudyDay: lastActive.map { table.labels[$0] })
+            current: current, longest: longest, studiedToday: active(today),
+            lastStudyDay: lastActive.map { table.labels[$0] })
     }
 
     /// The last `count` weeks or months (by the label of each day), oldest first.

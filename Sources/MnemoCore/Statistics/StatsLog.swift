@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// The review log in the compact form statistics need: one small value per event, card and deck
 /// ids interned, event ids kept as 64-bit hashes (enough to match an undo with the review it takes
@@ -105,17 +106,21 @@ public struct StatsLog: Sendable {
                     switch decoded {
                     case .success(let event): log.append(event)
                     case .failure(.newer(let version)):
-                        failure = .newerFormat(path: "\(file):\(lineNumber)", found: version, supported: EventLineCodec.version)
+                        failure = .newerFormat(
+                            path: "\(file):\(lineNumber)", found: version, supported: EventLineCodec.version)
                         break lines
                     case .failure(.malformed(let why)):
                         if terminated {
                             log.warnings.append(
                                 ProgressWarning(
-                                    file: file, line: lineNumber, message: "skipped a line that is not a review event: \(why)"))
+                                    file: file, line: lineNumber,
+                                    message: "skipped a line that is not a review event: \(why)"))
                         } else {
                             log.tornWarning = ProgressWarning(
                                 file: file, line: lineNumber,
-                                message: "the last line is incomplete (\(end - start) bytes, a write cut short); every whole event before it was read")
+                                message:
+                                    "the last line is incomplete (\(end - start) bytes, a write cut short); every whole event before it was read"
+                            )
                         }
                     }
                 }
@@ -276,7 +281,8 @@ public struct StatsLog: Sendable {
         default: break
         }
         let c = internCard(UnsafeRawBufferPointer(rebasing: s[card]))
-        let d = internDeck(deck.map { UnsafeRawBufferPointer(rebasing: s[$0]) } ?? UnsafeRawBufferPointer(start: nil, count: 0))
+        let d = internDeck(
+            deck.map { UnsafeRawBufferPointer(rebasing: s[$0]) } ?? UnsafeRawBufferPointer(start: nil, count: 0))
         entries.append(
             Entry(
                 time: time, card: c, deck: d, kind: kind, rating: UInt8(rating), durationMs: Int32(clamping: duration),
@@ -326,8 +332,11 @@ public struct StatsLog: Sendable {
                     k += 6
                     continue
                 }
-                guard [UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "n"), UInt8(ascii: "r"),
-                    UInt8(ascii: "t"), UInt8(ascii: "b"), UInt8(ascii: "f")].contains(e)
+                guard
+                    [
+                        UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "n"), UInt8(ascii: "r"),
+                        UInt8(ascii: "t"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                    ].contains(e)
                 else { return false }
                 k += 2
                 continue

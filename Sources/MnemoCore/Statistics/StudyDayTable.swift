@@ -38,7 +38,8 @@ struct StudyDayTable {
             labels.append(StudyDayTable.pad(y, 4) + "-" + StudyDayTable.pad(m, 2) + "-" + StudyDayTable.pad(d, 2))
             months.append(StudyDayTable.pad(y, 4) + "-" + StudyDayTable.pad(m, 2))
             let w = iso.dateComponents([.yearForWeekOfYear, .weekOfYear], from: day)
-            weeks.append(StudyDayTable.pad(w.yearForWeekOfYear ?? y, 4) + "-W" + StudyDayTable.pad(w.weekOfYear ?? 0, 2))
+            weeks.append(
+                StudyDayTable.pad(w.yearForWeekOfYear ?? y, 4) + "-W" + StudyDayTable.pad(w.weekOfYear ?? 0, 2))
             guard let next = calendar.date(byAdding: .day, value: 1, to: day), next > day else { break }
             day = next
         }

@@ -16,7 +16,8 @@ public enum SHA1 {
         for chunk in stride(from: 0, to: message.count, by: 64) {
             for i in 0..<16 {
                 let b = chunk + i * 4
-                w[i] = UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16
+                w[i] =
+                    UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16
                     | UInt32(message[b + 2]) << 8 | UInt32(message[b + 3])
             }
             for i in 16..<80 { w[i] = rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1) }

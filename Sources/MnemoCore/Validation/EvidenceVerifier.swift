@@ -13,7 +13,8 @@ public enum EvidenceVerifier {
             let field = "sources[\(i)]"
             let url = folder.appendingPathComponent(source.file)
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                problems.append(.init(.error, field: "\(field).file", "'\(source.file)' not found in \(folder.relativePath)"))
+                problems.append(
+                    .init(.error, field: "\(field).file", "'\(source.file)' not found in \(folder.relativePath)"))
                 continue
             }
             let digest = SHA256.hexDigest(of: [UInt8](data))
@@ -64,10 +65,12 @@ public enum EvidenceVerifier {
         }
         let line = sourceLines[evidence.line - 1]
         guard evidence.start >= 0, evidence.start < evidence.end, evidence.end <= line.count else {
-            return "characters \(evidence.start)..<\(evidence.end) are outside line \(evidence.line) of \(evidence.source) (\(line.count) characters)"
+            return
+                "characters \(evidence.start)..<\(evidence.end) are outside line \(evidence.line) of \(evidence.source) (\(line.count) characters)"
         }
         let found = String(line[evidence.start..<evidence.end])
         if found == evidence.quote { return nil }
-        return "does not match \(evidence.source) line \(evidence.line), characters \(evidence.start)..<\(evidence.end), which read '\(found)'"
+        return
+            "does not match \(evidence.source) line \(evidence.line), characters \(evidence.start)..<\(evidence.end), which read '\(found)'"
     }
 }

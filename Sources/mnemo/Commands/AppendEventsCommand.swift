@@ -20,12 +20,14 @@ struct AppendEventsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try ProgressStore(
-            folder: URL(fileURLWithPath: progress), access: .readWrite(ProgressLocation.owner(command: "mnemo _append-events")))
+            folder: URL(fileURLWithPath: progress),
+            access: .readWrite(ProgressLocation.owner(command: "mnemo _append-events")))
         ProgressLocation.report(store.warnings)
         FileHandle.standardOutput.write(Data("open\n".utf8))
         for k in 0..<count {
             let event = ReviewEvent(
-                kind: .review, card: CardID("\(card)-\(k % 7)"), deck: "test", time: Date(), rating: Rating(rawValue: k % 4 + 1) ?? .good,
+                kind: .review, card: CardID("\(card)-\(k % 7)"), deck: "test", time: Date(),
+                rating: Rating(rawValue: k % 4 + 1) ?? .good,
                 answer: "answer \(k)", verdict: .right, durationMs: 1000 + k)
             let (stored, _) = try store.append(event)
             FileHandle.standardOutput.write(Data("\(stored.id)\n".utf8))

@@ -36,7 +36,8 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Fail when any source cannot be read.")
     var strict = false
 
-    @Option(help: "Add the cards built from the sources to this existing deck; its cards and their ids stay as they are.")
+    @Option(
+        help: "Add the cards built from the sources to this existing deck; its cards and their ids stay as they are.")
     var into: String?
 
     func validate() throws {
@@ -52,7 +53,8 @@ struct BuildCommand: AsyncParsableCommand {
         let stem = URL(fileURLWithPath: outputPath).deletingPathExtension().lastPathComponent
         let deckTitle = existing?.title ?? title ?? stem.replacingOccurrences(of: "-", with: " ").capitalized
         let deckID = existing?.id ?? DeckBuilder.Options.slug(stem)
-        let builder = DeckBuilder(options: .init(title: deckTitle, deckID: deckID, maxCards: maxCards, keepDroppedLines: report || verbose))
+        let builder = DeckBuilder(
+            options: .init(title: deckTitle, deckID: deckID, maxCards: maxCards, keepDroppedLines: report || verbose))
         let bar = ProgressBar()
         let result = builder.build(paths: sources) { done, total in bar.update(done: done, total: total) }
         bar.finish()
@@ -68,7 +70,8 @@ struct BuildCommand: AsyncParsableCommand {
             }
         }
         if strict && !result.report.problems.isEmpty {
-            throw BuildFailure(message: DeckBuildError.strictFailure(problems: result.report.problems.count).description)
+            throw BuildFailure(
+                message: DeckBuildError.strictFailure(problems: result.report.problems.count).description)
         }
         guard !result.deck.cards.isEmpty else {
             throw BuildFailure(message: DeckBuildError.nothingBuilt(problems: result.report.problems.count).description)
@@ -81,14 +84,17 @@ struct BuildCommand: AsyncParsableCommand {
             stderr.line(
                 "added \(summary.added) cards to \(outputPath) (now \(merged.cards.count)); \(summary.alreadyThere) were already there"
                     + " and kept as they are (\(summary.newEvidence) gained evidence); sources: \(summary.newSources.count) new"
-                    + (summary.changedSources.isEmpty ? "" : ", changed: " + summary.changedSources.joined(separator: ", ")))
+                    + (summary.changedSources.isEmpty
+                        ? "" : ", changed: " + summary.changedSources.joined(separator: ", ")))
             return
         }
         try DeckWriter.write(result.deck, to: outputPath)
         for c in result.report.conflicts { stderr.line("conflict: " + c.line) }
         if report { print(result.report.render()) }
         let kinds = result.report.cardsByKind.keys.sorted().map { "\($0) \(result.report.cardsByKind[$0] ?? 0)" }
-        stderr.line("wrote \(outputPath): \(result.deck.cards.count) cards (\(kinds.joined(separator: ", "))), \(result.report.conflicts.count) conflicts")
+        stderr.line(
+            "wrote \(outputPath): \(result.deck.cards.count) cards (\(kinds.joined(separator: ", "))), \(result.report.conflicts.count) conflicts"
+        )
     }
 }
 

@@ -17,7 +17,11 @@ struct CardsCommand: AsyncParsableCommand {
     @Argument(help: "The deck file.")
     var deck: String
 
-    @Option(name: .long, help: ArgumentHelp("The progress folder (default: $MNEMO_HOME, $XDG_DATA_HOME/mnemo or ~/.local/share/mnemo).", valueName: "DIR"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The progress folder (default: $MNEMO_HOME, $XDG_DATA_HOME/mnemo or ~/.local/share/mnemo).",
+            valueName: "DIR"))
     var progress: String?
 
     @Flag(name: .long, help: "Only cards due for review now (not new, suspended or buried ones).")
@@ -26,7 +30,10 @@ struct CardsCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Only leeches: cards failed 8 times or more (suspended at 8, 12, 16, … lapses).")
     var leeches = false
 
-    @Option(name: .long, help: ArgumentHelp("Only cards whose id, prompt or answer contains TEXT (ignoring case and accents).", valueName: "TEXT"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only cards whose id, prompt or answer contains TEXT (ignoring case and accents).", valueName: "TEXT"))
     var search: String?
 
     @Flag(name: .long, help: "Print the cards as JSON.")
@@ -79,7 +86,8 @@ struct CardListing: Encodable, Equatable {
         var buriedUntil: Date?
 
         private enum CodingKeys: String, CodingKey {
-            case id, kind, prompt, answer, state, due, stability, difficulty, reps, lapses, lastReview, suspended, buriedUntil
+            case id, kind, prompt, answer, state, due, stability, difficulty, reps, lapses, lastReview, suspended,
+                buriedUntil
         }
 
         /// Every key is always present (null when unknown), so the schema does not depend on the data.
@@ -112,28 +120,35 @@ struct CardListing: Encodable, Equatable {
             }
             if let search, !search.isEmpty {
                 let options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive]
-                guard [card.id.rawValue, card.prompt, card.answer].contains(where: { $0.range(of: search, options: options) != nil })
+                guard
+                    [card.id.rawValue, card.prompt, card.answer].contains(where: {
+                        $0.range(of: search, options: options) != nil
+                    })
                 else { continue }
             }
             rows.append(
                 Row(
                     id: card.id.rawValue, kind: card.kind.rawValue, prompt: card.prompt, answer: card.answer,
                     state: s.phase.rawValue, due: s.due, stability: s.stability, difficulty: s.difficulty, reps: s.reps,
-                    lapses: s.lapses, lastReview: s.lastReview, suspended: record.suspended, buriedUntil: record.buriedUntil))
+                    lapses: s.lapses, lastReview: s.lastReview, suspended: record.suspended,
+                    buriedUntil: record.buriedUntil))
         }
         return rows
     }
 
     /// Aligned columns, then the prompt and answer (which may be long or right-to-left) last.
     static func text(_ rows: [Row]) -> String {
-        let header = ["ID", "KIND", "STATE", "DUE (UTC)", "STABILITY", "DIFFICULTY", "REPS", "LAPSES", "PROMPT → ANSWER"]
+        let header = [
+            "ID", "KIND", "STATE", "DUE (UTC)", "STABILITY", "DIFFICULTY", "REPS", "LAPSES", "PROMPT → ANSWER",
+        ]
         var table: [[String]] = [header]
         for r in rows {
             var state = r.state
             if r.suspended { state += " (suspended)" }
             table.append([
                 r.id, r.kind, state, r.due.map(shortTime) ?? "-",
-                r.stability.map { String(format: "%.2f", $0) } ?? "-", r.difficulty.map { String(format: "%.2f", $0) } ?? "-",
+                r.stability.map { String(format: "%.2f", $0) } ?? "-",
+                r.difficulty.map { String(format: "%.2f", $0) } ?? "-",
                 String(r.reps), String(r.lapses), "\(oneLine(r.prompt)) → \(oneLine(r.answer))",
             ])
         }

@@ -64,7 +64,8 @@ struct ClassCommand: AsyncParsableCommand {
         if json {
             FileHandle.standardOutput.write(try StatsJSON.encode(report))
         } else if html == nil {
-            FileHandle.standardOutput.write(Data(ClassTextRenderer(report: report, color: Terminal.useColor).render().utf8))
+            FileHandle.standardOutput.write(
+                Data(ClassTextRenderer(report: report, color: Terminal.useColor).render().utf8))
         }
     }
 }
@@ -78,13 +79,17 @@ struct ClassTextRenderer {
 
     func render() -> String {
         var out = bold("Class report: \(report.deck.title)") + "\n"
-        out += dim("\(StatsFormat.plural(report.students.count, "student")) · \(StatsFormat.plural(report.deck.cards, "card"))") + "\n"
+        out +=
+            dim(
+                "\(StatsFormat.plural(report.students.count, "student")) · \(StatsFormat.plural(report.deck.cards, "card"))"
+            ) + "\n"
 
         out += "\n" + bold("Students") + "\n"
         let width = min(24, max(7, report.students.map(\.name.count).max() ?? 0))
-        out += dim(
-            "  " + "Student".padding(toLength: width, withPad: " ", startingAt: 0)
-                + "  Reviews  Retention  Streak  Mastery  Known  Last active") + "\n"
+        out +=
+            dim(
+                "  " + "Student".padding(toLength: width, withPad: " ", startingAt: 0)
+                    + "  Reviews  Retention  Streak  Mastery  Known  Last active") + "\n"
         for s in report.students {
             var line = "  " + StatsFormat.clip(s.name, width).padding(toLength: width, withPad: " ", startingAt: 0)
             line += "  " + StatsFormat.count(s.reviews).leftPadded(7)
@@ -101,7 +106,8 @@ struct ClassTextRenderer {
         if missed.isEmpty { out += "  No card missed yet.\n" }
         for (i, c) in missed.prefix(15).enumerated() {
             out += "  \(String(i + 1).leftPadded(2)). \(StatsFormat.percent(c.missedShare, digits: 0).leftPadded(4)) "
-            out += "(\(c.missed) of \(c.studied))  \(StatsFormat.clip(c.prompt, 56)) → \(bold(StatsFormat.clip(c.answer, 28)))\n"
+            out +=
+                "(\(c.missed) of \(c.studied))  \(StatsFormat.clip(c.prompt, 56)) → \(bold(StatsFormat.clip(c.answer, 28)))\n"
             if let quote = c.quote {
                 var cite = "“\(StatsFormat.clip(quote, 64))”"
                 if let source = c.source { cite += " \(source)\(c.line.map { ":\($0)" } ?? "")" }
@@ -127,20 +133,25 @@ struct ClassHTMLRenderer {
 
     func render() -> String {
         var body = "<header><h1>Class report: \(K.escape(report.deck.title))</h1>"
-        body += "<p class=\"sub\">\(StatsFormat.plural(report.students.count, "student")) · \(StatsFormat.plural(report.deck.cards, "card")) · computed \(K.escape(report.generatedAt))</p></header>"
+        body +=
+            "<p class=\"sub\">\(StatsFormat.plural(report.students.count, "student")) · \(StatsFormat.plural(report.deck.cards, "card")) · computed \(K.escape(report.generatedAt))</p></header>"
 
-        body += "<section><h2>Students</h2><table class=\"fit\"><tr><th>Student</th><th class=\"num\">Reviews</th><th class=\"num\">Retention</th>"
-        body += "<th class=\"num\">Streak</th><th>Mastery</th><th class=\"num\"></th><th class=\"num\">Known</th><th>Last active</th></tr>"
+        body +=
+            "<section><h2>Students</h2><table class=\"fit\"><tr><th>Student</th><th class=\"num\">Reviews</th><th class=\"num\">Retention</th>"
+        body +=
+            "<th class=\"num\">Streak</th><th>Mastery</th><th class=\"num\"></th><th class=\"num\">Known</th><th>Last active</th></tr>"
         for s in report.students {
             body += "<tr><td>\(K.bdi(s.name))</td><td class=\"num\">\(StatsFormat.count(s.reviews))</td>"
             body += "<td class=\"num\">\(s.retention.reviews > 0 ? StatsFormat.percent(s.retention.rate) : "–")</td>"
             body += "<td class=\"num\">\(s.streak)</td><td>\(K.meter(s.mastery))</td>"
             body += "<td class=\"num\">\(StatsFormat.percent(s.mastery, digits: 0))</td>"
-            body += "<td class=\"num\">\(s.known)/\(report.deck.cards)</td><td>\(K.escape(s.lastActive.map { String($0.prefix(10)) } ?? "never"))</td></tr>"
+            body +=
+                "<td class=\"num\">\(s.known)/\(report.deck.cards)</td><td>\(K.escape(s.lastActive.map { String($0.prefix(10)) } ?? "never"))</td></tr>"
         }
         body += "</table></section>"
 
-        body += "<section><h2>Cards, most missed first</h2><table><tr><th>Card</th><th>Missed</th><th class=\"num\"></th><th>By</th></tr>"
+        body +=
+            "<section><h2>Cards, most missed first</h2><table><tr><th>Card</th><th>Missed</th><th class=\"num\"></th><th>By</th></tr>"
         for c in report.cards where c.studied > 0 {
             body += "<tr><td>\(K.bdi(c.prompt)) → <b>\(K.bdi(c.answer))</b>"
             if let quote = c.quote { body += "<div class=\"quote\" dir=\"auto\">“\(K.escape(quote))”</div>" }
@@ -151,13 +162,15 @@ struct ClassHTMLRenderer {
         }
         body += "</table></section>"
 
-        body += "<section><h2>Sources, weakest first</h2><table><tr><th>Source</th><th>Mastery</th><th class=\"num\"></th><th class=\"num\">Retention</th><th class=\"num\">Cards</th></tr>"
+        body +=
+            "<section><h2>Sources, weakest first</h2><table><tr><th>Source</th><th>Mastery</th><th class=\"num\"></th><th class=\"num\">Retention</th><th class=\"num\">Cards</th></tr>"
         for s in report.sources {
             body += "<tr><td>\(K.bdi(K.clip(s.title ?? s.source, 80)))"
             if s.title != nil { body += " <span class=\"note\">\(K.cite(s.source, nil))</span>" }
             body += "</td><td>\(K.meter(s.mastery))</td>"
             body += "<td class=\"num\">\(StatsFormat.percent(s.mastery, digits: 0))</td>"
-            body += "<td class=\"num\">\(s.retention.reviews > 0 ? StatsFormat.percent(s.retention.rate) : "–")</td><td class=\"num\">\(s.cards)</td></tr>"
+            body +=
+                "<td class=\"num\">\(s.retention.reviews > 0 ? StatsFormat.percent(s.retention.rate) : "–")</td><td class=\"num\">\(s.cards)</td></tr>"
         }
         body += "</table></section>"
         return K.page(title: "Class report – \(report.deck.title)", body: body)

@@ -19,7 +19,8 @@ struct CurateCommand: AsyncParsableCommand {
     @Argument(help: "The deck file.")
     var deck: String
 
-    @Option(help: "Narrow the pass: new (not curated yet, the default), conflicts (unsettled), kind:K (e.g. kind:cloze).")
+    @Option(
+        help: "Narrow the pass: new (not curated yet, the default), conflicts (unsettled), kind:K (e.g. kind:cloze).")
     var only: String?
 
     @Flag(help: "Also show cards curated before.")

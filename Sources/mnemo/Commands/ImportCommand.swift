@@ -46,8 +46,10 @@ struct ImportCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(summary), as: UTF8.self))
         } else {
-            print("Imported \(summary.cards) card\(summary.cards == 1 ? "" : "s") into \(target.relativePath)"
-                + (summary.skipped > 0 ? " (\(summary.skipped) row\(summary.skipped == 1 ? "" : "s") skipped)" : ""))
+            print(
+                "Imported \(summary.cards) card\(summary.cards == 1 ? "" : "s") into \(target.relativePath)"
+                    + (summary.skipped > 0 ? " (\(summary.skipped) row\(summary.skipped == 1 ? "" : "s") skipped)" : "")
+            )
         }
     }
 }

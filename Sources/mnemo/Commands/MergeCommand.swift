@@ -30,7 +30,9 @@ struct MergeCommand: AsyncParsableCommand {
         ProgressLocation.report(report.warnings)
         if !report.warnings.isEmpty {
             FileHandle.standardError.write(
-                Data("warning: lines that were not events were kept in \(target)/\(ProgressMerge.rejectedFileName)\n".utf8))
+                Data(
+                    "warning: lines that were not events were kept in \(target)/\(ProgressMerge.rejectedFileName)\n"
+                        .utf8))
         }
         if json {
             struct Output: Encodable {
@@ -44,11 +46,15 @@ struct MergeCommand: AsyncParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             var data = try encoder.encode(
-                Output(target: target, other: other, added: report.added, alreadyPresent: report.alreadyPresent, total: report.total, changed: report.rewroteLog))
+                Output(
+                    target: target, other: other, added: report.added, alreadyPresent: report.alreadyPresent,
+                    total: report.total, changed: report.rewroteLog))
             data.append(0x0A)
             FileHandle.standardOutput.write(data)
         } else if report.rewroteLog {
-            print("merged \(report.added) new event\(report.added == 1 ? "" : "s") from \(other) into \(target) (\(report.alreadyPresent) already there); \(report.total) events in all")
+            print(
+                "merged \(report.added) new event\(report.added == 1 ? "" : "s") from \(other) into \(target) (\(report.alreadyPresent) already there); \(report.total) events in all"
+            )
         } else {
             print("\(target) already has every event of \(other); nothing changed (\(report.total) events)")
         }

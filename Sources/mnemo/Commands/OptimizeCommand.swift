@@ -60,7 +60,8 @@ struct OptimizeCommand: AsyncParsableCommand {
         if let folder, !dryRun {
             var updated = settings
             updated.scheduler.parameters = report.parameters
-            saved = try SettingsUpdate.apply(updated, previous: settings, folder: folder, owner: ProgressLocation.owner(command: "mnemo optimize"))
+            saved = try SettingsUpdate.apply(
+                updated, previous: settings, folder: folder, owner: ProgressLocation.owner(command: "mnemo optimize"))
         }
         if json {
             var output = OptimizeOutput(report: report, reviews: entries.count)
@@ -76,7 +77,10 @@ struct OptimizeCommand: AsyncParsableCommand {
         if let folder {
             let settingsPath = folder.appendingPathComponent(ProgressSettings.fileName).path
             if let saved {
-                FileHandle.standardError.write(Data("saved the parameters to \(settingsPath); re-derived \(saved.cards) cards' states from \(saved.events) events\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "saved the parameters to \(settingsPath); re-derived \(saved.cards) cards' states from \(saved.events) events\n"
+                            .utf8))
             } else {
                 FileHandle.standardError.write(Data("dry run: the parameters were not saved\n".utf8))
             }
@@ -99,8 +103,10 @@ struct OptimizeCommand: AsyncParsableCommand {
         lines.append("")
         lines.append("\(reviews) reviews; \(report.trainItems) items trained, \(report.testItems) held out.")
         lines.append("On the held-out reviews   log loss   RMSE(bins)")
-        lines.append(String(format: "  FSRS-6 defaults          %.4f     %.4f", report.before.logLoss, report.before.rmseBins))
-        lines.append(String(format: "  fitted                   %.4f     %.4f", report.after.logLoss, report.after.rmseBins))
+        lines.append(
+            String(format: "  FSRS-6 defaults          %.4f     %.4f", report.before.logLoss, report.before.rmseBins))
+        lines.append(
+            String(format: "  fitted                   %.4f     %.4f", report.after.logLoss, report.after.rmseBins))
         return lines.joined(separator: "\n")
     }
 }

@@ -32,7 +32,9 @@ struct ReviewsImportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The deck the reviews belong to.", valueName: "DECK"))
     var deck: String
 
-    @Option(name: .customLong("card-ids"), help: "How card_id names a card: deck (Mnemo card ids) or index (0-based position in the deck).")
+    @Option(
+        name: .customLong("card-ids"),
+        help: "How card_id names a card: deck (Mnemo card ids) or index (0-based position in the deck).")
     var cardIDs: RevlogImport.CardIDs = .deck
 
     @Option(name: .long, help: ArgumentHelp("The progress folder.", valueName: "DIR"))
@@ -43,14 +45,18 @@ struct ReviewsImportCommand: AsyncParsableCommand {
     var now: String?
 
     func run() async throws {
-        let now = try self.now.map { text -> Date in
-            guard let d = LogTime.parse(text) else { throw ValidationError("--now must be an ISO-8601 time, got '\(text)'") }
-            return d
-        } ?? Date()
+        let now =
+            try self.now.map { text -> Date in
+                guard let d = LogTime.parse(text) else {
+                    throw ValidationError("--now must be an ISO-8601 time, got '\(text)'")
+                }
+                return d
+            } ?? Date()
         let deck = try Deck.load(from: URL(fileURLWithPath: self.deck))
         let (entries, lines) = try Revlog.readWithLines(path: file)
         let folder = ProgressLocation.resolve(progress)
-        let store = try ProgressStore(folder: folder, access: .readWrite(ProgressLocation.owner(command: "mnemo reviews import", now: now)))
+        let store = try ProgressStore(
+            folder: folder, access: .readWrite(ProgressLocation.owner(command: "mnemo reviews import", now: now)))
         defer { store.close() }
         for warning in store.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         let existing = try ReviewLog.read(at: store.logURL).events
@@ -58,7 +64,9 @@ struct ReviewsImportCommand: AsyncParsableCommand {
             entries, lines: lines, path: file, deck: deck, cardIDs: cardIDs, existing: existing, now: now)
         try store.append(contentsOf: plan.events)
         let cards = Set(plan.events.map(\.card)).count
-        print("imported \(plan.events.count) reviews of \(cards) cards into \(folder.path); skipped \(plan.skipped) already present")
+        print(
+            "imported \(plan.events.count) reviews of \(cards) cards into \(folder.path); skipped \(plan.skipped) already present"
+        )
     }
 }
 

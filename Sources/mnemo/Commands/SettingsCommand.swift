@@ -31,7 +31,9 @@ struct SettingsCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Your name (for class reports); empty to remove.", valueName: "NAME"))
     var name: String?
 
-    @Option(name: .long, help: ArgumentHelp("The 21 FSRS-6 parameters, comma-separated, or 'default'.", valueName: "w0,...,w20"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The 21 FSRS-6 parameters, comma-separated, or 'default'.", valueName: "w0,...,w20"))
     var parameters: String?
 
     @Option(name: .long, help: ArgumentHelp("Interval fuzz.", valueName: "on|off"))
@@ -54,11 +56,13 @@ struct SettingsCommand: AsyncParsableCommand {
         let (updated, problems) = apply(to: current)
         guard problems.isEmpty else {
             for problem in problems { FileHandle.standardError.write(Data("Error: \(problem)\n".utf8)) }
-            FileHandle.standardError.write(Data("nothing was changed in \(folder.appendingPathComponent(ProgressSettings.fileName).path)\n".utf8))
+            FileHandle.standardError.write(
+                Data("nothing was changed in \(folder.appendingPathComponent(ProgressSettings.fileName).path)\n".utf8))
             throw ExitCode.failure
         }
         if updated != current {
-            let result = try SettingsUpdate.apply(updated, previous: current, folder: folder, owner: ProgressLocation.owner(command: "mnemo settings"))
+            let result = try SettingsUpdate.apply(
+                updated, previous: current, folder: folder, owner: ProgressLocation.owner(command: "mnemo settings"))
             var note = "saved \(folder.appendingPathComponent(ProgressSettings.fileName).path)"
             if updated.scheduler != current.scheduler {
                 note += "; re-derived \(result.cards) cards' states from \(result.events) events"
@@ -83,14 +87,18 @@ struct SettingsCommand: AsyncParsableCommand {
         }
         func count(_ text: String?, _ option: String, _ set: (Int) -> Void) {
             guard let text else { return }
-            if let n = Int(text.trimmingCharacters(in: .whitespaces)), n >= 0, n <= 100_000 { set(n) } else {
+            if let n = Int(text.trimmingCharacters(in: .whitespaces)), n >= 0, n <= 100_000 {
+                set(n)
+            } else {
                 problems.append("\(option) must be a whole number from 0 to 100000, got '\(text)'")
             }
         }
         count(newPerDay, "--new") { s.newPerDay = $0 }
         count(reviewsPerDay, "--reviews") { s.reviewsPerDay = $0 }
         if let rollover {
-            if let h = Int(rollover.trimmingCharacters(in: .whitespaces)), (0...23).contains(h) { s.dayRolloverHour = h } else {
+            if let h = Int(rollover.trimmingCharacters(in: .whitespaces)), (0...23).contains(h) {
+                s.dayRolloverHour = h
+            } else {
                 problems.append("--rollover must be an hour from 0 to 23, got '\(rollover)'")
             }
         }
@@ -120,8 +128,12 @@ struct SettingsCommand: AsyncParsableCommand {
 
     /// "w0,...,w20" or "default"; every value that is not a number, or out of its bounds, is named.
     static func parseParameters(_ text: String) -> Result<[Double], Message> {
-        if text.trimmingCharacters(in: .whitespaces).lowercased() == "default" { return .success(FSRSModel.defaultParameters) }
-        let fields = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        if text.trimmingCharacters(in: .whitespaces).lowercased() == "default" {
+            return .success(FSRSModel.defaultParameters)
+        }
+        let fields = text.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         var values: [Double] = []
         var notNumbers: [String] = []
         for (i, field) in fields.enumerated() {
@@ -130,9 +142,13 @@ struct SettingsCommand: AsyncParsableCommand {
         if !notNumbers.isEmpty {
             return .failure(Message("--parameters: not a number: " + notNumbers.joined(separator: ", ")))
         }
-        guard values.count == 21 else { return .failure(Message("--parameters: \(SchedulingError.wrongParameterCount(values.count))")) }
+        guard values.count == 21 else {
+            return .failure(Message("--parameters: \(SchedulingError.wrongParameterCount(values.count))"))
+        }
         let bad = FSRSModel.outOfBounds(values)
-        guard bad.isEmpty else { return .failure(Message("--parameters: \(SchedulingError.parametersOutOfBounds(bad))")) }
+        guard bad.isEmpty else {
+            return .failure(Message("--parameters: \(SchedulingError.parametersOutOfBounds(bad))"))
+        }
         return .success(values)
     }
 
@@ -149,7 +165,10 @@ struct SettingsCommand: AsyncParsableCommand {
 
     static func render(_ s: ProgressSettings, folder: URL) -> String {
         func steps(_ seconds: [Double]) -> String {
-            seconds.isEmpty ? "none" : seconds.map { $0.truncatingRemainder(dividingBy: 60) == 0 ? "\(Int($0 / 60))m" : "\(Int($0))s" }.joined(separator: " ")
+            seconds.isEmpty
+                ? "none"
+                : seconds.map { $0.truncatingRemainder(dividingBy: 60) == 0 ? "\(Int($0 / 60))m" : "\(Int($0))s" }
+                    .joined(separator: " ")
         }
         let fitted = s.scheduler.parameters == FSRSModel.defaultParameters ? "FSRS-6 defaults" : "fitted"
         return [

@@ -39,7 +39,9 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...3650).contains(days) else { throw ValidationError("--days must be from 1 to 3650, got \(days)") }
-        if let cards, cards < 0 || cards > 1_000_000 { throw ValidationError("--cards must be from 0 to 1000000, got \(cards)") }
+        if let cards, cards < 0 || cards > 1_000_000 {
+            throw ValidationError("--cards must be from 0 to 1000000, got \(cards)")
+        }
         if let new, new < 0 || new > 10_000 { throw ValidationError("--new must be from 0 to 10000, got \(new)") }
         _ = try Self.retentions(retention)
     }
@@ -69,7 +71,9 @@ struct SimulateCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
             print(String(decoding: try encoder.encode(results), as: UTF8.self))
         } else {
-            let fitted = settings.scheduler.parameters == FSRSModel.defaultParameters ? "FSRS-6 default parameters" : "your fitted parameters"
+            let fitted =
+                settings.scheduler.parameters == FSRSModel.defaultParameters
+                ? "FSRS-6 default parameters" : "your fitted parameters"
             print("\(days) days, \(simulator.cards) cards, \(newPerDay) new a day, \(fitted), seed \(seed)")
             print(Self.render(results))
         }
@@ -83,13 +87,16 @@ struct SimulateCommand: AsyncParsableCommand {
             let n = top > 0 ? Int((value / top * Double(width)).rounded()) : 0
             return String(repeating: "█", count: n) + String(repeating: " ", count: width - n)
         }
-        var lines = ["retention  reviews/day                          peak   knowledge kept                  per review"]
+        var lines = [
+            "retention  reviews/day                          peak   knowledge kept                  per review"
+        ]
         for r in results {
             let peak = r.reviewsPerDay.max() ?? 0
             let efficiency = r.totalReviews > 0 ? r.memorized / Double(r.totalReviews + r.newPerDay.reduce(0, +)) : 0
-            lines.append(String(format: "  %.2f     %7.1f ", r.desiredRetention, r.averageReviewsPerDay)
-                + bar(r.averageReviewsPerDay, maxAverage) + String(format: " %5d  %7.0f ", peak, r.memorized)
-                + bar(r.memorized, maxMemorized) + String(format: "  %.3f", efficiency))
+            lines.append(
+                String(format: "  %.2f     %7.1f ", r.desiredRetention, r.averageReviewsPerDay)
+                    + bar(r.averageReviewsPerDay, maxAverage) + String(format: " %5d  %7.0f ", peak, r.memorized)
+                    + bar(r.memorized, maxMemorized) + String(format: "  %.3f", efficiency))
         }
         lines.append("")
         lines.append("reviews per day over time (weekly averages):")
@@ -109,9 +116,10 @@ struct SimulateCommand: AsyncParsableCommand {
 
     static func sparkline(_ values: [Double], top: Double) -> String {
         let blocks = Array(" ▁▂▃▄▅▆▇█")
-        return String(values.map { v in
-            let i = top > 0 ? Int((v / top * 8).rounded()) : 0
-            return blocks[min(max(i, 0), 8)]
-        })
+        return String(
+            values.map { v in
+                let i = top > 0 ? Int((v / top * 8).rounded()) : 0
+                return blocks[min(max(i, 0), 8)]
+            })
     }
 }

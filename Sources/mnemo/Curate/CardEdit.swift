@@ -79,7 +79,8 @@ enum CardEdit {
         var note = "Settled in curation: teaching “\(chosen.value)”"
         if let place = chosen.evidence.first { note += " (\(cite(place)))" }
         note += "; other reading" + (others.count == 1 ? "" : "s") + ": "
-        note += others.map { "“\($0.value)”" + ($0.evidence.first.map { " (\(cite($0)))" } ?? "") }.joined(separator: ", ")
+        note += others.map { "“\($0.value)”" + ($0.evidence.first.map { " (\(cite($0)))" } ?? "") }.joined(
+            separator: ", ")
         if number != 1 {
             let oldAnswer = card.answer
             let oldEvidence = card.evidence
@@ -88,7 +89,8 @@ enum CardEdit {
             card.accepted = []
             card.evidence = chosen.evidence
             conflict.readings.remove(at: number - 2)
-            conflict.readings.insert(contentsOf: oldEvidence.map { ConflictReading(value: oldAnswer, evidence: $0) }, at: 0)
+            conflict.readings.insert(
+                contentsOf: oldEvidence.map { ConflictReading(value: oldAnswer, evidence: $0) }, at: 0)
             if oldEvidence.isEmpty, let place = chosen.evidence.first {
                 // An answer without evidence still stays recorded, cited where the conflict was found.
                 conflict.readings.insert(ConflictReading(value: oldAnswer, evidence: place), at: 0)

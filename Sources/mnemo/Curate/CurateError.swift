@@ -14,11 +14,13 @@ enum CurateError: Error, Equatable, CustomStringConvertible {
     var description: String {
         switch self {
         case .emptyText(let field): "the \(field) cannot be empty; kept the current text"
-        case .answerNotTrueFalse(let text): "a true/false card's answer is 'true' or 'false' (got '\(text)'); kept the current answer"
+        case .answerNotTrueFalse(let text):
+            "a true/false card's answer is 'true' or 'false' (got '\(text)'); kept the current answer"
         case .settleOutOfRange(let n, let count): "no reading \(n): choose 1 to \(count)"
         case .noConflict: "this card's sources agree: there is no conflict to settle"
         case .badOnly(let text): "--only takes new, conflicts or kind:K (K one of \(CardKindList.text)); got '\(text)'"
-        case .badProgressFile(let path, let why): "\(path): not a curation progress file (\(why)); remove it to start over"
+        case .badProgressFile(let path, let why):
+            "\(path): not a curation progress file (\(why)); remove it to start over"
         case .wrongDeck(let path, let expected, let found):
             "\(path): records the curation of deck '\(found)', not '\(expected)'; pass --progress-file to use another file"
         }

@@ -95,9 +95,13 @@ final class CurateRunner {
                     output.write("Dropped.\n")
                     next()
                 case "p", "prompt":
-                    showCard = try edit("prompt", card: card, index: index, current: card.prompt) { try CardEdit.prompt(card, to: $0) }
+                    showCard = try edit("prompt", card: card, index: index, current: card.prompt) {
+                        try CardEdit.prompt(card, to: $0)
+                    }
                 case "a", "answer":
-                    showCard = try edit("answer", card: card, index: index, current: card.answer) { try CardEdit.answer(card, to: $0) }
+                    showCard = try edit("answer", card: card, index: index, current: card.answer) {
+                        try CardEdit.answer(card, to: $0)
+                    }
                 case "l", "alternatives", "alt":
                     showCard = try edit(
                         "accepted answers (separated by , or ; - for none)", card: card, index: index,
@@ -105,7 +109,8 @@ final class CurateRunner {
                     ) { CardEdit.alternatives(card, to: $0) }
                 case "t", "tags":
                     showCard = try edit(
-                        "tags (comma-separated, - for none)", card: card, index: index, current: CardEdit.joined(card.tags)
+                        "tags (comma-separated, - for none)", card: card, index: index,
+                        current: CardEdit.joined(card.tags)
                     ) { CardEdit.tags(card, to: $0) }
                 case "c", "conflict", "settle":
                     showCard = try settle(card, index: index)
@@ -117,7 +122,8 @@ final class CurateRunner {
                     output.write(Self.help)
                     showCard = false
                 default:
-                    output.write("Unknown command '\(line.trimmingCharacters(in: .whitespaces))'; ? lists the commands.\n")
+                    output.write(
+                        "Unknown command '\(line.trimmingCharacters(in: .whitespaces))'; ? lists the commands.\n")
                     showCard = false
                 }
             }
@@ -224,9 +230,10 @@ final class CurateRunner {
         let entry = UndoEntry(
             what: what, position: position, card: card, index: index, progress: progress, summary: summary,
             changed: changedCurrent, settled: settledCurrent)
-        deck = try sink.save({ deck in
-            if let i = deck.cards.firstIndex(where: { $0.id == card.id }) { deck.cards[i] = changed }
-        }, progress: progress)
+        deck = try sink.save(
+            { deck in
+                if let i = deck.cards.firstIndex(where: { $0.id == card.id }) { deck.cards[i] = changed }
+            }, progress: progress)
         undoStack.append(entry)
         if !changedCurrent { summary.edited += 1 }
         changedCurrent = true
@@ -238,13 +245,14 @@ final class CurateRunner {
             return
         }
         do {
-            deck = try sink.save({ deck in
-                if let i = deck.cards.firstIndex(where: { $0.id == entry.card.id }) {
-                    deck.cards[i] = entry.card
-                } else {
-                    deck.cards.insert(entry.card, at: min(entry.index, deck.cards.count))
-                }
-            }, progress: entry.progress)
+            deck = try sink.save(
+                { deck in
+                    if let i = deck.cards.firstIndex(where: { $0.id == entry.card.id }) {
+                        deck.cards[i] = entry.card
+                    } else {
+                        deck.cards.insert(entry.card, at: min(entry.index, deck.cards.count))
+                    }
+                }, progress: entry.progress)
         } catch {
             undoStack.append(entry)
             output.write("Could not take back: \(error)\n")
@@ -260,9 +268,11 @@ final class CurateRunner {
 
     private func finish(quit: Bool) -> CurateSummary {
         summary.left = queue.count - min(position, queue.count)
-        var text = "\nCuration: kept \(summary.kept), edited \(summary.edited), dropped \(summary.dropped), conflicts settled \(summary.settled)."
+        var text =
+            "\nCuration: kept \(summary.kept), edited \(summary.edited), dropped \(summary.dropped), conflicts settled \(summary.settled)."
         if summary.left > 0 {
-            text += " \(summary.left) card\(summary.left == 1 ? "" : "s") left: run 'mnemo curate \(deckName)' again to go on."
+            text +=
+                " \(summary.left) card\(summary.left == 1 ? "" : "s") left: run 'mnemo curate \(deckName)' again to go on."
         } else {
             text += " Every card of this pass is curated."
         }
@@ -274,7 +284,8 @@ final class CurateRunner {
 
     func render(_ card: Card, number: Int) -> String {
         var lines: [String] = []
-        var header = style.bold("Card \(number) of \(queue.count)") + " · \(card.kind.rawValue) · " + style.dim(card.id.rawValue)
+        var header =
+            style.bold("Card \(number) of \(queue.count)") + " · \(card.kind.rawValue) · " + style.dim(card.id.rawValue)
         if progress.reviewed.contains(card.id) { header += style.dim(" (curated before)") }
         lines.append("")
         lines.append(header)
@@ -292,10 +303,14 @@ final class CurateRunner {
         if !card.tags.isEmpty { lines.append("  Tags:      " + card.tags.joined(separator: ", ")) }
         if card.evidence.isEmpty { lines.append("  Evidence:  " + style.yellow("none recorded")) }
         for (i, place) in card.evidence.enumerated() {
-            lines.append((i == 0 ? "  Evidence:  " : "             ") + style.dim(CardEdit.cite(place)) + " “\(place.quote)”")
+            lines.append(
+                (i == 0 ? "  Evidence:  " : "             ") + style.dim(CardEdit.cite(place)) + " “\(place.quote)”")
         }
         if let conflict = card.conflict {
-            lines.append("  " + style.yellow(conflict.note == nil ? "Conflict:  sources disagree (c settles it)" : "Conflict:  settled"))
+            lines.append(
+                "  "
+                    + style.yellow(
+                        conflict.note == nil ? "Conflict:  sources disagree (c settles it)" : "Conflict:  settled"))
             for (i, reading) in CardEdit.readings(of: card).enumerated() {
                 let place = reading.evidence.first.map { " — \(CardEdit.cite($0)) “\($0.quote)”" } ?? ""
                 lines.append("    \(i + 1)) \(reading.value)\(i == 0 ? " (taught now)" : "")\(place)")

@@ -24,7 +24,9 @@ struct CardScreen: Sendable {
         switch card.kind {
         case .order:
             for (index, event) in card.choices.enumerated() { text += "  \(Self.letter(index))) \(event)\n" }
-            text += style.dim("  Type the letters from earliest to latest, e.g. \(Self.exampleOrder(card.choices.count)).") + "\n"
+            text +=
+                style.dim("  Type the letters from earliest to latest, e.g. \(Self.exampleOrder(card.choices.count)).")
+                + "\n"
         case .truefalse where options == nil:
             text += style.dim("  (true or false)") + "\n"
         default:
@@ -50,7 +52,8 @@ struct CardScreen: Sendable {
             if let note = judgement?.note, !note.isEmpty {
                 text += style.yellow(note.prefix(1).uppercased() + note.dropFirst()) + "\n"
             } else {
-                text += style.yellow("Almost right:") + " the correct spelling is \(judgement?.expected ?? card.answer)\n"
+                text +=
+                    style.yellow("Almost right:") + " the correct spelling is \(judgement?.expected ?? card.answer)\n"
             }
         case .wrong?:
             if let typed, !typed.isEmpty {
@@ -136,7 +139,8 @@ struct CardScreen: Sendable {
 
     func summary(_ summary: SessionSummary, now: Date) -> String {
         var text = "\n" + style.bold("Session over.") + "\n"
-        let percent = summary.reviewed > 0 ? " (\(Int((Double(summary.right) / Double(summary.reviewed) * 100).rounded()))%)" : ""
+        let percent =
+            summary.reviewed > 0 ? " (\(Int((Double(summary.right) / Double(summary.reviewed) * 100).rounded()))%)" : ""
         text += "Reviewed: \(summary.reviewed)   right: \(summary.right)   wrong: \(summary.wrong)\(percent)\n"
         text += "New cards seen: \(summary.newSeen)"
         if summary.buried > 0 { text += "   buried: \(summary.buried)" }
@@ -161,7 +165,8 @@ struct CardScreen: Sendable {
     }
 
     func help() -> String {
-        var text = "Type the answer and press Enter (an empty answer shows it). Then Enter accepts the proposed rating, 1-4 choose another.\n"
+        var text =
+            "Type the answer and press Enter (an empty answer shows it). Then Enter accepts the proposed rating, 1-4 choose another.\n"
         for command in SessionCommand.allCases {
             text += "  " + command.word.padding(toLength: 10, withPad: " ", startingAt: 0) + command.help + "\n"
         }

@@ -12,7 +12,8 @@ struct Style: Sendable {
     static func forStandardOutput(environment: [String: String] = ProcessInfo.processInfo.environment) -> Style {
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let terminal = isatty(STDOUT_FILENO) == 1
-        return Style(enabled: terminal && !noColor && environment["TERM"] != "dumb", width: terminal ? terminalWidth() : nil)
+        return Style(
+            enabled: terminal && !noColor && environment["TERM"] != "dumb", width: terminal ? terminalWidth() : nil)
     }
 
     /// The terminal's width in columns, if it says.

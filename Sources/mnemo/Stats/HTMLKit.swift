@@ -104,10 +104,12 @@ enum HTMLKit {
         for (i, bar) in bars.enumerated() {
             let h = plotH * min(1, max(0, bar.value) / top)
             let x = left + Double(i) * slot + (slot - barW) / 2
-            svg += "<rect x=\"\(f(x))\" y=\"\(f(axisY - h))\" width=\"\(f(barW))\" height=\"\(f(h))\" fill=\"\(color)\">"
+            svg +=
+                "<rect x=\"\(f(x))\" y=\"\(f(axisY - h))\" width=\"\(f(barW))\" height=\"\(f(h))\" fill=\"\(color)\">"
             svg += "<title>\(escape(bar.title))</title></rect>"
             if let label = bar.label, bar.value > 0 {
-                svg += "<text class=\"value\" x=\"\(f(x + barW / 2))\" y=\"\(f(axisY - h - 3))\" text-anchor=\"middle\">\(escape(label))</text>"
+                svg +=
+                    "<text class=\"value\" x=\"\(f(x + barW / 2))\" y=\"\(f(axisY - h - 3))\" text-anchor=\"middle\">\(escape(label))</text>"
             }
             if let tick = bar.tick {
                 svg += text(x: x + barW / 2, y: axisY + 13, tick, anchor: "middle")

@@ -23,7 +23,8 @@ struct ProgressReading {
         clock?.mark("log")
         var seen = Set<String>()
         var warnings: [String] = []
-        let found = store.warnings.map(\.description) + log.warnings.map(\.description)
+        let found =
+            store.warnings.map(\.description) + log.warnings.map(\.description)
             + (log.tornWarning.map { [$0.description] } ?? [])
         for warning in found where seen.insert(warning).inserted { warnings.append(warning) }
         return ProgressReading(

@@ -74,8 +74,10 @@ struct StatsHTMLRenderer {
             let x = left + Double(column) * (cell + gap)
             let y = top + Double(row) * (cell + gap)
             let level = StatsFormat.heatLevel(day.reviews, max: report.calendar.maxReviews)
-            svg += "<rect x=\"\(K.f(x))\" y=\"\(K.f(y))\" width=\"\(cell)\" height=\"\(cell)\" rx=\"2\" fill=\"\(HTMLKit.heatColors[level])\">"
-            svg += "<title>\(K.escape(day.date)): \(StatsFormat.plural(day.reviews, "review")), \(StatsFormat.duration(ms: day.timeMs))</title></rect>"
+            svg +=
+                "<rect x=\"\(K.f(x))\" y=\"\(K.f(y))\" width=\"\(cell)\" height=\"\(cell)\" rx=\"2\" fill=\"\(HTMLKit.heatColors[level])\">"
+            svg +=
+                "<title>\(K.escape(day.date)): \(StatsFormat.plural(day.reviews, "review")), \(StatsFormat.duration(ms: day.timeMs))</title></rect>"
             if StatsFormat.labelsMonth(days, at: i, offset: offset), column - lastMonthColumn >= 3 {
                 svg += K.text(x: x, y: top - 5, StatsFormat.monthName(day.date))
                 lastMonthColumn = column
@@ -85,7 +87,8 @@ struct StatsHTMLRenderer {
         var lx = Double(width) - 5 * (cell + gap) - 40
         svg += K.text(x: lx - 4, y: legendY + cell - 3, "less", anchor: "end")
         for color in HTMLKit.heatColors {
-            svg += "<rect x=\"\(K.f(lx))\" y=\"\(K.f(legendY))\" width=\"\(cell)\" height=\"\(cell)\" rx=\"2\" fill=\"\(color)\"/>"
+            svg +=
+                "<rect x=\"\(K.f(lx))\" y=\"\(K.f(legendY))\" width=\"\(cell)\" height=\"\(cell)\" rx=\"2\" fill=\"\(color)\"/>"
             lx += cell + gap
         }
         svg += K.text(x: lx + 2, y: legendY + cell - 3, "more")
@@ -124,7 +127,8 @@ struct StatsHTMLRenderer {
             K.bars(
                 periods.map {
                     HTMLKit.Bar(
-                        value: $0.rate ?? 0, label: $0.rate.map { StatsFormat.percent($0, digits: 0) }, tick: tick($0.period),
+                        value: $0.rate ?? 0, label: $0.rate.map { StatsFormat.percent($0, digits: 0) },
+                        tick: tick($0.period),
                         title: "\($0.period): \($0.reviews == 0 ? "–" : StatsFormat.percent($0.rate)) of \($0.reviews)")
                 }, width: 480, height: 170, color: "#2e9e57", maximum: 1, gridLabel: "100%")
         }
@@ -133,7 +137,8 @@ struct StatsHTMLRenderer {
         out += "</div><div><h3>By month</h3>"
         out += periodBars(r.months) { StatsFormat.monthName($0) }
         out += "</div></div>"
-        out += "<h3>By interval since the previous review</h3><table class=\"fit\"><tr><th>Interval</th><th></th><th class=\"num\">Retention</th><th class=\"num\">Answers</th></tr>"
+        out +=
+            "<h3>By interval since the previous review</h3><table class=\"fit\"><tr><th>Interval</th><th></th><th class=\"num\">Retention</th><th class=\"num\">Answers</th></tr>"
         for band in r.intervals {
             out += "<tr><td>\(K.escape(band.band))</td><td>\(K.meter(band.rate ?? 0))</td>"
             out += "<td class=\"num\">\(band.reviews == 0 ? "–" : StatsFormat.percent(band.rate))</td>"
@@ -150,7 +155,8 @@ struct StatsHTMLRenderer {
         out += K.tile(StatsFormat.percent(k.meanRetrievability), "mean retrievability")
         out += K.tile(StatsFormat.count(k.above90), "cards above 90%")
         out += K.tile(StatsFormat.count(report.totals.newCards), "not studied yet")
-        return out + "</div><p class=\"note\">The sum of each studied card's probability of recall today (FSRS), as Anki's estimated total knowledge.</p>"
+        return out
+            + "</div><p class=\"note\">The sum of each studied card's probability of recall today (FSRS), as Anki's estimated total knowledge.</p>"
     }
 
     private func time() -> String {
@@ -172,11 +178,13 @@ struct StatsHTMLRenderer {
 
     private func weakest() -> String {
         guard !report.weakest.isEmpty else { return "<p class=\"note\">No card studied yet.</p>" }
-        var out = "<table><tr><th>#</th><th>Card</th><th class=\"num\">Lapses</th><th class=\"num\">Recall now</th><th>Source</th></tr>"
+        var out =
+            "<table><tr><th>#</th><th>Card</th><th class=\"num\">Lapses</th><th class=\"num\">Recall now</th><th>Source</th></tr>"
         for (i, card) in report.weakest.enumerated() {
             out += "<tr><td class=\"num\">\(i + 1)</td><td>\(K.bdi(card.prompt)) → <b>\(K.bdi(card.answer))</b>"
             if let quote = card.quote { out += "<div class=\"quote\" dir=\"auto\">“\(K.escape(quote))”</div>" }
-            out += "</td><td class=\"num\">\(card.lapses)</td><td class=\"num\">\(StatsFormat.percent(card.retrievability, digits: 0))</td><td>"
+            out +=
+                "</td><td class=\"num\">\(card.lapses)</td><td class=\"num\">\(StatsFormat.percent(card.retrievability, digits: 0))</td><td>"
             if let title = card.sourceTitle { out += K.bdi(K.clip(title, 70)) + "<br>" }
             if let file = card.source { out += "<span class=\"note\">\(K.cite(file, card.line))</span>" }
             out += "</td></tr>"
@@ -188,14 +196,16 @@ struct StatsHTMLRenderer {
         func table(_ groups: [StatsReport.MasteryGroup], heading: String, titles: Bool) -> String {
             guard !groups.isEmpty else { return "" }
             var out = "<h3>\(K.escape(heading))</h3><table><tr><th>\(titles ? "Source" : "Tag")</th><th></th>"
-            out += "<th class=\"num\">Mastery</th><th class=\"num\">Known</th><th class=\"num\">Studied</th><th class=\"num\">Retention</th></tr>"
+            out +=
+                "<th class=\"num\">Mastery</th><th class=\"num\">Known</th><th class=\"num\">Studied</th><th class=\"num\">Retention</th></tr>"
             for g in groups {
                 var name = K.bdi(titles ? K.clip(g.title ?? g.name, 80) : g.name)
                 if titles, g.title != nil { name += " <span class=\"note\">\(K.cite(g.name, nil))</span>" }
                 out += "<tr><td>\(name)</td><td>\(K.meter(g.mastery))</td>"
                 out += "<td class=\"num\">\(StatsFormat.percent(g.mastery, digits: 0))</td>"
                 out += "<td class=\"num\">\(g.known)/\(g.cards)</td><td class=\"num\">\(g.studied)</td>"
-                out += "<td class=\"num\">\(g.retention.reviews > 0 ? StatsFormat.percent(g.retention.rate, digits: 0) : "–")</td></tr>"
+                out +=
+                    "<td class=\"num\">\(g.retention.reviews > 0 ? StatsFormat.percent(g.retention.rate, digits: 0) : "–")</td></tr>"
             }
             return out + "</table>"
         }
@@ -208,11 +218,13 @@ struct StatsHTMLRenderer {
         var out = ""
         let removed = report.removedCards
         if removed.reviews > 0 {
-            out += "<p>\(StatsFormat.plural(removed.reviews, "review")) of \(StatsFormat.plural(removed.cards, "card")) no longer in \(K.escape(removed.decks.joined(separator: ", "))): kept in the log, not counted above.</p>"
+            out +=
+                "<p>\(StatsFormat.plural(removed.reviews, "review")) of \(StatsFormat.plural(removed.cards, "card")) no longer in \(K.escape(removed.decks.joined(separator: ", "))): kept in the log, not counted above.</p>"
         }
         let other = report.otherDecks
         if other.reviews > 0 {
-            out += "<p>\(StatsFormat.plural(other.reviews, "review")) of \(StatsFormat.plural(other.cards, "card")) in decks not loaded: \(K.escape(other.decks.joined(separator: ", "))).</p>"
+            out +=
+                "<p>\(StatsFormat.plural(other.reviews, "review")) of \(StatsFormat.plural(other.cards, "card")) in decks not loaded: \(K.escape(other.decks.joined(separator: ", "))).</p>"
         }
         return out
     }

@@ -14,7 +14,8 @@ struct StatsTextRenderer {
         out += section("Today", today())
         out += section("Reviews over the last 12 months", heatmap())
         out += section("Due in the next 30 days", forecast())
-        out += section("True retention (desired \(StatsFormat.percent(report.retention.desired, digits: 0)))", retention())
+        out += section(
+            "True retention (desired \(StatsFormat.percent(report.retention.desired, digits: 0)))", retention())
         out += section("Estimated knowledge", knowledge())
         out += section("Time spent", time())
         out += section("Weakest cards", weakest())
@@ -48,7 +49,8 @@ struct StatsTextRenderer {
         let day = report.rolloverHour == 0 ? "midnight" : String(format: "%02d:00", report.rolloverHour)
         return line + "\n"
             + dim(
-                "\(decks) · \(StatsFormat.plural(report.totals.cards, "card")) · \(report.today.date) (\(report.timeZone), days start at \(day))")
+                "\(decks) · \(StatsFormat.plural(report.totals.cards, "card")) · \(report.today.date) (\(report.timeZone), days start at \(day))"
+            )
             + "\n"
     }
 
@@ -62,7 +64,8 @@ struct StatsTextRenderer {
             "  Done       \(StatsFormat.plural(t.reviews, "review")) of \(StatsFormat.plural(t.cardsReviewed, "card")) in \(StatsFormat.duration(ms: t.timeMs))"
         let new = "  New left   \(t.newLeft) of \(t.newPerDay) a day (\(t.newStudied) studied today)"
         let s = report.streak
-        var streak = "  Streak     \(StatsFormat.plural(s.current, "day")) in a row (longest \(StatsFormat.plural(s.longest, "day")))"
+        var streak =
+            "  Streak     \(StatsFormat.plural(s.current, "day")) in a row (longest \(StatsFormat.plural(s.longest, "day")))"
         if s.current > 0, !s.studiedToday { streak += "; study today to keep it" }
         return [due, done, new, streak].joined(separator: "\n") + "\n"
     }
@@ -81,7 +84,7 @@ struct StatsTextRenderer {
             grid[row][column] = cell(StatsFormat.heatLevel(day.reviews, max: max))
             if StatsFormat.labelsMonth(days, at: i, offset: offset) {
                 let name = Array(StatsFormat.monthName(day.date))
-                if column + 3 <= columns, monthRow[column ..< column + 3].allSatisfy({ $0 == " " }),
+                if column + 3 <= columns, monthRow[column..<column + 3].allSatisfy({ $0 == " " }),
                     column == 0 || monthRow[column - 1] == " "
                 {
                     for (k, c) in name.enumerated() { monthRow[column + k] = c }
@@ -96,7 +99,8 @@ struct StatsTextRenderer {
         }
         let legend = (0...4).map { cell($0) }.joined()
         out += "      " + dim("less ") + legend + dim(" more")
-        out += "   \(StatsFormat.plural(report.calendar.reviews, "review")) on \(StatsFormat.plural(report.calendar.activeDays, "day"))"
+        out +=
+            "   \(StatsFormat.plural(report.calendar.reviews, "review")) on \(StatsFormat.plural(report.calendar.activeDays, "day"))"
         out += ", busiest \(StatsFormat.count(max))\n"
         return out
     }
@@ -114,7 +118,8 @@ struct StatsTextRenderer {
         let values = f.days.map(\.due)
         let top = values.max() ?? 0
         guard top > 0 else {
-            return "  Nothing due in the next 30 days" + (f.later > 0 ? " (\(StatsFormat.count(f.later)) later)" : "") + ".\n"
+            return "  Nothing due in the next 30 days" + (f.later > 0 ? " (\(StatsFormat.count(f.later)) later)" : "")
+                + ".\n"
         }
         let height = 6
         let eighths = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
@@ -139,7 +144,8 @@ struct StatsTextRenderer {
         var summary = "  \(StatsFormat.count(f.total)) due in 30 days"
         if f.overdue > 0 { summary += " (\(StatsFormat.count(f.overdue)) overdue, shown today)" }
         let week = values.prefix(7).reduce(0, +)
-        summary += "; \(StatsFormat.count(week)) this week, \(StatsFormat.count(values.dropFirst().first ?? 0)) tomorrow"
+        summary +=
+            "; \(StatsFormat.count(week)) this week, \(StatsFormat.count(values.dropFirst().first ?? 0)) tomorrow"
         if f.later > 0 { summary += "; \(StatsFormat.count(f.later)) later" }
         return out + summary + "\n"
     }
@@ -162,7 +168,8 @@ struct StatsTextRenderer {
         out += "  By interval since the previous review:\n"
         for band in r.intervals {
             let label = band.band.padding(toLength: 7, withPad: " ", startingAt: 0)
-            out += "    \(label) \(bar(band.rate ?? 0, width: 20)) \(band.reviews == 0 ? "–" : "\(StatsFormat.percent(band.rate)) of \(StatsFormat.count(band.reviews))")\n"
+            out +=
+                "    \(label) \(bar(band.rate ?? 0, width: 20)) \(band.reviews == 0 ? "–" : "\(StatsFormat.percent(band.rate)) of \(StatsFormat.count(band.reviews))")\n"
         }
         return out
     }
@@ -191,7 +198,8 @@ struct StatsTextRenderer {
         let estimated = String(format: "%.1f", k.estimated)
         var out = "  About \(estimated) of \(StatsFormat.plural(k.studiedCards, "studied card")) would be recalled now"
         out += " (mean retrievability \(StatsFormat.percent(k.meanRetrievability)))\n"
-        out += "  \(StatsFormat.count(k.above90)) above 90%; \(StatsFormat.count(report.totals.newCards)) not studied yet\n"
+        out +=
+            "  \(StatsFormat.count(k.above90)) above 90%; \(StatsFormat.count(report.totals.newCards)) not studied yet\n"
         return out
     }
 
@@ -215,7 +223,8 @@ struct StatsTextRenderer {
         for (i, card) in report.weakest.enumerated() {
             let number = String(i + 1).leftPadded(2)
             out += "  \(number). \(StatsFormat.clip(card.prompt, 60)) → \(bold(StatsFormat.clip(card.answer, 30)))\n"
-            var detail = "      \(StatsFormat.plural(card.lapses, "lapse")), recall \(StatsFormat.percent(card.retrievability, digits: 0))"
+            var detail =
+                "      \(StatsFormat.plural(card.lapses, "lapse")), recall \(StatsFormat.percent(card.retrievability, digits: 0))"
             if let source = card.source {
                 detail += " · \(card.sourceTitle ?? source)"
                 if let line = card.line { detail += " (\(source):\(line))" }
@@ -233,9 +242,12 @@ struct StatsTextRenderer {
         let width = min(32, names.map(\.count).max() ?? 0)
         for (group, name) in zip(groups, names) {
             let label = StatsFormat.clip(name, width).padding(toLength: width, withPad: " ", startingAt: 0)
-            var line = "  \(label) \(bar(group.mastery, width: 12)) \(StatsFormat.percent(group.mastery, digits: 0).leftPadded(4))"
+            var line =
+                "  \(label) \(bar(group.mastery, width: 12)) \(StatsFormat.percent(group.mastery, digits: 0).leftPadded(4))"
             line += "  known \(group.known)/\(group.cards)"
-            if group.retention.reviews > 0 { line += ", retention \(StatsFormat.percent(group.retention.rate, digits: 0))" }
+            if group.retention.reviews > 0 {
+                line += ", retention \(StatsFormat.percent(group.retention.rate, digits: 0))"
+            }
             out += line + "\n"
         }
         return out
@@ -245,12 +257,14 @@ struct StatsTextRenderer {
         var out = ""
         let removed = report.removedCards
         if removed.reviews > 0 {
-            out += "  \(StatsFormat.plural(removed.reviews, "review")) of \(StatsFormat.plural(removed.cards, "card")) no longer in "
+            out +=
+                "  \(StatsFormat.plural(removed.reviews, "review")) of \(StatsFormat.plural(removed.cards, "card")) no longer in "
             out += "\(removed.decks.joined(separator: ", ")) (kept in the log, not counted above)\n"
         }
         let other = report.otherDecks
         if other.reviews > 0 {
-            out += "  \(StatsFormat.plural(other.reviews, "review")) of \(StatsFormat.plural(other.cards, "card")) in decks not loaded: "
+            out +=
+                "  \(StatsFormat.plural(other.reviews, "review")) of \(StatsFormat.plural(other.cards, "card")) in decks not loaded: "
             out += "\(other.decks.joined(separator: ", "))\n"
         }
         return out

@@ -15,7 +15,9 @@ struct CheckerJudge: AnswerJudging {
         // A choice card whose options were not shown (typed mode) takes no option letters.
         let options = card.card.kind == .choice ? (shown ?? []) : shown
         let result = checker.check(typed, against: card.card, shownChoices: options)
-        if result.verdict == .wrong, shown == nil, let reading = Self.otherReading(typed, card: card.card, checker: checker) {
+        if result.verdict == .wrong, shown == nil,
+            let reading = Self.otherReading(typed, card: card.card, checker: checker)
+        {
             // The sources disagree and the learner gave another source's value: that is recall, not a mistake.
             return Judgement(
                 verdict: .right, expected: result.expected,

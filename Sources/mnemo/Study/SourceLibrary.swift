@@ -17,7 +17,9 @@ struct SourceLibrary: Sendable {
             folder.deletingLastPathComponent().appendingPathComponent(evidence.source),
         ]
         for url in candidates {
-            guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { continue }
+            guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+                continue
+            }
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let index = evidence.line - 1
             guard lines.indices.contains(index) else { return nil }

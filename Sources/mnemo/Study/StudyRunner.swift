@@ -73,13 +73,17 @@ final class StudyRunner {
             guard let line = read(prompt: prompt) else { return .end }
             if let command = SessionCommand.parse(line) {
                 guard let command else {
-                    output.write("Unknown command \"\(line.trimmingCharacters(in: .whitespaces))\"; :help lists them.\n")
+                    output.write(
+                        "Unknown command \"\(line.trimmingCharacters(in: .whitespaces))\"; :help lists them.\n")
                     continue
                 }
                 switch command {
                 case .hint:
                     hintLevel += 1
-                    output.write(hint(for: item.card.card, level: hintLevel, options: options, removed: &removed, using: &generator))
+                    output.write(
+                        hint(
+                            for: item.card.card, level: hintLevel, options: options, removed: &removed,
+                            using: &generator))
                     continue
                 case .source:
                     output.write("Answer first: :source then shows the passage.\n")
@@ -102,7 +106,8 @@ final class StudyRunner {
             let given = resolveOption(typed, options: options)
             let trimmed = given.trimmingCharacters(in: .whitespaces)
             answer = trimmed.isEmpty ? nil : given
-            judgement = trimmed.isEmpty
+            judgement =
+                trimmed.isEmpty
                 ? Judgement(verdict: .wrong, expected: item.card.card.answer, note: nil)
                 : judge.judge(given, card: item.card, shown: options)
         } else {
@@ -146,9 +151,10 @@ final class StudyRunner {
                 continue
             }
             let now = clock()
-            guard let event = session.reviewEvent(
-                rating: rating, answer: answer, verdict: judgement?.verdict ?? .unchecked,
-                durationMs: durationMs, now: now)
+            guard
+                let event = session.reviewEvent(
+                    rating: rating, answer: answer, verdict: judgement?.verdict ?? .unchecked,
+                    durationMs: durationMs, now: now)
             else { return .nextCard }
             let stored = try log.append(event)
             session.apply(event, stored: stored)
@@ -269,6 +275,7 @@ final class StudyRunner {
         if let lines = sources.passage(for: evidence, deck: item.card.deck) {
             return screen.passage(lines, evidence: evidence)
         }
-        return "\(evidence.source):\(evidence.line) (the source file is not next to the deck; the quote):\n  \"\(evidence.quote)\"\n"
+        return
+            "\(evidence.source):\(evidence.line) (the source file is not next to the deck; the quote):\n  \"\(evidence.quote)\"\n"
     }
 }

@@ -12,7 +12,8 @@ struct StudySetup {
     /// Opens the progress folder (`--progress`, `$MNEMO_HOME`, XDG) read-write with its own settings.
     init(progressOption: String?, now: Date) throws {
         let folder = ProgressLocation.resolve(progressOption)
-        store = try ProgressStore(folder: folder, access: .readWrite(ProgressLocation.owner(command: "mnemo study", now: now)))
+        store = try ProgressStore(
+            folder: folder, access: .readWrite(ProgressLocation.owner(command: "mnemo study", now: now)))
         settings = store.settings
         do {
             scheduler = try Scheduler(settings.scheduler)

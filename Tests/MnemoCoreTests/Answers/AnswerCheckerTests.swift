@@ -225,16 +225,21 @@ enum AnswerTable {
         almost("ar surname typo", "أنور السادات", .person, "السادت"),
         wrong("ar other person", "أنور السادات", .person, "عبد الناصر"),
         // Accepted alternatives.
-        AnswerCase(rule: "accepted", answer: "the Soviet Union", type: .text, accepted: ["USSR", "الاتحاد السوفيتي"],
-                   typed: "U.S.S.R.", verdict: .right, matched: "USSR"),
-        AnswerCase(rule: "accepted", answer: "the Soviet Union", type: .text, accepted: ["USSR", "الاتحاد السوفيتي"],
-                   typed: "الإتحاد السوفيتي", verdict: .right, matched: "الاتحاد السوفيتي"),
-        AnswerCase(rule: "accepted", answer: "the Soviet Union", type: .text, accepted: ["USSR", "الاتحاد السوفيتي"],
-                   typed: "Soviet Union", verdict: .right, matched: "the Soviet Union"),
-        AnswerCase(rule: "accepted", answer: "the Soviet Union", type: .text, accepted: ["USSR"],
-                   typed: "Russia", verdict: .wrong),
-        AnswerCase(rule: "accepted", answer: "1945", type: .year, accepted: ["the end of the war"],
-                   typed: "end of the war", verdict: .right, matched: "the end of the war"),
+        AnswerCase(
+            rule: "accepted", answer: "the Soviet Union", type: .text, accepted: ["USSR", "الاتحاد السوفيتي"],
+            typed: "U.S.S.R.", verdict: .right, matched: "USSR"),
+        AnswerCase(
+            rule: "accepted", answer: "the Soviet Union", type: .text, accepted: ["USSR", "الاتحاد السوفيتي"],
+            typed: "الإتحاد السوفيتي", verdict: .right, matched: "الاتحاد السوفيتي"),
+        AnswerCase(
+            rule: "accepted", answer: "the Soviet Union", type: .text, accepted: ["USSR", "الاتحاد السوفيتي"],
+            typed: "Soviet Union", verdict: .right, matched: "the Soviet Union"),
+        AnswerCase(
+            rule: "accepted", answer: "the Soviet Union", type: .text, accepted: ["USSR"],
+            typed: "Russia", verdict: .wrong),
+        AnswerCase(
+            rule: "accepted", answer: "1945", type: .year, accepted: ["the end of the war"],
+            typed: "end of the war", verdict: .right, matched: "the end of the war"),
         // Empty answers.
         wrong("empty", "Hiroshima", .place, ""),
         wrong("empty", "Hiroshima", .place, "   "),
@@ -244,10 +249,13 @@ enum AnswerTable {
     static let years = ["1943", "1944", "1945", "1946"]
     static let cities = ["Hiroshima", "Nagasaki", "Kokura", "Niigata"]
 
-    static func choice(_ typed: String, _ verdict: Verdict, choices: [String] = years, answer: String = "1945",
-                       matched: String? = nil) -> AnswerCase {
-        AnswerCase(rule: "choice", answer: answer, type: answer == "1945" ? .year : .place, kind: .choice,
-                   choices: choices, typed: typed, verdict: verdict, matched: matched)
+    static func choice(
+        _ typed: String, _ verdict: Verdict, choices: [String] = years, answer: String = "1945",
+        matched: String? = nil
+    ) -> AnswerCase {
+        AnswerCase(
+            rule: "choice", answer: answer, type: answer == "1945" ? .year : .place, kind: .choice,
+            choices: choices, typed: typed, verdict: verdict, matched: matched)
     }
 
     static func statement(_ answer: String, _ typed: String, _ verdict: Verdict) -> AnswerCase {
@@ -255,8 +263,9 @@ enum AnswerTable {
     }
 
     static func order(_ typed: String, _ verdict: Verdict) -> AnswerCase {
-        AnswerCase(rule: "order", answer: "b, c, a", type: .text, kind: .order, choices: ["x", "y", "z"],
-                   typed: typed, verdict: verdict)
+        AnswerCase(
+            rule: "order", answer: "b, c, a", type: .text, kind: .order, choices: ["x", "y", "z"],
+            typed: typed, verdict: verdict)
     }
 
     static let labelled: [AnswerCase] = [
@@ -294,8 +303,11 @@ struct AnswerCheckerTests {
     @Test func almostNamesTheCorrectSpelling() {
         let card = AnswerCase(rule: "", answer: "Hiroshima", type: .place, typed: "", verdict: .almost).card
         let result = checker.check("Hiroshma", against: card)
-        #expect(result == AnswerResult(verdict: .almost, expected: "Hiroshima", matched: "Hiroshima",
-                                       note: "almost right: the correct spelling is Hiroshima"))
+        #expect(
+            result
+                == AnswerResult(
+                    verdict: .almost, expected: "Hiroshima", matched: "Hiroshima",
+                    note: "almost right: the correct spelling is Hiroshima"))
     }
 
     @Test func surnameAloneShowsTheFullName() {
@@ -304,7 +316,8 @@ struct AnswerCheckerTests {
     }
 
     @Test func surnameIsAmbiguousOnlyWhenTheDeckSaysSo() {
-        let card = Card(id: CardID("q"), kind: .question, prompt: "?", answer: "Franklin D. Roosevelt", answerType: .person)
+        let card = Card(
+            id: CardID("q"), kind: .question, prompt: "?", answer: "Franklin D. Roosevelt", answerType: .person)
         #expect(AnswerChecker(cards: [card]).check("Roosevelt", against: card).verdict == .right)
         let result = checker.check("Roosevelt", against: card)
         #expect(result.verdict == .wrong)
@@ -314,7 +327,8 @@ struct AnswerCheckerTests {
     @Test func incompleteAndAmbiguousDatesSayWhy() {
         let card = Card(id: CardID("q"), kind: .question, prompt: "?", answer: "September 8, 1945", answerType: .date)
         #expect(checker.check("September 1945", against: card).note == "incomplete: the answer is September 8, 1945")
-        #expect(checker.check("8/9/1945", against: card).note
+        #expect(
+            checker.check("8/9/1945", against: card).note
                 == "ambiguous date: write the month as a word (the answer is September 8, 1945)")
         #expect(checker.check("8 September 1945", against: card).verdict == .right)
     }
@@ -336,9 +350,12 @@ struct AnswerCheckerTests {
 
     @Test func tableCoversEveryRuleInBothLanguages() {
         let rows = AnswerTable.cases + AnswerTable.labelled
-        let arabic = rows.filter { row in (row.answer + row.typed).unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) } }
+        let arabic = rows.filter { row in
+            (row.answer + row.typed).unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }
+        }
         #expect(rows.contains { $0.verdict == .right } && rows.contains { $0.verdict == .wrong })
-        #expect(arabic.contains { $0.verdict == .right } && arabic.contains { $0.verdict == .wrong }
+        #expect(
+            arabic.contains { $0.verdict == .right } && arabic.contains { $0.verdict == .wrong }
                 && arabic.contains { $0.verdict == .almost })
         #expect(rows.count >= 150)
     }

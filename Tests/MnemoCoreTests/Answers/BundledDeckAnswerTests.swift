@@ -50,7 +50,9 @@ struct BundledDeckAnswerTests {
                 guard numbers.count == 1, let value = numbers.first else { continue }
                 for miss in [value + 1, value - 1, value * 10] {
                     let typed = "\(miss)"
-                    #expect(checker.check(typed, against: card).verdict == .wrong, "\(card.id): '\(typed)' for '\(card.answer)'")
+                    #expect(
+                        checker.check(typed, against: card).verdict == .wrong,
+                        "\(card.id): '\(typed)' for '\(card.answer)'")
                     checked += 1
                 }
             }

@@ -17,17 +17,21 @@ struct AnkiTextFileTests {
     @Test func csvHasAnkisHeaderLines() {
         let csv = AnkiTextFile.csv(for: ExchangeFixtures.deck())
         let lines = csv.split(separator: "\n").map(String.init)
-        #expect(Array(lines.prefix(6)) == [
-            "#separator:Comma", "#html:false", "#guid column:1", "#notetype column:2", "#tags column:6",
-            "#columns:GUID,Notetype,Front,Back,Source,Tags,Mnemo",
-        ])
+        #expect(
+            Array(lines.prefix(6)) == [
+                "#separator:Comma", "#html:false", "#guid column:1", "#notetype column:2", "#tags column:6",
+                "#columns:GUID,Notetype,Front,Back,Source,Tags,Mnemo",
+            ])
         #expect(csv.contains("Cloze,The Yalta Conference met at the {{c1::Livadia Palace::place}} in Crimea.,"))
     }
 
     @Test func spreadsheetEditsOfFrontAndBackWin() {
         let deck = ExchangeFixtures.deck()
         let csv = AnkiTextFile.csv(for: deck)
-            .replacingOccurrences(of: "On what date did the Soviets declare war on Japan?", with: "When did the USSR declare war on Japan?")
+            .replacingOccurrences(
+                of: "On what date did the Soviets declare war on Japan?",
+                with: "When did the USSR declare war on Japan?"
+            )
             .replacingOccurrences(of: "{{c1::Livadia Palace::place}}", with: "{{c1::Livadia palace::place}}")
         let cards = NoteImport.cards(from: AnkiTextFile.read(csv).notes).cards
         let question = cards.first { $0.id == ExchangeFixtures.question.id }
@@ -96,14 +100,15 @@ struct AnkiTextFileTests {
         let (cards, cardProblems) = NoteImport.cards(from: contents.notes)
         let problems = (contents.problems + cardProblems).sorted { $0.row < $1.row }
         #expect(cards.map(\.prompt) == ["Good one?", "Good two?", "Good three?"])
-        #expect(problems.map(\.description) == [
-            "row 3: 1 field; need front and back",
-            "row 4: the front is empty",
-            "row 5: text after a closing quote in field 1",
-            "row 7: the back is empty",
-            "row 8: no cloze deletion ({{c1::…}}) in the text",
-            "row 9: same card as row 2",
-            "row 10: a quoted field (field 1) is never closed",
-        ])
+        #expect(
+            problems.map(\.description) == [
+                "row 3: 1 field; need front and back",
+                "row 4: the front is empty",
+                "row 5: text after a closing quote in field 1",
+                "row 7: the back is empty",
+                "row 8: no cloze deletion ({{c1::…}}) in the text",
+                "row 9: same card as row 2",
+                "row 10: a quoted field (field 1) is never closed",
+            ])
     }
 }

@@ -25,9 +25,10 @@ struct ClozeTextTests {
     @Test func eachClozeNumberIsOneCardWithTheOthersShown() {
         let deletions = ClozeText.deletions(in: "{{c1::Stalin}} met {{c2::Roosevelt}} at {{c3::Yalta::place}}.")
         #expect(deletions.map(\.ordinal) == [1, 2, 3])
-        #expect(deletions.map(\.prompt) == [
-            "[…] met Roosevelt at Yalta.", "Stalin met […] at Yalta.", "Stalin met Roosevelt at [place].",
-        ])
+        #expect(
+            deletions.map(\.prompt) == [
+                "[…] met Roosevelt at Yalta.", "Stalin met […] at Yalta.", "Stalin met Roosevelt at [place].",
+            ])
         #expect(deletions.map(\.answer) == ["Stalin", "Roosevelt", "Yalta"])
     }
 

@@ -14,12 +14,18 @@ struct DeckMergeTests {
 
     let existing = Deck(
         id: "unit-3", title: "Unit 3", languages: ["en"], sources: [source("a.txt", "a"), source("b.txt", "b")],
-        cards: [card("one", prompt: "Reworded by the teacher?", source: "a.txt"), card("two", prompt: "Two?", source: "b.txt")])
+        cards: [
+            card("one", prompt: "Reworded by the teacher?", source: "a.txt"),
+            card("two", prompt: "Two?", source: "b.txt"),
+        ])
 
     @Test func existingCardsAreKeptAsTheyAreAndNewOnesAdded() {
         let built = Deck(
             id: "other", title: "Other", languages: ["en", "ar"], sources: [Self.source("c.txt", "c")],
-            cards: [Self.card("three", prompt: "Three?", source: "c.txt"), Self.card("one", prompt: "One?", source: "c.txt", line: 9)])
+            cards: [
+                Self.card("three", prompt: "Three?", source: "c.txt"),
+                Self.card("one", prompt: "One?", source: "c.txt", line: 9),
+            ])
         let (merged, report) = DeckMerge.merge(built, into: existing)
         #expect(merged.id == "unit-3" && merged.title == "Unit 3")
         #expect(merged.cards.map(\.id) == existing.cards.map(\.id) + [CardID(kind: .question, factKey: "three")])
@@ -27,7 +33,10 @@ struct DeckMergeTests {
         #expect(merged.cards[0].evidence.map(\.source) == ["a.txt", "c.txt"], "the new source's support is added")
         #expect(merged.sources.map(\.file) == ["a.txt", "b.txt", "c.txt"])
         #expect(merged.languages == ["en", "ar"])
-        #expect(report == DeckMerge.Report(added: 1, alreadyThere: 1, newEvidence: 1, newSources: ["c.txt"], changedSources: []))
+        #expect(
+            report
+                == DeckMerge.Report(
+                    added: 1, alreadyThere: 1, newEvidence: 1, newSources: ["c.txt"], changedSources: []))
     }
 
     @Test func aSourceBuiltAgainWithNewContentIsRecorded() {

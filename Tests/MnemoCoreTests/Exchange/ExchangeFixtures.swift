@@ -16,7 +16,9 @@ enum ExchangeFixtures {
         id: CardID(kind: .question, factKey: "war declared|august 8"), kind: .question,
         prompt: "On what date did the Soviets declare war on Japan?", answer: "August 8", accepted: ["8 August"],
         answerType: .date, evidence: [evidence(4, "The Soviets declared war on Japan on August 8.")], tags: ["war"],
-        conflict: Conflict(readings: [ConflictReading(value: "August 9", evidence: evidence(7, "On August 9 the war began.", source: "other.txt"))]))
+        conflict: Conflict(readings: [
+            ConflictReading(value: "August 9", evidence: evidence(7, "On August 9 the war began.", source: "other.txt"))
+        ]))
     static let choice = Card(
         id: CardID(kind: .choice, factKey: "prisoners|600000"), kind: .choice,
         prompt: "How many soldiers were captured, \"officially\"?", answer: "600,000",
@@ -39,7 +41,9 @@ enum ExchangeFixtures {
     static func deck() -> Deck {
         Deck(
             id: "yalta-sample", title: "Yalta & <after>", languages: ["ar", "en"],
-            sources: [SourceInfo(file: "yalta.txt", title: "Yalta", sha256: String(repeating: "a", count: 64), language: "en")],
+            sources: [
+                SourceInfo(file: "yalta.txt", title: "Yalta", sha256: String(repeating: "a", count: 64), language: "en")
+            ],
             cards: [cloze, question, choice, truefalse, order, arabic])
     }
 }

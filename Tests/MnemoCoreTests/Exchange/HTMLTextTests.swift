@@ -3,8 +3,9 @@ import Testing
 
 struct HTMLTextTests {
     @Test func escapesMarkupCharacters() {
-        #expect(HTMLText.escape("<a href=\"x\">Tom & Jerry's</a>")
-            == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+        #expect(
+            HTMLText.escape("<a href=\"x\">Tom & Jerry's</a>")
+                == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
     }
 
     @Test func fieldsKeepLineBreaksAsBr() {

@@ -47,7 +47,8 @@ struct QuizTests {
     }
 
     @Test func countAndKindsChooseTheQuestions() throws {
-        let quiz = try Quiz(deck: deck, options: QuizOptions(variants: 2, count: 2, kinds: [.cloze, .question], seed: 5))
+        let quiz = try Quiz(
+            deck: deck, options: QuizOptions(variants: 2, count: 2, kinds: [.cloze, .question], seed: 5))
         for variant in quiz.variants {
             #expect(variant.questions.count == 2)
             #expect(variant.questions.allSatisfy { [.cloze, .question].contains($0.card.kind) })
@@ -88,7 +89,8 @@ struct QuizTests {
         #expect(throws: QuizError.noCards(kinds: ["choice", "order"])) {
             try Quiz(deck: small, options: QuizOptions(kinds: [.order, .choice]))
         }
-        #expect(QuizError.noCards(kinds: ["choice", "order"]).description == "the deck has no cards of kind choice, order")
+        #expect(
+            QuizError.noCards(kinds: ["choice", "order"]).description == "the deck has no cards of kind choice, order")
     }
 
     @Test func htmlIsEscapedRightToLeftAndBreaksPages() throws {
@@ -97,7 +99,9 @@ struct QuizTests {
         #expect(!html.contains("<after>"))
         #expect(html.contains("How many soldiers were captured, &quot;officially&quot;?"))
         #expect(html.contains("<li class=\"q cloze\" dir=\"rtl\" lang=\"ar\">"))
-        #expect(html.components(separatedBy: "dir=\"rtl\" lang=\"ar\"").count - 1 == 4, "the Arabic card, on 2 sheets and 2 keys")
+        #expect(
+            html.components(separatedBy: "dir=\"rtl\" lang=\"ar\"").count - 1 == 4,
+            "the Arabic card, on 2 sheets and 2 keys")
         #expect(html.components(separatedBy: "<section class=\"sheet\">").count - 1 == 2)
         #expect(html.components(separatedBy: "<section class=\"key\">").count - 1 == 2)
         #expect(html.contains("@media print"))
@@ -115,7 +119,10 @@ struct QuizTests {
         #expect(markdown.contains("the \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ (place) in Crimea"))
         #expect(markdown.contains("# Yalta & \\<after\\>: quiz, variant A"))
         let html = QuizRenderer.html(quiz)
-        #expect(html.contains("<div class=\"cite\"><bdi dir=\"ltr\">ar.txt, line 1</bdi>: “<bdi>في عام 1945 ميلادي قام الاتحاد السوفيتي بغزو منشوريا</bdi>”</div>"))
+        #expect(
+            html.contains(
+                "<div class=\"cite\"><bdi dir=\"ltr\">ar.txt, line 1</bdi>: “<bdi>في عام 1945 ميلادي قام الاتحاد السوفيتي بغزو منشوريا</bdi>”</div>"
+            ))
         #expect(html.contains("Sources disagree: <bdi>August 9</bdi> (<bdi dir=\"ltr\">other.txt, line 7</bdi>)"))
     }
 }

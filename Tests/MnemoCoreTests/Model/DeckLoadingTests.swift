@@ -9,7 +9,8 @@ enum DeckJSON {
     static let card =
         #"{"id":"cloze-1","kind":"cloze","prompt":"In [\u2026] it ended.","answer":"1945","evidence":["#
         + evidence + "]}"
-    static let source = #"{"file":"a.txt","title":"A","sha256":"\#(String(repeating: "0", count: 64))","language":"en"}"#
+    static let source =
+        #"{"file":"a.txt","title":"A","sha256":"\#(String(repeating: "0", count: 64))","language":"en"}"#
 
     static func deck(version: String = "1", cards: String = card, extra: String = "") -> String {
         #"{"formatVersion":\#(version),"id":"d","title":"T","languages":["en"],"sources":[\#(source)],"cards":[\#(cards)]\#(extra)}"#
@@ -18,7 +19,8 @@ enum DeckJSON {
 
 struct DeckLoadingTests {
     @Test func minimalCardGetsDefaults() throws {
-        let json = #"{"formatVersion":1,"id":"d","title":"T","cards":[{"id":"q1","kind":"question","prompt":"When?","answer":"1945"}]}"#
+        let json =
+            #"{"formatVersion":1,"id":"d","title":"T","cards":[{"id":"q1","kind":"question","prompt":"When?","answer":"1945"}]}"#
         let deck = try Deck.decode(Data(json.utf8), path: "x.json")
         #expect(deck.languages == [])
         #expect(deck.sources == [])
@@ -46,9 +48,15 @@ struct DeckLoadingTests {
         (DeckJSON.deck(version: "3"), .newerVersion(path: "x.json", version: 3, supported: 1)),
         ("{\"formatVersion\":2,\"something\":\"else\"}", .newerVersion(path: "x.json", version: 2, supported: 1)),
         (DeckJSON.deck(version: "0"), .unsupportedVersion(path: "x.json", version: 0)),
-        ("{\"id\":\"d\",\"title\":\"T\",\"cards\":[]}", .missingField(path: "x.json", place: "", field: "formatVersion")),
+        (
+            "{\"id\":\"d\",\"title\":\"T\",\"cards\":[]}",
+            .missingField(path: "x.json", place: "", field: "formatVersion")
+        ),
         ("{\"formatVersion\":1,\"id\":\"d\",\"cards\":[]}", .missingField(path: "x.json", place: "", field: "title")),
-        ("{\"formatVersion\":1,\"id\":\"d\",\"title\":\"T\"}", .missingField(path: "x.json", place: "", field: "cards")),
+        (
+            "{\"formatVersion\":1,\"id\":\"d\",\"title\":\"T\"}",
+            .missingField(path: "x.json", place: "", field: "cards")
+        ),
         (
             DeckJSON.deck(cards: DeckJSON.card + #",{"id":"cloze-ab12","kind":"cloze","prompt":"p [...]"}"#),
             .missingField(path: "x.json", place: "card 2 (cloze-ab12)", field: "answer")
@@ -70,12 +78,21 @@ struct DeckLoadingTests {
                 reason: "unknown answer type 'colour' (expected one of date, year, number, person, place, name, text)")
         ),
         (
-            DeckJSON.deck(cards: #"{"id":"c1","kind":"cloze","prompt":"p","answer":"a","evidence":[{"source":"a.txt","line":"3","start":0,"end":1,"quote":"q"}]}"#),
-            .wrongType(path: "x.json", place: "card 1 (c1)", field: "evidence[0].line", expected: "a number, not a string")
+            DeckJSON.deck(
+                cards:
+                    #"{"id":"c1","kind":"cloze","prompt":"p","answer":"a","evidence":[{"source":"a.txt","line":"3","start":0,"end":1,"quote":"q"}]}"#
+            ),
+            .wrongType(
+                path: "x.json", place: "card 1 (c1)", field: "evidence[0].line", expected: "a number, not a string")
         ),
         (
-            DeckJSON.deck(cards: #"{"id":"c1","kind":"cloze","prompt":"p","answer":"a","evidence":[{"source":"a.txt","line":3.5,"start":0,"end":1,"quote":"q"}]}"#),
-            .invalidValue(path: "x.json", place: "card 1 (c1)", field: "evidence[0].line", reason: "should be a whole number, found 3.5")
+            DeckJSON.deck(
+                cards:
+                    #"{"id":"c1","kind":"cloze","prompt":"p","answer":"a","evidence":[{"source":"a.txt","line":3.5,"start":0,"end":1,"quote":"q"}]}"#
+            ),
+            .invalidValue(
+                path: "x.json", place: "card 1 (c1)", field: "evidence[0].line",
+                reason: "should be a whole number, found 3.5")
         ),
         (
             DeckJSON.deck(cards: #"{"id":"c1","kind":"cloze","prompt":"p","answer":null}"#),
@@ -89,7 +106,10 @@ struct DeckLoadingTests {
             DeckJSON.deck(cards: #"{"id":"c1","kind":"cloze","prompt":"p","answer":"a","conflict":{"note":"n"}}"#),
             .missingField(path: "x.json", place: "card 1 (c1)", field: "conflict.readings")
         ),
-        (DeckJSON.deck(cards: "[1]"), .wrongType(path: "x.json", place: "card 1", field: "", expected: "an object, not an array")),
+        (
+            DeckJSON.deck(cards: "[1]"),
+            .wrongType(path: "x.json", place: "card 1", field: "", expected: "an object, not an array")
+        ),
         (
             #"{"formatVersion":1,"id":"d","title":"T","sources":[{"file":"a.txt"}],"cards":[]}"#,
             .missingField(path: "x.json", place: "", field: "sources[0].sha256")
@@ -156,7 +176,8 @@ struct DeckLoadingTests {
     }
 
     @Test func writtenDeckIsPrettySortedAndEndsInNewline() throws {
-        let deck = Deck(id: "d", title: "T", cards: [Card(id: CardID("c"), kind: .question, prompt: "Who?", answer: "اسم")])
+        let deck = Deck(
+            id: "d", title: "T", cards: [Card(id: CardID("c"), kind: .question, prompt: "Who?", answer: "اسم")])
         let text = String(decoding: try deck.encoded(), as: UTF8.self)
         #expect(text.hasSuffix("}\n"))
         #expect(text.contains("\n  \"cards\" : ["))

@@ -9,7 +9,9 @@ struct EventLineCodecTests {
         ReviewEvent(
             id: "e2", kind: .review, card: CardID("question-ab"), deck: "d", time: baseTime, rating: .again,
             answer: "قال \"نعم\"\n\ttab \\ back/slash \u{1} é 𝄞 😀", verdict: .almost, durationMs: 0),
-        ReviewEvent(id: "e3", kind: .bury, card: CardID("c"), deck: "d", time: baseTime, until: baseTime.addingTimeInterval(86_400)),
+        ReviewEvent(
+            id: "e3", kind: .bury, card: CardID("c"), deck: "d", time: baseTime,
+            until: baseTime.addingTimeInterval(86_400)),
         ReviewEvent(id: "e4", kind: .suspend, card: CardID("c"), deck: "", time: baseTime),
         undo("e5", of: "e2", card: "question-ab"),
     ]
@@ -37,7 +39,8 @@ struct EventLineCodecTests {
     }
 
     @Test func readsEscapesAndIgnoresUnknownKeys() throws {
-        let line = #"{ "v":1, "extra":{"a":[1,2,{"b":null}],"c":true}, "id":"x\u00e9\ud834\udd1e", "kind":"suspend", "card":"c\/d", "deck":"d", "time":"2024-01-01T09:00:00.000Z", "answer":null }"#
+        let line =
+            #"{ "v":1, "extra":{"a":[1,2,{"b":null}],"c":true}, "id":"x\u00e9\ud834\udd1e", "kind":"suspend", "card":"c\/d", "deck":"d", "time":"2024-01-01T09:00:00.000Z", "answer":null }"#
         let event = try Array(line.utf8).withUnsafeBytes { try EventLineCodec.decode($0) }
         #expect(event.id == "xé𝄞")
         #expect(event.card == CardID("c/d"))
@@ -48,14 +51,29 @@ struct EventLineCodecTests {
     @Test(arguments: [
         ("not json", "not a JSON object"),
         (#"{"id":"a","kind":"review","card":"c","deck":"d","time":"2024-01-01T09:00:00Z"}"#, "review a has no rating"),
-        (#"{"id":"a","kind":"fly","card":"c","deck":"d","time":"2024-01-01T09:00:00Z"}"#, "event a has unknown kind 'fly'"),
-        (#"{"id":"a","kind":"review","rating":5,"card":"c","time":"2024-01-01T09:00:00Z"}"#, "event a has rating 5, not 1-4"),
-        (#"{"id":"a","kind":"review","rating":3,"card":"c","time":"monday"}"#, "field 'time' is not an ISO-8601 time: 'monday'"),
+        (
+            #"{"id":"a","kind":"fly","card":"c","deck":"d","time":"2024-01-01T09:00:00Z"}"#,
+            "event a has unknown kind 'fly'"
+        ),
+        (
+            #"{"id":"a","kind":"review","rating":5,"card":"c","time":"2024-01-01T09:00:00Z"}"#,
+            "event a has rating 5, not 1-4"
+        ),
+        (
+            #"{"id":"a","kind":"review","rating":3,"card":"c","time":"monday"}"#,
+            "field 'time' is not an ISO-8601 time: 'monday'"
+        ),
         (#"{"id":"a","kind":"review","rating":3,"card":"c"}"#, "event a has no time"),
         (#"{"kind":"review","rating":3,"card":"c","time":"2024-01-01T09:00:00Z"}"#, "event without an id"),
         (#"{"id":"a","kind":"undo","card":"c","time":"2024-01-01T09:00:00Z"}"#, "undo a names no event (undoes)"),
-        (#"{"id":"a","kind":"review","rating":3.5,"card":"c","time":"2024-01-01T09:00:00Z"}"#, "field 'rating' is not a whole number"),
-        (#"{"id":"a","kind":"review","rating":3,"card":"c","time":"2024-01-01T09:00:00Z"} x"#, "not JSON (text after the object at byte 80)"),
+        (
+            #"{"id":"a","kind":"review","rating":3.5,"card":"c","time":"2024-01-01T09:00:00Z"}"#,
+            "field 'rating' is not a whole number"
+        ),
+        (
+            #"{"id":"a","kind":"review","rating":3,"card":"c","time":"2024-01-01T09:00:00Z"} x"#,
+            "not JSON (text after the object at byte 80)"
+        ),
         (#"{"id""#, "not JSON (expected ':' at byte 6)"),
     ])
     func explainsBadLines(line: String, message: String) {
@@ -65,7 +83,8 @@ struct EventLineCodecTests {
     }
 
     @Test func refusesANewerLineVersion() {
-        let line = #"{"id":"a","kind":"review","rating":3,"card":"c","time":"2024-01-01T09:00:00Z","v":3,"new":"thing"}"#
+        let line =
+            #"{"id":"a","kind":"review","rating":3,"card":"c","time":"2024-01-01T09:00:00Z","v":3,"new":"thing"}"#
         #expect(throws: EventLineCodec.Failure.newer(3)) {
             try Array(line.utf8).withUnsafeBytes { try EventLineCodec.decode($0) }
         }
@@ -86,7 +105,8 @@ struct EventLineCodecTests {
         let old = #"{"card":"c","id":"a","kind":"review","rating":3,"time":"2024-01-01T09:00:00Z","v":1}"#
         let oldEvent = try Array(old.utf8).withUnsafeBytes { try EventLineCodec.decode($0) }
         #expect(oldEvent.cram == nil && oldEvent.countsForSchedule)
-        let explicitFalse = #"{"card":"c","cram":false,"id":"a","kind":"review","rating":3,"time":"2024-01-01T09:00:00Z","v":2}"#
+        let explicitFalse =
+            #"{"card":"c","cram":false,"id":"a","kind":"review","rating":3,"time":"2024-01-01T09:00:00Z","v":2}"#
         #expect(try Array(explicitFalse.utf8).withUnsafeBytes { try EventLineCodec.decode($0) }.countsForSchedule)
         let bad = #"{"card":"c","cram":"yes","id":"a","kind":"review","rating":3,"time":"2024-01-01T09:00:00Z"}"#
         #expect(throws: EventLineCodec.Failure.malformed("field 'cram' is not true or false")) {

@@ -11,10 +11,14 @@ struct ProgressMergeTests {
         let laptop = try makeTemporaryFolder("laptop")
         let desktop = laptop.deletingLastPathComponent().appendingPathComponent("desktop")
         let shared = [review("s1", card: "c1", minutes: 0), review("s2", card: "c2", rating: .again, minutes: 1)]
-        let onLaptop = [review("l1", card: "c1", rating: .good, minutes: 10), review("l2", card: "c3", minutes: 12),
-                        review("l3", card: "c2", rating: .hard, minutes: 14)]
-        let onDesktop = [review("d1", card: "c2", rating: .easy, minutes: 11), review("d2", card: "c4", minutes: 13),
-                         undo("d3", of: "d2", card: "c4", minutes: 13.5), review("d4", card: "c1", rating: .again, minutes: 15)]
+        let onLaptop = [
+            review("l1", card: "c1", rating: .good, minutes: 10), review("l2", card: "c3", minutes: 12),
+            review("l3", card: "c2", rating: .hard, minutes: 14),
+        ]
+        let onDesktop = [
+            review("d1", card: "c2", rating: .easy, minutes: 11), review("d2", card: "c4", minutes: 13),
+            undo("d3", of: "d2", card: "c4", minutes: 13.5), review("d4", card: "c1", rating: .again, minutes: 15),
+        ]
         for (folder, events) in [(laptop, shared + onLaptop), (desktop, shared + onDesktop)] {
             let store = try openWriter(folder)
             for e in events { try store.append(e) }
@@ -38,7 +42,9 @@ struct ProgressMergeTests {
         #expect(report.rewroteLog)
         #expect(try ids(laptop) == ["s1", "s2", "l1", "d1", "l2", "d2", "d3", "l3", "d4"])
         #expect(Set(try ids(laptop)) == Set(all.map(\.id)))
-        #expect(try Data(contentsOf: desktop.appendingPathComponent("reviews.jsonl")) == desktopBefore, "the other folder is only read")
+        #expect(
+            try Data(contentsOf: desktop.appendingPathComponent("reviews.jsonl")) == desktopBefore,
+            "the other folder is only read")
 
         // The snapshot was rebuilt: it is used as is, and equals a replay from scratch.
         let merged = try openReader(laptop)
@@ -69,7 +75,8 @@ struct ProgressMergeTests {
         let (laptop, desktop, _) = try twoDevices()
         defer { removeTemporaryFolder(laptop) }
         // A hand-copied line: the desktop's log holds one event twice.
-        let line = String(decoding: EventLineCodec.encode(review("d1", card: "c2", rating: .easy, minutes: 11)), as: UTF8.self)
+        let line = String(
+            decoding: EventLineCodec.encode(review("d1", card: "c2", rating: .easy, minutes: 11)), as: UTF8.self)
         try appendLines(line + "\n", to: desktop.appendingPathComponent("reviews.jsonl"))
         let report = try ProgressMerge.merge(into: laptop, from: desktop, owner: testOwner, applier: testApplier)
         #expect(report.total == 9)
@@ -86,7 +93,9 @@ struct ProgressMergeTests {
             case "missing": try FileManager.default.removeItem(at: snapshot)
             case "stale":
                 try appendLines(
-                    String(decoding: EventLineCodec.encode(review("x-\(folder.lastPathComponent)", card: "c9", minutes: 20)), as: UTF8.self) + "\n",
+                    String(
+                        decoding: EventLineCodec.encode(
+                            review("x-\(folder.lastPathComponent)", card: "c9", minutes: 20)), as: UTF8.self) + "\n",
                     to: folder.appendingPathComponent("reviews.jsonl"))
             default: try Data("{oops".utf8).write(to: snapshot)
             }

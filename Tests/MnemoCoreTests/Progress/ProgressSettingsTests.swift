@@ -40,8 +40,14 @@ struct ProgressSettingsTests {
         (#"{"newPerDay": "many"}"#, "is not valid settings: 'newPerDay' has the wrong type"),
         (#"{"newPerDay": -1}"#, "is not valid settings: newPerDay must be 0 or more, got -1"),
         (#"{"dayRolloverHour": 24}"#, "is not valid settings: dayRolloverHour must be 0-23, got 24"),
-        (#"{"scheduler": {"desiredRetention": 1.5}}"#, "has invalid scheduler settings: desired retention must be between 0 and 1 (exclusive), got 1.5"),
-        (#"{"formatVersion": 7}"#, "has progress format version 7, but this mnemo reads only up to version 1; update mnemo"),
+        (
+            #"{"scheduler": {"desiredRetention": 1.5}}"#,
+            "has invalid scheduler settings: desired retention must be between 0 and 1 (exclusive), got 1.5"
+        ),
+        (
+            #"{"formatVersion": 7}"#,
+            "has progress format version 7, but this mnemo reads only up to version 1; update mnemo"
+        ),
         ("", "is not valid settings: the file is empty"),
     ])
     func badSettingsAreOneClearError(content: String, message: String) throws {

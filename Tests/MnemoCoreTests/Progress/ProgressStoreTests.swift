@@ -14,12 +14,14 @@ struct ProgressStoreTests {
             review("e04", card: "c3", rating: .hard, minutes: 3),
             undo("e05", of: "e03", card: "c1", minutes: 4),
             review("e06", card: "c1", rating: .hard, minutes: 5),
-            ReviewEvent(id: "e07", kind: .suspend, card: CardID("c2"), deck: "deck-1", time: baseTime.addingTimeInterval(360)),
+            ReviewEvent(
+                id: "e07", kind: .suspend, card: CardID("c2"), deck: "deck-1", time: baseTime.addingTimeInterval(360)),
             ReviewEvent(
                 id: "e08", kind: .bury, card: CardID("c3"), deck: "deck-2", time: baseTime.addingTimeInterval(420),
                 until: baseTime.addingTimeInterval(86_400)),
             review("e09", card: "c2", rating: .good, minutes: 8),
-            ReviewEvent(id: "e10", kind: .unsuspend, card: CardID("c2"), deck: "deck-1", time: baseTime.addingTimeInterval(540)),
+            ReviewEvent(
+                id: "e10", kind: .unsuspend, card: CardID("c2"), deck: "deck-1", time: baseTime.addingTimeInterval(540)),
         ]
     }
 
@@ -34,12 +36,14 @@ struct ProgressStoreTests {
             store.close()
         }
         let log = try ReviewLog.events(inFolder: folder)
-        #expect(log.events == Self.history.map { e in
-            var e = e
-            e.time = LogTime.truncated(e.time)
-            e.until = e.until.map(LogTime.truncated)
-            return e
-        })
+        #expect(
+            log.events
+                == Self.history.map { e in
+                    var e = e
+                    e.time = LogTime.truncated(e.time)
+                    e.until = e.until.map(LogTime.truncated)
+                    return e
+                })
         try FileManager.default.removeItem(at: folder.appendingPathComponent("snapshot.json"))
         let rebuilt = try openReader(folder)
         #expect(rebuilt.loadPath == .rebuilt)
@@ -58,7 +62,8 @@ struct ProgressStoreTests {
         for (id, rating, minutes) in [("e01", Rating.good, 0.0), ("e06", .hard, 5)] {
             var rng = SeededGenerator(seedString: id)
             expected = ProgressReplay.canonical(
-                testApplier.review(expected, rating, LogTime.truncated(baseTime.addingTimeInterval(minutes * 60)), &rng))
+                testApplier.review(expected, rating, LogTime.truncated(baseTime.addingTimeInterval(minutes * 60)), &rng)
+            )
         }
         #expect(c1.state == expected)
         #expect(c1.state.reps == 2)
@@ -105,7 +110,8 @@ struct ProgressStoreTests {
         for event in Self.history.prefix(4) { try store.append(event) }
         store.close()
         // Another writer (say, an older mnemo) appended without saving the snapshot.
-        let tail = Self.history.dropFirst(4).map { String(decoding: EventLineCodec.encode($0), as: UTF8.self) + "\n" }.joined()
+        let tail = Self.history.dropFirst(4).map { String(decoding: EventLineCodec.encode($0), as: UTF8.self) + "\n" }
+            .joined()
         try appendLines(tail, to: folder.appendingPathComponent("reviews.jsonl"))
         let reopened = try openReader(folder)
         #expect(reopened.loadPath == .snapshot(newEvents: 6))
@@ -161,11 +167,17 @@ struct ProgressStoreTests {
         store.close()
         let snapshot = folder.appendingPathComponent("snapshot.json")
         try Data(#"{"formatVersion":2,"whatever":true}"#.utf8).write(to: snapshot)
-        #expect(throws: ProgressError.newerFormat(path: snapshot.path, found: 2, supported: 1)) { try openReader(folder) }
+        #expect(throws: ProgressError.newerFormat(path: snapshot.path, found: 2, supported: 1)) {
+            try openReader(folder)
+        }
         try FileManager.default.removeItem(at: snapshot)
-        try appendLines(#"{"id":"z","kind":"suspend","card":"c","time":"2024-01-01T09:00:00Z","v":3}"# + "\n",
+        try appendLines(
+            #"{"id":"z","kind":"suspend","card":"c","time":"2024-01-01T09:00:00Z","v":3}"# + "\n",
             to: folder.appendingPathComponent("reviews.jsonl"))
-        #expect(throws: ProgressError.newerFormat(path: folder.appendingPathComponent("reviews.jsonl").path + ":2", found: 3, supported: 2)) {
+        #expect(
+            throws: ProgressError.newerFormat(
+                path: folder.appendingPathComponent("reviews.jsonl").path + ":2", found: 3, supported: 2)
+        ) {
             try openReader(folder)
         }
     }
@@ -183,10 +195,12 @@ struct ProgressStoreTests {
         #expect(throws: expected) { try openWriter(folder) }
         #expect(
             expected.description
-                == "progress folder \(folder.path) is in use by mnemo study (pid 4242 on testhost) since 2026-09-21T14:13:20.000Z; close that session first")
+                == "progress folder \(folder.path) is in use by mnemo study (pid 4242 on testhost) since 2026-09-21T14:13:20.000Z; close that session first"
+        )
         #expect(try Data(contentsOf: log) == before)
         #expect((try? Data(contentsOf: folder.appendingPathComponent("snapshot.json"))) == snapshotBefore)
-        #expect(ProgressStore.lockHolder(of: folder) == "mnemo study (pid 4242 on testhost) since 2026-09-21T14:13:20.000Z")
+        #expect(
+            ProgressStore.lockHolder(of: folder) == "mnemo study (pid 4242 on testhost) since 2026-09-21T14:13:20.000Z")
         // Readers need no lock.
         #expect(try openReader(folder).records.count == 1)
         first.close()
@@ -208,9 +222,10 @@ struct ProgressStoreTests {
 
         let reader = try openReader(folder)
         #expect(reader.eventCount == 3)
-        #expect(reader.warnings.map(\.description) == [
-            "\(log.path):4: the last line is incomplete (50 bytes, a write cut short); every whole event before it was read"
-        ])
+        #expect(
+            reader.warnings.map(\.description) == [
+                "\(log.path):4: the last line is incomplete (50 bytes, a write cut short); every whole event before it was read"
+            ])
         #expect(try Data(contentsOf: log).count > 0)  // a reader changes nothing
 
         let writer = try openWriter(folder)
@@ -290,7 +305,9 @@ struct ProgressStoreTests {
         defer { removeTemporaryFolder(folder) }
         let store = try openWriter(folder)
         let bad = ReviewEvent(id: "r", kind: .review, card: CardID("c"), deck: "d", time: baseTime)
-        #expect(throws: ProgressError.invalidEvent(id: "r", problem: "review r has no rating")) { try store.append(bad) }
+        #expect(throws: ProgressError.invalidEvent(id: "r", problem: "review r has no rating")) {
+            try store.append(bad)
+        }
         #expect(store.eventCount == 0)
         store.close()
         #expect(try ReviewLog.events(inFolder: folder).events.isEmpty)

@@ -30,7 +30,8 @@ let testApplier = ReviewApplier(configHash: "test-config") { state, rating, time
     return s
 }
 
-let testOwner = LockOwner(pid: 4242, host: "testhost", command: "mnemo study", since: Date(timeIntervalSince1970: 1_790_000_000))
+let testOwner = LockOwner(
+    pid: 4242, host: "testhost", command: "mnemo study", since: Date(timeIntervalSince1970: 1_790_000_000))
 
 let baseTime = Date(timeIntervalSince1970: 1_790_000_000.123)
 
@@ -44,7 +45,9 @@ func review(
 }
 
 func undo(_ id: String, of target: String, card: String, minutes: Double = 0) -> ReviewEvent {
-    ReviewEvent(id: id, kind: .undo, card: CardID(card), deck: "deck-1", time: baseTime.addingTimeInterval(minutes * 60), undoes: target)
+    ReviewEvent(
+        id: id, kind: .undo, card: CardID(card), deck: "deck-1", time: baseTime.addingTimeInterval(minutes * 60),
+        undoes: target)
 }
 
 func openWriter(_ folder: URL, applier: ReviewApplier = testApplier) throws -> ProgressStore {

@@ -21,7 +21,8 @@ struct ReplayRulesTests {
         var time = Date(timeIntervalSince1970: 1_704_099_600)
         var events: [ReviewEvent] = []
         func review(_ rating: Rating) {
-            let e = ReviewEvent(id: "e\(events.count)", kind: .review, card: CardID("c"), deck: "d", time: time, rating: rating)
+            let e = ReviewEvent(
+                id: "e\(events.count)", kind: .review, card: CardID("c"), deck: "d", time: time, rating: rating)
             events.append(e)
             ProgressReplay.step(&record, e, undone: false, applier: applier)
         }
@@ -39,7 +40,10 @@ struct ReplayRulesTests {
             review(.good)
         }
         #expect(suspendedAt == [8, 12])
-        #expect(ReplayRules.becomesLeech(lapsesBefore: 7, after: 8) && !ReplayRules.becomesLeech(lapsesBefore: 8, after: 8))
-        #expect(!ReplayRules.becomesLeech(lapsesBefore: 8, after: 9) && ReplayRules.becomesLeech(lapsesBefore: 15, after: 16))
+        #expect(
+            ReplayRules.becomesLeech(lapsesBefore: 7, after: 8) && !ReplayRules.becomesLeech(lapsesBefore: 8, after: 8))
+        #expect(
+            !ReplayRules.becomesLeech(lapsesBefore: 8, after: 9)
+                && ReplayRules.becomesLeech(lapsesBefore: 15, after: 16))
     }
 }

@@ -18,14 +18,18 @@ struct ReviewLogTests {
         #expect(contents.warnings.isEmpty)
         #expect(
             contents.tornWarning?.description
-                == "/p/reviews.jsonl:3: the last line is incomplete (40 bytes, a write cut short); every whole event before it was read")
+                == "/p/reviews.jsonl:3: the last line is incomplete (40 bytes, a write cut short); every whole event before it was read"
+        )
     }
 
     @Test func badLineInTheMiddleIsReportedWithItsNumberAndTheRestKept() throws {
         let text = lines([review("a", card: "c1")]) + "this is not json\n\n" + lines([review("b", card: "c2")])
         let contents = try ReviewLog.parse(Array(text.utf8), file: "reviews.jsonl")
         #expect(contents.events.map(\.id) == ["a", "b"])
-        #expect(contents.warnings.map(\.description) == ["reviews.jsonl:2: skipped a line that is not a review event: not a JSON object"])
+        #expect(
+            contents.warnings.map(\.description) == [
+                "reviews.jsonl:2: skipped a line that is not a review event: not a JSON object"
+            ])
         #expect(contents.lineCount == 4)
         #expect(contents.tornWarning == nil)
         #expect(contents.wholeLength == text.utf8.count)
@@ -40,14 +44,16 @@ struct ReviewLogTests {
     }
 
     @Test func newerLineVersionIsRefusedNamingBothVersions() {
-        let text = lines([review("a", card: "c1")])
+        let text =
+            lines([review("a", card: "c1")])
             + #"{"id":"z","kind":"review","rating":3,"card":"c","time":"2024-01-01T09:00:00Z","v":3}"# + "\n"
         #expect(throws: ProgressError.newerFormat(path: "/p/reviews.jsonl:2", found: 3, supported: 2)) {
             try ReviewLog.parse(Array(text.utf8), file: "/p/reviews.jsonl")
         }
         #expect(
             ProgressError.newerFormat(path: "/p/reviews.jsonl:2", found: 3, supported: 1).description
-                == "/p/reviews.jsonl:2 has progress format version 3, but this mnemo reads only up to version 1; update mnemo")
+                == "/p/reviews.jsonl:2 has progress format version 3, but this mnemo reads only up to version 1; update mnemo"
+        )
     }
 
     @Test func missingLogReadsAsEmpty() throws {
@@ -68,7 +74,8 @@ struct RecentEventsTests {
         // ~3,000 events over 30 days, enough for several backward chunks.
         var text = ""
         for k in 0..<3000 {
-            let event = review("e\(k)", card: "c\(k % 50)", minutes: Double(k) * 14.4).with(time: baseTime.addingTimeInterval(Double(k) * 864))
+            let event = review("e\(k)", card: "c\(k % 50)", minutes: Double(k) * 14.4).with(
+                time: baseTime.addingTimeInterval(Double(k) * 864))
             text += ReviewLog.line(for: event) + "\n"
         }
         try Data(text.utf8).write(to: folder.appendingPathComponent("reviews.jsonl"))

@@ -7,7 +7,8 @@ struct SnapshotCodecTests {
     static let full = CardRecord(
         state: CardState(
             phase: .relearning, step: 0, stability: 0.1 + 0.2, difficulty: 9.999999999999998,
-            due: LogTime.date(milliseconds: 1_795_313_320_120), lastReview: LogTime.date(milliseconds: 1_795_313_000_001),
+            due: LogTime.date(milliseconds: 1_795_313_320_120),
+            lastReview: LogTime.date(milliseconds: 1_795_313_000_001),
             reps: 12, lapses: 3),
         deck: "deck \"quoted\" ع", suspended: true, buriedUntil: LogTime.date(milliseconds: 1_795_400_000_000))
 
@@ -17,7 +18,10 @@ struct SnapshotCodecTests {
             log: .init(events: 10, lines: 11, bytes: 2000, lastEventID: "e10"),
             undone: [UndoneEvent(event: "e3", card: CardID("c1"))],
             warnings: [.init(line: 4, message: "skipped a line: \"x\"")],
-            cards: ["c1": full, "c/2": CardRecord(deck: "d"), "c3": CardRecord(state: CardState(phase: .review, stability: 1e-3, reps: 1), deck: "")])
+            cards: [
+                "c1": full, "c/2": CardRecord(deck: "d"),
+                "c3": CardRecord(state: CardState(phase: .review, stability: 1e-3, reps: 1), deck: ""),
+            ])
     }
 
     @Test func roundTripsExactlyAndIsPlainJSON() throws {
@@ -29,12 +33,18 @@ struct SnapshotCodecTests {
         // Card order is by id, one card per line.
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.split(separator: "\n").count == 5)
-        #expect(text.hasPrefix("{\"cards\":[\n{\"card\":\"c/2\",\"deck\":\"d\",\"lapses\":0,\"phase\":\"new\",\"reps\":0,\"suspended\":false},\n"))
+        #expect(
+            text.hasPrefix(
+                "{\"cards\":[\n{\"card\":\"c/2\",\"deck\":\"d\",\"lapses\":0,\"phase\":\"new\",\"reps\":0,\"suspended\":false},\n"
+            ))
     }
 
     @Test func coversEveryField() {
         // If this fails, a field was added to CardRecord or CardState: teach SnapshotCodec about it.
-        #expect(Mirror(reflecting: CardRecord(deck: "")).children.map { $0.label ?? "" } == ["state", "deck", "suspended", "buriedUntil"])
+        #expect(
+            Mirror(reflecting: CardRecord(deck: "")).children.map { $0.label ?? "" } == [
+                "state", "deck", "suspended", "buriedUntil",
+            ])
         #expect(
             Mirror(reflecting: CardState()).children.map { $0.label ?? "" }
                 == ["phase", "step", "stability", "difficulty", "due", "lastReview", "reps", "lapses"])
@@ -58,8 +68,14 @@ struct SnapshotCodecTests {
         ("{\"formatVersion\":1}", "missing 'log'"),
         ("{\"log\":{}}", "missing 'formatVersion'"),
         ("{\"formatVersion\":1,\"log\":{},\"cards\":[{\"card\":\"c\"}]}", "card c has no phase"),
-        ("{\"formatVersion\":1,\"log\":{},\"cards\":[{\"card\":\"c\",\"phase\":\"sleeping\"}]}", "unknown phase 'sleeping'"),
-        ("{\"formatVersion\":1,\"log\":{},\"cards\":[{\"card\":\"c\",\"phase\":\"new\",\"reps\":\"many\"}]}", "field 'reps' is not a whole number"),
+        (
+            "{\"formatVersion\":1,\"log\":{},\"cards\":[{\"card\":\"c\",\"phase\":\"sleeping\"}]}",
+            "unknown phase 'sleeping'"
+        ),
+        (
+            "{\"formatVersion\":1,\"log\":{},\"cards\":[{\"card\":\"c\",\"phase\":\"new\",\"reps\":\"many\"}]}",
+            "field 'reps' is not a whole number"
+        ),
         ("{\"formatVersion\":1,", "expected a key at byte 20"),
     ])
     func explainsMalformedSnapshots(text: String, message: String) {

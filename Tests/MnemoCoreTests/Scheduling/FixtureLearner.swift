@@ -40,9 +40,12 @@ struct FixtureLearner {
                     memory = model.initial(rating)
                 }
                 lastDay = day
-                entries.append(RevlogEntry(cardID: "c\(card)", timeMs: timeMs, rating: rating,
-                                           state: Self.revlogState(state.phase), durationMs: 5000))
-                state = scheduler.review(state, rating: rating, at: Date(timeIntervalSince1970: Double(timeMs) / 1000), using: &rng)
+                entries.append(
+                    RevlogEntry(
+                        cardID: "c\(card)", timeMs: timeMs, rating: rating,
+                        state: Self.revlogState(state.phase), durationMs: 5000))
+                state = scheduler.review(
+                    state, rating: rating, at: Date(timeIntervalSince1970: Double(timeMs) / 1000), using: &rng)
                 guard let due = state.due else { break }
                 timeMs = Int64((due.timeIntervalSince1970 * 1000).rounded())
             }

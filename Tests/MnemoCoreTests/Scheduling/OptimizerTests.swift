@@ -21,7 +21,8 @@ struct OptimizerTests {
         #expect(dataset.items > 2000)
         let report = try Optimizer().fit(dataset)
         let truthMetrics = dataset.metrics(parameters: Self.truth, part: .test)
-        print("fixture: \(dataset.items) items; defaults \(report.before), fitted \(report.after), truth \(truthMetrics)")
+        print(
+            "fixture: \(dataset.items) items; defaults \(report.before), fitted \(report.after), truth \(truthMetrics)")
         #expect(report.after.logLoss < report.before.logLoss - 0.002)
         #expect(report.after.rmseBins < report.before.rmseBins)
         #expect(report.after.items == dataset.testItems)
@@ -36,9 +37,14 @@ struct OptimizerTests {
     func tooShort() throws {
         let entries = try FixtureLearner(truth: Self.truth, cards: 10, newPerDay: 10, days: 60, seed: 1).reviews()
         let dataset = OptimizerDataset(reviews: entries)
-        #expect(throws: SchedulingError.notEnoughReviews(have: dataset.items, need: 400)) { try Optimizer().fit(dataset) }
+        #expect(throws: SchedulingError.notEnoughReviews(have: dataset.items, need: 400)) {
+            try Optimizer().fit(dataset)
+        }
         let message = SchedulingError.notEnoughReviews(have: 37, need: 400).description
-        #expect(message == "not enough reviews to fit parameters: need at least 400 reviews made a day or more after the card's previous review, the log has 37")
+        #expect(
+            message
+                == "not enough reviews to fit parameters: need at least 400 reviews made a day or more after the card's previous review, the log has 37"
+        )
     }
 
     @Test("hand-written gradients equal forward-mode dual numbers and finite differences")
@@ -62,7 +68,8 @@ struct OptimizerTests {
                 up[i] += h
                 down[i] -= h
                 let numeric = (trainLoss(up) - trainLoss(down)) / (2 * h)
-                #expect(abs(numeric - fast[i]) <= 1e-4 * max(1, abs(numeric)), "w\(i): numeric \(numeric) vs \(fast[i])")
+                #expect(
+                    abs(numeric - fast[i]) <= 1e-4 * max(1, abs(numeric)), "w\(i): numeric \(numeric) vs \(fast[i])")
             }
         }
     }
@@ -90,9 +97,12 @@ struct OptimizerTests {
         #expect(data.sequences[1].roles == [0, 2])
     }
 
-    @Test("RMSE bins follow srs-benchmark (values from Python round(), see README)", arguments: [
-        (1, 1, 0, 248, 2, 0), (3, 1, 0, 248, 2, 0), (4, 2, 1, 898, 4, 2), (30, 5, 3, 3250, 7, 5), (400, 40, 10, 42588, 48, 15),
-    ])
+    @Test(
+        "RMSE bins follow srs-benchmark (values from Python round(), see README)",
+        arguments: [
+            (1, 1, 0, 248, 2, 0), (3, 1, 0, 248, 2, 0), (4, 2, 1, 898, 4, 2), (30, 5, 3, 3250, 7, 5),
+            (400, 40, 10, 42588, 48, 15),
+        ])
     func bins(delta: Int, reviews: Int, lapses: Int, dBin: Int, nBin: Int, lBin: Int) {
         let key = OptimizerDataset.BinKey(delta: delta, reviews: reviews, lapses: lapses)
         #expect(key.delta == dBin && key.reviews == nBin && key.lapses == lBin)
@@ -104,7 +114,9 @@ struct OptimizerTests {
     @Test("synthetic-revlog.csv: the reference split, default figures, and the fit meets the issue #7 target")
     func synthetic() throws {
         guard FileManager.default.fileExists(atPath: Self.syntheticURL.path) else {
-            Issue.record("synthetic-revlog.csv not found at \(Self.syntheticURL.path): the tests need ../shared beside the repository")
+            Issue.record(
+                "synthetic-revlog.csv not found at \(Self.syntheticURL.path): the tests need ../shared beside the repository"
+            )
             return
         }
         let entries = try Revlog.read(path: Self.syntheticURL.path)

@@ -40,7 +40,8 @@ struct ReferenceVectorTests {
 
     static func loadLines() throws -> [Line] {
         guard let data = FileManager.default.contents(atPath: vectorsURL.path) else {
-            Issue.record("reference vectors not found at \(vectorsURL.path): the tests need ../shared beside the repository")
+            Issue.record(
+                "reference vectors not found at \(vectorsURL.path): the tests need ../shared beside the repository")
             return []
         }
         let decoder = JSONDecoder()
@@ -136,10 +137,16 @@ struct ReferenceVectorTests {
                 let at = "\(name) #\(line.i ?? -1)"
                 let time = try Self.date(line.review_time)
                 let expected = Self.reconstruct(line.when ?? "", previousDue: card.due, previousReview: card.lastReview)
-                #expect(expected == time, "\(at): '\(line.when ?? "")' gives \(String(describing: expected)), the line says \(time)")
-                guard let rating = line.rating.flatMap(Rating.init(rawValue:)) else { throw VectorError.missing("\(at) rating") }
+                #expect(
+                    expected == time,
+                    "\(at): '\(line.when ?? "")' gives \(String(describing: expected)), the line says \(time)")
+                guard let rating = line.rating.flatMap(Rating.init(rawValue:)) else {
+                    throw VectorError.missing("\(at) rating")
+                }
                 let rBefore = scheduler.retrievability(of: card, at: time)
-                #expect(Self.close(rBefore, line.r_before ?? 0), "\(at): r_before \(rBefore) vs \(String(describing: line.r_before))")
+                #expect(
+                    Self.close(rBefore, line.r_before ?? 0),
+                    "\(at): r_before \(rBefore) vs \(String(describing: line.r_before))")
                 let lapses = card.lapses
                 let wasReview = card.phase == .review
                 card = scheduler.review(card, rating: rating, at: time, using: &rng)
@@ -159,7 +166,10 @@ struct ReferenceVectorTests {
                     ok = ok && seconds.map { Int($0 / 86_400) } == line.scheduled_days
                 }
                 ok = ok && Self.close(scheduler.retrievability(of: card, at: due), line.r_at_due)
-                ok = ok && Self.close(scheduler.retrievability(of: card, at: time.addingTimeInterval(30 * 86_400)), line.r_plus_30d)
+                ok =
+                    ok
+                    && Self.close(
+                        scheduler.retrievability(of: card, at: time.addingTimeInterval(30 * 86_400)), line.r_plus_30d)
                 #expect(ok, "\(at): got \(card), expected \(line)")
                 if ok { checked += 1 }
             }
@@ -172,7 +182,8 @@ struct ReferenceVectorTests {
         var checked = 0
         for line in lines {
             guard let rating = line.rating.flatMap(Rating.init(rawValue:)) else { continue }
-            let ok = Self.close(model.initialStability(rating), line.s0, relative: true)
+            let ok =
+                Self.close(model.initialStability(rating), line.s0, relative: true)
                 && Self.close(model.initialDifficulty(rating), line.d0)
                 && Self.close(model.initialDifficulty(rating, clamp: false), line.d0_unclamped)
             #expect(ok, "init \(rating)")
@@ -185,7 +196,8 @@ struct ReferenceVectorTests {
         let model = FSRSModel(parameters: FSRSModel.defaultParameters)
         var checked = 0
         for line in lines {
-            guard let s = line.s, let d = line.d, let t = line.t, let rating = line.rating.flatMap(Rating.init(rawValue:))
+            guard let s = line.s, let d = line.d, let t = line.t,
+                let rating = line.rating.flatMap(Rating.init(rawValue:))
             else {
                 Issue.record("malformed transition line \(line)")
                 continue
@@ -193,7 +205,8 @@ struct ReferenceVectorTests {
             let r = model.retrievability(elapsedDays: t, stability: s)
             let next = model.nextMemory(stability: s, difficulty: d, elapsedDays: Int(t), rating: rating)
             let days = model.interval(stability: next.stability, desiredRetention: 0.9, maximumInterval: 36500)
-            let ok = Self.close(r, line.r) && Self.close(next.stability, line.s_new, relative: true)
+            let ok =
+                Self.close(r, line.r) && Self.close(next.stability, line.s_new, relative: true)
                 && Self.close(next.difficulty, line.d_new) && days == line.interval_dr90
             #expect(ok, "transition s=\(s) d=\(d) t=\(t) \(rating): got r=\(r) \(next) \(days), expected \(line)")
             if ok { checked += 1 }
@@ -214,8 +227,11 @@ struct ReferenceVectorTests {
             case "factor":
                 if let decay = line.decay { ok = Self.close(FSRSModel.factor(decay: decay), line.value) }
             case "next_interval":
-                if let s = line.s, let dr = line.desired_retention, let maxIvl = line.maximum_interval, let value = line.value {
-                    ok = Self.close(model.rawInterval(stability: s, desiredRetention: dr), line.raw, relative: true)
+                if let s = line.s, let dr = line.desired_retention, let maxIvl = line.maximum_interval,
+                    let value = line.value
+                {
+                    ok =
+                        Self.close(model.rawInterval(stability: s, desiredRetention: dr), line.raw, relative: true)
                         && model.interval(stability: s, desiredRetention: dr, maximumInterval: maxIvl) == Int(value)
                 }
             case "fuzz":

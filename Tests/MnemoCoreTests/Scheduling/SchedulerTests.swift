@@ -13,26 +13,33 @@ struct SchedulerTests {
         config.parameters[0] = 0
         config.parameters[7] = 0.9
         config.parameters[20] = .nan
-        #expect(throws: SchedulingError.parametersOutOfBounds([
-            .init(index: 0, value: 0, lower: 0.001, upper: 100),
-            .init(index: 7, value: 0.9, lower: 0.001, upper: 0.75),
-            .init(index: 20, value: .nan, lower: 0.1, upper: 0.8),
-        ])) { try Scheduler(config) }
+        #expect(
+            throws: SchedulingError.parametersOutOfBounds([
+                .init(index: 0, value: 0, lower: 0.001, upper: 100),
+                .init(index: 7, value: 0.9, lower: 0.001, upper: 0.75),
+                .init(index: 20, value: .nan, lower: 0.1, upper: 0.8),
+            ])
+        ) { try Scheduler(config) }
         do {
             _ = try Scheduler(config)
         } catch {
-            #expect(error.description == "FSRS parameters out of bounds: w0 = 0.0 (allowed 0.001…100.0), w7 = 0.9 (allowed 0.001…0.75), w20 = nan (allowed 0.1…0.8)")
+            #expect(
+                error.description
+                    == "FSRS parameters out of bounds: w0 = 0.0 (allowed 0.001…100.0), w7 = 0.9 (allowed 0.001…0.75), w20 = nan (allowed 0.1…0.8)"
+            )
         }
     }
 
-    @Test("wrong count, bad retention, bad maximum interval and bad steps are refused", arguments: [
-        (SchedulerConfig(parameters: Array(repeating: 1, count: 19)), "FSRS-6 needs 21 parameters, got 19"),
-        (SchedulerConfig(desiredRetention: 1), "desired retention must be between 0 and 1 (exclusive), got 1.0"),
-        (SchedulerConfig(desiredRetention: 0), "desired retention must be between 0 and 1 (exclusive), got 0.0"),
-        (SchedulerConfig(maximumInterval: 0), "maximum interval must be at least 1 day, got 0"),
-        (SchedulerConfig(learningSteps: [60, -1]), "learning steps must be positive numbers of seconds, got -1.0"),
-        (SchedulerConfig(relearningSteps: [0]), "relearning steps must be positive numbers of seconds, got 0.0"),
-    ])
+    @Test(
+        "wrong count, bad retention, bad maximum interval and bad steps are refused",
+        arguments: [
+            (SchedulerConfig(parameters: Array(repeating: 1, count: 19)), "FSRS-6 needs 21 parameters, got 19"),
+            (SchedulerConfig(desiredRetention: 1), "desired retention must be between 0 and 1 (exclusive), got 1.0"),
+            (SchedulerConfig(desiredRetention: 0), "desired retention must be between 0 and 1 (exclusive), got 0.0"),
+            (SchedulerConfig(maximumInterval: 0), "maximum interval must be at least 1 day, got 0"),
+            (SchedulerConfig(learningSteps: [60, -1]), "learning steps must be positive numbers of seconds, got -1.0"),
+            (SchedulerConfig(relearningSteps: [0]), "relearning steps must be positive numbers of seconds, got 0.0"),
+        ])
     func refused(config: SchedulerConfig, message: String) {
         do {
             _ = try Scheduler(config)
@@ -83,7 +90,9 @@ struct SchedulerTests {
     @Test("fuzz is reproducible from the seed, stays within SPEC §5 bounds, and preview agrees with review")
     func fuzz() throws {
         let scheduler = try Scheduler()
-        let card = CardState(phase: .review, stability: 100, difficulty: 5, due: start, lastReview: start.addingTimeInterval(-100 * 86_400), reps: 5)
+        let card = CardState(
+            phase: .review, stability: 100, difficulty: 5, due: start,
+            lastReview: start.addingTimeInterval(-100 * 86_400), reps: 5)
         var seen = Set<Int>()
         for seed in 0..<400 {
             var a = SeededGenerator(seedString: "event-\(seed)")
@@ -107,9 +116,11 @@ struct SchedulerTests {
         #expect(seen.count >= range.max - range.min)
     }
 
-    @Test("fuzz ranges as SPEC §5 measured", arguments: [
-        (3, 2, 5), (7, 5, 10), (20, 17, 24), (100, 93, 108), (365, 345, 386),
-    ])
+    @Test(
+        "fuzz ranges as SPEC §5 measured",
+        arguments: [
+            (3, 2, 5), (7, 5, 10), (20, 17, 24), (100, 93, 108), (365, 345, 386),
+        ])
     func fuzzRanges(interval: Int, low: Int, high: Int) {
         #expect(FSRSModel.fuzzedInterval(interval, maximumInterval: 36500, unit: 0) == low)
         #expect(FSRSModel.fuzzedInterval(interval, maximumInterval: 36500, unit: 0.999_999_999) == high)

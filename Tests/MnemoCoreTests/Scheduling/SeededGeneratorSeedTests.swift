@@ -16,9 +16,11 @@ struct SeededGeneratorSeedTests {
         return hash
     }
 
-    @Test("the seed is FNV-1a of the UTF-8 bytes, for native, bridged and substring-made strings", arguments: [
-        "", "a", "3F2504E0-4F89-11D3-9A0C-0305E82C3301", "event-42", "مراجعة-٣", String(repeating: "x", count: 200),
-    ])
+    @Test(
+        "the seed is FNV-1a of the UTF-8 bytes, for native, bridged and substring-made strings",
+        arguments: [
+            "", "a", "3F2504E0-4F89-11D3-9A0C-0305E82C3301", "event-42", "مراجعة-٣", String(repeating: "x", count: 200),
+        ])
     func seed(text: String) {
         let expected = SeededGenerator(seed: Self.fnv1a(text))
         let forms = [text, NSString(string: text) as String, String(("<" + text + ">").dropFirst().dropLast())]

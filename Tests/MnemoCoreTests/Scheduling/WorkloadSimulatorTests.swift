@@ -43,7 +43,9 @@ struct WorkloadSimulatorTests {
 
 @Suite("Interval order with fuzz")
 struct IntervalOrderTests {
-    @Test("with fuzz on, a Review card's previewed intervals keep Hard ≤ Good < Easy for every draw", arguments: [0.5, 3.0, 20.0, 300.0])
+    @Test(
+        "with fuzz on, a Review card's previewed intervals keep Hard ≤ Good < Easy for every draw",
+        arguments: [0.5, 3.0, 20.0, 300.0])
     func ordered(stability: Double) throws {
         let scheduler = try Scheduler(SchedulerConfig(enableFuzz: true))
         let last = Date(timeIntervalSince1970: 1_704_099_600)
@@ -53,7 +55,9 @@ struct IntervalOrderTests {
             let now = last.addingTimeInterval(86_400 * max(1, (stability * 0.9).rounded()))
             let p = scheduler.preview(card, at: now, using: &rng)
             let days = { (r: Rating) in (p[r]?.due ?? now).timeIntervalSince(now) / 86_400 }
-            #expect(days(.hard) <= days(.good) && days(.good) < days(.easy), "seed \(seed): \(days(.hard)) \(days(.good)) \(days(.easy))")
+            #expect(
+                days(.hard) <= days(.good) && days(.good) < days(.easy),
+                "seed \(seed): \(days(.hard)) \(days(.good)) \(days(.easy))")
         }
     }
 

@@ -29,7 +29,8 @@ struct CramTests {
         ]
     }()
 
-    @Test("cram shows every card, due or not and past the daily limits, weakest first, new ones last; not suspended ones")
+    @Test(
+        "cram shows every card, due or not and past the daily limits, weakest first, new ones last; not suspended ones")
     func order() {
         var session = Self.cramSession(.practice, records: Self.records)
         #expect(session.drain(rating: .good, from: Fixture.noon) == ["q-2", "q-4", "q-1", "q-5"])
@@ -86,7 +87,11 @@ struct CramTests {
         let scheduler = try Scheduler(SchedulerConfig(enableFuzz: false))
         let report = StatsBuilder.report(
             StatsInput(
-                decks: [Deck(id: "deck-1", title: "D", cards: [Card(id: CardID("c1"), kind: .question, prompt: "p", answer: "a")])],
+                decks: [
+                    Deck(
+                        id: "deck-1", title: "D",
+                        cards: [Card(id: CardID("c1"), kind: .question, prompt: "p", answer: "a")])
+                ],
                 events: events, records: [CardID("c1"): after ?? CardRecord(deck: "deck-1")], scheduler: scheduler,
                 now: baseTime + 3600, studyDay: StudyDay(timeZone: Fixture.utc)))
         #expect(report.totals.reviews == 1)
@@ -107,7 +112,8 @@ struct CramTests {
             let card = CardID("c\(rng.next() % 8)")
             let roll = rng.next() % 10
             if roll == 0, let target = events.last(where: { $0.kind == .review && $0.card == card }) {
-                events.append(ReviewEvent(id: "u\(n)", kind: .undo, card: card, deck: "d", time: time, undoes: target.id))
+                events.append(
+                    ReviewEvent(id: "u\(n)", kind: .undo, card: card, deck: "d", time: time, undoes: target.id))
             } else {
                 events.append(
                     ReviewEvent(

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import MnemoCore
 
 /// A small, predictable stand-in for FSRS: fixed steps and intervals, so queue behaviour is easy to read.
@@ -73,7 +74,9 @@ enum Fixture {
 extension StudySession {
     /// Rate the current card and apply the event, as the command does after appending it.
     @discardableResult
-    mutating func rate(_ rating: Rating, at now: Date, verdict: Verdict = .right, durationMs: Int = 1000) -> ReviewEvent? {
+    mutating func rate(_ rating: Rating, at now: Date, verdict: Verdict = .right, durationMs: Int = 1000)
+        -> ReviewEvent?
+    {
         guard next(now: now) != nil,
             let event = reviewEvent(rating: rating, answer: "x", verdict: verdict, durationMs: durationMs, now: now)
         else { return nil }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MnemoCore
 
 @Suite("Study session")
@@ -201,7 +202,8 @@ struct StudySessionTests {
             _ = session.next(now: Fixture.noon)
             let preview = session.preview(now: Fixture.noon)
             let event = try #require(
-                session.reviewEvent(rating: rating, answer: nil, verdict: .unchecked, durationMs: nil, now: Fixture.noon))
+                session.reviewEvent(
+                    rating: rating, answer: nil, verdict: .unchecked, durationMs: nil, now: Fixture.noon))
             session.apply(event)
             #expect(session.records[CardID("q-1")]?.state == preview[rating])
         }

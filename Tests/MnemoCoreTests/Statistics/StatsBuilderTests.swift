@@ -220,7 +220,11 @@ struct StatsBuilderTests {
 
     @Test func reviewsOfCardsOutsideTheDecksAreKeptApart() throws {
         let (r, _) = try compute()
-        #expect(r.removedCards == .init(cards: 1, reviews: 1, passed: 1, timeMs: 2000, decks: ["d1"], lastReview: "2026-03-10T09:30:00.000Z"))
+        #expect(
+            r.removedCards
+                == .init(
+                    cards: 1, reviews: 1, passed: 1, timeMs: 2000, decks: ["d1"], lastReview: "2026-03-10T09:30:00.000Z"
+                ))
         #expect(r.otherDecks.reviews == 1)
         #expect(r.otherDecks.passed == 0)
         #expect(r.otherDecks.decks == ["other"])
@@ -300,7 +304,8 @@ struct LearnerSimulatorTests {
             #expect(events[i - 1].card == e.card)
         }
         let ratings = events.compactMap(\.rating)
-        #expect(ratings.contains(.again) && ratings.contains(.good) && ratings.contains(.hard) && ratings.contains(.easy))
+        #expect(
+            ratings.contains(.again) && ratings.contains(.good) && ratings.contains(.hard) && ratings.contains(.easy))
     }
 }
 
@@ -311,7 +316,8 @@ struct StudyDayTableTests {
         let scheduler = try Scheduler()
         let deck = Deck(id: "d", title: "D", cards: [StatsFixture.card("c1", source: "a.txt")])
         func review(_ id: String, _ time: String) -> ReviewEvent {
-            ReviewEvent(id: id, kind: .review, card: CardID("c1"), deck: "d", time: StatsFixture.time(time), rating: .good)
+            ReviewEvent(
+                id: id, kind: .review, card: CardID("c1"), deck: "d", time: StatsFixture.time(time), rating: .good)
         }
         // Clocks go back at 03:00 CEST on 2026-10-25 (01:00 UTC).
         let events = [
@@ -321,7 +327,8 @@ struct StudyDayTableTests {
             review("d", "2026-10-26T02:59:00Z"),  // 03:59 CET on the 26th: the 25th
         ]
         let input = StatsInput(
-            decks: [deck], events: events, records: [:], scheduler: scheduler, now: StatsFixture.time("2026-11-01T12:00:00Z"),
+            decks: [deck], events: events, records: [:], scheduler: scheduler,
+            now: StatsFixture.time("2026-11-01T12:00:00Z"),
             studyDay: StudyDay(timeZone: paris, rolloverHour: 4))
         let report = StatsBuilder.report(input)
         let byDate = Dictionary(uniqueKeysWithValues: report.calendar.days.map { ($0.date, $0.reviews) })
@@ -342,26 +349,37 @@ struct StatsLogTests {
     @Test func fastPathAndCodecReadTheSameEvents() throws {
         let cards = (0..<15).map { LearnerSimulator.SimCard(id: CardID("card-\($0)"), deck: "deck") }
         var events = LearnerSimulator.simulate(
-            cards: cards, days: 40, start: StatsFixture.time("2026-01-01T00:00:00Z"), seed: 3, scheduler: try Scheduler(),
+            cards: cards, days: 40, start: StatsFixture.time("2026-01-01T00:00:00Z"), seed: 3,
+            scheduler: try Scheduler(),
             profile: .init(undo: 0.05))
         events.append(
             ReviewEvent(
-                id: "odd", kind: .review, card: CardID("card-1"), deck: "deck", time: StatsFixture.time("2026-03-01T10:00:00Z"),
+                id: "odd", kind: .review, card: CardID("card-1"), deck: "deck",
+                time: StatsFixture.time("2026-03-01T10:00:00Z"),
                 rating: .good, answer: "a \"quoted\"\nanswer\u{1}", verdict: .almost, durationMs: 1234))
         events.append(
             ReviewEvent(
-                id: "b1", kind: .bury, card: CardID("card-2"), deck: "deck", time: StatsFixture.time("2026-03-01T10:01:00Z"),
+                id: "b1", kind: .bury, card: CardID("card-2"), deck: "deck",
+                time: StatsFixture.time("2026-03-01T10:01:00Z"),
                 until: StatsFixture.time("2026-03-02T04:00:00Z")))
         var bytes = ReviewLog.lines(for: events)
         // Lines a person might write: spaces, an unknown key, keys in another order, escapes in an id.
-        bytes += Array(
-            #"{ "id": "h1", "kind": "review", "card": "card-3", "deck": "deck", "time": "2026-03-02T10:00:00Z", "rating": 3 }"#
-                .utf8) + [0x0A]
-        bytes += Array(
-            #"{"zzz":[1,2],"time":"2026-03-02T11:00:00.5Z","rating":1,"kind":"review","id":"h2","deck":"deck","card":"card-4"}"#
-                .utf8) + [0x0A]
-        bytes += Array(#"{"card":"card-5","deck":"deck","id":"h\u00e93","kind":"review","rating":2,"time":"2026-03-02T12:00:00.000Z","v":1}"#.utf8) + [0x0A]
-        bytes += Array(#"{"card":"card-5","deck":"deck","id":"bad","kind":"review","time":"2026-03-02T12:00:00.000Z","v":1}"#.utf8) + [0x0A]
+        bytes +=
+            Array(
+                #"{ "id": "h1", "kind": "review", "card": "card-3", "deck": "deck", "time": "2026-03-02T10:00:00Z", "rating": 3 }"#
+                    .utf8) + [0x0A]
+        bytes +=
+            Array(
+                #"{"zzz":[1,2],"time":"2026-03-02T11:00:00.5Z","rating":1,"kind":"review","id":"h2","deck":"deck","card":"card-4"}"#
+                    .utf8) + [0x0A]
+        bytes +=
+            Array(
+                #"{"card":"card-5","deck":"deck","id":"h\u00e93","kind":"review","rating":2,"time":"2026-03-02T12:00:00.000Z","v":1}"#
+                    .utf8) + [0x0A]
+        bytes +=
+            Array(
+                #"{"card":"card-5","deck":"deck","id":"bad","kind":"review","time":"2026-03-02T12:00:00.000Z","v":1}"#
+                    .utf8) + [0x0A]
         bytes += Array(#"{"card":"card-5","deck":"de"#.utf8)
 
         let fast = try StatsLog.parse(bytes, file: "reviews.jsonl")
@@ -378,7 +396,10 @@ struct StatsLogTests {
     }
 
     @Test func aNewerLineIsRefusedAsTheStoreRefusesIt() throws {
-        let bytes = Array(#"{"card":"c","deck":"d","id":"x","kind":"review","rating":3,"time":"2026-03-02T12:00:00.000Z","v":3}"#.utf8) + [0x0A]
+        let bytes =
+            Array(
+                #"{"card":"c","deck":"d","id":"x","kind":"review","rating":3,"time":"2026-03-02T12:00:00.000Z","v":3}"#
+                    .utf8) + [0x0A]
         #expect(throws: ProgressError.self) { try StatsLog.parse(bytes, file: "f") }
     }
 }

@@ -4,7 +4,8 @@ import Testing
 @testable import MnemoCore
 
 struct EvidenceVerifierTests {
-    static let text = "Title line\r\nIn February 1945, the war ended in Europe.\nوفي عام ١٩٤٥ انتهت الحرب العالمية الثانية.\n"
+    static let text =
+        "Title line\r\nIn February 1945, the war ended in Europe.\nوفي عام ١٩٤٥ انتهت الحرب العالمية الثانية.\n"
 
     /// A folder with one source file, and a deck whose evidence points into it.
     func fixture(_ change: (inout Deck) -> Void = { _ in }) throws -> (DeckTestFolder, Deck) {
@@ -13,7 +14,9 @@ struct EvidenceVerifierTests {
         try bytes.write(to: folder.url.appendingPathComponent("s.txt"))
         var deck = Deck(
             id: "d", title: "T", languages: ["en", "ar"],
-            sources: [SourceInfo(file: "s.txt", title: "S", sha256: SHA256.hexDigest(of: [UInt8](bytes)), language: "en")],
+            sources: [
+                SourceInfo(file: "s.txt", title: "S", sha256: SHA256.hexDigest(of: [UInt8](bytes)), language: "en")
+            ],
             cards: [
                 Card(
                     id: CardID("c1"), kind: .cloze, prompt: "In [...], the war ended.", answer: "February 1945",
@@ -77,7 +80,9 @@ struct EvidenceVerifierTests {
     }
 
     @Test func missingSourceIsReported() throws {
-        let (folder, deck) = try fixture { $0.sources[0].file = "gone.txt"; $0.cards = [] }
+        let (folder, deck) = try fixture {
+            $0.sources[0].file = "gone.txt"; $0.cards = []
+        }
         let problems = EvidenceVerifier.verify(deck, sourcesFolder: folder.url)
         #expect(problems.map(\.field) == ["sources[0].file"])
         #expect(problems.first?.message.hasPrefix("'gone.txt' not found in") == true)

@@ -8,12 +8,19 @@ struct CurateEndToEndTests {
     @Test("keep, drop, edit a prompt, quit; a second run resumes; ids never change")
     func pipedSession() throws {
         let fixture = try CurateFixture()
-        let run = try StudyProcess.run(["curate", "unit.json"], input: "\nd\np\nWhen did the USSR declare war on Japan? [date]\n\nq\n", in: fixture.root)
+        let run = try StudyProcess.run(
+            ["curate", "unit.json"], input: "\nd\np\nWhen did the USSR declare war on Japan? [date]\n\nq\n",
+            in: fixture.root)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Card 1 of 4 · question"))
         #expect(run.stdout.contains("Dropped."))
-        #expect(run.stdout.contains("New prompt (Enter keeps it): When did the USSR"), "the input is echoed like a transcript")
-        #expect(run.stdout.contains("Curation: kept 1, edited 1, dropped 1, conflicts settled 0. 1 card left: run 'mnemo curate unit.json' again to go on."))
+        #expect(
+            run.stdout.contains("New prompt (Enter keeps it): When did the USSR"),
+            "the input is echoed like a transcript")
+        #expect(
+            run.stdout.contains(
+                "Curation: kept 1, edited 1, dropped 1, conflicts settled 0. 1 card left: run 'mnemo curate unit.json' again to go on."
+            ))
         let deck = try fixture.deck()
         #expect(deck.cards.map(\.id) == [CurateFixture.q.id, CurateFixture.cloze.id, CurateFixture.tf.id])
         #expect(deck.cards[1].prompt == "When did the USSR declare war on Japan? [date]")
@@ -24,7 +31,8 @@ struct CurateEndToEndTests {
         #expect(again.stdout.contains("Card 1 of 1 · truefalse"))
         #expect(again.stdout.contains("1 card left"), "end of input quits, nothing decided")
 
-        let settle = try StudyProcess.run(["curate", "unit.json", "--only", "conflicts"], input: "c\n2\n\n", in: fixture.root)
+        let settle = try StudyProcess.run(
+            ["curate", "unit.json", "--only", "conflicts"], input: "c\n2\n\n", in: fixture.root)
         #expect(settle.status == 0, "\(settle.stderr)")
         #expect(settle.stdout.contains("conflicts settled 1. Every card of this pass is curated."))
         #expect(try fixture.deck().cards[1].answer == "9 August 1945")
@@ -40,7 +48,10 @@ struct CurateEndToEndTests {
         let events = try ReviewLog.read(at: fixture.root.appendingPathComponent("progress/reviews.jsonl")).events
         try #require(events.count == 1)
         let studied = events[0].card
-        let index = try #require([CurateFixture.q, CurateFixture.choice, CurateFixture.cloze, CurateFixture.tf].firstIndex { $0.id == studied })
+        let index = try #require(
+            [CurateFixture.q, CurateFixture.choice, CurateFixture.cloze, CurateFixture.tf].firstIndex {
+                $0.id == studied
+            })
         let curate = try StudyProcess.run(
             ["curate", "unit.json"], input: String(repeating: "\n", count: index) + "d\nq\n", in: fixture.root)
         #expect(curate.status == 0, "\(curate.stderr)")
@@ -53,10 +64,12 @@ struct CurateEndToEndTests {
         #expect(try ReviewLog.read(at: fixture.root.appendingPathComponent("progress/reviews.jsonl")).events == events)
     }
 
-    @Test("bad input: one clear line and a non-zero exit", arguments: [
-        (["curate", "nope.json"], "nope.json"),
-        (["curate", "unit.json", "--only", "kind:essay"], "--only takes new, conflicts or kind:K"),
-    ])
+    @Test(
+        "bad input: one clear line and a non-zero exit",
+        arguments: [
+            (["curate", "nope.json"], "nope.json"),
+            (["curate", "unit.json", "--only", "kind:essay"], "--only takes new, conflicts or kind:K"),
+        ])
     func badInput(_ arguments: [String], _ message: String) throws {
         let fixture = try CurateFixture()
         let run = try StudyProcess.run(arguments, input: "", in: fixture.root)

@@ -17,17 +17,30 @@ final class CurateFixture {
         evidence: [Provenance(source: "a.txt", line: 3, start: 0, end: 30, quote: "The war in Europe ended in 1945.")])
     static let choice = Card(
         id: CardID("choice-0000000000000002"), kind: .choice, prompt: "Who became prime minister in May 1940?",
-        answer: "Winston Churchill", choices: ["Clement Attlee", "Winston Churchill", "Neville Chamberlain", "Anthony Eden"],
-        answerType: .person, evidence: [Provenance(source: "a.txt", line: 4, start: 0, end: 20, quote: "Churchill became prime minister in May 1940.")])
+        answer: "Winston Churchill",
+        choices: ["Clement Attlee", "Winston Churchill", "Neville Chamberlain", "Anthony Eden"],
+        answerType: .person,
+        evidence: [
+            Provenance(
+                source: "a.txt", line: 4, start: 0, end: 20, quote: "Churchill became prime minister in May 1940.")
+        ])
     static let cloze = Card(
         id: CardID("cloze-0000000000000003"), kind: .cloze, prompt: "The Soviet Union declared war on Japan on [date].",
         answer: "8 August 1945", accepted: ["August 8, 1945"], answerType: .date,
-        evidence: [Provenance(source: "a.txt", line: 5, start: 0, end: 40, quote: "The Soviet Union declared war on Japan on 8 August 1945.")],
+        evidence: [
+            Provenance(
+                source: "a.txt", line: 5, start: 0, end: 40,
+                quote: "The Soviet Union declared war on Japan on 8 August 1945.")
+        ],
         conflict: Conflict(readings: [
-            ConflictReading(value: "9 August 1945", evidence: Provenance(source: "b.txt", line: 7, start: 0, end: 40, quote: "On 9 August 1945 the Soviet Union attacked.")),
+            ConflictReading(
+                value: "9 August 1945",
+                evidence: Provenance(
+                    source: "b.txt", line: 7, start: 0, end: 40, quote: "On 9 August 1945 the Soviet Union attacked."))
         ]))
     static let tf = Card(
-        id: CardID("truefalse-0000000000000004"), kind: .truefalse, prompt: "The landings took place in 1943.", answer: "false",
+        id: CardID("truefalse-0000000000000004"), kind: .truefalse, prompt: "The landings took place in 1943.",
+        answer: "false",
         evidence: [Provenance(source: "a.txt", line: 6, start: 0, end: 20, quote: "The landings took place in 1944.")])
 
     init(cards: [Card] = [CurateFixture.q, CurateFixture.choice, CurateFixture.cloze, CurateFixture.tf]) throws {
@@ -43,7 +56,9 @@ final class CurateFixture {
 
     /// Runs a pass with `lines` as the curator's input; returns the summary and the transcript.
     @discardableResult
-    func curate(_ lines: [String], filter: CurateFilter = .new, again: Bool = false) throws -> (CurateSummary, String, ScriptedLineEditor) {
+    func curate(_ lines: [String], filter: CurateFilter = .new, again: Bool = false) throws -> (
+        CurateSummary, String, ScriptedLineEditor
+    ) {
         let output = BufferOutput()
         let editor = ScriptedLineEditor(lines: lines, output: output)
         let runner = CurateRunner(
@@ -72,30 +87,45 @@ struct CurateRunnerTests {
             deck.cards.map(\.id) == [CurateFixture.q.id, CurateFixture.cloze.id, CurateFixture.tf.id]
                 && progress.dropped == [CurateFixture.choice.id] && summary == CurateSummary(kept: 3, dropped: 1)
         },
-        Case(name: "p edits the prompt, id unchanged", lines: ["p", "When did the war in Europe end?", "", "", "", ""]) { deck, _, summary in
+        Case(name: "p edits the prompt, id unchanged", lines: ["p", "When did the war in Europe end?", "", "", "", ""])
+        { deck, _, summary in
             deck.cards[0].prompt == "When did the war in Europe end?" && deck.cards[0].id == CurateFixture.q.id
                 && deck.cards[0].answer == "1945" && summary == CurateSummary(kept: 3, edited: 1)
         },
-        Case(name: "a on a choice card replaces the old answer among the choices", lines: ["", "a", "Sir Winston Churchill", "", "", ""]) { deck, _, _ in
+        Case(
+            name: "a on a choice card replaces the old answer among the choices",
+            lines: ["", "a", "Sir Winston Churchill", "", "", ""]
+        ) { deck, _, _ in
             deck.cards[1].answer == "Sir Winston Churchill" && deck.cards[1].id == CurateFixture.choice.id
-                && deck.cards[1].choices == ["Clement Attlee", "Sir Winston Churchill", "Neville Chamberlain", "Anthony Eden"]
+                && deck.cards[1].choices == [
+                    "Clement Attlee", "Sir Winston Churchill", "Neville Chamberlain", "Anthony Eden",
+                ]
         },
-        Case(name: "l sets the accepted answers (comma-separated); - clears", lines: ["l", "1945 AD, in 1945 ,1945 AD", "", "", "", "l", "-", ""]) { deck, _, _ in
+        Case(
+            name: "l sets the accepted answers (comma-separated); - clears",
+            lines: ["l", "1945 AD, in 1945 ,1945 AD", "", "", "", "l", "-", ""]
+        ) { deck, _, _ in
             deck.cards[0].accepted == ["1945 AD", "in 1945"] && deck.cards[3].accepted.isEmpty
         },
-        Case(name: "l with a semicolon keeps commas inside answers", lines: ["l", "August 8, 1945; 8 Aug 1945", "", "", "", ""]) { deck, _, _ in
+        Case(
+            name: "l with a semicolon keeps commas inside answers",
+            lines: ["l", "August 8, 1945; 8 Aug 1945", "", "", "", ""]
+        ) { deck, _, _ in
             deck.cards[0].accepted == ["August 8, 1945", "8 Aug 1945"]
         },
         Case(name: "t retags", lines: ["t", "war, europe", "", "", "", ""]) { deck, _, _ in
             deck.cards[0].tags == ["war", "europe"]
         },
-        Case(name: "empty edit keeps the text; empty answer refused", lines: ["p", "", "a", "   ", "", "", "", ""]) { deck, _, summary in
+        Case(name: "empty edit keeps the text; empty answer refused", lines: ["p", "", "a", "   ", "", "", "", ""]) {
+            deck, _, summary in
             deck.cards[0] == CurateFixture.q && summary == CurateSummary(kept: 4)
         },
-        Case(name: "a true/false answer must be true or false", lines: ["", "", "", "a", "maybe", "a", "TRUE", ""]) { deck, _, _ in
+        Case(name: "a true/false answer must be true or false", lines: ["", "", "", "a", "maybe", "a", "TRUE", ""]) {
+            deck, _, _ in
             deck.cards[3].answer == "true"
         },
-        Case(name: "c 2 teaches the other reading; the old one stays recorded", lines: ["", "", "c", "2", ""]) { deck, _, summary in
+        Case(name: "c 2 teaches the other reading; the old one stays recorded", lines: ["", "", "c", "2", ""]) {
+            deck, _, summary in
             let card = deck.cards[2]
             return card.id == CurateFixture.cloze.id && card.answer == "9 August 1945"
                 && card.evidence.map(\.source) == ["b.txt"] && card.accepted.isEmpty
@@ -111,11 +141,19 @@ struct CurateRunnerTests {
             return card.answer == "8 August 1945" && card.conflict?.readings.map(\.value) == ["9 August 1945"]
                 && card.conflict?.note != nil && summary.settled == 1
         },
-        Case(name: "c out of range or on a card without conflict changes nothing", lines: ["c", "", "", "c", "5", "c", "x", ""]) { deck, _, summary in
+        Case(
+            name: "c out of range or on a card without conflict changes nothing",
+            lines: ["c", "", "", "c", "5", "c", "x", ""]
+        ) { deck, _, summary in
             deck.cards[2] == CurateFixture.cloze && summary.settled == 0
         },
-        Case(name: "b takes back a drop: the card is back in its place and shown again", lines: ["", "d", "b", "", "", ""]) { deck, progress, summary in
-            deck.cards.map(\.id) == [CurateFixture.q.id, CurateFixture.choice.id, CurateFixture.cloze.id, CurateFixture.tf.id]
+        Case(
+            name: "b takes back a drop: the card is back in its place and shown again",
+            lines: ["", "d", "b", "", "", ""]
+        ) { deck, progress, summary in
+            deck.cards.map(\.id) == [
+                CurateFixture.q.id, CurateFixture.choice.id, CurateFixture.cloze.id, CurateFixture.tf.id,
+            ]
                 && progress.dropped.isEmpty && progress.reviewed.count == 4 && summary == CurateSummary(kept: 4)
         },
         Case(name: "b takes back an edit", lines: ["p", "Changed?", "b", "", "", "", ""]) { deck, _, summary in
@@ -125,10 +163,12 @@ struct CurateRunnerTests {
             deck.cards.count == 3 && progress.reviewed == [CurateFixture.q.id, CurateFixture.choice.id]
                 && summary == CurateSummary(kept: 1, dropped: 1, left: 2)
         },
-        Case(name: "a settle counts even when the curator quits before keeping", lines: ["", "", "c", "2", "q"]) { _, _, summary in
+        Case(name: "a settle counts even when the curator quits before keeping", lines: ["", "", "c", "2", "q"]) {
+            _, _, summary in
             summary == CurateSummary(kept: 2, edited: 1, settled: 1, left: 2)
         },
-        Case(name: "an edited card then dropped counts as dropped only", lines: ["p", "Changed?", "d", "q"]) { deck, _, summary in
+        Case(name: "an edited card then dropped counts as dropped only", lines: ["p", "Changed?", "d", "q"]) {
+            deck, _, summary in
             deck.cards.count == 3 && summary == CurateSummary(dropped: 1, left: 3)
         },
         Case(name: "?, unknown words and Ctrl-C do not decide", lines: ["?", "zz", ""]) { deck, progress, summary in
@@ -209,11 +249,13 @@ struct CurateRunnerTests {
     func badSidecar() throws {
         let fixture = try CurateFixture()
         try Data("{\"formatVersion\":1,\"deck\":\"other\",\"reviewed\":[]}".utf8).write(to: fixture.progressURL)
-        #expect(throws: CurateError.wrongDeck(path: fixture.progressURL.relativePath, expected: "unit", found: "other")) {
+        #expect(throws: CurateError.wrongDeck(path: fixture.progressURL.relativePath, expected: "unit", found: "other"))
+        {
             try fixture.progress()
         }
         try Data("{".utf8).write(to: fixture.progressURL)
         #expect((try? fixture.progress()) == nil)
-        #expect(CurationProgress.defaultURL(forDeck: URL(fileURLWithPath: "/d/unit.json")).path == "/d/unit.curation.json")
+        #expect(
+            CurationProgress.defaultURL(forDeck: URL(fileURLWithPath: "/d/unit.json")).path == "/d/unit.curation.json")
     }
 }

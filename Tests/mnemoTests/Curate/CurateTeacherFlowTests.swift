@@ -18,8 +18,10 @@ struct CurateTeacherFlowTests {
         let before = try Deck.load(from: m.url("Decks/unit.json"))
         try #require(before.cards.count > 20)
         let first = Array(before.cards.prefix(10))
-        try #require(first[0].conflict != nil && first[1].conflict != nil && first[2].conflict != nil && first[3].conflict != nil,
-                     "the shared sources' first facts disagree (the flow settles them)")
+        try #require(
+            first[0].conflict != nil && first[1].conflict != nil && first[2].conflict != nil
+                && first[3].conflict != nil,
+            "the shared sources' first facts disagree (the flow settles them)")
 
         // A student starts before the teacher curates.
         let progress = m.url("progress").path
@@ -31,12 +33,15 @@ struct CurateTeacherFlowTests {
         #expect(events1.count == 3)
 
         // The teacher curates ten cards in a terminal.
-        let command = "cd '\(m.folder.path)' && env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 '\(MnemoRunner.binary.path)' curate Decks/unit.json; echo EXITED=$?; sleep 5"
+        let command =
+            "cd '\(m.folder.path)' && env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 '\(MnemoRunner.binary.path)' curate Decks/unit.json; echo EXITED=$?; sleep 5"
         let tmux = try TmuxSession(command: command, width: 160, height: 50)
         func enter(_ text: String, expecting needle: String, count: Int = 1) throws {
             if !text.isEmpty { try tmux.type(text) }
             try tmux.press("Enter")
-            #expect(tmux.waitInHistory(for: needle, count: count), "after '\(text)' expected '\(needle)'; screen:\n\(tmux.history())")
+            #expect(
+                tmux.waitInHistory(for: needle, count: count),
+                "after '\(text)' expected '\(needle)'; screen:\n\(tmux.history())")
         }
         #expect(tmux.wait(for: "Card 1 of \(before.cards.count)"), "screen:\n\(tmux.screen())")
         // 1, 2: teach the second reading (May 8, 1945), then keep.
@@ -81,14 +86,20 @@ struct CurateTeacherFlowTests {
         // 10: keep; then quit on card 11.
         try enter("k", expecting: "Card 11 of")
         try enter("q", expecting: "EXITED=0")
-        #expect(tmux.history().contains("Curation: kept 1, edited 8, dropped 1, conflicts settled 4."), "screen:\n\(tmux.history())")
+        #expect(
+            tmux.history().contains("Curation: kept 1, edited 8, dropped 1, conflicts settled 4."),
+            "screen:\n\(tmux.history())")
 
         let after = try Deck.load(from: m.url("Decks/unit.json"))
-        #expect(after.cards.map(\.id) == before.cards.map(\.id).filter { $0 != first[4].id }, "ids kept, order kept, one dropped")
+        #expect(
+            after.cards.map(\.id) == before.cards.map(\.id).filter { $0 != first[4].id },
+            "ids kept, order kept, one dropped")
         func card(_ i: Int) throws -> Card { try #require(after.cards.first { $0.id == first[i].id }) }
         for i in 0..<3 {
             #expect(try card(i).answer == "May 8, 1945")
-            #expect(try card(i).conflict?.readings.contains { $0.value == first[i].answer } == true, "the old reading stays recorded")
+            #expect(
+                try card(i).conflict?.readings.contains { $0.value == first[i].answer } == true,
+                "the old reading stays recorded")
             #expect(try card(i).conflict?.note != nil)
         }
         #expect(try card(2).choices.contains("May 8, 1945") && !card(2).choices.contains(first[2].answer))
@@ -98,12 +109,15 @@ struct CurateTeacherFlowTests {
         #expect(try card(7).tags == first[7].tags + ["curated"])
         #expect(try card(8).accepted == first[8].accepted + ["the eighth of August"])
         #expect(try card(9) == first[9])
-        let sidecar = try JSONSerialization.jsonObject(with: Data(contentsOf: m.url("Decks/unit.curation.json"))) as? [String: Any]
+        let sidecar =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: m.url("Decks/unit.curation.json")))
+            as? [String: Any]
         #expect((sidecar?["reviewed"] as? [String])?.count == 10)
         #expect(sidecar?["dropped"] as? [String] == [first[4].id.rawValue])
 
         // Friday's quiz, and the Anki package.
-        let quiz = try m.run("export", "Decks/unit.json", "--format", "quiz-html", "--variants", "3", "--count", "12", "-o", "quiz.html")
+        let quiz = try m.run(
+            "export", "Decks/unit.json", "--format", "quiz-html", "--variants", "3", "--count", "12", "-o", "quiz.html")
         #expect(quiz.status == 0, "\(quiz.stderr)")
         let html = try String(contentsOf: m.url("quiz.html"), encoding: .utf8)
         #expect(html.components(separatedBy: "<section class=\"sheet\">").count - 1 == 3)
@@ -124,8 +138,12 @@ struct CurateTeacherFlowTests {
         // The student goes on with the curated deck: earlier progress is still theirs.
         let cards = try m.run("cards", "Decks/unit.json", "--progress", progress, "--json")
         #expect(cards.status == 0, "\(cards.stderr)")
-        let rows = try #require((try JSONSerialization.jsonObject(with: Data(cards.stdout.utf8)) as? [String: Any])?["cards"] as? [[String: Any]])
-        let reps = Dictionary(uniqueKeysWithValues: rows.compactMap { row in (row["id"] as? String).map { ($0, row["reps"] as? Int ?? 0) } })
+        let rows = try #require(
+            (try JSONSerialization.jsonObject(with: Data(cards.stdout.utf8)) as? [String: Any])?["cards"]
+                as? [[String: Any]])
+        let reps = Dictionary(
+            uniqueKeysWithValues: rows.compactMap { row in (row["id"] as? String).map { ($0, row["reps"] as? Int ?? 0) }
+            })
         for event in events1 where event.card != first[4].id {
             #expect(reps[event.card.rawValue] == 1, "\(event.card) keeps its review after curation")
         }

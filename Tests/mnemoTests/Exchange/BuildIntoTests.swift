@@ -20,7 +20,9 @@ struct BuildIntoTests {
         let sources = try #require(Self.sharedSources)
         let m = try MnemoRunner()
         defer { m.remove() }
-        let first = ["000_6a4c97410ac4d85f.txt", "001_8b854fa00966194c.txt"].map { sources.appendingPathComponent($0).path }
+        let first = ["000_6a4c97410ac4d85f.txt", "001_8b854fa00966194c.txt"].map {
+            sources.appendingPathComponent($0).path
+        }
         let rest = ["002_401cada6518ba2ef.txt", "003_842b78364e265a72.txt", "004_0790bab636a959d4.txt"]
             .map { sources.appendingPathComponent($0).path }
         let build = try m.run(["build"] + first + ["-o", "Decks/unit.json"])
@@ -37,7 +39,10 @@ struct BuildIntoTests {
         #expect(after.id == before.id && after.title == before.title)
         #expect(Array(after.cards.prefix(before.cards.count)) == before.cards, "every card already there is unchanged")
         #expect(after.cards.count > before.cards.count)
-        #expect(after.sources.map(\.file) == before.sources.map(\.file) + ["002_401cada6518ba2ef.txt", "003_842b78364e265a72.txt", "004_0790bab636a959d4.txt"])
+        #expect(
+            after.sources.map(\.file) == before.sources.map(\.file) + [
+                "002_401cada6518ba2ef.txt", "003_842b78364e265a72.txt", "004_0790bab636a959d4.txt",
+            ])
         #expect(Set(after.cards.map(\.id)).count == after.cards.count, "no duplicate ids")
         #expect(into.stderr.contains("added \(after.cards.count - before.cards.count) cards to Decks/unit.json"))
 

@@ -37,7 +37,8 @@ struct ExchangeCommandTests {
         let m = try MnemoRunner()
         defer { m.remove() }
         for name in ["a.html", "b.html"] {
-            let run = try m.run("export", Self.sample, "--format", "quiz-html", "--variants", "3", "--seed", "42", "-o", name)
+            let run = try m.run(
+                "export", Self.sample, "--format", "quiz-html", "--variants", "3", "--seed", "42", "-o", name)
             #expect(run.status == 0, "\(run.stderr)")
         }
         let a = try String(contentsOf: m.url("a.html"), encoding: .utf8)
@@ -58,7 +59,9 @@ struct ExchangeCommandTests {
         #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
         let back = try m.run("import", "deck.apkg", "-o", "back.json")
         #expect(back.status == 0, "\(back.stderr)")
-        #expect(try deck(m.url("back.json")).cards.map(\.id) == (try deck(URL(fileURLWithPath: Self.sample))).cards.map(\.id))
+        #expect(
+            try deck(m.url("back.json")).cards.map(\.id)
+                == (try deck(URL(fileURLWithPath: Self.sample))).cards.map(\.id))
     }
 
     @Test func malformedRowsAreReportedAndTheRestImported() throws {
@@ -67,17 +70,21 @@ struct ExchangeCommandTests {
         try m.write("front,back,tags\nQ1?,A1,t\nonly front\n\"x\"y,z\nQ2?,A2,\n", to: "cards.csv")
         let run = try m.run("import", "cards.csv", "-o", "cards.json")
         #expect(run.status == 0)
-        #expect(run.stderr == """
-            warning: cards.csv: row 3: 1 field; need front and back, skipped
-            warning: cards.csv: row 4: text after a closing quote in field 1, skipped
+        #expect(
+            run.stderr == """
+                warning: cards.csv: row 3: 1 field; need front and back, skipped
+                warning: cards.csv: row 4: text after a closing quote in field 1, skipped
 
-            """)
+                """)
         #expect(run.stdout == "Imported 2 cards into cards.json (2 rows skipped)\n")
         #expect(try deck(m.url("cards.json")).cards.map(\.prompt) == ["Q1?", "Q2?"])
     }
 
     @Test(arguments: [
-        ("notzip.apkg", "front,back\n", "Error: notzip.apkg: not an Anki package (an .apkg is a zip file, and this is not one)\n"),
+        (
+            "notzip.apkg", "front,back\n",
+            "Error: notzip.apkg: not an Anki package (an .apkg is a zip file, and this is not one)\n"
+        ),
         ("empty.csv", "front,back\n,\n", "Error: empty.csv: no cards could be imported (1 row with problems)\n"),
         ("latin1.csv", "", "Error: latin1.csv: not UTF-8 text; save it as UTF-8 and try again\n"),
     ])
@@ -128,7 +135,9 @@ struct ExchangeCommandTests {
         usleep(100_000)
         let run = try m.run("import", "cards.csv", "-o", "deck.json", "--force")
         #expect(run.status == 1)
-        #expect(run.stderr == "Error: deck.json: another program is writing this deck right now; try again when it is done\n")
+        #expect(
+            run.stderr
+                == "Error: deck.json: another program is writing this deck right now; try again when it is done\n")
         #expect(try String(contentsOf: m.url("deck.json"), encoding: .utf8) == "{}")
     }
 

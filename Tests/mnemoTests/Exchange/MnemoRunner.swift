@@ -21,7 +21,9 @@ struct MnemoRunner {
         for folder in candidates {
             var url = folder
             // Inside an .xctest bundle: walk up to the build folder.
-            while url.pathExtension == "xctest" || url.lastPathComponent == "Contents" || url.lastPathComponent == "MacOS" {
+            while url.pathExtension == "xctest" || url.lastPathComponent == "Contents"
+                || url.lastPathComponent == "MacOS"
+            {
                 url = url.deletingLastPathComponent()
             }
             let binary = url.appendingPathComponent("mnemo")
@@ -53,7 +55,9 @@ struct MnemoRunner {
         try Self.run(Self.binary, arguments, in: folder, environment: environment)
     }
 
-    static func run(_ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Output {
+    static func run(_ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String] = [:])
+        throws -> Output
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

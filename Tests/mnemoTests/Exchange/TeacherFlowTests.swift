@@ -17,7 +17,8 @@ struct TeacherFlowTests {
         let deck = try Deck.load(from: m.url("Decks/unit.json"))
         #expect(deck.cards.count > 20)
 
-        let quiz = try m.run("export", "Decks/unit.json", "--format", "quiz-html", "--variants", "3", "--count", "15", "-o", "quiz.html")
+        let quiz = try m.run(
+            "export", "Decks/unit.json", "--format", "quiz-html", "--variants", "3", "--count", "15", "-o", "quiz.html")
         #expect(quiz.status == 0, "\(quiz.stderr)")
         let html = try String(contentsOf: m.url("quiz.html"), encoding: .utf8)
         #expect(html.components(separatedBy: "<section class=\"sheet\">").count - 1 == 3)

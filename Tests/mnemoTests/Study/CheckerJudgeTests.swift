@@ -21,7 +21,8 @@ struct CheckerJudgeTests {
     func anotherSourcesReadingCountsAsRecall(typed: String, verdict: Verdict, namesTheOtherSource: Bool) {
         let deck = Deck(id: "d", title: "D", cards: [Self.card])
         let judge = CheckerJudge(decks: [deck])
-        let judgement = judge.judge(typed, card: StudyCard(card: Self.card, deck: "d", deckTitle: "D", position: 0), shown: nil)
+        let judgement = judge.judge(
+            typed, card: StudyCard(card: Self.card, deck: "d", deckTitle: "D", position: 0), shown: nil)
         #expect(judgement.verdict == verdict)
         #expect((judgement.note?.contains("b.txt") ?? false) == namesTheOtherSource)
     }

@@ -11,7 +11,8 @@ enum StudyBinary {
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             folder = folder.deletingLastPathComponent()
         }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug/mnemo")
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(
+            ".build/debug/mnemo")
     }
 }
 
@@ -42,14 +43,24 @@ final class StudyFixture {
         }
         let deck = Deck(
             id: "ww2", title: "World War II", languages: ["en"],
-            sources: [SourceInfo(file: "ww2.txt", title: "The Second World War", sha256: SHA256.hexDigest(of: Array(Self.source.utf8)), language: "en")],
+            sources: [
+                SourceInfo(
+                    file: "ww2.txt", title: "The Second World War",
+                    sha256: SHA256.hexDigest(of: Array(Self.source.utf8)), language: "en")
+            ],
             cards: [
-                Card(id: CardID("question-0000000000000001"), kind: .question, prompt: "In which year did the war in Europe end?",
-                     answer: "1945", answerType: .year, evidence: evidence(6)),
-                Card(id: CardID("question-0000000000000002"), kind: .question, prompt: "Who became prime minister of Britain in May 1940?",
-                     answer: "Winston Churchill", answerType: .person, evidence: evidence(4)),
-                Card(id: CardID("question-0000000000000003"), kind: .question, prompt: "About how many soldiers took part in the landings?",
-                     answer: "600,000", answerType: .number, evidence: evidence(5)),
+                Card(
+                    id: CardID("question-0000000000000001"), kind: .question,
+                    prompt: "In which year did the war in Europe end?",
+                    answer: "1945", answerType: .year, evidence: evidence(6)),
+                Card(
+                    id: CardID("question-0000000000000002"), kind: .question,
+                    prompt: "Who became prime minister of Britain in May 1940?",
+                    answer: "Winston Churchill", answerType: .person, evidence: evidence(4)),
+                Card(
+                    id: CardID("question-0000000000000003"), kind: .question,
+                    prompt: "About how many soldiers took part in the landings?",
+                    answer: "600,000", answerType: .number, evidence: evidence(5)),
             ])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -72,7 +83,9 @@ struct StudyRun {
 
 enum StudyProcess {
     /// Runs `mnemo ARGS` in `folder` with `input` on a pipe as standard input, and waits.
-    static func run(_ arguments: [String], input: String = "", in folder: URL, environment: [String: String] = [:]) throws -> StudyRun {
+    static func run(_ arguments: [String], input: String = "", in folder: URL, environment: [String: String] = [:])
+        throws -> StudyRun
+    {
         let process = Process()
         process.executableURL = StudyBinary.url
         process.arguments = arguments

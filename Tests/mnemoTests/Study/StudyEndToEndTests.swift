@@ -12,7 +12,8 @@ struct StudyEndToEndTests {
     func pipedTranscript() throws {
         let fixture = try StudyFixture()
         let run = try StudyProcess.run(
-            ["study", "--progress", fixture.progress.path, "--seed", "1", "ww2.json"], input: Self.script, in: fixture.root)
+            ["study", "--progress", fixture.progress.path, "--seed", "1", "ww2.json"], input: Self.script,
+            in: fixture.root)
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.stderr == "")
         let transcript = run.stdout.replacingOccurrences(
@@ -96,7 +97,8 @@ struct StudyEndToEndTests {
         let decks = fixture.root.appendingPathComponent("Decks")
         try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: fixture.deck, to: decks.appendingPathComponent("ww2.json"))
-        let run = try StudyProcess.run(["study", "--progress", fixture.progress.path], input: ":quit\n", in: fixture.root)
+        let run = try StudyProcess.run(
+            ["study", "--progress", fixture.progress.path], input: ":quit\n", in: fixture.root)
         #expect(run.status == 0)
         #expect(run.stdout.contains("World War II · card 1 of 3 · new"))
     }

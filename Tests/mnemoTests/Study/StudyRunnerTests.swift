@@ -1,6 +1,7 @@
 import Foundation
 import MnemoCore
 import Testing
+
 @testable import mnemo
 
 /// Fixed steps, no fuzz: easy to predict in transcripts.
@@ -33,14 +34,18 @@ private let deck = Deck(
         Card(
             id: CardID("q-1"), kind: .question, prompt: "In which year did the war in Europe end?", answer: "1945",
             answerType: .year,
-            evidence: [Provenance(source: "ww2.txt", line: 3, start: 0, end: 40, quote: "The war in Europe ended in 1945.")]),
-        Card(id: CardID("q-2"), kind: .question, prompt: "Who led Britain in 1940?", answer: "Winston Churchill",
+            evidence: [
+                Provenance(source: "ww2.txt", line: 3, start: 0, end: 40, quote: "The war in Europe ended in 1945.")
+            ]),
+        Card(
+            id: CardID("q-2"), kind: .question, prompt: "Who led Britain in 1940?", answer: "Winston Churchill",
             accepted: ["Churchill"], answerType: .person),
         Card(
             id: CardID("c-3"), kind: .choice, prompt: "When did Germany invade Poland?", answer: "1939",
             choices: ["1938", "1939", "1940", "1941"], answerType: .year,
             conflict: Conflict(readings: [
-                ConflictReading(value: "1938", evidence: Provenance(source: "b.txt", line: 9, start: 0, end: 5, quote: "In 1938 …"))
+                ConflictReading(
+                    value: "1938", evidence: Provenance(source: "b.txt", line: 9, start: 0, end: 5, quote: "In 1938 …"))
             ])),
     ])
 
@@ -145,7 +150,10 @@ struct StudyRunnerTests {
 
     @Test("Ctrl-C cancels the line; a second Ctrl-C at an empty prompt ends the session")
     func interrupts() throws {
-        let harness = Harness([.interrupt(empty: false), .line("1945"), .line(""), .interrupt(empty: true), .interrupt(empty: true), .line("never read")])
+        let harness = Harness([
+            .interrupt(empty: false), .line("1945"), .line(""), .interrupt(empty: true), .interrupt(empty: true),
+            .line("never read"),
+        ])
         let summary = try harness.runner.run()
         #expect(summary.reviewed == 1)
         #expect(harness.output.text.contains("(Ctrl-C again, or Ctrl-D, ends the session.)"))

@@ -29,7 +29,8 @@ final class TmuxSession {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, capture ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(
+            &actions, 1, capture ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let tool = Self.tmux ?? "/usr/bin/tmux"
         let argv = ([tool, "-L", socket] + arguments).map { strdup($0) } + [nil]
@@ -67,7 +68,8 @@ struct StudyTmuxTests {
     func threeCardsUndoQuit() throws {
         try #require(TmuxSession.tmux != nil, "tmux is needed (apt-get install tmux; .ci/run installs it)")
         let fixture = try StudyFixture()
-        let command = "cd '\(fixture.root.path)' && env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 '\(StudyBinary.url.path)' study --progress '\(fixture.progress.path)' --seed 1 ww2.json; echo EXITED=$?; sleep 5"
+        let command =
+            "cd '\(fixture.root.path)' && env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 '\(StudyBinary.url.path)' study --progress '\(fixture.progress.path)' --seed 1 ww2.json; echo EXITED=$?; sleep 5"
         let tmux = try TmuxSession(command: command)
 
         #expect(tmux.wait(for: "card 1 of 3"), "screen:\n\(tmux.screen())")
@@ -127,7 +129,8 @@ struct StudyTmuxTests {
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         for (row, event) in zip(rows.prefix(2), events.prefix(2)) {
             let due = try #require((row["due"] as? String).flatMap(formatter.date(from:)))
-            #expect(abs(due.timeIntervalSince(event.time) - 600) < 0.01, "Good on a new card: due after the 10-minute step")
+            #expect(
+                abs(due.timeIntervalSince(event.time) - 600) < 0.01, "Good on a new card: due after the 10-minute step")
         }
     }
 }

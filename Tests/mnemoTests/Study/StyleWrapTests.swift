@@ -6,7 +6,10 @@ struct StyleWrapTests {
     @Test(arguments: [
         ("short enough", 20, 0, ["short enough"]),
         ("the war in Europe ended in May 1945", 16, 0, ["the war in", "Europe ended in", "May 1945"]),
-        ("Source: a.txt:3 \"a long quoted sentence\"", 20, 4, ["Source: a.txt:3 \"a", "    long quoted", "    sentence\""]),
+        (
+            "Source: a.txt:3 \"a long quoted sentence\"", 20, 4,
+            ["Source: a.txt:3 \"a", "    long quoted", "    sentence\""]
+        ),
         ("  May 8, 1945  b.txt:37 \"the war ended\"", 24, 6, ["  May 8, 1945  b.txt:37", "      \"the war ended\""]),
         ("averyveryverylongword fits nowhere", 10, 0, ["averyveryverylongword", "fits", "nowhere"]),
     ])
