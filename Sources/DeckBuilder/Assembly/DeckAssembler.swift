@@ -31,9 +31,13 @@ struct DeckAssembler {
     /// Best first; weak facts dropped; at most two facts per sentence; no fact whose answer
     /// another kept card's prompt (from the same source) gives away. Stops once `limit` facts are kept.
     func rank(_ groups: [FactGroup], limit: Int = Int.max) -> [FactGroup] {
-        let sorted = groups.filter { $0.score >= minimumScore && $0.primary.quotable }.sorted { a, b in
-            a.score != b.score ? a.score > b.score : a.factKey < b.factKey
+        // Score and key once per group: both are computed properties, too dear for a sort's comparator.
+        let sorted = groups.compactMap { g -> (score: Double, key: String, group: FactGroup)? in
+            let score = g.score
+            return score >= minimumScore && g.primary.quotable ? (score, g.factKey, g) : nil
         }
+        .sorted { a, b in a.score != b.score ? a.score > b.score : a.key < b.key }
+        .map(\.group)
         var perSentence: [String: Int] = [:]
         var kept: [FactGroup] = []
         var keptBySource: [String: [FactGroup]] = [:]
@@ -59,15 +63,18 @@ struct DeckAssembler {
             if let q = g.primary.question { keptPrompts.append(q) }
         }
         // …and one kept later too.
-        return kept.filter { g in
+        let keys = kept.map(\.factKey)
+        return kept.indices.filter { i in
+            let g = kept[i]
             guard g.primary.nameValue != nil else { return true }
             let answer = g.primary.surfaceAnswer
-            return !kept.contains { k in
-                k.factKey != g.factKey
+            return !kept.indices.contains { j in
+                let k = kept[j]
+                return keys[j] != keys[i]
                     && (FastSearch.contains(k.primary.cloze, answer)
                         || (k.primary.question.map { FastSearch.contains($0, answer) } ?? false))
             }
-        }
+        }.map { kept[$0] }
     }
 
     /// A kept card of the same source and topic shows this fact's answer in its prompt.

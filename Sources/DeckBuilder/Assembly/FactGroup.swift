@@ -10,7 +10,8 @@ public struct FactGroup: Sendable {
 
     /// Readings, the primary one first once `settle()` has run.
     public var readings: [Reading]
-    public var primary: FactCandidate { readings[0].candidate }
+    /// Read in place (`_read`): a computed getter would copy the whole candidate at every use.
+    public var primary: FactCandidate { _read { yield readings[0].candidate } }
     public var isConflict: Bool { readings.count > 1 }
     public var sources: Set<String> { Set(readings.flatMap { $0.support.map(\.source) }) }
 

@@ -5,6 +5,8 @@ import MnemoCore
 struct FactPool {
     private(set) var groups: [FactGroup] = []
     private var index: [String: [Int]] = [:]
+    /// Scratch for `match`: words shared with the candidate, per group id; all zero between calls.
+    private var sharedWords: [Int32] = []
     /// Most groups kept; beyond it the weakest single-source half is pruned.
     let capacity: Int
 
@@ -22,14 +24,23 @@ struct FactPool {
     }
 
     /// The group asking the same thing, if any.
-    private func match(_ c: FactCandidate) -> Int? {
-        var counts: [Int: Int] = [:]
+    private mutating func match(_ c: FactCandidate) -> Int? {
+        // Shared words per group, counted in a scratch array (cleared through `touched`), not a dictionary.
+        if sharedWords.count < groups.count {
+            sharedWords += [Int32](repeating: 0, count: groups.count - sharedWords.count)
+        }
+        var touched: [Int] = []
         for w in c.matchWords {
             guard let ids = index[w], ids.count <= 400 else { continue }
-            for id in ids { counts[id, default: 0] += 1 }
+            for id in ids {
+                if sharedWords[id] == 0 { touched.append(id) }
+                sharedWords[id] += 1
+            }
         }
+        defer { for id in touched { sharedWords[id] = 0 } }
         var best: (id: Int, score: Double)?
-        for (id, shared) in counts where shared >= 2 {
+        for id in touched where sharedWords[id] >= 2 {
+            let shared = Int(sharedWords[id])
             let g = groups[id]
             let p = g.primary
             guard Self.compatible(p, c),
@@ -85,9 +96,8 @@ struct FactPool {
     }
 
     private mutating func prune() {
-        let order = groups.indices.sorted {
-            groups[$0].score > groups[$1].score || (groups[$0].score == groups[$1].score && $0 < $1)
-        }
+        let scores = groups.map(\.score)
+        let order = groups.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
         let keep = Set(order.prefix(capacity / 2)).union(groups.indices.filter { groups[$0].sources.count > 1 })
         groups = groups.indices.filter { keep.contains($0) }.map { groups[$0] }
         index = [:]

@@ -39,7 +39,15 @@ public enum LineCleaner {
         return result
     }
 
-    static func isBlank(_ line: String) -> Bool { line.allSatisfy(\.isWhitespace) }
+    static func isBlank(_ line: String) -> Bool {
+        // An ASCII byte other than white space settles it without reading characters.
+        var onlyASCII = true
+        for b in line.utf8 {
+            if b >= 0x80 { onlyASCII = false; continue }
+            if !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) { return false }
+        }
+        return onlyASCII || line.allSatisfy(\.isWhitespace)
+    }
 
     /// Lower-cased letters and digits only, without a trailing " - Site Name" suffix.
     static func repeatKey(_ line: String) -> String {

@@ -118,8 +118,10 @@ enum DateExtractor {
     static func monthAt(_ t: [Token], _ i: Int) -> (Int, Int)? {
         guard i < t.count, t[i].kind == .word, t[i].isCapitalized || t[i].text.utf8.contains(0x2D) else { return nil }
         var word = Substring(t[i].text)
-        for prefix in ["mid-", "early-", "late-", "Mid-", "Early-", "Late-"] where word.hasPrefix(prefix) {
-            word = word.dropFirst(prefix.count)
+        if word.utf8.contains(0x2D) {
+            for prefix in ["mid-", "early-", "late-", "Mid-", "Early-", "Late-"] where word.hasPrefix(prefix) {
+                word = word.dropFirst(prefix.count)
+            }
         }
         let lowerWord = word.count == t[i].text.count ? t[i].lower : FastCase.lower(word)
         guard word.first?.isUppercase == true, let month = MonthNames.englishMonth(lowerWord) else { return nil }

@@ -12,6 +12,8 @@ public enum DocumentAnalyzer {
         var arabicLetters = 0
         var latinLetters = 0
         let total = max(1, source.lines.count)
+        var normalizer = WordNormalizer()
+        let sourceTag = tag(forSource: name)
         for (i, line) in source.lines.enumerated() {
             if let reason = reasons[i] {
                 analysis.dropped.append(.init(line: i + 1, reason: reason, text: String(line.prefix(80))))
@@ -65,9 +67,12 @@ public enum DocumentAnalyzer {
                 let position = 1.0 - Double(i) / Double(total)
                 let context = DraftContext(
                     text: text, tokens: tokens, language: language, evidence: evidence, position: position,
-                    sourceTag: tag(forSource: name), quotable: problem == nil,
+                    sourceTag: sourceTag, quotable: problem == nil,
                     norms: dates.isEmpty && figures.isEmpty && names.isEmpty
-                        ? nil : tokens.map { Normalizer.word($0, language: language) })
+                        ? nil : tokens.map { normalizer.word($0, language: language) },
+                    penalty: dates.isEmpty && figures.isEmpty && names.isEmpty && anchor == nil
+                        ? nil : SentenceQuality.penalty(tokens, language: language),
+                    events: dates.isEmpty && figures.isEmpty && names.isEmpty ? nil : CardDrafter.eventNames(tokens))
                 for date in dates {
                     var value = date.value
                     if value.year == nil, value.granularity == .day || value.granularity == .month, let contextYear {
@@ -152,4 +157,12 @@ struct DraftContext {
     var quotable = true
     /// Normalized word of each token (nil for function words), computed once per sentence.
     var norms: [String?]?
+    /// `SentenceQuality.penalty` of the sentence, computed once for all its facts.
+    var penalty: Double?
+
+    var sentencePenalty: Double { penalty ?? SentenceQuality.penalty(tokens, language: language) }
+    /// `CardDrafter.eventNames` of the sentence, computed once for all its facts.
+    var events: [String]?
+
+    var sentenceEvents: [String] { events ?? CardDrafter.eventNames(tokens) }
 }

@@ -87,7 +87,7 @@ enum FigureExtractor {
             value = v
             spelled = true
             // "twenty-four" is one token: "twenty" "-" would not reach here.
-        } else if t[i].kind == .word, FastSearch.foundationContains(t[i].lower, "-") {
+        } else if t[i].kind == .word, t[i].lower.utf8.contains(0x2D), FastSearch.foundationContains(t[i].lower, "-") {
             let parts = t[i].lower.split(separator: "-").map(String.init)
             guard parts.count == 2, let a = numberWords[parts[0]], let b = numberWords[parts[1]], a >= 20, b < 10 else {
                 return nil
@@ -195,6 +195,10 @@ enum FigureExtractor {
 
     // MARK: Arabic
 
+    static let arabicCountedStops: Set<String> = [
+        "في", "من", "على", "إلى", "الى", "مع", "عن", "بعد", "قبل", "حتى", "خلال", "التي", "الذي", "أن", "إلى",
+    ]
+
     private static func arabicAt(_ t: [Token], _ i: Int) -> FigureMention? {
         var value: Double
         var end = i + 1
@@ -223,10 +227,7 @@ enum FigureExtractor {
         if end < t.count, t[end].text == "%" || t[end].text == "٪" { isPercent = true; end += 1 }
         // The counted noun: one or two words, stopping at prepositions and conjunction-led words.
         var k = end
-        let stops: Set<String> = [
-            "في", "من", "على", "إلى", "الى", "مع", "عن", "بعد", "قبل", "حتى", "خلال", "التي", "الذي", "أن", "إلى",
-        ]
-        while k < t.count, k - end < 2, t[k].kind == .word, !stops.contains(String(t[k].text)) {
+        while k < t.count, k - end < 2, t[k].kind == .word, !arabicCountedStops.contains(String(t[k].text)) {
             if k > end, t[k].text.hasPrefix("و") { break }
             k += 1
         }

@@ -198,7 +198,7 @@ enum CardDrafter {
         }
         let display = value.english()
         let keywords = Normalizer.keywords(c.tokens[...], language: "en")
-        let match = Set(keywords).union(eventNames(c.tokens)).union(verbKeys(c.tokens[...]))
+        let match = Set(keywords).union(c.sentenceEvents).union(verbKeys(c.tokens[...]))
         guard keywords.count >= 3 else { return nil }
         var fact = FactCandidate(
             value: .date(value), answerType: value.granularity == .year ? .year : .date, normalized: value.normalized,
@@ -206,7 +206,7 @@ enum CardDrafter {
             clausePrefix: "", clauseSuffix: "", blankLabel: "", question: question.map(PromptText.clean), event: nil,
             keywords: keywords, matchWords: match, evidence: c.evidence,
             tags: [c.sourceTag, "date", "date-from-context", "lang:en"].sorted(),
-            score: 2.5 + c.position * 0.5 - SentenceQuality.penalty(c.tokens, language: "en"), quotable: question != nil
+            score: 2.5 + c.position * 0.5 - c.sentencePenalty, quotable: question != nil
         )
         fact.context = anchorEvidence
         return fact
@@ -214,17 +214,34 @@ enum CardDrafter {
 
     /// "On [date], it launched …": a pronoun for a subject leaves the card without its actor.
     static func vagueSubject(_ clause: String) -> Bool {
-        let t = Tokenizer.tokens(String(clause.prefix(160)))
-        var k = 0
-        if let first = t.first,
-            EnglishQuestions.leadWords.contains(first.lower) || EnglishQuestions.connectives.contains(first.lower),
-            let comma = t.firstIndex(where: { $0.text == "," })
-        {
-            k = comma + 1
+        // The subject is the first word, or after a leading phrase ("On [date], …") the first word
+        // after its comma: read tokens only that far.
+        var first: Token?
+        var leads = false
+        var afterComma = false
+        var subject: Token?
+        var head: [Token] = []
+        Tokenizer.forEachToken(String(clause.prefix(160))) { tok in
+            if first == nil {
+                first = tok
+                leads = EnglishQuestions.leadWords.contains(tok.lower) || EnglishQuestions.connectives.contains(tok.lower)
+                if tok.text == "," && leads { afterComma = true; return true }
+                if !leads, tok.kind != .punct { subject = tok; return false }
+                head.append(tok)
+                return true
+            }
+            if leads && !afterComma {
+                if tok.text == "," { afterComma = true } else { head.append(tok) }
+                return true
+            }
+            if tok.kind == .punct { return true }
+            subject = tok
+            return false
         }
-        while k < t.count, t[k].kind == .punct { k += 1 }
-        guard k < t.count else { return false }
-        return ["it", "they", "he", "she", "them", "him"].contains(t[k].lower)
+        // A leading word with no comma after it: the subject is the sentence's first word after all.
+        if leads && !afterComma { subject = head.first { $0.kind != .punct } }
+        guard let subject else { return false }
+        return ["it", "they", "he", "she", "them", "him"].contains(subject.lower)
     }
 
     static func nameFact(_ c: DraftContext, mention: NameMention) -> FactCandidate? {
@@ -286,10 +303,10 @@ enum CardDrafter {
         var window =
             c.norms.map { norms in (lo..<hi).filter { !anchor.contains($0) }.compactMap { norms[$0] } }
             ?? Normalizer.keywords(windowTokens, language: c.language)
-        window += eventNames(c.tokens)
+        window += c.sentenceEvents
         if c.language == "en" { window += verbKeys(windowTokens) }
         guard keywords.count >= 2 else { return nil }
-        var s = score + c.position * 0.5 - SentenceQuality.penalty(c.tokens, language: c.language)
+        var s = score + c.position * 0.5 - c.sentencePenalty
         if c.language == "en", vagueSubject(prefix + label + suffix) { s -= 3 }
         if question != nil { s += 1.5 }
         var words = 1

@@ -4,6 +4,12 @@ enum Clause {
         "but", "however", "and", "which", "while", "although", "whereas", "so", "yet", "who",
     ]
 
+    /// Finite verbs that make a clause a sentence besides past forms.
+    static let finiteVerbs: Set<String> = [
+        "was", "were", "is", "are", "has", "have", "had", "will", "did", "does", "could", "would",
+    ]
+    static let clauseEnds: Set<Substring> = [",", ";", "،", "؛", ":"]
+
     static func select(_ t: [Token], around answer: Range<Int>, language: String) -> Range<Int> {
         let long = t.count > 30
         var starts = [0]
@@ -61,17 +67,14 @@ enum Clause {
         }
         var last = clause.upperBound - 1
         while last > answer.upperBound - 1, t[last].kind == .punct,
-            [",", ";", "،", "؛", ":"].contains(String(t[last].text))
+            clauseEnds.contains(t[last].text)
         { last -= 1 }
         guard first <= answer.lowerBound, last >= answer.upperBound - 1 else { return nil }
         if language == "en" {
             // The clause must hold a finite verb besides the answer, or it is a fragment.
-            let finite: Set<String> = [
-                "was", "were", "is", "are", "has", "have", "had", "will", "did", "does", "could", "would",
-            ]
             let hasVerb = (first...last).contains { k in
                 !answer.contains(k) && t[k].kind == .word && !t[k].isCapitalized
-                    && (English.isPast(t[k].lower) || finite.contains(t[k].lower))
+                    && (English.isPast(t[k].lower) || finiteVerbs.contains(t[k].lower))
             }
             if !hasVerb { return nil }
         }

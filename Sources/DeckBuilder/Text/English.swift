@@ -60,7 +60,13 @@ enum English {
     /// Whether a lower-case word is a simple-past verb form.
     static func isPast(_ w: String) -> Bool {
         if irregularPast[w] != nil { return true }
-        return w.count >= 4 && w.hasSuffix("ed") && !notVerbs.contains(w) && !w.hasSuffix("eed")
+        // "-ed" but not "-eed", read on the last bytes; at least four characters.
+        let u = w.utf8
+        let n = u.count
+        guard n >= 4 else { return false }
+        var tail = u.reversed().makeIterator()
+        guard tail.next() == 0x64, tail.next() == 0x65, tail.next() != 0x65 else { return false }
+        return (w.utf8.allSatisfy { $0 < 0x80 } || w.count >= 4) && !notVerbs.contains(w)
     }
 
     /// Base form of a simple-past verb ("declared" → "declare", "dropped" → "drop", "fought" → "fight").

@@ -35,6 +35,8 @@ public enum Script {
     /// Western digits for Arabic-Indic (U+0660…) and Extended Arabic-Indic (U+06F0…) digits,
     /// Arabic thousands separator and decimal point mapped to "," and ".".
     public static func westernDigits<S: StringProtocol>(_ text: S) -> String {
+        // Arabic-Indic digits and separators all start with the byte D9 or DB in UTF-8.
+        guard text.utf8.contains(where: { $0 == 0xD9 || $0 == 0xDB }) else { return String(text) }
         var out = String.UnicodeScalarView()
         var changed = false
         for s in text.unicodeScalars {

@@ -41,8 +41,97 @@ enum FastCase {
 
 enum Tokenizer {
     static func tokens(_ s: String) -> [Token] {
-        let u = s.unicodeScalars
         var out: [Token] = []
+        forEachToken(s) { out.append($0); return true }
+        return out
+    }
+
+    /// Calls `body` with each token in order until it returns false. ASCII text is read as bytes
+    /// (the same tokens as the scalar reader below, without its index arithmetic).
+    static func forEachToken(_ s: String, _ body: (Token) -> Bool) {
+        var text = s
+        let ascii = text.withUTF8 { b in b.allSatisfy { $0 < 0x80 } }
+        if ascii {
+            asciiTokens(s, body)
+        } else {
+            scalarTokens(s, body)
+        }
+    }
+
+    private static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    private static func isASCIIDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    private static func asciiTokens(_ s: String, _ body: (Token) -> Bool) {
+        let u8 = s.utf8
+        let bytes = Array(u8)
+        let n = bytes.count
+        var i = 0
+        var space = false
+        var stop = false
+        while i < n && !stop {
+            let c = bytes[i]
+            if c == 0x20 || c == 0x09 {
+                space = true
+                i += 1
+                continue
+            }
+            let start = i
+            var kind = Token.Kind.punct
+            if isASCIIDigit(c) {
+                kind = .number
+                i += 1
+                while i < n {
+                    let d = bytes[i]
+                    if isASCIIDigit(d) { i += 1; continue }
+                    if d == 0x2C || d == 0x2E, i + 1 < n, isASCIIDigit(bytes[i + 1]) { i += 1; continue }
+                    break
+                }
+                // "9th", "1930s"
+                var j = i
+                while j < n, bytes[j] >= 0x61 && bytes[j] <= 0x7A { j += 1 }
+                let len = j - i
+                if len == 1 || len == 2, j == n || !isASCIILetter(bytes[j]) {
+                    let a = bytes[i]
+                    let b: UInt8 = len == 2 ? bytes[i + 1] : 0
+                    let ok =
+                        len == 1
+                        ? a == 0x73  // s
+                        : (a == 0x73 && b == 0x74) || (a == 0x6E && b == 0x64) || (a == 0x72 && b == 0x64)
+                            || (a == 0x74 && b == 0x68)  // st nd rd th
+                    if ok { i = j }
+                }
+            } else if isASCIILetter(c) {
+                kind = .word
+                i += 1
+                while i < n {
+                    let d = bytes[i]
+                    if isASCIILetter(d) { i += 1; continue }
+                    if d == 0x2D || d == 0x27 {
+                        let k = i + 1
+                        if k < n, isASCIILetter(bytes[k]) { i = k; continue }
+                        // "B-29": upper-case letters, a hyphen and digits make one name.
+                        if d == 0x2D, k < n, isASCIIDigit(bytes[k]),
+                            bytes[start..<i].allSatisfy({ $0 >= 0x41 && $0 <= 0x5A })
+                        {
+                            i = k
+                            while i < n, isASCIIDigit(bytes[i]) { i += 1 }
+                            break
+                        }
+                    }
+                    break
+                }
+            } else {
+                i += 1
+            }
+            let lo = u8.index(u8.startIndex, offsetBy: start)
+            let hi = u8.index(lo, offsetBy: i - start)
+            stop = !body(Token(kind: kind, text: s[lo..<hi], range: lo..<hi, spaceBefore: space))
+            space = false
+        }
+    }
+
+    private static func scalarTokens(_ s: String, _ body: (Token) -> Bool) {
+        let u = s.unicodeScalars
         var i = u.startIndex
         var space = false
         while i < u.endIndex {
@@ -98,10 +187,9 @@ enum Tokenizer {
             } else {
                 i = u.index(after: i)
             }
-            out.append(Token(kind: kind, text: s[start..<i], range: start..<i, spaceBefore: space))
+            if !body(Token(kind: kind, text: s[start..<i], range: start..<i, spaceBefore: space)) { return }
             space = false
         }
-        return out
     }
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool {
