@@ -40,32 +40,37 @@ struct FactPool {
         defer { for id in touched { sharedWords[id] = 0 } }
         var best: (id: Int, score: Double)?
         for id in touched where sharedWords[id] >= 2 {
-            let shared = Int(sharedWords[id])
-            let g = groups[id]
-            let p = g.primary
-            guard Self.compatible(p, c),
-                !g.readings.contains(where: { Self.sameSentence($0.candidate.evidence, c.evidence) })
-            else { continue }
-            let overlap = Double(shared) / Double(min(p.matchWords.count, c.matchWords.count))
-            let needed = p.dateValue != nil ? 0.6 : 0.5
-            guard overlap >= needed, shared >= (p.dateValue != nil ? 3 : 2) else { continue }
-            // The same happening: when both name a verb, they share one ("returned" is not "died").
-            let pv = p.matchWords.filter { $0.hasPrefix("v:") }
-            let cv = c.matchWords.filter { $0.hasPrefix("v:") }
-            // …unless both name the same event ("the Yalta meeting", "a meeting in Yalta").
-            let sameEvent = !p.matchWords.filter { $0.hasPrefix("e:") }.isDisjoint(
-                with: c.matchWords.filter { $0.hasPrefix("e:") })
-            if !sameEvent, !pv.isEmpty, !cv.isEmpty, pv.isDisjoint(with: cv) { continue }
-            // Different values of different precision are not a disagreement to flag.
-            // (A month and a day of different months do disagree.)
-            if let x = p.dateValue, let y = c.dateValue, x.granularity != y.granularity, !FactGroup.sameValue(p, c) {
-                let fine: Set<DateValue.Granularity> = [.month, .day]
-                if !(fine.contains(x.granularity) && fine.contains(y.granularity)) { continue }
-            }
+            // The group is passed, not bound to a local: a local would copy its candidate.
+            guard let overlap = Self.overlap(groups[id], c, shared: Int(sharedWords[id])) else { continue }
             if let b = best, overlap < b.score || (overlap == b.score && id > b.id) { continue }
             best = (id, overlap)
         }
         return best?.id
+    }
+
+    /// How much of the smaller word list the candidate shares with the group's primary reading, when
+    /// the two ask the same thing; nil when they do not.
+    private static func overlap(_ g: FactGroup, _ c: FactCandidate, shared: Int) -> Double? {
+        let p = g.primary
+        let overlap = Double(shared) / Double(min(p.matchWords.count, c.matchWords.count))
+        let needed = p.dateValue != nil ? 0.6 : 0.5
+        guard overlap >= needed, shared >= (p.dateValue != nil ? 3 : 2) else { return nil }
+        guard compatible(p, c), !g.readings.contains(where: { sameSentence($0.candidate.evidence, c.evidence) })
+        else { return nil }
+        // The same happening: when both name a verb, they share one ("returned" is not "died").
+        let pv = p.matchWords.filter { $0.hasPrefix("v:") }
+        let cv = c.matchWords.filter { $0.hasPrefix("v:") }
+        // …unless both name the same event ("the Yalta meeting", "a meeting in Yalta").
+        let sameEvent = !p.matchWords.filter { $0.hasPrefix("e:") }.isDisjoint(
+            with: c.matchWords.filter { $0.hasPrefix("e:") })
+        if !sameEvent, !pv.isEmpty, !cv.isEmpty, pv.isDisjoint(with: cv) { return nil }
+        // Different values of different precision are not a disagreement to flag.
+        // (A month and a day of different months do disagree.)
+        if let x = p.dateValue, let y = c.dateValue, x.granularity != y.granularity, !FactGroup.sameValue(p, c) {
+            let fine: Set<DateValue.Granularity> = [.month, .day]
+            if !(fine.contains(x.granularity) && fine.contains(y.granularity)) { return nil }
+        }
+        return overlap
     }
 
     static func sameSentence(_ a: Provenance, _ b: Provenance) -> Bool {

@@ -105,9 +105,13 @@ public enum LineCleaner {
 
     /// Cookie and consent notices, found without lower-casing the line.
     static func hasCookieMarker(_ line: String) -> Bool {
-        FastSearch.containsAny(line, ["ookie", "OOKIE", "onsent to", "rivacy policy", "rivacy Policy", "GDPR"])
-            || FastSearch.containsAny(line, ["ملفات تعريف الارتباط", "كوكيز", "سياسة الخصوصية", "توافق على استخدام"])
+        cookieMarkerSet.containsAny(line)
     }
+
+    static let cookieMarkerSet = NeedleSet([
+        "ookie", "OOKIE", "onsent to", "rivacy policy", "rivacy Policy", "GDPR",
+        "ملفات تعريف الارتباط", "كوكيز", "سياسة الخصوصية", "توافق على استخدام",
+    ])
 
     static let cookieMarkers = [
         "cookie", "we use cookies", "consent to", "privacy policy", "gdpr",

@@ -72,7 +72,11 @@ public enum DocumentAnalyzer {
                         ? nil : tokens.map { normalizer.word($0, language: language) },
                     penalty: dates.isEmpty && figures.isEmpty && names.isEmpty && anchor == nil
                         ? nil : SentenceQuality.penalty(tokens, language: language),
-                    events: dates.isEmpty && figures.isEmpty && names.isEmpty ? nil : CardDrafter.eventNames(tokens))
+                    events: dates.isEmpty && figures.isEmpty && names.isEmpty ? nil : CardDrafter.eventNames(tokens),
+                    splice: language == "en" && !(dates.isEmpty && figures.isEmpty)
+                        ? .some(SentenceQuality.commaSplice(tokens)) : nil,
+                    verbs: language == "en" && !(dates.isEmpty && figures.isEmpty && names.isEmpty)
+                        ? tokens.map { normalizer.verbKey($0) } : nil)
                 for date in dates {
                     var value = date.value
                     if value.year == nil, value.granularity == .day || value.granularity == .month, let contextYear {
@@ -122,12 +126,15 @@ public enum DocumentAnalyzer {
     static func mayHoldFacts(_ text: String) -> Bool {
         for b in text.utf8 where b >= 0x30 && b <= 0x39 { return true }
         for s in text.unicodeScalars where Tokenizer.isDigit(s) { return true }
-        return FastSearch.containsAny(FastCase.lower(text), quickWords)
+        return quickWordSet.containsAny(FastCase.lower(text))
     }
 
     static func mayHoldNames(_ text: String) -> Bool {
-        FastSearch.containsAny(text, nameCues)
+        nameCueSet.containsAny(text)
     }
+
+    static let nameCueSet = NeedleSet(nameCues)
+    static let quickWordSet = NeedleSet(quickWords)
 
     static let nameCues = [
         "Marshal", "General", "Emperor", "Admiral", "President", "Premier", "Chairman", "Commander", "King", "Prince",
@@ -165,4 +172,10 @@ struct DraftContext {
     var events: [String]?
 
     var sentenceEvents: [String] { events ?? CardDrafter.eventNames(tokens) }
+    /// `SentenceQuality.commaSplice` of the sentence (English), computed once for all its facts.
+    var splice: Int??
+
+    var sentenceSplice: Int? { splice ?? SentenceQuality.commaSplice(tokens) }
+    /// Each token's verb key for `CardDrafter.verbKeys` (English), when computed for the sentence.
+    var verbs: [String?]?
 }

@@ -6,7 +6,7 @@ import MnemoCore
 enum CardDrafter {
     static func dateFact(_ c: DraftContext, mention: DateMention, value: DateValue) -> FactCandidate? {
         let t = c.tokens
-        if c.language == "en", let splice = SentenceQuality.commaSplice(t), splice < mention.tokens.lowerBound {
+        if c.language == "en", let splice = c.sentenceSplice, splice < mention.tokens.lowerBound {
             return nil
         }
         let clause = Clause.select(t, around: mention.tokens, language: c.language)
@@ -75,7 +75,7 @@ enum CardDrafter {
         let ar = c.language == "ar"
         let v = mention.value
         var quotable = c.quotable
-        if c.language == "en", let splice = SentenceQuality.commaSplice(t), splice < mention.tokens.lowerBound {
+        if c.language == "en", let splice = c.sentenceSplice, splice < mention.tokens.lowerBound {
             quotable = false
         }
         let clause = Clause.select(t, around: mention.tokens, language: c.language)
@@ -176,6 +176,22 @@ enum CardDrafter {
             }
             let base = English.base(ofPast: tok.lower)
             out.append("v:" + (Normalizer.synonyms[base] ?? base))
+        }
+        return out
+    }
+
+    /// `verbKeys` of the tokens at `indices`, from the sentence's per-token keys.
+    static func verbKeys(_ t: [Token], at indices: [Int], keys: [String?]) -> [String] {
+        var out: [String] = []
+        for (k, i) in indices.enumerated() {
+            guard let key = keys[i] else { continue }
+            if k + 3 < indices.count, t[i].lower == "came", t[indices[k + 1]].lower == "to",
+                t[indices[k + 3]].lower == "end"
+            {
+                out.append("v:end")
+                continue
+            }
+            out.append(key)
         }
         return out
     }
@@ -299,12 +315,18 @@ enum CardDrafter {
             ?? Normalizer.keywords(keywordTokens[...], language: c.language)
         let lo = max(0, anchor.lowerBound - 8)
         let hi = min(c.tokens.count, anchor.upperBound + 10)
-        let windowTokens = (lo..<hi).filter { !anchor.contains($0) }.map { c.tokens[$0] }[...]
+        let windowIdx = (lo..<hi).filter { !anchor.contains($0) }
         var window =
-            c.norms.map { norms in (lo..<hi).filter { !anchor.contains($0) }.compactMap { norms[$0] } }
-            ?? Normalizer.keywords(windowTokens, language: c.language)
+            c.norms.map { norms in windowIdx.compactMap { norms[$0] } }
+            ?? Normalizer.keywords(windowIdx.map { c.tokens[$0] }[...], language: c.language)
         window += c.sentenceEvents
-        if c.language == "en" { window += verbKeys(windowTokens) }
+        if c.language == "en" {
+            if let keys = c.verbs {
+                window += verbKeys(c.tokens, at: windowIdx, keys: keys)
+            } else {
+                window += verbKeys(windowIdx.map { c.tokens[$0] }[...])
+            }
+        }
         guard keywords.count >= 2 else { return nil }
         var s = score + c.position * 0.5 - c.sentencePenalty
         if c.language == "en", vagueSubject(prefix + label + suffix) { s -= 3 }

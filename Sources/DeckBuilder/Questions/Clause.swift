@@ -91,9 +91,10 @@ enum Clause {
         {
             if let l = suffix.last, ".!".contains(l) {} else { suffix += "." }
         }
-        let cleaned = PromptText.clean(prefix + "\u{1}" + suffix).split(
-            separator: "\u{1}", omittingEmptySubsequences: false)
-        guard cleaned.count == 2 else { return (prefix, suffix) }
-        return (String(cleaned[0]), String(cleaned[1]))
+        // Cleaned as one text, then cut again at the marker byte (U+0001 is one byte and one Character).
+        let cleaned = PromptText.clean(prefix + "\u{1}" + suffix)
+        let u = cleaned.utf8
+        guard let mark = u.firstIndex(of: 0x01), u.lastIndex(of: 0x01) == mark else { return (prefix, suffix) }
+        return (String(cleaned[..<mark]), String(cleaned[u.index(after: mark)...]))
     }
 }

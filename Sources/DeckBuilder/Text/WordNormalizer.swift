@@ -7,6 +7,7 @@ struct WordNormalizer {
     }
 
     private var english: [Key: String?] = [:]
+    private var verbs: [String: String?] = [:]
     private var arabic: [String: String?] = [:]
 
     mutating func word(_ tok: Token, language: String) -> String? {
@@ -23,6 +24,19 @@ struct WordNormalizer {
         if let hit = english[key] { return hit }
         let value = Normalizer.word(tok, language: language)
         english[key] = .some(value)
+        return value
+    }
+
+    /// `CardDrafter.verbKeys`'s key of one token ("v:declare" for "declared"), without the "came to an end" rule.
+    mutating func verbKey(_ tok: Token) -> String? {
+        guard tok.kind == .word, !tok.isCapitalized else { return nil }
+        if let hit = verbs[tok.lower] { return hit }
+        var value: String?
+        if English.isPast(tok.lower) {
+            let base = English.base(ofPast: tok.lower)
+            value = "v:" + (Normalizer.synonyms[base] ?? base)
+        }
+        verbs[tok.lower] = .some(value)
         return value
     }
 }
