@@ -7,7 +7,7 @@ import Foundation
 /// replayed on any machine, in any time zone, sees the same counts. Counts are kept in one array
 /// indexed by day from `base` (a few hundred kilobytes at most for a century of due dates), so a
 /// look-up is an index and an update an increment.
-public struct DueHistogram: Sendable, Equatable {
+public struct DueHistogram: Sendable, Equatable, CustomStringConvertible {
     private var counts: [Int32] = []
     private var base = 0
     /// Cards counted.
@@ -61,6 +61,11 @@ public struct DueHistogram: Sendable, Equatable {
     /// The days with cards due and their counts, in day order.
     public var days: [(day: Int, count: Int)] {
         counts.indices.compactMap { i in counts[i] > 0 ? (base + i, Int(counts[i])) : nil }
+    }
+
+    /// "DueHistogram(3 cards: 20000×2, 20005×1)", for test failures.
+    public var description: String {
+        "DueHistogram(\(total) cards: " + days.map { "\($0.day)×\($0.count)" }.joined(separator: ", ") + ")"
     }
 
     /// Equal when the same days hold the same counts (however the storage grew).
