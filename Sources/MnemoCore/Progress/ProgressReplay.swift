@@ -110,17 +110,18 @@ public struct ProgressReplay: Equatable, Sendable {
     /// was not empty and `contents` holds undo events, what they take back may be in the prefix: with
     /// the load balancer on, every later review may depend on it, so `rebuild` replays the whole log
     /// (`contents` included) from scratch; otherwise only their cards are recomputed from `history`
-    /// (all of a card's events in the log so far).
+    /// (all of a card's events in the log so far). Returns whether the whole log was replayed.
+    @discardableResult
     mutating func apply(
         _ contents: ReviewLogContents, applier: ReviewApplier,
         history: (CardID) throws(ProgressError) -> [ReviewEvent] = { _ in [] },
         rebuild: () throws(ProgressError) -> ProgressReplay? = { nil }
-    ) throws(ProgressError) {
+    ) throws(ProgressError) -> Bool {
         let continuing = eventCount > 0
         let undoesPrefix = continuing && undoesEarlierEvent(contents)
         if undoesPrefix, applier.balances, let whole = try rebuild() {
             self = whole
-            return
+            return true
         }
         for event in contents.events where event.kind == .undo {
             if let target = event.undoes { undone.insert(UndoneEvent(event: target, card: event.card)) }
@@ -142,6 +143,7 @@ public struct ProgressReplay: Equatable, Sendable {
         logLength = contents.wholeLength
         if let last = contents.events.last { lastEventID = last.id }
         lineWarnings += contents.warnings
+        return false
     }
 
     /// Whether `contents` holds an undo whose target is not in `contents` and not already undone

@@ -113,13 +113,13 @@ public final class ProgressStore {
         replay = start ?? ProgressReplay()
         let tail = try ReviewLog.read(at: logURL, fromOffset: replay.logLength, firstLine: replay.lineCount + 1)
         let applier = self.applier
-        try replay.apply(
+        let replayedWhole = try replay.apply(
             tail, applier: applier,
             history: { card throws(ProgressError) in
                 try ReviewLog.events(of: card, at: logURL, upTo: tail.wholeLength)
             },
             rebuild: { () throws(ProgressError) in try ProgressStore.fullReplay(of: logURL, applier: applier) })
-        loadPath = start == nil ? .rebuilt : .snapshot(newEvents: tail.events.count)
+        loadPath = start == nil || replayedWhole ? .rebuilt : .snapshot(newEvents: tail.events.count)
         snapshotIsCurrent = start != nil && tail.events.isEmpty && tail.lineCount == 0
         warnings = replay.lineWarnings
         if let torn = tail.tornWarning { warnings.append(torn) }

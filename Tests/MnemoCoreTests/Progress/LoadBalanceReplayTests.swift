@@ -124,6 +124,7 @@ struct LoadBalanceReplayTests {
         ].map { String(decoding: EventLineCodec.encode($0), as: UTF8.self) + "\n" }.joined()
         try appendLines(lines, to: folder.appendingPathComponent("reviews.jsonl"))
         let caughtUp = try ProgressStore(folder: folder, access: .readOnly)
+        #expect(caughtUp.loadPath == .rebuilt)
         let full = try rebuilt(folder)
         #expect(caughtUp.replayState == full.replayState)
         #expect(full.replayState.undone.contains(UndoneEvent(event: old.id, card: old.card)))
