@@ -33,6 +33,28 @@ struct SettingsCommandTests {
         #expect(saved.dayRolloverHour == 3 && saved.learnerName == "Ann" && !saved.scheduler.enableFuzz)
     }
 
+    @Test("--load-balance on|off is saved (on by default, also for old files without the key) and shown")
+    func loadBalance() throws {
+        let dir = Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let shown = try OptimizeCommandTests.run(["settings", "--progress", dir.path])
+        #expect(shown.stdout.contains("load balancing      on"), "\(shown.stdout)")
+        let off = try OptimizeCommandTests.run(["settings", "--progress", dir.path, "--load-balance", "off"])
+        #expect(off.status == 0, "\(off.stderr)")
+        #expect(try !ProgressSettings.load(fromFolder: dir).scheduler.loadBalance)
+        let text = try String(contentsOf: dir.appendingPathComponent(ProgressSettings.fileName), encoding: .utf8)
+        #expect(text.contains(#""loadBalance" : false"#), "\(text)")
+        #expect(
+            try OptimizeCommandTests.run(["settings", "--progress", dir.path]).stdout.contains(
+                "load balancing      off"))
+        // An older settings file has no such key: load balancing is on.
+        try Data(#"{"scheduler":{"enableFuzz":true}}"#.utf8).write(
+            to: dir.appendingPathComponent(ProgressSettings.fileName))
+        #expect(try ProgressSettings.load(fromFolder: dir).scheduler.loadBalance)
+        let bad = try OptimizeCommandTests.run(["settings", "--progress", dir.path, "--load-balance", "maybe"])
+        #expect(bad.status != 0 && bad.stderr.contains("--load-balance must be 'on' or 'off', got 'maybe'"))
+    }
+
     @Test("every bad value gets its own line, the exit is non-zero and nothing changes")
     func badValues() throws {
         let dir = Self.folder()

@@ -123,10 +123,12 @@ extension ReviewApplier {
         canonical += ";learningSteps=" + config.learningSteps.map { "\($0)" }.joined(separator: ",")
         canonical += ";relearningSteps=" + config.relearningSteps.map { "\($0)" }.joined(separator: ",")
         canonical += ";maximumInterval=\(config.maximumInterval);enableFuzz=\(config.enableFuzz)"
+        canonical += ";loadBalance=\(config.loadBalance)"
         canonical += ";replayRules=\(ReplayRules.version)"
         let hash = String(SHA256.hexDigest(of: Array(canonical.utf8)).prefix(16))
-        self.init(configHash: hash) { state, rating, time, rng in
-            scheduler.review(state, rating: rating, at: time, using: &rng)
+        self.init(configHash: hash, balances: config.enableFuzz && config.loadBalance) {
+            state, rating, time, rng, load in
+            scheduler.review(state, rating: rating, at: time, using: &rng, dueLoad: load)
         }
     }
 }

@@ -68,6 +68,7 @@ struct ProgressSnapshot: Codable, Equatable {
         records.reserveCapacity(cards.count)
         for (id, record) in cards { records[CardID(id)] = record }
         r.records = records
+        r.recount()
         return r
     }
 

@@ -44,6 +44,11 @@ public final class ProgressStore {
     /// For undo within a session: each appended event's card record before it.
     private var recordBefore: [String: CardRecord?] = [:]
     private var lastEventOfCard: [CardID: String] = [:]
+    /// Events appended by this store, in order, and where each is in that list: with the load
+    /// balancer on, undoing one by restoring its card's record is exact only when no review has
+    /// been applied after it.
+    private var appended: [(id: String, card: CardID, schedules: Bool)] = []
+    private var appendedIndex: [String: Int] = [:]
 
     public var logURL: URL { folder.appendingPathComponent(ReviewLog.fileName) }
     public var snapshotURL: URL { folder.appendingPathComponent(ProgressSnapshot.fileName) }
@@ -54,6 +59,8 @@ public final class ProgressStore {
     public var eventCount: Int { replay.eventCount }
     /// The state of the whole replay (what the snapshot stores); equal for a rebuild and an incremental load.
     public var replayState: ProgressReplay { replay }
+    /// Cards due on each day, over every card in the folder: what the load balancer sees next.
+    public var dueLoad: DueHistogram { replay.dueLoad }
 
     /// The record for `card`: what the log says, or a new card if it has no events.
     public func record(for card: CardID, deck: String = "") -> CardRecord {
@@ -106,10 +113,13 @@ public final class ProgressStore {
         replay = start ?? ProgressReplay()
         let tail = try ReviewLog.read(at: logURL, fromOffset: replay.logLength, firstLine: replay.lineCount + 1)
         let applier = self.applier
-        try replay.apply(tail, applier: applier) { card throws(ProgressError) in
-            try ReviewLog.events(of: card, at: logURL, upTo: tail.wholeLength)
-        }
-        loadPath = start == nil ? .rebuilt : .snapshot(newEvents: tail.events.count)
+        let replayedWhole = try replay.apply(
+            tail, applier: applier,
+            history: { card throws(ProgressError) in
+                try ReviewLog.events(of: card, at: logURL, upTo: tail.wholeLength)
+            },
+            rebuild: { () throws(ProgressError) in try ProgressStore.fullReplay(of: logURL, applier: applier) })
+        loadPath = start == nil || replayedWhole ? .rebuilt : .snapshot(newEvents: tail.events.count)
         snapshotIsCurrent = start != nil && tail.events.isEmpty && tail.lineCount == 0
         warnings = replay.lineWarnings
         if let torn = tail.tornWarning { warnings.append(torn) }
@@ -144,22 +154,35 @@ public final class ProgressStore {
         let before = replay.records[card]
         if event.kind == .undo, let target = event.undoes {
             replay.undone.insert(UndoneEvent(event: target, card: card))
-            if lastEventOfCard[card] == target, let saved = recordBefore[target] {
+            if lastEventOfCard[card] == target, let saved = recordBefore[target],
+                !applier.balances || !reviewApplied(after: target)
+            {
                 var record = saved ?? CardRecord(deck: event.deck)
                 if !event.deck.isEmpty { record.deck = event.deck }
-                replay.records[card] = record
+                replay.set(record, for: card)
+            } else if applier.balances {
+                // Every review after the undone event may have been balanced around it: re-derive
+                // the whole log, as a rebuild does. The saved records may be stale after that.
+                replay = try ProgressStore.fullReplay(of: logURL, applier: applier)
+                recordBefore = [:]
+                lastEventOfCard = [:]
+                appended = []
+                appendedIndex = [:]
+                snapshotIsCurrent = false
+                return (event, replay.records[card])
             } else {
                 let history = try ReviewLog.events(of: card, at: logURL, upTo: writer.length)
-                replay.records[card] = ProgressReplay.fold(history, card: card, applier: applier)
+                replay.set(ProgressReplay.fold(history, card: card, applier: applier), for: card)
             }
         } else {
             var record = before
             let isUndone = event.kind != .undo && replay.undone.contains(UndoneEvent(event: event.id, card: card))
-            ProgressReplay.step(&record, event, undone: isUndone, applier: applier)
-            replay.records[card] = record
+            ProgressReplay.step(&record, event, undone: isUndone, applier: applier, load: replay.dueLoad)
+            replay.set(record, for: card)
         }
         recordBefore[event.id] = .some(before)
         lastEventOfCard[card] = event.id
+        noteAppended(event)
         replay.eventCount += 1
         replay.lineCount += 1
         replay.logLength = writer.length
@@ -188,15 +211,36 @@ public final class ProgressStore {
         for event in stored {
             var record = replay.records[event.card]
             let isUndone = replay.undone.contains(UndoneEvent(event: event.id, card: event.card))
-            ProgressReplay.step(&record, event, undone: isUndone, applier: applier)
-            replay.records[event.card] = record
+            ProgressReplay.step(&record, event, undone: isUndone, applier: applier, load: replay.dueLoad)
+            replay.set(record, for: event.card)
             lastEventOfCard[event.card] = nil
+            noteAppended(event)
         }
         replay.eventCount += stored.count
         replay.lineCount += stored.count
         replay.logLength = writer.length
         replay.lastEventID = stored.last?.id
         snapshotIsCurrent = false
+    }
+
+    private func noteAppended(_ event: ReviewEvent) {
+        appendedIndex[event.id] = appended.count
+        appended.append((event.id, event.card, event.kind == .review && event.countsForSchedule))
+    }
+
+    /// Whether a review that changes a schedule was appended after `target` and is still in effect.
+    private func reviewApplied(after target: String) -> Bool {
+        guard let index = appendedIndex[target] else { return true }
+        return appended[(index + 1)...].contains { e in
+            e.schedules && !replay.undone.contains(UndoneEvent(event: e.id, card: e.card))
+        }
+    }
+
+    /// The whole log replayed from its first line (what a rebuild gives).
+    static func fullReplay(of logURL: URL, applier: ReviewApplier) throws(ProgressError) -> ProgressReplay {
+        var whole = ProgressReplay()
+        try whole.apply(try ReviewLog.read(at: logURL), applier: applier)
+        return whole
     }
 
     /// Replaces snapshot.json atomically with the current records.

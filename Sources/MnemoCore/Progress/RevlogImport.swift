@@ -100,7 +100,8 @@ public enum RevlogImport {
             }
             let before = states[event.card] ?? .new
             var rng = SeededGenerator(seedString: event.id)
-            states[event.card] = applier.review(before, rating, event.time, &rng)
+            // Only phases are read: they do not depend on intervals, so no due counts are needed.
+            states[event.card] = applier.review(before, rating, event.time, &rng, DueHistogram())
             let state: Int
             switch before.phase {
             case .new: state = 0

@@ -58,6 +58,18 @@ public struct Scheduler: Sendable {
     public func review(_ card: CardState, rating: Rating, at now: Date, using rng: inout some RandomNumberGenerator)
         -> CardState
     {
+        review(card, rating: rating, at: now, using: &rng, dueLoad: nil)
+    }
+
+    /// Apply one review, with Anki's load balancer (`LoadBalancer`) choosing a fuzzed Review
+    /// interval's day from `dueLoad`, the cards due on each day before this review (all cards of
+    /// the progress folder, as replay counts them). Balancing needs fuzz and `loadBalance` on and a
+    /// `dueLoad`; otherwise this is `review(_:rating:at:using:)`. The generator is drawn from exactly
+    /// as there (one draw, same conditions), so the draw that fuzzes also picks the day.
+    public func review(
+        _ card: CardState, rating: Rating, at now: Date, using rng: inout some RandomNumberGenerator,
+        dueLoad: DueHistogram?
+    ) -> CardState {
         var next = card
         next.reps += 1
         // Memory update first.
@@ -136,10 +148,11 @@ public struct Scheduler: Sendable {
         if var d = days {
             if config.enableFuzz && next.phase == .review && d >= 3 {
                 let u = Double(rng.next() >> 11) * 0x1p-53
+                let balance = config.loadBalance ? dueLoad.map { ($0, DueHistogram.day(of: now)) } : nil
                 if card.phase == .review && rating != .again {
-                    d = orderedInterval(card, rating: rating, at: now, unit: u)
+                    d = orderedInterval(card, rating: rating, at: now, unit: u, balance: balance)
                 } else {
-                    d = FSRSModel.fuzzedInterval(d, maximumInterval: config.maximumInterval, unit: u)
+                    d = fuzzed(d, minimum: 1, unit: u, balance: balance)
                 }
             }
             waitSeconds = Double(d) * 86_400
@@ -153,10 +166,15 @@ public struct Scheduler: Sendable {
     /// Hard ≤ Good < Easy (docs/scheduling.md): the three unfuzzed intervals are fuzzed with the same
     /// draw `u`, then Good is raised to Hard's and Easy to Good's + 1 (within the maximum interval).
     /// Only used with fuzz on: with fuzz off the scheduler is py-fsrs-exact (the reference vectors).
-    func orderedInterval(_ card: CardState, rating: Rating, at now: Date, unit u: Double) -> Int {
+    /// With `balance` (the due counts and today's balancer day), each interval is balanced within its
+    /// fuzz range kept at or above the minimum its order sets: Good ≥ Hard, Easy ≥ Good + 1.
+    func orderedInterval(
+        _ card: CardState, rating: Rating, at now: Date, unit u: Double,
+        balance: (load: DueHistogram, today: Int)? = nil
+    ) -> Int {
         guard let s = card.stability, let d = card.difficulty, let last = card.lastReview else { return 1 }
         let elapsed = Scheduler.elapsedDays(from: last, to: now)
-        func fuzzed(_ g: Rating) -> Int {
+        func fuzzed(_ g: Rating, minimum: Int) -> Int {
             let stability: Double
             if elapsed < 1 {
                 stability = model.shortTermStability(s, rating: g)
@@ -164,27 +182,38 @@ public struct Scheduler: Sendable {
                 let r = model.retrievability(elapsedDays: Double(max(0, elapsed)), stability: s)
                 stability = model.nextStability(difficulty: d, stability: s, retrievability: r, rating: g)
             }
-            return FSRSModel.fuzzedInterval(
-                interval(stability: stability), maximumInterval: config.maximumInterval, unit: u)
+            return self.fuzzed(interval(stability: stability), minimum: minimum, unit: u, balance: balance)
         }
-        let hard = fuzzed(.hard)
+        let hard = fuzzed(.hard, minimum: 1)
         if rating == .hard { return hard }
-        let good = max(fuzzed(.good), hard)
+        let good = fuzzed(.good, minimum: hard)
         if rating == .good { return good }
-        return min(max(fuzzed(.easy), good + 1), config.maximumInterval)
+        return fuzzed(.easy, minimum: good + 1)
+    }
+
+    /// The fuzzed interval `d`, at least `minimum` (within the maximum interval): balanced when
+    /// `balance` is given and Anki would balance it, else py-fsrs fuzz raised to the minimum.
+    @inline(__always)
+    func fuzzed(_ d: Int, minimum: Int, unit u: Double, balance: (load: DueHistogram, today: Int)?) -> Int {
+        let top = config.maximumInterval
+        if let balance, LoadBalancer.balances(interval: d, minimum: minimum) {
+            let (lower, upper) = LoadBalancer.bounds(interval: d, minimum: minimum, maximumInterval: top)
+            return LoadBalancer.pick(lower: lower, upper: upper, today: balance.today, load: balance.load, unit: u)
+        }
+        return min(max(FSRSModel.fuzzedInterval(d, maximumInterval: top, unit: u), minimum), top)
     }
 
     /// The four possible next states, one per rating (to show each rating's interval). Each rating
     /// draws its fuzz from a copy of `rng`, so `preview(...)[.good]` equals `review(..., .good, ...)`
     /// with a copy of the same generator. `rng` itself is left unchanged.
-    public func preview(_ card: CardState, at now: Date, using rng: inout some RandomNumberGenerator) -> [Rating:
-        CardState]
-    {
+    public func preview(
+        _ card: CardState, at now: Date, using rng: inout some RandomNumberGenerator, dueLoad: DueHistogram? = nil
+    ) -> [Rating: CardState] {
         var result: [Rating: CardState] = [:]
         result.reserveCapacity(4)
         for rating in Rating.allCases {
             var copy = rng
-            result[rating] = review(card, rating: rating, at: now, using: &copy)
+            result[rating] = review(card, rating: rating, at: now, using: &copy, dueLoad: dueLoad)
         }
         return result
     }

@@ -14,11 +14,14 @@ public struct SchedulerConfig: Codable, Hashable, Sendable {
     public var maximumInterval: Int
     /// Whether Review-phase intervals are fuzzed (SPEC.md §5).
     public var enableFuzz: Bool
+    /// Whether a fuzzed Review interval's day is chosen by the load balancer (Anki's, within the
+    /// fuzz range: the day with fewer cards due is preferred). Only with fuzz on, as in Anki.
+    public var loadBalance: Bool
 
     public init(
         parameters: [Double] = FSRSModel.defaultParameters, desiredRetention: Double = 0.9,
         learningSteps: [Double] = [60, 600], relearningSteps: [Double] = [600],
-        maximumInterval: Int = 36500, enableFuzz: Bool = true
+        maximumInterval: Int = 36500, enableFuzz: Bool = true, loadBalance: Bool = true
     ) {
         self.parameters = parameters
         self.desiredRetention = desiredRetention
@@ -26,12 +29,13 @@ public struct SchedulerConfig: Codable, Hashable, Sendable {
         self.relearningSteps = relearningSteps
         self.maximumInterval = maximumInterval
         self.enableFuzz = enableFuzz
+        self.loadBalance = loadBalance
     }
 
     public static let `default` = SchedulerConfig()
 
     private enum CodingKeys: String, CodingKey {
-        case parameters, desiredRetention, learningSteps, relearningSteps, maximumInterval, enableFuzz
+        case parameters, desiredRetention, learningSteps, relearningSteps, maximumInterval, enableFuzz, loadBalance
     }
 
     /// Missing keys take their defaults, so settings files written by older versions still load.
@@ -44,5 +48,6 @@ public struct SchedulerConfig: Codable, Hashable, Sendable {
         relearningSteps = try c.decodeIfPresent([Double].self, forKey: .relearningSteps) ?? d.relearningSteps
         maximumInterval = try c.decodeIfPresent(Int.self, forKey: .maximumInterval) ?? d.maximumInterval
         enableFuzz = try c.decodeIfPresent(Bool.self, forKey: .enableFuzz) ?? d.enableFuzz
+        loadBalance = try c.decodeIfPresent(Bool.self, forKey: .loadBalance) ?? d.loadBalance
     }
 }

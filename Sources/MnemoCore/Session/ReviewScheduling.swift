@@ -7,6 +7,11 @@ public protocol ReviewScheduling: Sendable {
     func review<G: RandomNumberGenerator>(
         _ card: CardState, rating: Rating, at now: Date, using rng: inout G
     ) -> CardState
+    /// The state a rating leads to when the cards due on each day before it are `dueLoad` (the
+    /// scheduler's load balancer weighs them; others ignore them).
+    func review<G: RandomNumberGenerator>(
+        _ card: CardState, rating: Rating, at now: Date, using rng: inout G, dueLoad: DueHistogram?
+    ) -> CardState
     /// The chance of recall of `card` at `now` (0 for a new card).
     func retrievability(of card: CardState, at now: Date) -> Double
 }
@@ -14,6 +19,13 @@ public protocol ReviewScheduling: Sendable {
 extension Scheduler: ReviewScheduling {}
 
 extension ReviewScheduling {
+    /// Schedulers without a load balancer ignore the due counts.
+    public func review<G: RandomNumberGenerator>(
+        _ card: CardState, rating: Rating, at now: Date, using rng: inout G, dueLoad: DueHistogram?
+    ) -> CardState {
+        review(card, rating: rating, at: now, using: &rng)
+    }
+
     /// The chance of recall of `card` at `now` (0 for a new card), for ordering cram practice.
     /// `Scheduler` gives its own (its fitted decay); other schedulers use FSRS-6's default curve.
     public func retrievability(of card: CardState, at now: Date) -> Double {

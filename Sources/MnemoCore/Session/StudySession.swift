@@ -29,6 +29,9 @@ public struct StudySession: Sendable {
     public private(set) var today: DailyCounts
     public private(set) var summary: SessionSummary
     public private(set) var current: StudyItem?
+    /// Cards due on each day, over every card of the progress folder (what replay's load balancer
+    /// sees), kept up to date as this session changes records, so a preview is what the rating gives.
+    public private(set) var dueLoad: DueHistogram
 
     private let scheduler: any ReviewScheduling
     private let cards: [CardID: StudyCard]
@@ -61,7 +64,8 @@ public struct StudySession: Sendable {
     public init(
         cards: [StudyCard], records: [CardID: CardRecord], today: DailyCounts = DailyCounts(),
         limits: StudyLimits = StudyLimits(), day: StudyDay, scheduler: any ReviewScheduling,
-        now: Date, seed: UInt64, learnAhead: TimeInterval = 20 * 60, cram: Cram? = nil
+        now: Date, seed: UInt64, learnAhead: TimeInterval = 20 * 60, cram: Cram? = nil,
+        dueLoad: DueHistogram? = nil
     ) {
         self.day = day
         self.cram = cram
@@ -121,6 +125,13 @@ public struct StudySession: Sendable {
             learning = [:]
         }
         self.records = records
+        if let dueLoad {
+            self.dueLoad = dueLoad
+        } else {
+            var load = DueHistogram()
+            for record in records.values { if let day = ProgressReplay.dueDay(record) { load.add(day: day) } }
+            self.dueLoad = load
+        }
         self.reviewQueue = reviews.map(\.0)
         self.newQueue = new
         self.learning = learning
@@ -262,7 +273,8 @@ public struct StudySession: Sendable {
         for rating in Rating.allCases {
             var fuzz = SeededGenerator(seedString: current.pendingEventID)
             result[rating] = scheduler.review(
-                current.state, rating: rating, at: ReviewEvent.truncatedToMilliseconds(now), using: &fuzz)
+                current.state, rating: rating, at: ReviewEvent.truncatedToMilliseconds(now), using: &fuzz,
+                dueLoad: dueLoad)
         }
         return result
     }
@@ -290,7 +302,11 @@ public struct StudySession: Sendable {
             let until = event.until ?? dayEnd
             applyRemoval(event) { $0.buriedUntil = until }
         case .suspend: applyRemoval(event) { $0.suspended = true }
-        case .unsuspend: records[event.card]?.suspended = false
+        case .unsuspend:
+            if var record = records[event.card] {
+                record.suspended = false
+                setRecord(record, for: event.card)
+            }
         }
     }
 
@@ -308,11 +324,12 @@ public struct StudySession: Sendable {
         var fuzz = SeededGenerator(seedString: event.id)
         var record = previous
         if event.countsForSchedule {
-            record.state = scheduler.review(previous.state, rating: rating, at: event.time, using: &fuzz)
+            record.state = scheduler.review(
+                previous.state, rating: rating, at: event.time, using: &fuzz, dueLoad: dueLoad)
             if let stored { record = stored }
         }
         let state = record.state
-        records[event.card] = record
+        setRecord(record, for: event.card)
         let previousLearningDue = event.countsForSchedule ? learning.removeValue(forKey: event.card) : nil
         switch source {
         case .new:
@@ -346,7 +363,7 @@ public struct StudySession: Sendable {
     private mutating func applyUndo(_ event: ReviewEvent, stored: CardRecord?) {
         guard let index = undoStack.lastIndex(where: { $0.eventID == event.undoes }) else { return }
         let entry = undoStack.remove(at: index)
-        records[entry.card] = stored ?? entry.previous
+        setRecord(stored ?? entry.previous, for: entry.card)
         learning.removeValue(forKey: entry.card)
         if let due = entry.previousLearningDue { learning[entry.card] = due }
         switch entry.source {
@@ -376,6 +393,17 @@ public struct StudySession: Sendable {
         current = makeItem(entry.card, queue: entry.source)
     }
 
+    /// Replaces a card's record, moving it in `dueLoad` as replay does.
+    private mutating func setRecord(_ record: CardRecord, for card: CardID) {
+        let old = ProgressReplay.dueDay(records[card])
+        let new = ProgressReplay.dueDay(record)
+        if old != new {
+            if let old { dueLoad.remove(day: old) }
+            if let new { dueLoad.add(day: new) }
+        }
+        records[card] = record
+    }
+
     /// Takes the pending new and review siblings of `card` out of today's queues; returns them.
     private mutating func hideSiblings(of card: CardID) -> [CardID] {
         guard let fact = cards[card]?.card.fact, let others = siblings[fact] else { return [] }
@@ -396,7 +424,7 @@ public struct StudySession: Sendable {
         guard let card = cards[event.card] else { return }
         var record = records[event.card] ?? CardRecord(deck: card.deck)
         change(&record)
-        records[event.card] = record
+        setRecord(record, for: event.card)
         if reviewQueue.contains(event.card) { handledReviews.insert(event.card) }
         if newQueue.contains(event.card) { handledNew.insert(event.card) }
         learning.removeValue(forKey: event.card)

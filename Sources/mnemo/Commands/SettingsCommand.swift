@@ -9,7 +9,7 @@ struct SettingsCommand: AsyncParsableCommand {
         discussion: """
             With no option, prints the settings. Each option changes one value; all are checked \
             first and every bad one is reported, one line each, with nothing changed. Changing the \
-            scheduler (retention, parameters, fuzz) re-derives every card's state from the review log.
+            scheduler (retention, parameters, fuzz, load balancing) re-derives every card's state from the review log.
             """
     )
 
@@ -39,11 +39,18 @@ struct SettingsCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Interval fuzz.", valueName: "on|off"))
     var fuzz: String?
 
+    @Option(
+        name: .customLong("load-balance"),
+        help: ArgumentHelp(
+            "With fuzz on, prefer the day with fewer cards due within the fuzz range (Anki's load balancer).",
+            valueName: "on|off"))
+    var loadBalance: String?
+
     @Flag(name: .long, help: "Print the settings as JSON.")
     var json = false
 
     var changesAnything: Bool {
-        [retention, newPerDay, reviewsPerDay, rollover, name, parameters, fuzz].contains { $0 != nil }
+        [retention, newPerDay, reviewsPerDay, rollover, name, parameters, fuzz, loadBalance].contains { $0 != nil }
     }
 
     func run() async throws {
@@ -123,6 +130,13 @@ struct SettingsCommand: AsyncParsableCommand {
             default: problems.append("--fuzz must be 'on' or 'off', got '\(fuzz)'")
             }
         }
+        if let loadBalance {
+            switch loadBalance.lowercased() {
+            case "on", "true", "yes": s.scheduler.loadBalance = true
+            case "off", "false", "no": s.scheduler.loadBalance = false
+            default: problems.append("--load-balance must be 'on' or 'off', got '\(loadBalance)'")
+            }
+        }
         return (s, problems)
     }
 
@@ -163,6 +177,11 @@ struct SettingsCommand: AsyncParsableCommand {
         return String(decoding: try encoder.encode(settings), as: UTF8.self)
     }
 
+    static func loadBalancing(_ config: SchedulerConfig) -> String {
+        guard config.loadBalance else { return "off" }
+        return config.enableFuzz ? "on" : "on (no effect: fuzz is off)"
+    }
+
     static func render(_ s: ProgressSettings, folder: URL) -> String {
         func steps(_ seconds: [Double]) -> String {
             seconds.isEmpty
@@ -179,6 +198,7 @@ struct SettingsCommand: AsyncParsableCommand {
             "  reviews per day     \(s.reviewsPerDay)",
             String(format: "  day starts at       %02d:00", s.dayRolloverHour),
             "  fuzz                \(s.scheduler.enableFuzz ? "on" : "off")",
+            "  load balancing      \(loadBalancing(s.scheduler))",
             "  learning steps      \(steps(s.scheduler.learningSteps))",
             "  relearning steps    \(steps(s.scheduler.relearningSteps))",
             "  maximum interval    \(s.scheduler.maximumInterval) days",

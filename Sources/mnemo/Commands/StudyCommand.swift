@@ -77,7 +77,7 @@ struct StudyCommand: AsyncParsableCommand {
         let session = StudySession(
             cards: cards, records: records, today: today, limits: limits, day: day, scheduler: setup.scheduler,
             now: start, seed: seed ?? UInt64.random(in: .min ... .max),
-            cram: cram ? (cramReschedule ? .reschedule : .practice) : nil)
+            cram: cram ? (cramReschedule ? .reschedule : .practice) : nil, dueLoad: store.dueLoad)
 
         let output = StandardOutput()
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1

@@ -62,7 +62,9 @@ struct ProgressStoreTests {
         for (id, rating, minutes) in [("e01", Rating.good, 0.0), ("e06", .hard, 5)] {
             var rng = SeededGenerator(seedString: id)
             expected = ProgressReplay.canonical(
-                testApplier.review(expected, rating, LogTime.truncated(baseTime.addingTimeInterval(minutes * 60)), &rng)
+                testApplier.review(
+                    expected, rating, LogTime.truncated(baseTime.addingTimeInterval(minutes * 60)), &rng, DueHistogram()
+                )
             )
         }
         #expect(c1.state == expected)

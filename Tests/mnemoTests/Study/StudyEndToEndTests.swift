@@ -134,7 +134,7 @@ struct StudyEndToEndTests {
         Wrong. You answered "60000".
         Answer: 600,000
         Source: ww2.txt:5  "About 600,000 soldiers took part in the landings."
-        1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 11d
+        1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 10d
         Enter = 1 Again, or 1-4: 
         Again: next in 1m.
 
