@@ -309,7 +309,11 @@ enum CardDrafter {
     ) -> FactCandidate? {
         let keywords =
             keywordIndices.map { idx in
-                Array(Set(idx.compactMap { c.norms?[$0] ?? Normalizer.word(c.tokens[$0], language: c.language) }))
+                Array(
+                    Set(
+                        idx.compactMap { i in
+                            c.norms.map { $0[i] } ?? Normalizer.word(c.tokens[i], language: c.language)
+                        }))
                     .sorted()
             }
             ?? Normalizer.keywords(keywordTokens[...], language: c.language)
