@@ -51,11 +51,16 @@ struct FactPool {
     /// How much of the smaller word list the candidate shares with the group's primary reading, when
     /// the two ask the same thing; nil when they do not.
     private static func overlap(_ g: FactGroup, _ c: FactCandidate, shared: Int) -> Double? {
-        let p = g.primary
+        overlap(g.primary, readings: g.readings, c, shared: shared)
+    }
+
+    private static func overlap(_ p: FactCandidate, readings: [FactGroup.Reading], _ c: FactCandidate, shared: Int)
+        -> Double?
+    {
         let overlap = Double(shared) / Double(min(p.matchWords.count, c.matchWords.count))
         let needed = p.dateValue != nil ? 0.6 : 0.5
         guard overlap >= needed, shared >= (p.dateValue != nil ? 3 : 2) else { return nil }
-        guard compatible(p, c), !g.readings.contains(where: { sameSentence($0.candidate.evidence, c.evidence) })
+        guard compatible(p, c), !readings.contains(where: { sameSentence($0.candidate.evidence, c.evidence) })
         else { return nil }
         // The same happening: when both name a verb, they share one ("returned" is not "died").
         let pv = p.matchWords.filter { $0.hasPrefix("v:") }

@@ -215,7 +215,7 @@ enum FigureExtractor {
                 return nil
             }
         } else if t[i].kind == .word {
-            guard let v = DateExtractor.arabicStem(t[i].text).compactMap({ arabicNumberWords[$0] }).first, v < 1000
+            guard let v = DateExtractor.firstStem(t[i].text, { arabicNumberWords[$0] }), v < 1000
             else { return nil }
             value = v
             spelled = true

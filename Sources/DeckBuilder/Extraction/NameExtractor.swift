@@ -68,18 +68,19 @@ enum NameExtractor {
         return out
     }
 
+    static let arabicStops: Set<String> = [
+        "في", "من", "على", "إلى", "مع", "عن", "التي", "الذي", "بين", "هي", "هو", "عام", "العام", "سنة", "عند",
+        "بعد", "قبل",
+    ]
+
     static func arabic(_ t: [Token], taken: Set<Int>) -> [NameMention] {
         var out: [NameMention] = []
         for k in t.indices where t[k].kind == .word && !taken.contains(k) {
-            guard let head = DateExtractor.arabicStem(t[k].text).first(where: { arabicHeads.contains($0) }) else {
+            guard let head = DateExtractor.firstStem(t[k].text, { arabicHeads.contains($0) ? $0 : nil }) else {
                 continue
             }
             var e = k + 1
-            let stops: Set<String> = [
-                "في", "من", "على", "إلى", "مع", "عن", "التي", "الذي", "بين", "هي", "هو", "عام", "العام", "سنة", "عند",
-                "بعد", "قبل",
-            ]
-            while e < t.count, e - k <= 3, t[e].kind == .word, !stops.contains(String(t[e].text)),
+            while e < t.count, e - k <= 3, t[e].kind == .word, !arabicStops.contains(String(t[e].text)),
                 !(e > k + 1 && t[e].text.hasPrefix("و"))
             {
                 e += 1
@@ -87,7 +88,7 @@ enum NameExtractor {
             guard e > k + 1 else { continue }
             // A list of operations ("عملية … وعملية …") makes the blank ambiguous.
             let inList =
-                (e < t.count && DateExtractor.arabicStem(t[e].text).contains { arabicHeads.contains($0) })
+                (e < t.count && DateExtractor.firstStem(t[e].text, { arabicHeads.contains($0) ? true : nil }) != nil)
                 || (k > 0 && t[k].text.hasPrefix("و"))
             if inList { continue }
             out.append(NameMention(tokens: (k + 1)..<e, kind: .name, value: join(t, (k + 1)..<e), head: head))

@@ -29,13 +29,27 @@ enum FastCase {
     static func lower<S: StringProtocol>(_ s: S) -> String {
         var ascii = true
         var hasUpper = false
+        // Arabic letters (U+0600–U+06FF, lead bytes D8–DB) have no case either.
+        var caseless = true
         for b in s.utf8 {
-            if b >= 0x80 { ascii = false; break }
-            if b >= 0x41 && b <= 0x5A { hasUpper = true }
+            if b >= 0x80 {
+                ascii = false
+                if b >= 0xC0 && !(b >= 0xD8 && b <= 0xDB) { caseless = false; break }
+            } else if b >= 0x41 && b <= 0x5A {
+                hasUpper = true
+            }
         }
-        guard ascii else { return s.lowercased() }
+        guard ascii else { return caseless && !hasUpper ? String(s) : s.lowercased() }
         guard hasUpper else { return String(s) }
-        return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let n = s.utf8.count
+        return String(unsafeUninitializedCapacity: n) { buffer in
+            var i = 0
+            for b in s.utf8 {
+                buffer[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                i += 1
+            }
+            return n
+        }
     }
 }
 
