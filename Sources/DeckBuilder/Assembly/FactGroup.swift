@@ -32,7 +32,7 @@ public struct FactGroup: Sendable {
     static let maxSupport = 8
 
     mutating func add(_ c: FactCandidate) {
-        if let i = readings.firstIndex(where: { Self.sameValue($0.candidate, c) }) {
+        if let i = readings.indices.first(where: { Self.sameValue(readings[$0].candidate, c) }) {
             if readings[i].support.count < Self.maxSupport, !readings[i].support.contains(c.evidence) {
                 readings[i].support.append(c.evidence)
             }

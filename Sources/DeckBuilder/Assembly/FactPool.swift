@@ -38,14 +38,17 @@ struct FactPool {
             }
         }
         defer { for id in touched { sharedWords[id] = 0 } }
-        var best: (id: Int, score: Double)?
-        for id in touched where sharedWords[id] >= 2 {
-            // The group is passed, not bound to a local: a local would copy its candidate.
-            guard let overlap = Self.overlap(groups[id], c, shared: Int(sharedWords[id])) else { continue }
-            if let b = best, overlap < b.score || (overlap == b.score && id > b.id) { continue }
-            best = (id, overlap)
+        // Groups are read in place through the buffer: `groups[id]` in a mutating method copied each
+        // group's candidate (a dozen strings and sets) for every look.
+        return groups.withUnsafeBufferPointer { buffer -> Int? in
+            var best: (id: Int, score: Double)?
+            for id in touched where sharedWords[id] >= 2 {
+                guard let overlap = Self.overlap(buffer[id], c, shared: Int(sharedWords[id])) else { continue }
+                if let b = best, overlap < b.score || (overlap == b.score && id > b.id) { continue }
+                best = (id, overlap)
+            }
+            return best?.id
         }
-        return best?.id
     }
 
     /// How much of the smaller word list the candidate shares with the group's primary reading, when
@@ -60,8 +63,9 @@ struct FactPool {
         let overlap = Double(shared) / Double(min(p.matchWords.count, c.matchWords.count))
         let needed = p.dateValue != nil ? 0.6 : 0.5
         guard overlap >= needed, shared >= (p.dateValue != nil ? 3 : 2) else { return nil }
-        guard compatible(p, c), !readings.contains(where: { sameSentence($0.candidate.evidence, c.evidence) })
-        else { return nil }
+        guard compatible(p, c) else { return nil }
+        // By index: iterating the readings would copy each one's candidate.
+        for r in readings.indices where sameSentence(readings[r].candidate.evidence, c.evidence) { return nil }
         // The same happening: when both name a verb, they share one ("returned" is not "died").
         let pv = p.matchWords.filter { $0.hasPrefix("v:") }
         let cv = c.matchWords.filter { $0.hasPrefix("v:") }
