@@ -62,11 +62,18 @@ public struct FactGroup: Sendable {
 
     /// Same value, or a coarser date that the finer one falls in ("August 1945" and "August 6, 1945").
     static func sameValue(_ a: FactCandidate, _ b: FactCandidate) -> Bool {
-        if a.normalized == b.normalized { return true }
-        if let x = a.dateValue, let y = b.dateValue {
+        sameValue(a.value, a.normalized, b.value, b.normalized)
+    }
+
+    static func sameValue(_ a: FactCandidate.Value, _ an: String, _ b: FactCandidate.Value, _ bn: String) -> Bool {
+        if an == bn { return true }
+        switch (a, b) {
+        case (.date(let x), .date(let y)):
             return x.normalized.hasPrefix(y.normalized + "-") || y.normalized.hasPrefix(x.normalized + "-")
+        case (.figure(let x), .figure(let y)):
+            return x.value == y.value && x.isPercent == y.isPercent
+        default:
+            return false
         }
-        if let x = a.numberValue, let y = b.numberValue { return x.value == y.value && x.isPercent == y.isPercent }
-        return false
     }
 }

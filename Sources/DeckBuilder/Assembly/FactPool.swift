@@ -7,6 +7,9 @@ struct FactPool {
     private var index: [String: [Int]] = [:]
     /// Scratch for `match`: words shared with the candidate, per group id; all zero between calls.
     private var sharedWords: [Int32] = []
+    /// What matching reads of each group's primary reading, kept beside `groups` (a candidate is a
+    /// dozen strings and sets; reading one out of the array copies them all).
+    private var views: [MatchView] = []
     /// Most groups kept; beyond it the weakest single-source half is pruned.
     let capacity: Int
 
@@ -15,9 +18,11 @@ struct FactPool {
     mutating func add(_ c: FactCandidate) {
         if let g = match(c) {
             groups[g].add(c)
+            views[g] = MatchView(groups[g].primary)
             return
         }
         groups.append(FactGroup(readings: [.init(candidate: c, support: [c.evidence])]))
+        views.append(MatchView(c))
         let id = groups.count - 1
         for w in c.matchWords { index[w, default: []].append(id) }
         if groups.count > capacity { prune() }
@@ -38,44 +43,36 @@ struct FactPool {
             }
         }
         defer { for id in touched { sharedWords[id] = 0 } }
-        // Groups are read in place through the buffer: `groups[id]` in a mutating method copied each
-        // group's candidate (a dozen strings and sets) for every look.
-        return groups.withUnsafeBufferPointer { buffer -> Int? in
-            var best: (id: Int, score: Double)?
-            for id in touched where sharedWords[id] >= 2 {
-                guard let overlap = Self.overlap(buffer[id], c, shared: Int(sharedWords[id])) else { continue }
-                if let b = best, overlap < b.score || (overlap == b.score && id > b.id) { continue }
-                best = (id, overlap)
-            }
-            return best?.id
+        let cv = MatchView(c)
+        var best: (id: Int, score: Double)?
+        for id in touched where sharedWords[id] >= 2 {
+            guard let overlap = overlap(id, cv, c.evidence, shared: Int(sharedWords[id])) else { continue }
+            if let b = best, overlap < b.score || (overlap == b.score && id > b.id) { continue }
+            best = (id, overlap)
         }
+        return best?.id
     }
 
-    /// How much of the smaller word list the candidate shares with the group's primary reading, when
+    /// How much of the smaller word list the candidate shares with group `id`'s primary reading, when
     /// the two ask the same thing; nil when they do not.
-    private static func overlap(_ g: FactGroup, _ c: FactCandidate, shared: Int) -> Double? {
-        overlap(g.primary, readings: g.readings, c, shared: shared)
-    }
-
-    private static func overlap(_ p: FactCandidate, readings: [FactGroup.Reading], _ c: FactCandidate, shared: Int)
-        -> Double?
-    {
+    private func overlap(_ id: Int, _ c: MatchView, _ evidence: Provenance, shared: Int) -> Double? {
+        let p = views[id]
         let overlap = Double(shared) / Double(min(p.matchWords.count, c.matchWords.count))
-        let needed = p.dateValue != nil ? 0.6 : 0.5
-        guard overlap >= needed, shared >= (p.dateValue != nil ? 3 : 2) else { return nil }
-        guard compatible(p, c) else { return nil }
+        let needed = p.date != nil ? 0.6 : 0.5
+        guard overlap >= needed, shared >= (p.date != nil ? 3 : 2) else { return nil }
+        guard Self.compatible(p, c) else { return nil }
         // By index: iterating the readings would copy each one's candidate.
-        for r in readings.indices where sameSentence(readings[r].candidate.evidence, c.evidence) { return nil }
+        let readings = groups[id].readings
+        for r in readings.indices where Self.sameSentence(readings[r].candidate.evidence, evidence) { return nil }
         // The same happening: when both name a verb, they share one ("returned" is not "died").
-        let pv = p.matchWords.filter { $0.hasPrefix("v:") }
-        let cv = c.matchWords.filter { $0.hasPrefix("v:") }
         // …unless both name the same event ("the Yalta meeting", "a meeting in Yalta").
-        let sameEvent = !p.matchWords.filter { $0.hasPrefix("e:") }.isDisjoint(
-            with: c.matchWords.filter { $0.hasPrefix("e:") })
-        if !sameEvent, !pv.isEmpty, !cv.isEmpty, pv.isDisjoint(with: cv) { return nil }
+        let sameEvent = !p.events.isDisjoint(with: c.events)
+        if !sameEvent, !p.verbs.isEmpty, !c.verbs.isEmpty, p.verbs.isDisjoint(with: c.verbs) { return nil }
         // Different values of different precision are not a disagreement to flag.
         // (A month and a day of different months do disagree.)
-        if let x = p.dateValue, let y = c.dateValue, x.granularity != y.granularity, !FactGroup.sameValue(p, c) {
+        if let x = p.date, let y = c.date, x.granularity != y.granularity,
+            !FactGroup.sameValue(p.value, p.normalized, c.value, c.normalized)
+        {
             let fine: Set<DateValue.Granularity> = [.month, .day]
             if !(fine.contains(x.granularity) && fine.contains(y.granularity)) { return nil }
         }
@@ -86,7 +83,7 @@ struct FactPool {
         a.source == b.source && a.line == b.line && a.start == b.start
     }
 
-    static func compatible(_ a: FactCandidate, _ b: FactCandidate) -> Bool {
+    static func compatible(_ a: MatchView, _ b: MatchView) -> Bool {
         guard a.language == b.language else { return false }
         switch (a.value, b.value) {
         case (.date(let x), .date(let y)):
@@ -114,9 +111,32 @@ struct FactPool {
         let order = groups.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
         let keep = Set(order.prefix(capacity / 2)).union(groups.indices.filter { groups[$0].sources.count > 1 })
         groups = groups.indices.filter { keep.contains($0) }.map { groups[$0] }
+        views = groups.map { MatchView($0.primary) }
         index = [:]
         for (id, g) in groups.enumerated() {
             for w in g.primary.matchWords { index[w, default: []].append(id) }
         }
+    }
+}
+
+/// The parts of a candidate that matching reads.
+struct MatchView {
+    var language: String
+    var value: FactCandidate.Value
+    var normalized: String
+    var matchWords: Set<String>
+    /// Match words naming a verb ("v:declare") and an event ("e:yalta").
+    var verbs: Set<String>
+    var events: Set<String>
+
+    var date: DateValue? { if case .date(let d) = value { d } else { nil } }
+
+    init(_ c: FactCandidate) {
+        language = c.language
+        value = c.value
+        normalized = c.normalized
+        matchWords = c.matchWords
+        verbs = c.matchWords.filter { $0.hasPrefix("v:") }
+        events = c.matchWords.filter { $0.hasPrefix("e:") }
     }
 }
