@@ -27,6 +27,7 @@ public enum DocumentAnalyzer {
                 latinLetters += line.count
             }
             let ranges = SentenceSplitter.ranges(in: line)
+            let lineIsPlainASCII = line.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
             var anchor: (value: DateValue, evidence: Provenance)?
             for (r, range) in ranges.enumerated() {
                 // The next sentence starting without a subject means this one was cut in the wrong place.
@@ -62,8 +63,13 @@ public enum DocumentAnalyzer {
                         continue
                     }
                 }
-                let start = line.distance(from: line.startIndex, to: range.lowerBound)
-                let evidence = Provenance(source: name, line: i + 1, start: start, end: start + text.count, quote: text)
+                // Character offsets; in ASCII without CR (one byte a character) they are byte offsets.
+                let start =
+                    lineIsPlainASCII
+                    ? line.utf8.distance(from: line.startIndex, to: range.lowerBound)
+                    : line.distance(from: line.startIndex, to: range.lowerBound)
+                let length = lineIsPlainASCII ? text.utf8.count : text.count
+                let evidence = Provenance(source: name, line: i + 1, start: start, end: start + length, quote: text)
                 let position = 1.0 - Double(i) / Double(total)
                 let context = DraftContext(
                     text: text, tokens: tokens, language: language, evidence: evidence, position: position,

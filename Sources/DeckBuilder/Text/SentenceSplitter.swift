@@ -92,6 +92,19 @@ public enum SentenceSplitter {
     }
 
     private static func wordBefore(_ line: String, _ i: String.Index) -> String {
+        // ASCII letters and dots read as bytes; a byte of another script goes the scalar way.
+        let u = line.utf8
+        var j = i
+        while j > u.startIndex {
+            let p = u.index(before: j)
+            let b = u[p]
+            if b >= 0x80 { return scalarWordBefore(line, i) }
+            if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b == 0x2E { j = p } else { break }
+        }
+        return String(line.utf8[j..<i]) ?? scalarWordBefore(line, i)
+    }
+
+    private static func scalarWordBefore(_ line: String, _ i: String.Index) -> String {
         let scalars = line.unicodeScalars
         var j = i
         var chars = String.UnicodeScalarView()
