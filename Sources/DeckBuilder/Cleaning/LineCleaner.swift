@@ -53,7 +53,8 @@ public enum LineCleaner {
     static func repeatKey(_ line: String) -> String {
         if line.utf8.count > 400 { return fastKey(Substring(line)) }
         var text = Substring(line)
-        for sep in [" - ", " | ", " – ", " — "] {
+        let hasSeparator = siteSeparatorSet.containsAny(line)
+        for sep in siteSeparators where hasSeparator {
             if let offset = FastSearch.lastOffset(String(text), sep) {
                 let u = text.utf8
                 let cut = u.index(u.startIndex, offsetBy: offset)
@@ -64,19 +65,25 @@ public enum LineCleaner {
         return fastKey(text)
     }
 
+    static let siteSeparators = [" - ", " | ", " – ", " — "]
+    static let siteSeparatorSet = NeedleSet(siteSeparators)
+
     /// Letters and digits, ASCII lower-cased, other scripts kept byte for byte.
     static func fastKey(_ text: Substring) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for b in text.utf8 {
-            switch b {
-            case 0x30...0x39, 0x61...0x7A: bytes.append(b)
-            case 0x41...0x5A: bytes.append(b | 0x20)
-            case 0x80...: bytes.append(b)
-            default: continue
+        let u = text.utf8
+        return String(unsafeUninitializedCapacity: u.count) { buffer in
+            var n = 0
+            for b in u {
+                switch b {
+                case 0x30...0x39, 0x61...0x7A: buffer[n] = b
+                case 0x41...0x5A: buffer[n] = b | 0x20
+                case 0x80...: buffer[n] = b
+                default: continue
+                }
+                n += 1
             }
+            return n
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func lineReason(_ line: String) -> NoiseReason? {
