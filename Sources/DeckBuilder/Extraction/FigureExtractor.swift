@@ -79,7 +79,8 @@ enum FigureExtractor {
             let s = t[i].text
             // An ordinal or a decade ("9th", "1930s"): every such suffix ends in "s", "h", "t" or "d".
             if let last = s.utf8.last, last == 0x73 || last == 0x68 || last == 0x74 || last == 0x64 {
-                if s.hasSuffix("th") || s.hasSuffix("st") || s.hasSuffix("nd") || s.hasSuffix("rd") || s.hasSuffix("s") {
+                if s.hasSuffix("th") || s.hasSuffix("st") || s.hasSuffix("nd") || s.hasSuffix("rd") || s.hasSuffix("s")
+                {
                     return nil
                 }
             }
@@ -209,7 +210,9 @@ enum FigureExtractor {
         var spelled = false
         if t[i].kind == .number {
             if isGarbled(t, i) { return nil }
-            guard let v = Double(String(decoding: Script.westernDigits(t[i].text).utf8.filter { $0 != 0x2C }, as: UTF8.self))
+            guard
+                let v = Double(
+                    String(decoding: Script.westernDigits(t[i].text).utf8.filter { $0 != 0x2C }, as: UTF8.self))
             else {
                 return nil
             }

@@ -240,7 +240,8 @@ enum CardDrafter {
         Tokenizer.forEachToken(String(clause.prefix(160))) { tok in
             if first == nil {
                 first = tok
-                leads = EnglishQuestions.leadWords.contains(tok.lower) || EnglishQuestions.connectives.contains(tok.lower)
+                leads =
+                    EnglishQuestions.leadWords.contains(tok.lower) || EnglishQuestions.connectives.contains(tok.lower)
                 if tok.text == "," && leads { afterComma = true; return true }
                 if !leads, tok.kind != .punct { subject = tok; return false }
                 head.append(tok)
@@ -313,8 +314,9 @@ enum CardDrafter {
                     Set(
                         idx.compactMap { i in
                             c.norms.map { $0[i] } ?? Normalizer.word(c.tokens[i], language: c.language)
-                        }))
-                    .sorted()
+                        })
+                )
+                .sorted()
             }
             ?? Normalizer.keywords(keywordTokens[...], language: c.language)
         let lo = max(0, anchor.lowerBound - 8)

@@ -56,7 +56,9 @@ enum FastCase {
 enum Tokenizer {
     static func tokens(_ s: String) -> [Token] {
         var out: [Token] = []
-        forEachToken(s) { out.append($0); return true }
+        forEachToken(s) {
+            out.append($0); return true
+        }
         return out
     }
 
@@ -75,7 +77,7 @@ enum Tokenizer {
     private static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     private static func isASCIIDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
-    private static func asciiTokens(_ s: String, _ body: (Token) -> Bool) {
+    static func asciiTokens(_ s: String, _ body: (Token) -> Bool) {
         let u8 = s.utf8
         let bytes = Array(u8)
         let n = bytes.count
@@ -144,7 +146,7 @@ enum Tokenizer {
         }
     }
 
-    private static func scalarTokens(_ s: String, _ body: (Token) -> Bool) {
+    static func scalarTokens(_ s: String, _ body: (Token) -> Bool) {
         let u = s.unicodeScalars
         var i = u.startIndex
         var space = false

@@ -1,0 +1,90 @@
+import Testing
+
+@testable import DeckBuilder
+
+/// The byte-level fast paths give what the general paths they stand in for give.
+@Suite struct FastPathTests {
+    static let asciiTexts = [
+        "On August 9, 1945, the Soviet Union declared war on Japan.",
+        "More than 1,500.5 tons of supplies; the 9th Army and the 1930s.",
+        "B-29 bombers, Marshal Vasilevsky's troops, don't, mid-1945 and 'quoted'.",
+        "Tabs\tand  double  spaces, a trailing dot . and 600,000 prisoners.",
+        "Line with a CR\r at the end, 3rd and 21st and 2nd and 5ths.",
+        "x-ray A-1 AB-12c 12,34,56 1.2.3 4th- -5 '' -- ...",
+        "",
+        "   ",
+    ]
+
+    @Test(arguments: asciiTexts)
+    func byteTokenizerMatchesScalarTokenizer(_ text: String) {
+        var bytes: [Token] = []
+        Tokenizer.asciiTokens(text) {
+            bytes.append($0); return true
+        }
+        var scalars: [Token] = []
+        Tokenizer.scalarTokens(text) {
+            scalars.append($0); return true
+        }
+        #expect(bytes.count == scalars.count)
+        for (a, b) in zip(bytes, scalars) {
+            #expect(a.kind == b.kind && a.text == b.text && a.spaceBefore == b.spaceBefore)
+            #expect(a.lower == b.lower && a.isCapitalized == b.isCapitalized)
+            #expect(
+                text.utf8.distance(from: text.startIndex, to: a.range.lowerBound)
+                    == text.utf8.distance(from: text.startIndex, to: b.range.lowerBound))
+        }
+    }
+
+    @Test func tokenizerStopsWhenAsked() {
+        var seen: [String] = []
+        Tokenizer.forEachToken("On 9 August, it began.") {
+            seen.append(String($0.text)); return seen.count < 3
+        }
+        #expect(seen == ["On", "9", "August"])
+    }
+
+    static let needleCases: [(String, [String])] = [
+        ("Marshal Zhukov crossed the river", DocumentAnalyzer.nameCues),
+        ("nothing to see here", DocumentAnalyzer.nameCues),
+        ("in the fourteenth century", DocumentAnalyzer.quickWords),
+        ("often the case", DocumentAnalyzer.quickWords),
+        ("في شهر آب من عام", DocumentAnalyzer.quickWords),
+        ("نستخدم ملفات تعريف الارتباط", ["ملفات تعريف الارتباط", "كوكيز"]),
+        ("a", ["ab", "a"]),
+        ("", ["ab"]),
+        ("Home - Site", [" - ", " | "]),
+    ]
+
+    @Test(arguments: needleCases)
+    func needleSetMatchesOneSearchPerNeedle(_ haystack: String, _ needles: [String]) {
+        #expect(NeedleSet(needles).containsAny(haystack) == FastSearch.containsAny(haystack, needles))
+    }
+
+    @Test(arguments: ["ABC def", "déjà VU", "الاتحاد السوفيتي", "İstanbul", "Ünited", "mixed ÉCOLE and الحرب", "42"])
+    func fastLowerMatchesLowercased(_ s: String) {
+        #expect(FastCase.lower(s) == s.lowercased())
+    }
+
+    @Test(arguments: [
+        ("On [date], it launched an attack.", true),
+        ("On [date], the Red Army launched an attack.", false),
+        ("It was [date] when the war ended.", true),
+        ("However, they crossed the river on [date].", true),
+        ("In [year] the Soviets attacked.", false),
+        ("On [date] he arrived.", false),
+        ("\"They\" said so on [date].", true),
+        (", , it", true),
+        ("", false),
+    ])
+    func vagueSubject(_ clause: String, _ vague: Bool) {
+        #expect(CardDrafter.vagueSubject(clause) == vague)
+    }
+
+    @Test(arguments: [
+        ("declared", true), ("fought", true), ("need", false), ("freed", false), ("red", false), ("bed", false),
+        ("agreed", false), ("ended", true), ("hundred", false), ("attacked", true), ("ed", false), ("café", false),
+    ])
+    func pastTense(_ word: String, _ past: Bool) {
+        #expect(English.isPast(word) == past)
+    }
+}
