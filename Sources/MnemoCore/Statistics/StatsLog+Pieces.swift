@@ -136,8 +136,10 @@ private final class PieceWork: @unchecked Sendable {
 
     func read(_ k: Int) {
         let range = ranges[k]
+        // Room for the whole log in the first piece: pages never written cost nothing.
+        let reserve = k == 0 ? (ranges.last?.upperBound ?? 0) / 128 : nil
         let piece = StatsLog.readPiece(
-            UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count), file: file)
+            UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count), file: file, reserve: reserve)
         lock.lock()
         pieces[k] = piece
         lock.unlock()

@@ -21,13 +21,14 @@ public struct StatsLog: Sendable {
         var kind: ReviewEvent.Kind
         /// 0 when absent.
         var rating: UInt8
+        /// A cram practice review (lines with `cram` take the codec path, never the fast one).
+        /// (Beside the other small fields: 40 bytes a value, not 48.)
+        var cram = false
         /// -1 when absent.
         var durationMs: Int32
         var id: UInt64
         /// The event an undo takes back (hash), 0 otherwise.
         var target: UInt64
-        /// A cram practice review (lines with `cram` take the codec path, never the fast one).
-        var cram = false
     }
 
     var entries: [Entry] = []
@@ -51,6 +52,13 @@ public struct StatsLog: Sendable {
     }
 
     public var count: Int { entries.count }
+
+    /// Maps the whole file at once rather than a page fault at a time (Linux), as all of it is read.
+    #if os(Linux)
+        static let populate = MAP_POPULATE
+    #else
+        static let populate: Int32 = 0
+    #endif
     public var hasReviews: Bool { entries.contains { $0.kind == .review } }
 
     /// Reads `reviews.jsonl` in `folder` (a missing file reads as empty).
@@ -63,7 +71,7 @@ public struct StatsLog: Sendable {
             var info = stat()
             if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 {
                 let size = Int(info.st_size)
-                if let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED {
+                if let map = mmap(nil, size, PROT_READ, MAP_PRIVATE | StatsLog.populate, fd, 0), map != MAP_FAILED {
                     defer { munmap(map, size) }
                     return try parse(
                         UnsafeRawBufferPointer(start: map, count: size), file: url.path,
@@ -88,9 +96,11 @@ public struct StatsLog: Sendable {
     /// Reads one stretch of the log on its own (the whole log, or a piece of it starting on a line):
     /// line numbers in its warnings and in `newer` count from 1 within it. Stops at a line of a newer
     /// format, as the store does.
-    static func readPiece(_ buf: UnsafeRawBufferPointer, file: String) -> Piece {
+    /// `reserve` is room for that many events (the first piece makes room for the whole log's, so
+    /// that the others are appended to it without moving it).
+    static func readPiece(_ buf: UnsafeRawBufferPointer, file: String, reserve: Int? = nil) -> Piece {
         var log = StatsLog()
-        log.entries.reserveCapacity(buf.count / 160)
+        log.entries.reserveCapacity(reserve ?? buf.count / 160)
         var lineNumber = 1
         var newer: Piece.Newer?
         guard let base = buf.baseAddress else { return Piece(log: log, lines: 0) }
@@ -153,9 +163,9 @@ public struct StatsLog: Sendable {
         entries.append(
             Entry(
                 time: event.time.timeIntervalSince1970, card: c, deck: d, kind: event.kind,
-                rating: UInt8(event.rating?.rawValue ?? 0), durationMs: Int32(clamping: event.durationMs ?? -1),
-                id: id.withUTF8 { StatsLog.hash(UnsafeRawBufferPointer($0)) }, target: target,
-                cram: event.kind == .review && !event.countsForSchedule))
+                rating: UInt8(event.rating?.rawValue ?? 0), cram: event.kind == .review && !event.countsForSchedule,
+                durationMs: Int32(clamping: event.durationMs ?? -1),
+                id: id.withUTF8 { StatsLog.hash(UnsafeRawBufferPointer($0)) }, target: target))
     }
 
     mutating func internCard(_ bytes: UnsafeRawBufferPointer) -> Int32 {
@@ -455,52 +465,55 @@ public struct StatsLog: Sendable {
     }
 }
 
-/// Byte strings to small integers, by open addressing on their FNV-1a hash (exact: bytes compared).
-/// Keys live in one contiguous buffer; the last key found is remembered (a log names the same deck
-/// on every line).
+/// Byte strings to small integers, by open addressing on their hash (exact: bytes compared).
+/// Keys live in one contiguous buffer; each slot holds its key's hash, number, start and length, so
+/// a lookup touches the slot and the key's bytes only (each a cache miss on a 10,000-card log); the
+/// last key found is remembered (a log names the same deck on every line).
 struct InternTable: Sendable {
-    private var slots: [Int32] = Array(repeating: -1, count: 1024)
-    private var hashes: [UInt64] = []
-    private var offsets: [Int] = [0]
+    private struct Slot: Sendable {
+        var hash: UInt64 = 0
+        var start = 0
+        /// -1 for an empty slot.
+        var index: Int32 = -1
+        /// The key's length (an id of 2 GB or more would never match: no log line is that long).
+        var count: Int32 = 0
+    }
+
+    private var slots = Array(repeating: Slot(), count: 1024)
+    private var keys = 0
     private var storage: [UInt8] = []
-    private var lastHash: UInt64 = 0
-    private var lastIndex: Int32 = -1
+    private var last = Slot()
 
     mutating func intern(_ bytes: UnsafeRawBufferPointer) -> (Int32, Bool) {
         let h = StatsLog.hash(bytes)
-        if lastIndex >= 0, h == lastHash, same(Int(lastIndex), bytes) { return (lastIndex, false) }
+        if last.index >= 0, last.hash == h, same(last, bytes) { return (last.index, false) }
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: h) & mask
+        var position = Int(truncatingIfNeeded: h) & mask
         while true {
-            let index = slots.withUnsafeBufferPointer { $0[slot] }
-            if index < 0 { break }
-            let i = Int(index)
-            if hashes.withUnsafeBufferPointer({ $0[i] }) == h, same(i, bytes) {
-                lastHash = h
-                lastIndex = index
-                return (index, false)
+            let slot = slots.withUnsafeBufferPointer { $0[position] }
+            if slot.index < 0 { break }
+            if slot.hash == h, same(slot, bytes) {
+                last = slot
+                return (slot.index, false)
             }
-            slot = (slot + 1) & mask
+            position = (position + 1) & mask
         }
-        let index = Int32(hashes.count)
+        let slot = Slot(
+            hash: h, start: storage.count, index: Int32(clamping: keys), count: Int32(clamping: bytes.count))
         storage.append(contentsOf: bytes)
-        offsets.append(storage.count)
-        hashes.append(h)
-        slots[slot] = index
-        if hashes.count * 2 > slots.count { grow() }
-        lastHash = h
-        lastIndex = index
-        return (index, true)
+        slots[position] = slot
+        keys += 1
+        if keys * 4 > slots.count * 3 { grow() }
+        last = slot
+        return (slot.index, true)
     }
 
     @inline(__always)
-    private func same(_ i: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        offsets.withUnsafeBufferPointer { o in
-            let start = o[i]
-            let count = o[i + 1] - start
-            guard count == bytes.count else { return false }
-            if count == 0 { return true }
-            return storage.withUnsafeBytes { InternTable.equal($0.baseAddress! + start, bytes.baseAddress!, count) }
+    private func same(_ slot: Slot, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard Int(slot.count) == bytes.count else { return false }
+        if bytes.isEmpty { return true }
+        return storage.withUnsafeBytes {
+            InternTable.equal($0.baseAddress! + slot.start, bytes.baseAddress!, bytes.count)
         }
     }
 
@@ -525,12 +538,13 @@ struct InternTable: Sendable {
     }
 
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        let old = slots
+        slots = Array(repeating: Slot(), count: old.count * 2)
         let mask = slots.count - 1
-        for (i, hash) in hashes.enumerated() {
-            var s = Int(truncatingIfNeeded: hash) & mask
-            while slots[s] >= 0 { s = (s + 1) & mask }
-            slots[s] = Int32(i)
+        for slot in old where slot.index >= 0 {
+            var position = Int(truncatingIfNeeded: slot.hash) & mask
+            while slots[position].index >= 0 { position = (position + 1) & mask }
+            slots[position] = slot
         }
     }
 }
