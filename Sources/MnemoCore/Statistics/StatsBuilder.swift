@@ -63,14 +63,27 @@ public struct StatsBuilder {
     private var removed = Outside()
     private var other = Outside()
 
-    /// What the scan of the events keeps per card.
+    /// What the scan of the events keeps per card, in 40 bytes (10,000 cards' worth stays in a
+    /// core's cache). Counts wrap rather than trap; no card has four billion reviews.
     private struct CardScan {
-        var phase = CardPhase.new
-        /// -1 for none.
-        var step = -1
         var lastTime = -Double.infinity
-        var lastDay = -1
-        var tally = CardTally()
+        var lastDay: Int32 = -1
+        /// -1 for none.
+        var step: Int32 = -1
+        var reviews: UInt32 = 0
+        var again: UInt32 = 0
+        var reviewAnswers: UInt32 = 0
+        var reviewPassed: UInt32 = 0
+        var phase = CardPhase.new
+
+        var tally: CardTally {
+            var t = CardTally()
+            t.reviews = Int(reviews)
+            t.again = Int(again)
+            t.reviewAnswers = Int(reviewAnswers)
+            t.reviewPassed = Int(reviewPassed)
+            return t
+        }
     }
 
     private struct Outside {
@@ -166,15 +179,15 @@ public struct StatsBuilder {
             if first.map({ t < $0 }) ?? true { first = t }
             if last.map({ t > $0 }) ?? true { last = t }
             var c = scan[i]
-            c.tally.reviews += 1
-            if rating == .again { c.tally.again += 1 }
+            c.reviews &+= 1
+            if rating == .again { c.again &+= 1 }
             if c.phase == .review {
                 let pass = rating.isPass
                 dayAnswers[d] += 1
-                c.tally.reviewAnswers += 1
+                c.reviewAnswers &+= 1
                 if pass {
                     dayPassed[d] += 1
-                    c.tally.reviewPassed += 1
+                    c.reviewPassed &+= 1
                 }
                 let days = Int(((t - c.lastTime) / 86_400).rounded(.down))
                 let band = days < 7 ? 0 : days < 21 ? 1 : days < 90 ? 2 : 3
@@ -183,11 +196,13 @@ public struct StatsBuilder {
             }
             if d == today {
                 todayReviews += 1
-                if c.lastDay != today { todayCards += 1 }
+                if c.lastDay != Int32(today) { todayCards += 1 }
                 if c.phase == .new { todayNew += 1 }
             }
-            c.lastDay = d
-            (c.phase, c.step) = tracker.next(c.phase, step: c.step, rating: rating)
+            c.lastDay = Int32(truncatingIfNeeded: d)
+            let (phase, step) = tracker.next(c.phase, step: Int(c.step), rating: rating)
+            c.phase = phase
+            c.step = Int32(truncatingIfNeeded: step)
             c.lastTime = t
             scan[i] = c
         }

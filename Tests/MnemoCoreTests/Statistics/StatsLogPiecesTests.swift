@@ -114,6 +114,28 @@ struct StatsLogPiecesTests {
         }
     }
 
+    @Test func undoneTableAnswersAsADictionary() {
+        var rng = SeededGenerator(seed: 9)
+        var table = UndoneTable(capacity: 300)
+        var reference: [UInt64: Int32] = [:]
+        var keys: [UInt64] = []
+        for n in 0..<300 {
+            let key = rng.next()
+            keys.append(key)
+            let card = Int32(n % 37)
+            table.set(card, for: key)
+            reference[key] = card
+        }
+        table.set(5, for: keys[0])  // a second undo of the same event
+        reference[keys[0]] = 5
+        for key in keys { #expect(table.card(for: key) == reference[key]) }
+        for _ in 0..<5000 {
+            let key = rng.next()
+            #expect(table.card(for: key) == reference[key])
+        }
+        #expect(table.count == reference.count)
+    }
+
     @Test func smallLogsAreReadInOnePass() {
         #expect(StatsLog.defaultParts(forBytes: 1000) == 1)
         #expect(StatsLog.defaultParts(forBytes: 0) == 1)
