@@ -2,8 +2,11 @@ import Foundation
 import MnemoCore
 
 /// `mnemo stats` as a whole process on 10,000 cards and 1,000,000 logged reviews (plus undo events),
-/// after a study session left its snapshot. Budget (issue #5): under 1 s. Needs the release `mnemo`
-/// beside this benchmark: `swift build -c release && swift run -c release MnemoBench stats`.
+/// after a study session left its snapshot: text, `--json` and `--html`, and `mnemo class` over
+/// three students (the same folder three times). Budget (issue #5): under 1 s wall. Prints medians of
+/// wall and CPU (user+sys, steadier on a shared machine) and the load average before and after.
+/// Needs the release `mnemo` beside this benchmark:
+/// `swift build -c release && swift run -c release MnemoBench stats`.
 enum StatsBench {
     static let cards = 10_000
     static let reviews = 1_000_000

@@ -35,9 +35,9 @@ struct StatsCommand: AsyncParsableCommand {
         let folder = ProgressLocation.resolve(progress)
         // The decks are read while the progress is (on another core); a deck's error still comes first.
         let paths = self.decks
-        async let loading = DeckSelection.load(paths)
+        let loading = BackgroundWork { try DeckSelection.load(paths) }
         let read = Result { try ProgressReading.read(folder, clock: clock) }
-        let decks = try await loading
+        let decks = try loading.value()
         clock.mark("decks (after the log)")
         let reading = try read.get()
         for warning in reading.warnings { Terminal.warn(warning) }
