@@ -52,13 +52,6 @@ public struct StatsLog: Sendable {
     }
 
     public var count: Int { entries.count }
-
-    /// Maps the whole file at once rather than a page fault at a time (Linux), as all of it is read.
-    #if os(Linux)
-        static let populate = MAP_POPULATE
-    #else
-        static let populate: Int32 = 0
-    #endif
     public var hasReviews: Bool { entries.contains { $0.kind == .review } }
 
     /// Reads `reviews.jsonl` in `folder` (a missing file reads as empty).
@@ -71,7 +64,7 @@ public struct StatsLog: Sendable {
             var info = stat()
             if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 {
                 let size = Int(info.st_size)
-                if let map = mmap(nil, size, PROT_READ, MAP_PRIVATE | StatsLog.populate, fd, 0), map != MAP_FAILED {
+                if let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED {
                     defer { munmap(map, size) }
                     return try parse(
                         UnsafeRawBufferPointer(start: map, count: size), file: url.path,
