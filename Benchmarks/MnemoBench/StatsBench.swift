@@ -2,8 +2,11 @@ import Foundation
 import MnemoCore
 
 /// `mnemo stats` as a whole process on 10,000 cards and 1,000,000 logged reviews (plus undo events),
-/// after a study session left its snapshot. Budget (issue #5): under 1 s. Needs the release `mnemo`
-/// beside this benchmark: `swift build -c release && swift run -c release MnemoBench stats`.
+/// after a study session left its snapshot: text, `--json` and `--html`, and `mnemo class` over
+/// three students (the same folder three times). Budget (issue #5): under 1 s wall. Prints medians of
+/// wall and CPU (user+sys, steadier on a shared machine) and the load average before and after.
+/// Needs the release `mnemo` beside this benchmark:
+/// `swift build -c release && swift run -c release MnemoBench stats`.
 enum StatsBench {
     static let cards = 10_000
     static let reviews = 1_000_000
@@ -50,21 +53,44 @@ enum StatsBench {
                 Double(bytes.count) / 1e6, events.count, deckMB, setup))
     }
 
+    /// Runs per figure (MNEMO_STATS_BENCH_RUNS, default 7).
+    static var runs: Int { ProcessInfo.processInfo.environment["MNEMO_STATS_BENCH_RUNS"].flatMap(Int.init) ?? 7 }
+
     static func measure(_ binary: URL, deck deckURL: URL, progress: URL) throws {
-        for (label, extra) in [("text", [String]()), ("json", ["--json"])] {
+        let html = progress.deletingLastPathComponent().appendingPathComponent("stats.html").path
+        let stats = ["stats", deckURL.path, "--progress", progress.path, "--now", "2026-11-22T12:00:00Z"]
+        // A class of three students (the same progress three times: three million reviews).
+        let roll = [
+            "class", progress.path, progress.path, progress.path, "--deck", deckURL.path, "--now",
+            "2026-11-22T12:00:00Z",
+        ]
+        print("stats: load average before: \(loadAverage()); \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        for (label, arguments, budget) in [
+            ("stats", stats, "budget 1.0 s wall"), ("stats --json", stats + ["--json"], "budget 1.0 s wall"),
+            ("stats --html", stats + ["--html", html], "budget 1.0 s wall"), ("class x3", roll, "no budget"),
+        ] {
             var times: [Double] = []
             var cpu: [Double] = []
-            for _ in 0..<5 {
+            for _ in 0..<runs {
                 let before = childCPUSeconds()
-                times.append(try wallSeconds { try runStats(binary, deck: deckURL, progress: progress, extra: extra) })
+                times.append(try wallSeconds { try run(binary, arguments) })
                 cpu.append(childCPUSeconds() - before)
             }
             print(
                 String(
                     format:
-                        "stats (%@): whole process, median of 5 runs: %.3f s wall (min %.3f, max %.3f; budget 1.0), %.3f s CPU (user+sys)",
-                    label, median(times), times.min() ?? 0, times.max() ?? 0, median(cpu)))
+                        "%@: whole process, median of %d runs: %.3f s wall (min %.3f, max %.3f; %@), %.3f s CPU user+sys (min %.3f)",
+                    label, runs, median(times), times.min() ?? 0, times.max() ?? 0, budget, median(cpu),
+                    cpu.min() ?? 0))
         }
+        print("stats: load average after: \(loadAverage())")
+    }
+
+    /// The 1-, 5- and 15-minute load averages, as `uptime` prints them.
+    static func loadAverage() -> String {
+        var loads = [0.0, 0.0, 0.0]
+        guard getloadavg(&loads, 3) == 3 else { return "unknown" }
+        return loads.map { String(format: "%.2f", $0) }.joined(separator: ", ")
     }
 
     /// Wall-clock seconds (the whole child process; `measureSeconds` counts this thread's CPU only).
@@ -81,16 +107,16 @@ enum StatsBench {
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
-    static func runStats(_ binary: URL, deck: URL, progress: URL, extra: [String]) throws {
+    static func run(_ binary: URL, _ arguments: [String]) throws {
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["stats", deck.path, "--progress", progress.path, "--now", "2026-11-22T12:00:00Z"] + extra
+        process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw BenchError("mnemo stats exited \(process.terminationStatus)")
+            throw BenchError("mnemo \(arguments.first ?? "") exited \(process.terminationStatus)")
         }
     }
 

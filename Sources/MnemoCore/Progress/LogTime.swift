@@ -78,7 +78,10 @@ public enum LogTime {
         return text.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
     }
 
-    static func parse(_ s: UnsafeRawBufferPointer) -> Date? {
+    static func parse(_ s: UnsafeRawBufferPointer) -> Date? { milliseconds(parsing: s).map(date(milliseconds:)) }
+
+    /// `parse` as milliseconds since 1970.
+    static func milliseconds(parsing s: UnsafeRawBufferPointer) -> Int64? {
         guard s.count >= 20 else { return nil }
         func digits(_ at: Int, _ count: Int) -> Int? {
             var value = 0
@@ -126,7 +129,7 @@ public enum LogTime {
         guard i == s.count else { return nil }
         let days = Int64(daysFromCivil(year: year, month: month, day: day))
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetMinutes * 60)
-        return date(milliseconds: seconds * 1000 + Int64(millis))
+        return seconds * 1000 + Int64(millis)
     }
 
     private static func appendDigits(_ value: some BinaryInteger, count: Int, to bytes: inout [UInt8]) {

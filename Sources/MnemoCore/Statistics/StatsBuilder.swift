@@ -43,11 +43,7 @@ public struct StatsBuilder {
     private let tracker: PhaseTracker
 
     // Per card.
-    private var phase: [CardPhase] = []
-    private var step: [Int] = []
-    private var lastTime: [Double] = []
     private var tally: [CardTally] = []
-    private var lastDay: [Int] = []
     // Per day.
     private var dayReviews: [Int]
     private var dayMs: [Int]
@@ -66,6 +62,29 @@ public struct StatsBuilder {
     private var todayNew = 0
     private var removed = Outside()
     private var other = Outside()
+
+    /// What the scan of the events keeps per card, in 40 bytes (10,000 cards' worth stays in a
+    /// core's cache). Counts wrap rather than trap; no card has four billion reviews.
+    private struct CardScan {
+        var lastTime = -Double.infinity
+        var lastDay: Int32 = -1
+        /// -1 for none.
+        var step: Int32 = -1
+        var reviews: UInt32 = 0
+        var again: UInt32 = 0
+        var reviewAnswers: UInt32 = 0
+        var reviewPassed: UInt32 = 0
+        var phase = CardPhase.new
+
+        var tally: CardTally {
+            var t = CardTally()
+            t.reviews = Int(reviews)
+            t.again = Int(again)
+            t.reviewAnswers = Int(reviewAnswers)
+            t.reviewPassed = Int(reviewPassed)
+            return t
+        }
+    }
 
     private struct Outside {
         var cards = Set<Int32>()
@@ -106,11 +125,7 @@ public struct StatsBuilder {
             }
         }
         let n = cards.count
-        phase = Array(repeating: .new, count: n)
-        step = Array(repeating: -1, count: n)
-        lastTime = Array(repeating: -.infinity, count: n)
         tally = Array(repeating: CardTally(), count: n)
-        lastDay = Array(repeating: -1, count: n)
         let firstEvent = input.log.entries.lazy.map(\.time).min().map { Date(timeIntervalSince1970: $0) }
         table = StudyDayTable(
             studyDay: input.studyDay, now: input.now, first: firstEvent, daysBefore: 400,
@@ -126,15 +141,18 @@ public struct StatsBuilder {
 
     private mutating func scanEvents() {
         let log = input.log
-        var undone: [UInt64: Int32] = [:]
-        for e in log.entries where e.kind == .undo { undone[e.target] = e.card }
+        var undone = UndoneTable(capacity: log.entries.count { $0.kind == .undo })
+        for e in log.entries where e.kind == .undo { undone.set(e.card, for: e.target) }
         let loaded = Set(input.decks.map(\.id))
         let deckIsLoaded = log.decks.map { loaded.contains($0) }
         let cardIndex = log.cards.map { id in index[id] ?? -1 }
         let today = table.todayIndex
+        // One value per card, so that an event touches one place in memory (events come in time
+        // order, cards in no order).
+        var scan = Array(repeating: CardScan(), count: cards.count)
         for e in log.entries where e.kind == .review {
             guard let rating = Rating(rawValue: Int(e.rating)) else { continue }
-            if !undone.isEmpty, let card = undone[e.id], card == e.card {
+            if !undone.isEmpty, let card = undone.card(for: e.id), card == e.card {
                 undoneReviews += 1
                 continue
             }
@@ -160,30 +178,35 @@ public struct StatsBuilder {
             if e.durationMs >= 0 { timedReviews += 1 }
             if first.map({ t < $0 }) ?? true { first = t }
             if last.map({ t > $0 }) ?? true { last = t }
-            tally[i].reviews += 1
-            if rating == .again { tally[i].again += 1 }
-            if phase[i] == .review {
+            var c = scan[i]
+            c.reviews &+= 1
+            if rating == .again { c.again &+= 1 }
+            if c.phase == .review {
                 let pass = rating.isPass
                 dayAnswers[d] += 1
-                tally[i].reviewAnswers += 1
+                c.reviewAnswers &+= 1
                 if pass {
                     dayPassed[d] += 1
-                    tally[i].reviewPassed += 1
+                    c.reviewPassed &+= 1
                 }
-                let days = Int(((t - lastTime[i]) / 86_400).rounded(.down))
+                let days = Int(((t - c.lastTime) / 86_400).rounded(.down))
                 let band = days < 7 ? 0 : days < 21 ? 1 : days < 90 ? 2 : 3
                 bands[band].reviews += 1
                 if pass { bands[band].passed += 1 }
             }
             if d == today {
                 todayReviews += 1
-                if lastDay[i] != today { todayCards += 1 }
-                if phase[i] == .new { todayNew += 1 }
+                if c.lastDay != Int32(today) { todayCards += 1 }
+                if c.phase == .new { todayNew += 1 }
             }
-            lastDay[i] = d
-            (phase[i], step[i]) = tracker.next(phase[i], step: step[i], rating: rating)
-            lastTime[i] = t
+            c.lastDay = Int32(truncatingIfNeeded: d)
+            let (phase, step) = tracker.next(c.phase, step: Int(c.step), rating: rating)
+            c.phase = phase
+            c.step = Int32(truncatingIfNeeded: step)
+            c.lastTime = t
+            scan[i] = c
         }
+        tally = scan.map(\.tally)
     }
 
     // MARK: Cards and assembly

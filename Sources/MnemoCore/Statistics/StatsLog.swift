@@ -21,24 +21,27 @@ public struct StatsLog: Sendable {
         var kind: ReviewEvent.Kind
         /// 0 when absent.
         var rating: UInt8
+        /// A cram practice review (lines with `cram` take the codec path, never the fast one).
+        /// (Beside the other small fields: 40 bytes a value, not 48.)
+        var cram = false
         /// -1 when absent.
         var durationMs: Int32
         var id: UInt64
         /// The event an undo takes back (hash), 0 otherwise.
         var target: UInt64
-        /// A cram practice review (lines with `cram` take the codec path, never the fast one).
-        var cram = false
     }
 
     var entries: [Entry] = []
     /// Interned ids, by index.
     var cards: [CardID] = []
     var decks: [String] = []
-    public private(set) var warnings: [ProgressWarning] = []
-    public private(set) var tornWarning: ProgressWarning?
+    public internal(set) var warnings: [ProgressWarning] = []
+    public internal(set) var tornWarning: ProgressWarning?
 
     private var cardTable = InternTable()
     private var deckTable = InternTable()
+    /// The date part ("2026-11-22") of the last time read in the store's form, and its day number.
+    private var lastDate: (ymd: UInt64, dd: UInt16, day: Int64) = (0, 0, 0)
 
     public init() {}
 
@@ -63,73 +66,78 @@ public struct StatsLog: Sendable {
                 let size = Int(info.st_size)
                 if let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED {
                     defer { munmap(map, size) }
-                    return try parse(UnsafeRawBufferPointer(start: map, count: size), file: url.path)
+                    return try parse(
+                        UnsafeRawBufferPointer(start: map, count: size), file: url.path,
+                        parts: defaultParts(forBytes: size))
                 }
             }
         }
-        let bytes = try ReviewLog.readBytes(at: url)
-        return try parse(bytes, file: url.path)
+        return try parse(try ReviewLog.readBytes(at: url), file: url.path)
     }
 
-    static func parse(_ bytes: [UInt8], file: String) throws(ProgressError) -> StatsLog {
+    /// Parses log bytes in `parts` pieces (nil: as many as `read` would use for this size).
+    static func parse(_ bytes: [UInt8], file: String, parts: Int? = nil) throws(ProgressError) -> StatsLog {
         var result: Result<StatsLog, ProgressError> = .success(StatsLog())
         bytes.withUnsafeBytes { buf in
-            result = Result { () throws(ProgressError) in try parse(buf, file: file) }
+            result = Result { () throws(ProgressError) in
+                try parse(buf, file: file, parts: parts ?? defaultParts(forBytes: buf.count))
+            }
         }
         return try result.get()
     }
 
-    static func parse(_ buf: UnsafeRawBufferPointer, file: String) throws(ProgressError) -> StatsLog {
+    /// Reads one stretch of the log on its own (the whole log, or a piece of it starting on a line):
+    /// line numbers in its warnings and in `newer` count from 1 within it. Stops at a line of a newer
+    /// format, as the store does.
+    /// `reserve` is room for that many events (the first piece makes room for the whole log's, so
+    /// that the others are appended to it without moving it).
+    static func readPiece(_ buf: UnsafeRawBufferPointer, file: String, reserve: Int? = nil) -> Piece {
         var log = StatsLog()
-        log.entries.reserveCapacity(buf.count / 160)
-        var failure: ProgressError?
-        do {
-            guard let base = buf.baseAddress else { return log }
-            var start = 0
-            var lineNumber = 1
-            let count = buf.count
-            lines: while start < count {
-                let end: Int
-                let terminated: Bool
-                if let nl = memchr(base + start, 0x0A, count - start) {
-                    end = base.distance(to: UnsafeRawPointer(nl))
-                    terminated = true
-                } else {
-                    end = count
-                    terminated = false
-                }
-                let line = UnsafeRawBufferPointer(rebasing: buf[start..<end])
-                if !isBlank(line), !log.appendFast(line) {
-                    let decoded: Result<ReviewEvent, EventLineCodec.Failure> = Result {
-                        () throws(EventLineCodec.Failure) in try EventLineCodec.decode(line)
-                    }
-                    switch decoded {
-                    case .success(let event): log.append(event)
-                    case .failure(.newer(let version)):
-                        failure = .newerFormat(
-                            path: "\(file):\(lineNumber)", found: version, supported: EventLineCodec.version)
-                        break lines
-                    case .failure(.malformed(let why)):
-                        if terminated {
-                            log.warnings.append(
-                                ProgressWarning(
-                                    file: file, line: lineNumber,
-                                    message: "skipped a line that is not a review event: \(why)"))
-                        } else {
-                            log.tornWarning = ProgressWarning(
-                                file: file, line: lineNumber,
-                                message:
-                                    "the last line is incomplete (\(end - start) bytes, a write cut short); every whole event before it was read"
-                            )
-                        }
-                    }
-                }
-                lineNumber += 1
-                start = end + 1
+        log.entries.reserveCapacity(reserve ?? buf.count / 160)
+        var lineNumber = 1
+        var newer: Piece.Newer?
+        guard let base = buf.baseAddress else { return Piece(log: log, lines: 0) }
+        var start = 0
+        let count = buf.count
+        lines: while start < count {
+            let end: Int
+            let terminated: Bool
+            if let nl = memchr(base + start, 0x0A, count - start) {
+                end = base.distance(to: UnsafeRawPointer(nl))
+                terminated = true
+            } else {
+                end = count
+                terminated = false
             }
+            let line = UnsafeRawBufferPointer(rebasing: buf[start..<end])
+            if !isBlank(line), !log.appendFast(line) {
+                let decoded: Result<ReviewEvent, EventLineCodec.Failure> = Result {
+                    () throws(EventLineCodec.Failure) in try EventLineCodec.decode(line)
+                }
+                switch decoded {
+                case .success(let event): log.append(event)
+                case .failure(.newer(let version)):
+                    newer = Piece.Newer(line: lineNumber, version: version)
+                    break lines
+                case .failure(.malformed(let why)):
+                    if terminated {
+                        log.warnings.append(
+                            ProgressWarning(
+                                file: file, line: lineNumber,
+                                message: "skipped a line that is not a review event: \(why)"))
+                    } else {
+                        log.tornWarning = ProgressWarning(
+                            file: file, line: lineNumber,
+                            message:
+                                "the last line is incomplete (\(end - start) bytes, a write cut short); every whole event before it was read"
+                        )
+                    }
+                }
+            }
+            lineNumber += 1
+            start = end + 1
         }
-        if let failure { throw failure }
-        return log
+        return Piece(log: log, lines: lineNumber - 1, newer: newer)
     }
 
     private static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {
@@ -148,18 +156,18 @@ public struct StatsLog: Sendable {
         entries.append(
             Entry(
                 time: event.time.timeIntervalSince1970, card: c, deck: d, kind: event.kind,
-                rating: UInt8(event.rating?.rawValue ?? 0), durationMs: Int32(clamping: event.durationMs ?? -1),
-                id: id.withUTF8 { StatsLog.hash(UnsafeRawBufferPointer($0)) }, target: target,
-                cram: event.kind == .review && !event.countsForSchedule))
+                rating: UInt8(event.rating?.rawValue ?? 0), cram: event.kind == .review && !event.countsForSchedule,
+                durationMs: Int32(clamping: event.durationMs ?? -1),
+                id: id.withUTF8 { StatsLog.hash(UnsafeRawBufferPointer($0)) }, target: target))
     }
 
-    private mutating func internCard(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+    mutating func internCard(_ bytes: UnsafeRawBufferPointer) -> Int32 {
         let (index, isNew) = cardTable.intern(bytes)
         if isNew { cards.append(CardID(String(decoding: bytes, as: UTF8.self))) }
         return index
     }
 
-    private mutating func internDeck(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+    mutating func internDeck(_ bytes: UnsafeRawBufferPointer) -> Int32 {
         let (index, isNew) = deckTable.intern(bytes)
         if isNew { decks.append(String(decoding: bytes, as: UTF8.self)) }
         return index
@@ -212,7 +220,7 @@ public struct StatsLog: Sendable {
         while true {
             guard i < n, s[i] == UInt8(ascii: "\"") else { return false }
             let keyStart = i + 1
-            var k = keyStart
+            var k = Self.skipOrdinary(s, from: keyStart)
             while k < n, s[k] != UInt8(ascii: "\"") {
                 if s[k] == UInt8(ascii: "\\") { return false }
                 k += 1
@@ -235,9 +243,9 @@ public struct StatsLog: Sendable {
                 kind = Self.kind(UnsafeRawBufferPointer(rebasing: s[r]))
                 if kind == nil { return false }
             case 4 where Self.equals(key, "time"):
-                guard let r = Self.plainString(s, &i), let date = LogTime.parse(UnsafeRawBufferPointer(rebasing: s[r]))
+                guard let r = Self.plainString(s, &i), let ms = milliseconds(UnsafeRawBufferPointer(rebasing: s[r]))
                 else { return false }
-                time = date.timeIntervalSince1970
+                time = LogTime.date(milliseconds: ms).timeIntervalSince1970
             case 6 where Self.equals(key, "rating"):
                 guard let v = Self.smallInt(s, &i), (1...4).contains(v) else { return false }
                 rating = v
@@ -254,9 +262,9 @@ public struct StatsLog: Sendable {
                 guard let v = Self.smallInt(s, &i) else { return false }
                 version = v
             case 7 where Self.equals(key, "verdict"):
-                guard let r = Self.plainString(s, &i),
-                    Verdict(rawValue: String(decoding: UnsafeRawBufferPointer(rebasing: s[r]), as: UTF8.self)) != nil
-                else { return false }
+                guard let r = Self.plainString(s, &i), Self.isVerdict(UnsafeRawBufferPointer(rebasing: s[r])) else {
+                    return false
+                }
             case 10 where Self.equals(key, "durationMs"):
                 guard let v = Self.smallInt(s, &i) else { return false }
                 duration = v
@@ -291,16 +299,49 @@ public struct StatsLog: Sendable {
         return true
     }
 
+    /// Whether `key` (of `name`'s length) is `name`: byte by byte, as keys are short (a call to
+    /// `memcmp` for each was a tenth of reading).
     @inline(__always)
     private static func equals(_ key: UnsafeRawBufferPointer, _ name: StaticString) -> Bool {
-        name.withUTF8Buffer { n in memcmp(key.baseAddress!, n.baseAddress!, n.count) == 0 }
+        guard key.count == name.utf8CodeUnitCount else { return false }
+        let p = name.utf8Start
+        for k in 0..<key.count where key[k] != p[k] { return false }
+        return true
+    }
+
+    /// The first index from `k` where fewer than 8 bytes are left or whose byte is a quote, a
+    /// backslash or a control character, eight bytes at a time; the callers' byte loops go on from
+    /// there (so what they accept is unchanged).
+    @inline(__always)
+    static func skipOrdinary(_ s: UnsafeRawBufferPointer, from k: Int) -> Int {
+        guard let base = s.baseAddress else { return k }
+        var k = k
+        while k + 8 <= s.count {
+            let m = specialBytes(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: k, as: UInt64.self)))
+            if m != 0 { return k + m.trailingZeroBitCount >> 3 }
+            k += 8
+        }
+        return k
+    }
+
+    /// The high bit of each byte of `w` that is `"`, `\` or below 0x20 (exact for the lowest such
+    /// byte; a borrow may also mark bytes above it, which callers never look at).
+    @inline(__always)
+    static func specialBytes(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = w ^ (ones &* 0x22)
+        let backslash = w ^ (ones &* 0x5C)
+        let isQuote = (quote &- ones) & ~quote
+        let isBackslash = (backslash &- ones) & ~backslash
+        let isControl = (w &- ones &* 0x20) & ~w
+        return (isQuote | isBackslash | isControl) & (ones &* 0x80)
     }
 
     /// The range of a string value without escapes; moves `i` past its closing quote.
     @inline(__always)
     private static func plainString(_ s: UnsafeRawBufferPointer, _ i: inout Int) -> Range<Int>? {
         guard i < s.count, s[i] == UInt8(ascii: "\"") else { return nil }
-        var k = i + 1
+        var k = skipOrdinary(s, from: i + 1)
         while k < s.count {
             let c = s[k]
             if c == UInt8(ascii: "\"") {
@@ -319,6 +360,8 @@ public struct StatsLog: Sendable {
         guard i < s.count, s[i] == UInt8(ascii: "\"") else { return false }
         var k = i + 1
         while k < s.count {
+            k = skipOrdinary(s, from: k)
+            guard k < s.count else { return false }
             let c = s[k]
             if c == UInt8(ascii: "\"") {
                 i = k + 1
@@ -360,6 +403,49 @@ public struct StatsLog: Sendable {
         return digits > 0 && digits <= 9 ? value : nil
     }
 
+    /// Whether `s` is a `Verdict`'s raw value.
+    private static func isVerdict(_ s: UnsafeRawBufferPointer) -> Bool {
+        switch s.count {
+        case 5: equals(s, "right") || equals(s, "wrong")
+        case 6: equals(s, "almost")
+        case 9: equals(s, "unchecked")
+        default: false
+        }
+    }
+
+    /// `LogTime.milliseconds(parsing:)`, reading only the time of day when the date is that of the
+    /// last time read (a log is in time order, so most lines fall on the day of the line before).
+    @inline(__always)
+    private mutating func milliseconds(_ s: UnsafeRawBufferPointer) -> Int64? {
+        guard s.count == 24, let base = s.baseAddress, s[10] == UInt8(ascii: "T"), s[13] == UInt8(ascii: ":"),
+            s[16] == UInt8(ascii: ":"), s[19] == UInt8(ascii: "."), s[23] == UInt8(ascii: "Z")
+        else { return LogTime.milliseconds(parsing: s) }
+        let ymd = base.loadUnaligned(as: UInt64.self)
+        let dd = base.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        guard ymd == lastDate.ymd, dd == lastDate.dd else {
+            guard let ms = LogTime.milliseconds(parsing: s) else { return nil }
+            let day = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
+            lastDate = (ymd, dd, day)
+            return ms
+        }
+        guard let hour = Self.digits(s, 11, 2), let minute = Self.digits(s, 14, 2), let second = Self.digits(s, 17, 2),
+            let millis = Self.digits(s, 20, 3), hour < 24, minute < 60, second < 60
+        else { return nil }
+        return lastDate.day * 86_400_000 + Int64(((hour * 60 + minute) * 60 + second) * 1000 + millis)
+    }
+
+    /// The number written with `count` decimal digits at `at`, or nil.
+    @inline(__always)
+    private static func digits(_ s: UnsafeRawBufferPointer, _ at: Int, _ count: Int) -> Int? {
+        var value = 0
+        for j in at..<(at + count) {
+            let c = s[j]
+            guard c >= 0x30, c <= 0x39 else { return nil }
+            value = value * 10 + Int(c - 0x30)
+        }
+        return value
+    }
+
     private static func kind(_ s: UnsafeRawBufferPointer) -> ReviewEvent.Kind? {
         switch s.count {
         case 6 where equals(s, "review"): .review
@@ -372,62 +458,86 @@ public struct StatsLog: Sendable {
     }
 }
 
-/// Byte strings to small integers, by open addressing on their FNV-1a hash (exact: bytes compared).
-/// Keys live in one contiguous buffer; the last key found is remembered (a log names the same deck
-/// on every line).
+/// Byte strings to small integers, by open addressing on their hash (exact: bytes compared).
+/// Keys live in one contiguous buffer; each slot holds its key's hash, number, start and length, so
+/// a lookup touches the slot and the key's bytes only (each a cache miss on a 10,000-card log); the
+/// last key found is remembered (a log names the same deck on every line).
 struct InternTable: Sendable {
-    private var slots: [Int32] = Array(repeating: -1, count: 1024)
-    private var hashes: [UInt64] = []
-    private var offsets: [Int] = [0]
+    private struct Slot: Sendable {
+        var hash: UInt64 = 0
+        var start = 0
+        /// -1 for an empty slot.
+        var index: Int32 = -1
+        /// The key's length (an id of 2 GB or more would never match: no log line is that long).
+        var count: Int32 = 0
+    }
+
+    private var slots = Array(repeating: Slot(), count: 1024)
+    private var keys = 0
     private var storage: [UInt8] = []
-    private var lastHash: UInt64 = 0
-    private var lastIndex: Int32 = -1
+    private var last = Slot()
 
     mutating func intern(_ bytes: UnsafeRawBufferPointer) -> (Int32, Bool) {
         let h = StatsLog.hash(bytes)
-        if lastIndex >= 0, h == lastHash, same(Int(lastIndex), bytes) { return (lastIndex, false) }
+        if last.index >= 0, last.hash == h, same(last, bytes) { return (last.index, false) }
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: h) & mask
+        var position = Int(truncatingIfNeeded: h) & mask
         while true {
-            let index = slots.withUnsafeBufferPointer { $0[slot] }
-            if index < 0 { break }
-            let i = Int(index)
-            if hashes.withUnsafeBufferPointer({ $0[i] }) == h, same(i, bytes) {
-                lastHash = h
-                lastIndex = index
-                return (index, false)
+            let slot = slots.withUnsafeBufferPointer { $0[position] }
+            if slot.index < 0 { break }
+            if slot.hash == h, same(slot, bytes) {
+                last = slot
+                return (slot.index, false)
             }
-            slot = (slot + 1) & mask
+            position = (position + 1) & mask
         }
-        let index = Int32(hashes.count)
+        let slot = Slot(
+            hash: h, start: storage.count, index: Int32(clamping: keys), count: Int32(clamping: bytes.count))
         storage.append(contentsOf: bytes)
-        offsets.append(storage.count)
-        hashes.append(h)
-        slots[slot] = index
-        if hashes.count * 2 > slots.count { grow() }
-        lastHash = h
-        lastIndex = index
-        return (index, true)
+        slots[position] = slot
+        keys += 1
+        if keys * 4 > slots.count * 3 { grow() }
+        last = slot
+        return (slot.index, true)
     }
 
     @inline(__always)
-    private func same(_ i: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        offsets.withUnsafeBufferPointer { o in
-            let start = o[i]
-            let count = o[i + 1] - start
-            guard count == bytes.count else { return false }
-            if count == 0 { return true }
-            return storage.withUnsafeBytes { memcmp($0.baseAddress! + start, bytes.baseAddress!, count) == 0 }
+    private func same(_ slot: Slot, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard Int(slot.count) == bytes.count else { return false }
+        if bytes.isEmpty { return true }
+        return storage.withUnsafeBytes {
+            InternTable.equal($0.baseAddress! + slot.start, bytes.baseAddress!, bytes.count)
         }
     }
 
+    /// Whether `count` bytes at `a` and `b` are equal, eight at a time (ids are short: a call to
+    /// `memcmp` for each cost more than the comparison).
+    @inline(__always)
+    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        var k = 0
+        while k + 8 <= count {
+            if a.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                != b.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            {
+                return false
+            }
+            k += 8
+        }
+        while k < count {
+            if a.load(fromByteOffset: k, as: UInt8.self) != b.load(fromByteOffset: k, as: UInt8.self) { return false }
+            k += 1
+        }
+        return true
+    }
+
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        let old = slots
+        slots = Array(repeating: Slot(), count: old.count * 2)
         let mask = slots.count - 1
-        for (i, hash) in hashes.enumerated() {
-            var s = Int(truncatingIfNeeded: hash) & mask
-            while slots[s] >= 0 { s = (s + 1) & mask }
-            slots[s] = Int32(i)
+        for slot in old where slot.index >= 0 {
+            var position = Int(truncatingIfNeeded: slot.hash) & mask
+            while slots[position].index >= 0 { position = (position + 1) & mask }
+            slots[position] = slot
         }
     }
 }

@@ -33,9 +33,13 @@ struct StatsCommand: AsyncParsableCommand {
         let clock = PhaseClock()
         let now = try CommandTime.now(now)
         let folder = ProgressLocation.resolve(progress)
-        let decks = try DeckSelection.load(decks)
-        clock.mark("decks")
-        let reading = try ProgressReading.read(folder, clock: clock)
+        // The decks are read while the progress is (on another core); a deck's error still comes first.
+        let paths = self.decks
+        let loading = BackgroundWork { try DeckSelection.load(paths) }
+        let read = Result { try ProgressReading.read(folder, clock: clock) }
+        let decks = try loading.value()
+        clock.mark("decks (after the log)")
+        let reading = try read.get()
         for warning in reading.warnings { Terminal.warn(warning) }
         let input = StatsInput(
             decks: decks, log: reading.log, records: reading.records, scheduler: reading.scheduler, now: now,

@@ -15,12 +15,14 @@ struct ProgressReading {
 
     /// Reads `folder` without taking its lock (a study session may be running), with its own
     /// settings, so the snapshot a session left is reused. A missing folder reads as empty.
+    /// The log is read on other threads while the store opens (the store's errors come first).
     static func read(_ folder: URL, clock: PhaseClock? = nil) throws -> ProgressReading {
+        let reading = BackgroundWork { () throws(ProgressError) in try StatsLog.read(folder: folder) }
         let store = try ProgressStore(folder: folder, access: .readOnly)
         let scheduler = try Scheduler(store.settings.scheduler)
         clock?.mark("store (snapshot)")
-        let log = try StatsLog.read(folder: folder)
-        clock?.mark("log")
+        let log = try reading.value()
+        clock?.mark("log (after the store)")
         var seen = Set<String>()
         var warnings: [String] = []
         let found =
