@@ -72,8 +72,7 @@ public enum SentenceSplitter {
             return following.properties.isUppercase && word.count >= 3 && word.allSatisfy { $0.isLowercase }
         }
         if word.isEmpty == false {
-            let lower = word.lowercased()
-            if abbreviations.contains(lower) { return false }
+            if abbreviations.contains(FastCase.lower(word)) { return false }
             if word.count == 1, word.first?.isUppercase == true { return false }  // an initial: "F."
             if word.contains("."), word.count <= 6 { return false }  // "U.S", "e.g"
         }
