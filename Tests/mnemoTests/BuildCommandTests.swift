@@ -73,4 +73,62 @@ struct BuildCommandTests {
         #expect(r.stderr.contains("folder holds no .txt, .md or .html files"))
         #expect(r.stderr.contains("no cards could be built"))
     }
+
+    /// `--json`: the report as a document a script can read, sorted keys, on stdout only.
+    @Test func reportAsJSON() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else { return }
+        let dir = Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cookie = "We use cookies to improve your experience. By continuing you consent to our cookie policy.\n"
+        try (cookie + "On August 9, 1945, the Soviet Union declared war on Japan and invaded Manchuria.\n").write(
+            to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "On August 8, 1945, the Soviet Union declared war on Japan and invaded Manchuria.\n".write(
+            to: dir.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        FileManager.default.createFile(atPath: dir.appendingPathComponent("empty.txt").path, contents: Data())
+        let out = dir.appendingPathComponent("deck.json").path
+        let r = try Self.run(["build", dir.path, "-o", out, "--json"])
+        #expect(r.status == 0)
+        let doc = try JSONDecoder().decode(JSONReport.self, from: Data(r.stdout.utf8))
+        #expect(doc.deck == out)
+        #expect(doc.cards > 0 && doc.cards == doc.cardsByKind.values.reduce(0, +))
+        #expect(doc.sources.map(\.source) == ["a.txt", "b.txt"])
+        #expect(doc.sources[0].dropped["cookie"] == [1])
+        #expect(doc.sources[0].datesFound == 1 && doc.sources[0].language == "en")
+        #expect(doc.problems.map(\.path) == [dir.appendingPathComponent("empty.txt").path])
+        #expect(doc.problems.first?.message.hasSuffix("the file is empty") == true)
+        let conflict = try #require(doc.conflicts.first)
+        #expect(conflict.prompt.hasPrefix("On [date], the Soviet Union declared war"))
+        #expect(Set(conflict.readings.map(\.value)) == ["August 9, 1945", "August 8, 1945"])
+        #expect(Set(conflict.readings.flatMap(\.places)) == ["a.txt:2", "b.txt:1"])
+        // Stable: keys sorted, so the same build prints the same bytes.
+        let again = try Self.run(["build", dir.path, "-o", out, "--json"])
+        #expect(again.stdout == r.stdout)
+        #expect(
+            r.stdout.range(of: "\"cards\"")?.lowerBound ?? r.stdout.endIndex
+                < r.stdout.range(of: "\"sources\"")?.lowerBound ?? r.stdout.startIndex)
+    }
+
+    /// The documented shape of `mnemo build --json` (docs/deck-builder.md).
+    struct JSONReport: Decodable {
+        struct Source: Decodable {
+            var source: String
+            var language: String
+            var sentences: Int
+            var datesFound: Int
+            var figuresFound: Int
+            var namesFound: Int
+            var factsDrafted: Int
+            var cardsByKind: [String: Int]
+            var dropped: [String: [Int]]
+        }
+        struct Problem: Decodable { var path: String; var message: String }
+        struct Reading: Decodable { var value: String; var places: [String] }
+        struct Conflict: Decodable { var prompt: String; var readings: [Reading] }
+        var deck: String?
+        var cards: Int
+        var cardsByKind: [String: Int]
+        var sources: [Source]
+        var problems: [Problem]
+        var conflicts: [Conflict]
+    }
 }

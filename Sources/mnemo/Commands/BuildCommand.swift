@@ -30,6 +30,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Print per source what was dropped as noise, facts found, cards kept, and the conflicts.")
     var report = false
 
+    @Flag(help: "Print the report as JSON on stdout (sorted keys; docs/deck-builder.md), instead of as text.")
+    var json = false
+
     @Flag(name: .shortAndLong, help: "Also list every dropped line on stderr.")
     var verbose = false
 
@@ -54,7 +57,8 @@ struct BuildCommand: AsyncParsableCommand {
         let deckTitle = existing?.title ?? title ?? stem.replacingOccurrences(of: "-", with: " ").capitalized
         let deckID = existing?.id ?? DeckBuilder.Options.slug(stem)
         let builder = DeckBuilder(
-            options: .init(title: deckTitle, deckID: deckID, maxCards: maxCards, keepDroppedLines: report || verbose))
+            options: .init(
+                title: deckTitle, deckID: deckID, maxCards: maxCards, keepDroppedLines: report || verbose || json))
         let bar = ProgressBar()
         let result = builder.build(paths: sources) { done, total in bar.update(done: done, total: total) }
         bar.finish()
@@ -74,13 +78,15 @@ struct BuildCommand: AsyncParsableCommand {
                 message: DeckBuildError.strictFailure(problems: result.report.problems.count).description)
         }
         guard !result.deck.cards.isEmpty else {
+            // What was found still tells why nothing could be built.
+            if json { try printReport(result.report, deck: nil) }
             throw BuildFailure(message: DeckBuildError.nothingBuilt(problems: result.report.problems.count).description)
         }
         if let existing {
             let (merged, summary) = DeckMerge.merge(result.deck, into: existing)
             try DeckFile.save(merged, to: URL(fileURLWithPath: outputPath))
             for c in result.report.conflicts { stderr.line("conflict: " + c.line) }
-            if report { print(result.report.render()) }
+            try printReport(result.report, deck: outputPath)
             stderr.line(
                 "added \(summary.added) cards to \(outputPath) (now \(merged.cards.count)); \(summary.alreadyThere) were already there"
                     + " and kept as they are (\(summary.newEvidence) gained evidence); sources: \(summary.newSources.count) new"
@@ -90,11 +96,22 @@ struct BuildCommand: AsyncParsableCommand {
         }
         try DeckWriter.write(result.deck, to: outputPath)
         for c in result.report.conflicts { stderr.line("conflict: " + c.line) }
-        if report { print(result.report.render()) }
+        try printReport(result.report, deck: outputPath)
         let kinds = result.report.cardsByKind.keys.sorted().map { "\($0) \(result.report.cardsByKind[$0] ?? 0)" }
         stderr.line(
             "wrote \(outputPath): \(result.deck.cards.count) cards (\(kinds.joined(separator: ", "))), \(result.report.conflicts.count) conflicts"
         )
+    }
+
+    /// `--json` prints the report as JSON, `--report` as text; neither prints nothing.
+    private func printReport(_ built: BuildReport, deck: String?) throws {
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(built.document(deck: deck)), as: UTF8.self))
+        } else if report {
+            print(built.render())
+        }
     }
 }
 
