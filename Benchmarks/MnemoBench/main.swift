@@ -26,7 +26,9 @@ if !unknown.isEmpty {
     exit(2)
 }
 // With no names, runs all but `reference-figures` (a helper of compare-reference.sh).
-print("(times are \(benchClockName); MNEMO_BENCH_CLOCK=wall for wall-clock)")
+print(
+    benchClockName == "wall-clock"
+        ? "(times are wall-clock)" : "(times are \(benchClockName); MNEMO_BENCH_CLOCK=wall for wall-clock)")
 for benchmark in benchmarks
 where requested.isEmpty ? benchmark.name != "reference-figures" : requested.contains(benchmark.name) {
     print("== \(benchmark.name)")

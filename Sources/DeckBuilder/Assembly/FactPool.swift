@@ -10,7 +10,8 @@ struct FactPool {
     /// What matching reads of each group's primary reading, kept beside `groups` (a candidate is a
     /// dozen strings and sets; reading one out of the array copies them all).
     private var views: [MatchView] = []
-    /// Most groups kept; beyond it the weakest single-source half is pruned.
+    /// Most groups kept; beyond it the pool is pruned to its best half plus at most a quarter of
+    /// facts told by several sources.
     let capacity: Int
 
     init(capacity: Int = 12_000) { self.capacity = capacity }
@@ -109,7 +110,12 @@ struct FactPool {
     private mutating func prune() {
         let scores = groups.map(\.score)
         let order = groups.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
-        let keep = Set(order.prefix(capacity / 2)).union(groups.indices.filter { groups[$0].sources.count > 1 })
+        // The best half, and facts told by several sources (conflicts among them) — at most a quarter
+        // more of those, best first: the pool stays bounded however many sources agree, and at most
+        // three quarters full after a prune, so prunes stay rare.
+        let sourceCounts = groups.map(\.sources.count)
+        let multiSource = order.filter { sourceCounts[$0] > 1 }.prefix(capacity / 4)
+        let keep = Set(order.prefix(capacity / 2)).union(multiSource)
         groups = groups.indices.filter { keep.contains($0) }.map { groups[$0] }
         views = groups.map { MatchView($0.primary) }
         index = [:]

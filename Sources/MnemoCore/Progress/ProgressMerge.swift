@@ -28,9 +28,11 @@ public enum ProgressMerge {
             throw .unreadable(path: other.path, reason: "no such progress folder")
         }
         guard isDirectory.boolValue else { throw .notAFolder(path: other.path) }
-        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw .notAFolder(path: target.path)
+        // A mistyped target would otherwise become a new folder holding a copy: refuse it as `class` does.
+        guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) else {
+            throw .unreadable(path: target.path, reason: "no such progress folder")
         }
+        guard isDirectory.boolValue else { throw .notAFolder(path: target.path) }
         // Opening the store takes the lock and repairs a torn tail; it stays open (locked) until the end.
         let store = try ProgressStore(folder: target, access: .readWrite(owner), applier: applier)
         defer { store.close() }

@@ -141,7 +141,8 @@ struct CardScreen: Sendable {
         var text = "\n" + style.bold("Session over.") + "\n"
         let percent =
             summary.reviewed > 0 ? " (\(Int((Double(summary.right) / Double(summary.reviewed) * 100).rounded()))%)" : ""
-        text += "Reviewed: \(summary.reviewed)   right: \(summary.right)   wrong: \(summary.wrong)\(percent)\n"
+        // Counted by rating (a wrong answer rated Hard passes), so named after ratings, not verdicts.
+        text += "Reviewed: \(summary.reviewed)   passed: \(summary.right)   again: \(summary.wrong)\(percent)\n"
         text += "New cards seen: \(summary.newSeen)"
         if summary.buried > 0 { text += "   buried: \(summary.buried)" }
         if summary.suspended > 0 { text += "   suspended: \(summary.suspended)" }
@@ -159,7 +160,7 @@ struct CardScreen: Sendable {
 
     func stats(_ summary: SessionSummary, counts: (review: Int, learning: Int, new: Int), now: Date) -> String {
         let spent = Int(now.timeIntervalSince(summary.started) * 1000)
-        return "So far: \(summary.reviewed) reviewed (\(summary.right) right, \(summary.wrong) wrong), "
+        return "So far: \(summary.reviewed) reviewed (\(summary.right) passed, \(summary.wrong) again), "
             + "\(summary.newSeen) new, \(IntervalFormat.duration(milliseconds: spent)). "
             + "Left: review \(counts.review) · learning \(counts.learning) · new \(counts.new).\n"
     }

@@ -35,7 +35,10 @@ struct CheckerJudge: AnswerJudging {
             var other = card
             other.answer = reading.value
             other.accepted = []
-            return checker.check(typed, against: other, shownChoices: nil).verdict == .right
+            if checker.check(typed, against: other, shownChoices: nil).verdict == .right { return true }
+            // "May 1945" for a source's "May 8, 1945" when the card asks for the month and year.
+            return (card.answerType == .date || card.answerType == .year)
+                && CoarseDate.typed(typed, gives: reading.value, atPrecisionOf: card.answer)
         }
     }
 }

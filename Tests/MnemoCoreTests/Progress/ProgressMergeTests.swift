@@ -129,6 +129,16 @@ struct ProgressMergeTests {
         #expect(try ids(laptop) == ["s1", "s2", "l1", "l2", "l3"])
     }
 
+    @Test func missingTargetFolderIsAnErrorAndNothingIsCreated() throws {
+        let (laptop, desktop, _) = try twoDevices()
+        defer { removeTemporaryFolder(laptop) }
+        let typo = laptop.deletingLastPathComponent().appendingPathComponent("laptpo")
+        #expect(throws: ProgressError.unreadable(path: typo.path, reason: "no such progress folder")) {
+            try ProgressMerge.merge(into: typo, from: desktop, owner: testOwner, applier: testApplier)
+        }
+        #expect(!FileManager.default.fileExists(atPath: typo.path))
+    }
+
     @Test func missingOtherFolderIsAnError() throws {
         let folder = try makeTemporaryFolder()
         defer { removeTemporaryFolder(folder) }

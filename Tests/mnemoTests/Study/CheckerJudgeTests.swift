@@ -27,6 +27,31 @@ struct CheckerJudgeTests {
         #expect((judgement.note?.contains("b.txt") ?? false) == namesTheOtherSource)
     }
 
+    /// The card asks for a month and year; another source gives a full date in another month.
+    @Test(arguments: [
+        ("May 1945", Verdict.right, true),
+        ("may 1945", Verdict.right, true),
+        ("May 8, 1945", Verdict.right, true),
+        ("February 1945", Verdict.right, false),
+        ("June 1945", Verdict.wrong, false),
+        ("1945", Verdict.wrong, false),
+    ])
+    func anotherSourcesFullDateAtTheCardsPrecision(typed: String, verdict: Verdict, namesTheOtherSource: Bool) {
+        let here = Provenance(
+            source: "a.txt", line: 2, start: 0, end: 9, quote: "In February 1945, the war in Europe ended.")
+        let there = Provenance(
+            source: "c.txt", line: 7, start: 0, end: 9, quote: "On May 8, 1945, the war in Europe ended.")
+        let card = Card(
+            id: CardID("cloze-1"), kind: .cloze, prompt: "In [month and year], the war in Europe ended.",
+            answer: "February 1945", answerType: .date, evidence: [here],
+            conflict: Conflict(readings: [ConflictReading(value: "May 8, 1945", evidence: there)]))
+        let judge = CheckerJudge(decks: [Deck(id: "d", title: "D", cards: [card])])
+        let judgement = judge.judge(
+            typed, card: StudyCard(card: card, deck: "d", deckTitle: "D", position: 0), shown: nil)
+        #expect(judgement.verdict == verdict)
+        #expect((judgement.note?.contains("c.txt") ?? false) == namesTheOtherSource)
+    }
+
     @Test("once the conflict is settled in curation, the reading not chosen is wrong")
     func settledConflictTeachesOneReading() throws {
         let settled = try CardEdit.settle(Self.card, choosing: 1)

@@ -150,7 +150,7 @@ struct StudyEndToEndTests {
         > :quit
 
         Session over.
-        Reviewed: 2   right: 2   wrong: 0 (100%)
+        Reviewed: 2   passed: 2   again: 0 (100%)
         New cards seen: 2   undone: 1
         Time spent: T
         Next card due: now.
