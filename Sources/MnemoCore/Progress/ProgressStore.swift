@@ -251,6 +251,27 @@ public final class ProgressStore {
         snapshotIsCurrent = true
     }
 
+    /// For a store opened read-only that had to replay (no snapshot, or one of other settings, as
+    /// after `mnemo settings` or an upgrade): writes the snapshot the replay gives, so the next
+    /// reader starts from it. Only when nobody holds the folder's lock (taken for the write) and the
+    /// log is still the one replayed; otherwise, or if the write fails, nothing happens: the snapshot
+    /// is a cache. True when it wrote one.
+    @discardableResult
+    public func refreshSnapshotIfFree(owner: LockOwner) -> Bool {
+        guard !isWritable, loadPath == .rebuilt, replay.logLength > 0 else { return false }
+        let logURL = folder.appendingPathComponent(ReviewLog.fileName)
+        guard let lock = try? ProgressLock(folder: folder, owner: owner) else { return false }
+        defer { lock.release() }
+        // Under the lock nobody appends: the log must be exactly the bytes replayed (a torn tail is not).
+        let attributes = try? FileManager.default.attributesOfItem(atPath: logURL.path)
+        guard let size = (attributes?[.size] as? NSNumber)?.intValue, size == replay.logLength else { return false }
+        let snapshot = ProgressSnapshot(replay: replay, configHash: applier.configHash)
+        guard let data = try? snapshot.encoded(), (try? AtomicFile.write(data, to: snapshotURL)) != nil else {
+            return false
+        }
+        return true
+    }
+
     /// Saves the snapshot if it is behind, closes the log and drops the lock. Idempotent.
     /// A failed snapshot write loses nothing (the log has every event); it is reported.
     public func close() {

@@ -23,6 +23,11 @@ struct ProgressReading {
         clock?.mark("store (snapshot)")
         let log = try reading.value()
         clock?.mark("log (after the store)")
+        // Replayed (other settings than the snapshot's): leave the snapshot for the next reader.
+        if store.loadPath == .rebuilt {
+            store.refreshSnapshotIfFree(owner: ProgressLocation.owner(command: "mnemo stats"))
+            clock?.mark("snapshot refreshed")
+        }
         var seen = Set<String>()
         var warnings: [String] = []
         let found =
