@@ -289,22 +289,24 @@ final class CurateRunner {
         if progress.reviewed.contains(card.id) { header += style.dim(" (curated before)") }
         lines.append("")
         lines.append(header)
-        lines.append("  Prompt:    " + card.prompt)
-        lines.append("  Answer:    " + style.green(card.answer))
-        if !card.accepted.isEmpty { lines.append("  Accepted:  " + CardEdit.joined(card.accepted)) }
+        lines += wrapped("  Prompt:    " + card.prompt, indent: 13)
+        lines += wrapped("  Answer:    " + card.answer, indent: 13, styled: (card.answer, style.green))
+        if !card.accepted.isEmpty { lines += wrapped("  Accepted:  " + CardEdit.joined(card.accepted), indent: 13) }
         if !card.choices.isEmpty {
             lines.append("  Choices:")
             for (i, choice) in card.choices.enumerated() {
                 let label = card.kind == .order ? "\(Self.letter(i)))" : "\(Self.letter(i).uppercased())."
                 let mark = card.kind == .choice && choice == card.answer ? "  ← answer" : ""
-                lines.append("    \(label) \(choice)\(mark)")
+                lines += wrapped("    \(label) \(choice)\(mark)", indent: 7)
             }
         }
-        if !card.tags.isEmpty { lines.append("  Tags:      " + card.tags.joined(separator: ", ")) }
+        if !card.tags.isEmpty { lines += wrapped("  Tags:      " + card.tags.joined(separator: ", "), indent: 13) }
         if card.evidence.isEmpty { lines.append("  Evidence:  " + style.yellow("none recorded")) }
         for (i, place) in card.evidence.enumerated() {
-            lines.append(
-                (i == 0 ? "  Evidence:  " : "             ") + style.dim(CardEdit.cite(place)) + " “\(place.quote)”")
+            let cite = CardEdit.cite(place)
+            lines += wrapped(
+                (i == 0 ? "  Evidence:  " : "             ") + cite + " “\(place.quote)”", indent: 13,
+                styled: (cite, style.dim))
         }
         if let conflict = card.conflict {
             lines.append(
@@ -312,12 +314,27 @@ final class CurateRunner {
                     + style.yellow(
                         conflict.note == nil ? "Conflict:  sources disagree (c settles it)" : "Conflict:  settled"))
             for (i, reading) in CardEdit.readings(of: card).enumerated() {
+                let cite = reading.evidence.first.map { CardEdit.cite($0) }
                 let place = reading.evidence.first.map { " — \(CardEdit.cite($0)) “\($0.quote)”" } ?? ""
-                lines.append("    \(i + 1)) \(reading.value)\(i == 0 ? " (taught now)" : "")\(place)")
+                lines += wrapped(
+                    "    \(i + 1)) \(reading.value)\(i == 0 ? " (taught now)" : "")\(place)", indent: 7,
+                    styled: cite.map { ($0, style.dim) })
             }
-            if let note = conflict.note { lines.append("  Note:      " + note) }
+            if let note = conflict.note { lines += wrapped("  Note:      " + note, indent: 13) }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `plain` wrapped at the terminal's width (as the study screen wraps) with a hanging indent;
+    /// `styled` colors the first occurrence of its text on the first line it falls on whole.
+    private func wrapped(_ plain: String, indent: Int, styled: (String, (String) -> String)? = nil) -> [String] {
+        var lines = style.wrapped(plain, indent: indent)
+        if let (text, paint) = styled, !text.isEmpty,
+            let k = lines.firstIndex(where: { $0.contains(text) }), let range = lines[k].range(of: text)
+        {
+            lines[k] = lines[k].replacingCharacters(in: range, with: paint(text))
+        }
+        return lines
     }
 
     static func letter(_ index: Int) -> String {

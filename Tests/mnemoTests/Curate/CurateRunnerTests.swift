@@ -56,14 +56,14 @@ final class CurateFixture {
 
     /// Runs a pass with `lines` as the curator's input; returns the summary and the transcript.
     @discardableResult
-    func curate(_ lines: [String], filter: CurateFilter = .new, again: Bool = false) throws -> (
+    func curate(_ lines: [String], filter: CurateFilter = .new, again: Bool = false, style: Style = .plain) throws -> (
         CurateSummary, String, ScriptedLineEditor
     ) {
         let output = BufferOutput()
         let editor = ScriptedLineEditor(lines: lines, output: output)
         let runner = CurateRunner(
             deck: try deck(), progress: try progress(), filter: filter, again: again, editor: editor, output: output,
-            sink: CurationFiles(deck: deckURL, progress: progressURL))
+            sink: CurationFiles(deck: deckURL, progress: progressURL), style: style)
         let summary = try runner.run()
         return (summary, output.text, editor)
     }
@@ -257,5 +257,22 @@ struct CurateRunnerTests {
         #expect((try? fixture.progress()) == nil)
         #expect(
             CurationProgress.defaultURL(forDeck: URL(fileURLWithPath: "/d/unit.json")).path == "/d/unit.curation.json")
+    }
+}
+
+@Suite("mnemo curate: the card screen at a terminal's width", .serialized)
+struct CurateWrapTests {
+    @Test(arguments: [40, 60])
+    func longLinesWrapAtTheWidthWithAHangingIndent(width: Int) throws {
+        let fixture = try CurateFixture()
+        let (_, text, _) = try fixture.curate(["q"], filter: .conflicts, style: Style(enabled: false, width: width))
+        let screen = text.components(separatedBy: "\n")
+        // Every line of the card (the fixed conflict header aside) fits the width.
+        let cardLines = screen.filter { $0.hasPrefix("  ") && !$0.hasPrefix("  Conflict:") }
+        #expect(cardLines.count > 8)
+        for line in cardLines { #expect(line.count <= width, "\(line)") }
+        // Broken at spaces only: joining the continuation lines gives the quote back whole.
+        let joined = text.replacingOccurrences(of: "\n             ", with: " ")
+        #expect(joined.contains("a.txt:5 “The Soviet Union declared war on Japan on 8 August 1945.”"))
     }
 }
