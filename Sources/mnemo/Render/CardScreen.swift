@@ -6,14 +6,20 @@ struct CardScreen: Sendable {
     let style: Style
 
     /// "World War II · card 3 of 20 · review   (review 14 · learning 1 · new 5)"
-    func header(_ item: StudyItem, counts: (review: Int, learning: Int, new: Int)) -> String {
+    /// In a cram session every seen card waits in one queue: the label is then the card's phase, and
+    /// the counts are of seen and new cards.
+    func header(_ item: StudyItem, counts: (review: Int, learning: Int, new: Int), cram: Bool = false) -> String {
         let kind: String
-        switch item.queue {
-        case .new: kind = style.cyan("new")
-        case .learning: kind = style.yellow(item.state.phase == .relearning ? "relearning" : "learning")
-        case .review: kind = style.green("review")
+        switch (item.queue, item.state.phase) {
+        case (.new, _), (_, .new): kind = style.cyan("new")
+        case (.learning, .relearning), (.review, .relearning): kind = style.yellow("relearning")
+        case (.learning, _), (.review, .learning): kind = style.yellow("learning")
+        case (.review, .review): kind = style.green("review")
         }
-        let left = "review \(counts.review) · learning \(counts.learning) · new \(counts.new)"
+        let left =
+            cram
+            ? "cram: seen \(counts.review + counts.learning) · new \(counts.new)"
+            : "review \(counts.review) · learning \(counts.learning) · new \(counts.new)"
         return "\n" + style.bold(item.card.deckTitle) + " · card \(item.number) of \(item.total) · " + kind
             + "   " + style.dim("(\(left))") + "\n"
     }

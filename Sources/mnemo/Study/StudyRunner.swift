@@ -58,7 +58,7 @@ final class StudyRunner {
     // MARK: - One card
 
     private func study(_ item: StudyItem) throws -> Flow {
-        output.write(screen.header(item, counts: session.counts))
+        output.write(screen.header(item, counts: session.counts, cram: session.cram != nil))
         var generator = session.makeGenerator()
         let options = choiceOptions(for: item.card.card, using: &generator)
         var removed = Set<Int>()
