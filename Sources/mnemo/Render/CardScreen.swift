@@ -155,7 +155,9 @@ struct CardScreen: Sendable {
         if summary.undone > 0 { text += "   undone: \(summary.undone)" }
         text += "\n"
         let spent = Int(now.timeIntervalSince(summary.started) * 1000)
-        text += "Time spent: \(IntervalFormat.duration(milliseconds: spent))\n"
+        // The session's length; `mnemo stats` counts "time spent" as the answers' durations, shown beside it.
+        text += "Session time: \(IntervalFormat.duration(milliseconds: spent))"
+        text += " (answering \(IntervalFormat.duration(milliseconds: summary.answeringMs)))\n"
         if let next = summary.nextDue {
             text += "Next card due: \(IntervalFormat.relative(next.timeIntervalSince(now))).\n"
         } else {

@@ -17,7 +17,8 @@ struct StudyEndToEndTests {
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.stderr == "")
         let transcript = run.stdout.replacingOccurrences(
-            of: #"Time spent: [0-9hms ]+\n"#, with: "Time spent: T\n", options: .regularExpression)
+            of: #"Session time: [0-9hms ]+ \(answering [0-9hms ]+\)\n"#, with: "Session time: T\n",
+            options: .regularExpression)
         #expect(transcript == Self.expectedTranscript)
         #expect(!run.stdout.contains("\u{1B}"))
 
@@ -152,7 +153,7 @@ struct StudyEndToEndTests {
         Session over.
         Reviewed: 2   passed: 2   again: 0 (100%)
         New cards seen: 2   undone: 1
-        Time spent: T
+        Session time: T
         Next card due: now.
 
         """
