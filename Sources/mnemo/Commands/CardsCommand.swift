@@ -7,9 +7,9 @@ struct CardsCommand: AsyncParsableCommand {
         commandName: "cards",
         abstract: "List a deck's cards and their memory state.",
         discussion: """
-            One line per card, in deck order: id, kind, state, due time (UTC), stability (days),
-            difficulty, reps, lapses, then the prompt and its answer. --json gives the same as
-            documented in docs/progress-format.md ("mnemo cards --json"). Progress is read, never
+            One line per card, in deck order: id, kind, state, due time (UTC), stability (days), \
+            difficulty, reps, lapses, then the prompt and its answer. --json gives the same as \
+            documented in docs/progress-format.md ("mnemo cards --json"). Progress is read, never \
             changed, so this works while a study session runs.
             """
     )

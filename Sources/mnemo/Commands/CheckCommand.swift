@@ -7,9 +7,9 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Validate decks.",
         discussion: """
-            Prints every problem as FILE: card ID: field: problem, then a summary line per deck.
-            Exits non-zero when any deck cannot be read or has an error (warnings do not fail).
-            With --sources DIR, also proves the evidence: each source's SHA-256 and each quote
+            Prints every problem as FILE: card ID: field: problem, then a summary line per deck. \
+            Exits non-zero when any deck cannot be read or has an error (warnings do not fail). \
+            With --sources DIR, also proves the evidence: each source's SHA-256 and each quote \
             against the text at its line and character range.
             """
     )

@@ -7,9 +7,9 @@ struct ClassCommand: AsyncParsableCommand {
         commandName: "class",
         abstract: "Roll up several students' progress on a deck.",
         discussion: """
-            Per student: reviews, true retention, streak, mastery and last activity. Per card: the
-            share of the students who studied it and forgot it at least once after learning it (rated
-            it Again when it was due for review), most missed first, with its source sentence. Per source: mean mastery and retention. A student
+            Per student: reviews, true retention, streak, mastery and last activity. Per card: the \
+            share of the students who studied it and forgot it at least once after learning it (rated \
+            it Again when it was due for review), most missed first, with its source sentence. Per source: mean mastery and retention. A student \
             is named by `learnerName` in their progress folder's settings.json, else by the folder's name.
             """
     )

@@ -7,9 +7,9 @@ struct MergeCommand: AsyncParsableCommand {
         commandName: "merge",
         abstract: "Unite two progress folders of the same learner (say, a laptop's and a desktop's).",
         discussion: """
-            Adds to DIR_A every review event of DIR_B that DIR_A lacks (events are matched by id),
-            rewrites DIR_A's log in time order and rebuilds its snapshot. DIR_B is only read; run
-            'mnemo merge DIR_B DIR_A' as well to bring both up to date. Merging again changes nothing.
+            Adds to DIR_A every review event of DIR_B that DIR_A lacks (events are matched by id), \
+            rewrites DIR_A's log in time order and rebuilds its snapshot. DIR_B is only read; run \
+            'mnemo merge DIR_B DIR_A' as well to bring both up to date. Merging again changes nothing. \
             DIR_A's settings are kept (DIR_B's are copied if DIR_A has none). Both folders must exist.
             """
     )

@@ -7,9 +7,9 @@ struct StatsCommand: AsyncParsableCommand {
         commandName: "stats",
         abstract: "Show what you know and what is due.",
         discussion: """
-            Today's work, your streak, a calendar of reviews, the next 30 days' forecast, true
-            retention, estimated knowledge, time spent, the weakest cards and mastery per source
-            and tag. With no DECK, every deck in ./Decks. --json prints everything in the schema of
+            Today's work, your streak, a calendar of reviews, the next 30 days' forecast, true \
+            retention, estimated knowledge, time spent, the weakest cards and mastery per source \
+            and tag. With no DECK, every deck in ./Decks. --json prints everything in the schema of \
             docs/stats-json.md; --html FILE writes a self-contained page.
             """
     )
