@@ -45,13 +45,19 @@ public struct ProgressReplay: Equatable, Sendable {
     /// Replaces `card`'s record, moving it in `dueLoad`.
     @inline(__always)
     mutating func set(_ record: CardRecord?, for card: CardID) {
-        let old = ProgressReplay.dueDay(records[card])
-        let new = ProgressReplay.dueDay(record)
-        if old != new {
-            if let old { dueLoad.remove(day: old) }
-            if let new { dueLoad.add(day: new) }
-        }
+        Self.move(&dueLoad, from: records[card], to: record)
         records[card] = record
+    }
+
+    /// Moves a card's count in `load` from the day `old` is due to the day `new` is (none for a
+    /// suspended or undated record).
+    @inline(__always)
+    static func move(_ load: inout DueHistogram, from old: CardRecord?, to new: CardRecord?) {
+        let from = dueDay(old)
+        let to = dueDay(new)
+        guard from != to else { return }
+        if let from { load.remove(day: from) }
+        if let to { load.add(day: to) }
     }
 
     /// Rebuilds `dueLoad` from `records` (after they were set wholesale, e.g. from the snapshot).

@@ -395,12 +395,7 @@ public struct StudySession: Sendable {
 
     /// Replaces a card's record, moving it in `dueLoad` as replay does.
     private mutating func setRecord(_ record: CardRecord, for card: CardID) {
-        let old = ProgressReplay.dueDay(records[card])
-        let new = ProgressReplay.dueDay(record)
-        if old != new {
-            if let old { dueLoad.remove(day: old) }
-            if let new { dueLoad.add(day: new) }
-        }
+        ProgressReplay.move(&dueLoad, from: records[card], to: record)
         records[card] = record
     }
 
