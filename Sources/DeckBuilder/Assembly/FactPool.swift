@@ -74,11 +74,15 @@ struct FactPool {
         if let x = p.date, let y = c.date, x.granularity != y.granularity,
             !FactGroup.sameValue(p.value, p.normalized, c.value, c.normalized)
         {
-            let fine: Set<DateValue.Granularity> = [.month, .day]
-            if !(fine.contains(x.granularity) && fine.contains(y.granularity)) { return nil }
+            if !(Self.fine.contains(x.granularity) && Self.fine.contains(y.granularity)) { return nil }
         }
         return overlap
     }
+
+    /// Dates of these precisions are not matched across sources (too vague to be the same fact).
+    static let coarse: Set<DateValue.Granularity> = [.decade, .century, .yearRange]
+    /// A month and a day of different months disagree; other precisions do not.
+    static let fine: Set<DateValue.Granularity> = [.month, .day]
 
     static func sameSentence(_ a: Provenance, _ b: Provenance) -> Bool {
         a.source == b.source && a.line == b.line && a.start == b.start
@@ -88,8 +92,7 @@ struct FactPool {
         guard a.language == b.language else { return false }
         switch (a.value, b.value) {
         case (.date(let x), .date(let y)):
-            let coarse: Set<DateValue.Granularity> = [.decade, .century, .yearRange]
-            return !coarse.contains(x.granularity) && !coarse.contains(y.granularity)
+            return !Self.coarse.contains(x.granularity) && !Self.coarse.contains(y.granularity)
         case (.name(let x), .name(let y)):
             // Names merge only when they are the same name; two different names are not a disagreement we can judge.
             return x.head == y.head && x.value == y.value

@@ -72,13 +72,14 @@ enum SentenceQuality {
     }
 
     /// Hedges and vague openings lower a sentence's score.
+    static let hedges: Set<String> = [
+        "reportedly", "allegedly", "perhaps", "probably", "possibly", "might", "may", "seems", "rumored",
+    ]
+
     static func penalty(_ t: [Token], language: String) -> Double {
         guard language == "en", let first = t.first else { return 0 }
         var p = 0.0
         if English.pronouns.contains(first.lower) { p += 2 }
-        let hedges: Set<String> = [
-            "reportedly", "allegedly", "perhaps", "probably", "possibly", "might", "may", "seems", "rumored",
-        ]
         if t.contains(where: { hedges.contains($0.lower) && !$0.isCapitalized }) { p += 1.5 }
         if t.count > 40 { p += 1 }
         // A colon followed by more words: a quoted claim or a list, seldom a clean fact.

@@ -2,6 +2,8 @@
 /// move the date adverbial or the figure out, move a leading phrase to the end, find the
 /// subject and its past-tense verb, then invert with do-support ("declared" → "did … declare").
 enum EnglishQuestions {
+    static let durationUnits: Set<String> = ["days", "months", "years", "weeks", "hours", "minutes", "decades"]
+
     static let connectives: Set<String> = [
         "however", "therefore", "then", "finally", "eventually", "thus", "so", "and", "but", "meanwhile", "later",
         "soon", "subsequently", "consequently", "moreover", "also", "afterwards",
@@ -103,8 +105,7 @@ enum EnglishQuestions {
             let restText = restTokens.isEmpty ? "" : " " + join(restTokens)
             return "How many \(countedText) did \(subject) \(base)\(restText)\(tail)?"
         }
-        let units: Set<String> = ["days", "months", "years", "weeks", "hours", "minutes", "decades"]
-        if p.rest.count == 1, p.rest[0].lower == "for", units.contains(head), counted.count == 1 {
+        if p.rest.count == 1, p.rest[0].lower == "for", durationUnits.contains(head), counted.count == 1 {
             guard trimRest(&restTokens) else { return nil }
             let restText = restTokens.isEmpty ? "" : " " + join(restTokens)
             return "For how many \(head) did \(subject) \(base)\(restText)\(tail)?"

@@ -70,6 +70,8 @@ enum English {
     }
 
     /// Base form of a simple-past verb ("declared" → "declare", "dropped" → "drop", "fought" → "fight").
+    static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+
     static func base(ofPast w: String) -> String {
         if let b = irregularPast[w] { return b }
         guard w.hasSuffix("ed") else { return w }
@@ -79,7 +81,6 @@ enum English {
         guard chars.count >= 2 else { return stem + "e" }
         let last = chars[chars.count - 1]
         let prev = chars[chars.count - 2]
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
         if last == prev, !["l", "s", "f", "z", "e", "o"].contains(last), !doubledBases.contains(stem) {
             return String(chars.dropLast())  // dropped → drop, committed → commit
         }
