@@ -102,7 +102,8 @@ struct ReviewsCommandTests {
         #expect(export.status == 0, "\(export.stderr)")
         let exported = try Revlog.read(path: out.path)
         #expect(exported.map(\.cardID) == ["card-0", "card-1", "card-1", "card-0", "card-2"])
-        #expect(exported.map(\.state) == [0, 0, 1, 1, 0])  // card 0: Good, then Good 3 days later still in Learning (step 1)
+        // Card 0: Good, then Good 3 days later still in Learning (step 1).
+        #expect(exported.map(\.state) == [0, 0, 1, 1, 0])
         #expect(exported.map(\.timeMs) == (try Revlog.parse(Self.header + Self.good())).map(\.timeMs))
 
         // Exported ids are deck ids: importing them into a fresh folder gives the same states.

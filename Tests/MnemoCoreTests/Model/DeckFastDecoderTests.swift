@@ -63,7 +63,8 @@ struct DeckFastDecoderTests {
         head + #"{"id":"a","kind":"question","prompt":"p"}]}"#,  // no answer
         head
             + #"{"id":"a","kind":"question","prompt":"p","answer":"x","evidence":[{"source":"s","line":1.5,"start":0,"end":1,"quote":"q"}]}]}"#,
-        head + #"{"id":"a","id":"b","kind":"question","prompt":"p","answer":"x"}]}"#,  // duplicate key: JSONDecoder decides
+        // A duplicate key: JSONDecoder decides.
+        head + #"{"id":"a","id":"b","kind":"question","prompt":"p","answer":"x"}]}"#,
         #"{"formatVersion":2,"id":"d","title":"T","cards":[]}"#,  // newer: JSONDecoder's path explains
         #"{"formatVersion":1,"id":"d","title":"T","cards":[]} x"#,
         #"{"formatVersion":1,"id":"d","title":"T","cards":[],}"#,

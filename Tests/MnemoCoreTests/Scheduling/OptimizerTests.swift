@@ -82,7 +82,8 @@ struct OptimizerTests {
             RevlogEntry(cardID: "a", timeMs: day0 + 3 * hour, rating: .good),  // belongs to Dec 31
             RevlogEntry(cardID: "a", timeMs: day0 + 5 * hour, rating: .good),  // Jan 1: delta 1
             RevlogEntry(cardID: "a", timeMs: day0 + 23 * hour, rating: .again),  // same day: delta 0
-            RevlogEntry(cardID: "a", timeMs: day0 + 27 * hour + 59 * 60_000, rating: .good),  // 03:59 next day: still Jan 1
+            // 03:59 next day: still Jan 1.
+            RevlogEntry(cardID: "a", timeMs: day0 + 27 * hour + 59 * 60_000, rating: .good),
             RevlogEntry(cardID: "a", timeMs: day0 + 28 * hour, rating: .good),  // 04:00: Jan 2, delta 1
             RevlogEntry(cardID: "b", timeMs: day0, rating: .good),
             RevlogEntry(cardID: "b", timeMs: day0 + 100 * 24 * hour, rating: .good),
