@@ -31,7 +31,10 @@ public struct FactGroup: Sendable {
 
     static let maxSupport = 8
 
-    mutating func add(_ c: FactCandidate) {
+    /// Adds `c` as support of its reading or as a new reading; true when the primary reading's
+    /// candidate was replaced (by a better-worded draft).
+    @discardableResult
+    mutating func add(_ c: FactCandidate) -> Bool {
         if let i = readings.indices.first(where: { Self.sameValue(readings[$0].candidate, c) }) {
             if readings[i].support.count < Self.maxSupport, !readings[i].support.contains(c.evidence) {
                 readings[i].support.append(c.evidence)
@@ -39,9 +42,11 @@ public struct FactGroup: Sendable {
             // Keep the better-worded draft as the reading's text.
             let better = c.quotable && (!readings[i].candidate.quotable || c.score > readings[i].candidate.score + 0.01)
             if better { readings[i].candidate = c }
+            return better && i == 0
         } else if readings.count < 4 {
             readings.append(Reading(candidate: c, support: [c.evidence]))
         }
+        return false
     }
 
     /// Primary reading: most support, then the earliest evidence.

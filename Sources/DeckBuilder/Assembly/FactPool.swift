@@ -18,8 +18,7 @@ struct FactPool {
 
     mutating func add(_ c: FactCandidate) {
         if let g = match(c) {
-            groups[g].add(c)
-            views[g] = MatchView(groups[g].primary)
+            if groups[g].add(c) { views[g] = MatchView(groups[g].primary) }
             return
         }
         groups.append(FactGroup(readings: [.init(candidate: c, support: [c.evidence])]))
