@@ -32,6 +32,6 @@ for mb in "${sizes[@]}"; do
   cpu=$(awk '{print $2}' "$work/c$mb.txt" | median)
   rss=$(awk '{print $3}' "$work/c$mb.txt" | median)
   awk -v b="$bytes" -v c="$cpu" -v r="$rss" -v w="$(awk '{print $1}' "$work/c$mb.txt" | median)" \
-    'BEGIN {printf "varied corpus %.1f MB: %.2f s CPU, %.2f s wall, %.2f MB/s per CPU second, peak RSS %.0f MB (median of 3)\n", b / 1e6, c, w, b / 1e6 / c, r / 1024}'
+    'BEGIN {printf "varied corpus %.1f MB: %.2f s CPU, %.2f s wall, %.2f MB/s per CPU second, peak RSS %.0f MB (median of 3; target 10 MB/s, memory flat)\n", b / 1e6, c, w, b / 1e6 / c, r / 1024}'
   rm -rf "$work/corpus-$mb"
 done

@@ -53,8 +53,9 @@ public enum LineCleaner {
     static func repeatKey(_ line: String) -> String {
         if line.utf8.count > 400 { return fastKey(Substring(line)) }
         var text = Substring(line)
-        let hasSeparator = siteSeparatorSet.containsAny(line)
-        for sep in siteSeparators where hasSeparator {
+        // One pass finds whether any separator is there; only then is each looked for from the end.
+        guard siteSeparatorSet.containsAny(line) else { return fastKey(text) }
+        for sep in siteSeparators {
             if let offset = FastSearch.lastOffset(String(text), sep) {
                 let u = text.utf8
                 let cut = u.index(u.startIndex, offsetBy: offset)

@@ -71,11 +71,11 @@ enum SentenceQuality {
         return nil
     }
 
-    /// Hedges and vague openings lower a sentence's score.
     static let hedges: Set<String> = [
         "reportedly", "allegedly", "perhaps", "probably", "possibly", "might", "may", "seems", "rumored",
     ]
 
+    /// Hedges and vague openings lower a sentence's score.
     static func penalty(_ t: [Token], language: String) -> Double {
         guard language == "en", let first = t.first else { return 0 }
         var p = 0.0

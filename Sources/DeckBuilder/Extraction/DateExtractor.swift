@@ -190,23 +190,25 @@ enum DateExtractor {
         return out
     }
 
-    /// The word without one leading conjunction or preposition letter (و ف ب ل ك).
     /// The first of `arabicStem(word)`'s forms, in order, for which `f` gives a value; no array made.
     static func firstStem<T>(_ word: Substring, _ f: (String) -> T?) -> T? {
         if let v = f(String(word)) { return v }
-        guard word.count > 2, let first = word.first else { return nil }
-        if "وفبلك".contains(first), let v = f(String(word.dropFirst())) { return v }
+        if let first = word.first, "وفبلك".contains(first), word.count > 2, let v = f(String(word.dropFirst())) {
+            return v
+        }
         if word.hasPrefix("وب") || word.hasPrefix("ول") || word.hasPrefix("وف"), word.count > 3 {
             return f(String(word.dropFirst(2)))
         }
         return nil
     }
 
+    /// The word, and the word without one leading conjunction or preposition letter (و ف ب ل ك),
+    /// or two (وب ول وف).
     static func arabicStem(_ word: Substring) -> [String] {
-        var forms = [String(word)]
-        if let first = word.first, "وفبلك".contains(first), word.count > 2 { forms.append(String(word.dropFirst())) }
-        if word.hasPrefix("وب") || word.hasPrefix("ول") || word.hasPrefix("وف"), word.count > 3 {
-            forms.append(String(word.dropFirst(2)))
+        var forms: [String] = []
+        _ = firstStem(word) { form -> Bool? in
+            forms.append(form)
+            return nil
         }
         return forms
     }

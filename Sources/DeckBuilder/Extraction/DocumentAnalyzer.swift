@@ -71,18 +71,18 @@ public enum DocumentAnalyzer {
                 let length = lineIsPlainASCII ? text.utf8.count : text.count
                 let evidence = Provenance(source: name, line: i + 1, start: start, end: start + length, quote: text)
                 let position = 1.0 - Double(i) / Double(total)
+                // What several facts of the sentence share, computed once when it has facts at all.
+                let hasMentions = !(dates.isEmpty && figures.isEmpty && names.isEmpty)
+                let english = language == "en"
                 let context = DraftContext(
                     text: text, tokens: tokens, language: language, evidence: evidence, position: position,
                     sourceTag: sourceTag, quotable: problem == nil,
-                    norms: dates.isEmpty && figures.isEmpty && names.isEmpty
-                        ? nil : tokens.map { normalizer.word($0, language: language) },
-                    penalty: dates.isEmpty && figures.isEmpty && names.isEmpty && anchor == nil
-                        ? nil : SentenceQuality.penalty(tokens, language: language),
-                    events: dates.isEmpty && figures.isEmpty && names.isEmpty ? nil : CardDrafter.eventNames(tokens),
-                    splice: language == "en" && !(dates.isEmpty && figures.isEmpty)
+                    norms: hasMentions ? tokens.map { normalizer.word($0, language: language) } : nil,
+                    penalty: hasMentions || anchor != nil ? SentenceQuality.penalty(tokens, language: language) : nil,
+                    events: hasMentions ? CardDrafter.eventNames(tokens) : nil,
+                    splice: english && !(dates.isEmpty && figures.isEmpty)
                         ? .some(SentenceQuality.commaSplice(tokens)) : nil,
-                    verbs: language == "en" && !(dates.isEmpty && figures.isEmpty && names.isEmpty)
-                        ? tokens.map { normalizer.verbKey($0) } : nil)
+                    verbs: english && hasMentions ? tokens.map { normalizer.verbKey($0) } : nil)
                 for date in dates {
                     var value = date.value
                     if value.year == nil, value.granularity == .day || value.granularity == .month, let contextYear {

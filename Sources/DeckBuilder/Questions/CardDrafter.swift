@@ -231,34 +231,26 @@ enum CardDrafter {
     /// "On [date], it launched …": a pronoun for a subject leaves the card without its actor.
     static func vagueSubject(_ clause: String) -> Bool {
         // The subject is the first word, or after a leading phrase ("On [date], …") the first word
-        // after its comma: read tokens only that far.
-        var first: Token?
+        // after its comma. Tokens are read only until that word is reached.
+        var t: [Token] = []
         var leads = false
-        var afterComma = false
-        var subject: Token?
-        var head: [Token] = []
+        var comma: Int?
         Tokenizer.forEachToken(String(clause.prefix(160))) { tok in
-            if first == nil {
-                first = tok
+            if t.isEmpty {
                 leads =
                     EnglishQuestions.leadWords.contains(tok.lower) || EnglishQuestions.connectives.contains(tok.lower)
-                if tok.text == "," && leads { afterComma = true; return true }
-                if !leads, tok.kind != .punct { subject = tok; return false }
-                head.append(tok)
-                return true
             }
-            if leads && !afterComma {
-                if tok.text == "," { afterComma = true } else { head.append(tok) }
-                return true
-            }
-            if tok.kind == .punct { return true }
-            subject = tok
-            return false
+            if leads, comma == nil, tok.text == "," { comma = t.count }
+            t.append(tok)
+            // Known once a word stands where the subject is looked for (a leading word without a comma
+            // after it is looked past only at the end).
+            let from = leads ? comma.map { $0 + 1 } : 0
+            return !(tok.kind != .punct && from.map { t.count - 1 >= $0 } == true)
         }
-        // A leading word with no comma after it: the subject is the sentence's first word after all.
-        if leads && !afterComma { subject = head.first { $0.kind != .punct } }
-        guard let subject else { return false }
-        return ["it", "they", "he", "she", "them", "him"].contains(subject.lower)
+        var k = leads ? (comma.map { $0 + 1 } ?? 0) : 0
+        while k < t.count, t[k].kind == .punct { k += 1 }
+        guard k < t.count else { return false }
+        return ["it", "they", "he", "she", "them", "him"].contains(t[k].lower)
     }
 
     static func nameFact(_ c: DraftContext, mention: NameMention) -> FactCandidate? {

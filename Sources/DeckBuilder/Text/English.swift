@@ -69,9 +69,9 @@ enum English {
         return (w.utf8.allSatisfy { $0 < 0x80 } || w.count >= 4) && !notVerbs.contains(w)
     }
 
-    /// Base form of a simple-past verb ("declared" → "declare", "dropped" → "drop", "fought" → "fight").
     static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
 
+    /// Base form of a simple-past verb ("declared" → "declare", "dropped" → "drop", "fought" → "fight").
     static func base(ofPast w: String) -> String {
         if let b = irregularPast[w] { return b }
         guard w.hasSuffix("ed") else { return w }

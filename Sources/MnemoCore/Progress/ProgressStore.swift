@@ -259,7 +259,6 @@ public final class ProgressStore {
     @discardableResult
     public func refreshSnapshotIfFree(owner: LockOwner) -> Bool {
         guard !isWritable, loadPath == .rebuilt, replay.logLength > 0 else { return false }
-        let logURL = folder.appendingPathComponent(ReviewLog.fileName)
         guard let lock = try? ProgressLock(folder: folder, owner: owner) else { return false }
         defer { lock.release() }
         // Under the lock nobody appends: the log must be exactly the bytes replayed (a torn tail is not).

@@ -74,7 +74,7 @@ struct ExportCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("Wrote \(loaded.cards.count) notes to \(output)\n".utf8))
         case .csv:
             try emit(AnkiTextFile.csv(for: loaded))
-            note("Wrote \(loaded.cards.count) cards to \(output ?? "")")
+            note("Wrote \(loaded.cards.count) cards")
         case .quizMd, .quizHtml:
             let options = QuizOptions(
                 variants: variants, count: count, kinds: try kinds.map(Self.parseKinds), seed: seed)
@@ -82,14 +82,14 @@ struct ExportCommand: AsyncParsableCommand {
             do { quiz = try Quiz(deck: loaded, options: options) } catch { throw QuizFailure(deck: deck, error: error) }
             try emit(format == .quizMd ? QuizRenderer.markdown(quiz) : QuizRenderer.html(quiz))
             let variants = quiz.variants.count
-            note("Wrote a quiz of \(variants) variant\(variants == 1 ? "" : "s") with answer keys to \(output ?? "")")
+            note("Wrote a quiz of \(variants) variant\(variants == 1 ? "" : "s") with answer keys")
         }
     }
 
-    /// What was written, on stderr, when it went to a file (on stdout the text itself shows it).
-    private func note(_ line: String) {
-        guard output != nil else { return }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+    /// "`what` to FILE" on stderr, when the export went to a file (on stdout the text itself shows it).
+    private func note(_ what: String) {
+        guard let output else { return }
+        FileHandle.standardError.write(Data("\(what) to \(output)\n".utf8))
     }
 
     func emit(_ text: String) throws {

@@ -16,6 +16,7 @@ struct ExchangeCommandTests {
         defer { m.remove() }
         let export = try m.run("export", Self.sample, "--format", "csv", "-o", "deck.csv")
         #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stderr == "Wrote 8 cards to deck.csv\n")
         let imported = try m.run("import", "deck.csv", "-o", "back.json")
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout == "Imported 8 cards into back.json\n")
@@ -30,6 +31,7 @@ struct ExchangeCommandTests {
         defer { m.remove() }
         let export = try m.run("export", Self.sample, "--format", "csv")
         #expect(export.status == 0)
+        #expect(export.stderr.isEmpty)
         #expect(export.stdout.hasPrefix("#separator:Comma\n#html:false\n"))
     }
 
@@ -40,6 +42,7 @@ struct ExchangeCommandTests {
             let run = try m.run(
                 "export", Self.sample, "--format", "quiz-html", "--variants", "3", "--seed", "42", "-o", name)
             #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stderr == "Wrote a quiz of 3 variants with answer keys to \(name)\n")
         }
         let a = try String(contentsOf: m.url("a.html"), encoding: .utf8)
         #expect(a == (try String(contentsOf: m.url("b.html"), encoding: .utf8)))
