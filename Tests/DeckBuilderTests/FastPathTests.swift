@@ -87,4 +87,39 @@ import Testing
     func pastTense(_ word: String, _ past: Bool) {
         #expect(English.isPast(word) == past)
     }
+
+    static let monthWords = Array(MonthNames.arabicSingle.keys)
+
+    /// Words the filter is asked about: table words, their prefixed forms, near misses, other
+    /// scripts, and a table word spelled with a combining madda (canonically equal, other bytes).
+    static let filterWords: [(String, Bool)] = [
+        ("آب", true), ("وآب", true), ("بآب", true), ("ولآب", true), ("وبآب", true), ("اب", true),
+        ("\u{0627}\u{0653}ب", true), ("أغسطس", true), ("وأغسطس", true), ("الحرب", false), ("السوفيتي", false),
+        ("august", false), ("Ünited", false), ("", false), ("شباطـ", false),
+    ]
+
+    @Test(arguments: filterWords)
+    func wordFilterNeverMissesATableWord(_ word: String, _ inTable: Bool) {
+        let stems = DateExtractor.arabicStem(Substring(word))
+        #expect(stems.contains { MonthNames.arabicSingle[$0] != nil } == inTable)
+        // "Not there" from the filter is always right; "maybe" is allowed for any word.
+        if !MonthNames.arabicFilter.mayContainStem(Substring(word)) { #expect(!inTable) }
+        if inTable { #expect(MonthNames.arabicFilter.mayContainStem(Substring(word))) }
+    }
+
+    @Test func wordFilterPassesOverMostOtherWords() {
+        let others = ["الحرب", "السوفيتي", "اليابان", "القوات", "الجيش", "مدينة", "war", "the", "Soviet", "troops"]
+        let passed = others.filter { MonthNames.arabicFilter.mayContainStem(Substring($0)) }
+        #expect(passed.count <= 1)
+        #expect(Self.monthWords.allSatisfy { MonthNames.arabicFilter.mayContain($0) })
+        #expect(English.irregularPast.keys.allSatisfy { English.irregularPastFilter.mayContain($0) })
+    }
+
+    @Test(arguments: [
+        ("كانون", true), ("وكانون", true), ("تشرين", true), ("شباط", false), ("كانـون", true), ("war", false),
+        ("\u{0627}\u{0653}", true),
+    ])
+    func twoWordMonthHeads(_ word: String, _ may: Bool) {
+        #expect(MonthNames.mayStartPair(Substring(word)) == may)
+    }
 }

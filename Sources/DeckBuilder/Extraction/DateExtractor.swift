@@ -219,6 +219,7 @@ enum DateExtractor {
         else { return nil }
         // Most words are no month: one look-up of the word with its prefix letters stripped settles it.
         let raw = t[i].text
+        if !MonthNames.arabicFilter.mayContainStem(raw), !MonthNames.mayStartPair(raw) { return nil }
         let bare = raw.count > 2 && "وفبلك".contains(raw.first ?? " ") ? raw.dropFirst() : raw[...]
         if MonthNames.arabicSingle[String(raw)] == nil, MonthNames.arabicSingle[String(bare)] == nil,
             !(bare.hasSuffix("كانون") || bare.hasSuffix("تشرين")), !FastSearch.foundationContains(raw, "ـ")

@@ -204,6 +204,8 @@ enum FigureExtractor {
         "في", "من", "على", "إلى", "الى", "مع", "عن", "بعد", "قبل", "حتى", "خلال", "التي", "الذي", "أن", "إلى",
     ]
 
+    static let arabicNumberFilter = WordFilter(arabicNumberWords.keys)
+
     private static func arabicAt(_ t: [Token], _ i: Int) -> FigureMention? {
         var value: Double
         var end = i + 1
@@ -223,7 +225,8 @@ enum FigureExtractor {
                 return nil
             }
         } else if t[i].kind == .word {
-            guard let v = DateExtractor.firstStem(t[i].text, { arabicNumberWords[$0] }), v < 1000
+            guard arabicNumberFilter.mayContainStem(t[i].text),
+                let v = DateExtractor.firstStem(t[i].text, { arabicNumberWords[$0] }), v < 1000
             else { return nil }
             value = v
             spelled = true

@@ -46,6 +46,25 @@ enum MonthNames {
         return d
     }()
 
+    /// `arabicSingle`'s words, for `WordFilter.mayContainStem`.
+    static let arabicFilter = WordFilter(arabicSingle.keys)
+
+    /// False when `word` surely ends in neither "كانون" nor "تشرين" and has no tatweel (ـ), so it cannot
+    /// start a two-word month: a byte test, exact for words `WordFilter` calls plain.
+    static func mayStartPair(_ word: Substring) -> Bool {
+        guard WordFilter.isPlain(word) else { return true }
+        let u = word.utf8
+        var previous: UInt8 = 0
+        for b in u {
+            if previous == 0xD9 && b == 0x80 { return true }
+            previous = b
+        }
+        return pairHeadBytes.contains { head in u.count >= head.count && u.suffix(head.count).elementsEqual(head) }
+    }
+
+    static let pairHeads = ["كانون", "تشرين"]
+    private static let pairHeadBytes = pairHeads.map { Array($0.utf8) }
+
     /// Two-word Levantine months: first word, second word → month.
     static func arabicPair(_ first: String, _ second: String) -> Int? {
         guard first.hasSuffix("كانون") || first.hasSuffix("تشرين") || FastSearch.foundationContains(first, "ـ") else {

@@ -73,10 +73,14 @@ enum NameExtractor {
         "بعد", "قبل",
     ]
 
+    static let arabicHeadFilter = WordFilter(arabicHeads)
+
     static func arabic(_ t: [Token], taken: Set<Int>) -> [NameMention] {
         var out: [NameMention] = []
         for k in t.indices where t[k].kind == .word && !taken.contains(k) {
-            guard let head = DateExtractor.firstStem(t[k].text, { arabicHeads.contains($0) ? $0 : nil }) else {
+            guard arabicHeadFilter.mayContainStem(t[k].text),
+                let head = DateExtractor.firstStem(t[k].text, { arabicHeads.contains($0) ? $0 : nil })
+            else {
                 continue
             }
             var e = k + 1
@@ -88,7 +92,8 @@ enum NameExtractor {
             guard e > k + 1 else { continue }
             // A list of operations ("عملية … وعملية …") makes the blank ambiguous.
             let inList =
-                (e < t.count && DateExtractor.firstStem(t[e].text, { arabicHeads.contains($0) ? true : nil }) != nil)
+                (e < t.count && arabicHeadFilter.mayContainStem(t[e].text)
+                    && DateExtractor.firstStem(t[e].text, { arabicHeads.contains($0) ? true : nil }) != nil)
                 || (k > 0 && t[k].text.hasPrefix("و"))
             if inList { continue }
             out.append(NameMention(tokens: (k + 1)..<e, kind: .name, value: join(t, (k + 1)..<e), head: head))

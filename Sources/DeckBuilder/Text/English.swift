@@ -58,8 +58,10 @@ enum English {
     ]
 
     /// Whether a lower-case word is a simple-past verb form.
+    static let irregularPastFilter = WordFilter(irregularPast.keys)
+
     static func isPast(_ w: String) -> Bool {
-        if irregularPast[w] != nil { return true }
+        if irregularPastFilter.mayContain(w), irregularPast[w] != nil { return true }
         // "-ed" but not "-eed", read on the last bytes; at least four characters.
         let u = w.utf8
         let n = u.count

@@ -1,0 +1,84 @@
+import Foundation
+
+/// A bit filter over the UTF-8 bytes of a word table, asked before the table itself for a word
+/// read once per token: a word the filter has not seen is not in the table, so the table's
+/// hashing (and, outside ASCII, its Unicode normalization) runs only for the few words that pass.
+///
+/// The answer "not there" is exact for words in ASCII and Arabic letters without combining marks:
+/// such a word is its own canonical (NFC) form, and the filter holds the NFC bytes of each table
+/// word, so it equals a table word (as `String` compares) only when the bytes are the same. Any
+/// other word passes, and the table decides.
+struct WordFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 64)
+
+    init(_ words: some Sequence<String>) {
+        for w in words {
+            let h = Self.hash(Array(w.precomposedStringWithCanonicalMapping.utf8)[...])
+            bits[Int(h >> 6 & 63)] |= 1 << (h & 63)
+        }
+    }
+
+    /// False when `word` is surely not one of the words.
+    func mayContain<S: StringProtocol>(_ word: S) -> Bool {
+        var plain = true
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var lead: UInt8 = 0
+        for b in word.utf8 {
+            if b >= 0x80, plain { plain = Self.plainByte(b, after: lead) }
+            lead = b
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+        }
+        return !plain || bits[Int(h >> 6 & 63)] & (1 << (h & 63)) != 0
+    }
+
+    /// Whether `word` is in ASCII and Arabic letters without combining marks (its own NFC form).
+    static func isPlain<S: StringProtocol>(_ word: S) -> Bool {
+        var lead: UInt8 = 0
+        for b in word.utf8 {
+            if b >= 0x80, !plainByte(b, after: lead) { return false }
+            lead = b
+        }
+        return true
+    }
+
+    /// `mayContain` for the word, and for the word without a leading و ف ب ل ك or وب ول وف
+    /// (the forms `DateExtractor.firstStem` looks up).
+    func mayContainStem(_ word: Substring) -> Bool {
+        if mayContain(word) { return true }
+        let u = Array(word.utf8)
+        guard u.count >= 4, Self.isPrefixLetter(u[0], u[1]) else { return false }
+        if mayContain(Self.text(u[2...])) { return true }
+        // وب ول وف
+        guard u.count >= 6, u[0] == 0xD9, u[1] == 0x88, Self.isPrefixLetter(u[2], u[3]), !(u[2] == 0xD9 && u[3] == 0x83)
+        else { return false }
+        return mayContain(Self.text(u[4...]))
+    }
+
+    private static func text(_ bytes: ArraySlice<UInt8>) -> Substring { Substring(decoding: bytes, as: UTF8.self) }
+
+    /// و ف ب ل ك
+    private static func isPrefixLetter(_ a: UInt8, _ b: UInt8) -> Bool {
+        (a == 0xD9 && (b == 0x88 || b == 0x81 || b == 0x84 || b == 0x83)) || (a == 0xD8 && b == 0xA8)
+    }
+
+    private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// Whether a byte at or above 0x80 keeps the word plain: an Arabic letter (lead bytes D8–DB)
+    /// that is not a combining mark.
+    private static func plainByte(_ b: UInt8, after lead: UInt8) -> Bool {
+        if b >= 0xC0 { return b >= 0xD8 && b <= 0xDB }
+        switch lead {
+        case 0xD8: return !(b >= 0x90 && b <= 0x9A)  // U+0610–061A
+        case 0xD9: return !((b >= 0x8B && b <= 0x9F) || b == 0xB0)  // U+064B–065F, U+0670
+        case 0xDA: return true
+        case 0xDB:  // U+06D6–06DC, 06DF–06E4, 06E7–06E8, 06EA–06ED
+            return !((b >= 0x96 && b <= 0x9C) || (b >= 0x9F && b <= 0xA4) || b == 0xA7 || b == 0xA8
+                || (b >= 0xAA && b <= 0xAD))
+        default: return false
+        }
+    }
+}
