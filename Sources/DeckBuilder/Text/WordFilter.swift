@@ -76,7 +76,8 @@ struct WordFilter: Sendable {
         case 0xD9: return !((b >= 0x8B && b <= 0x9F) || b == 0xB0)  // U+064B–065F, U+0670
         case 0xDA: return true
         case 0xDB:  // U+06D6–06DC, 06DF–06E4, 06E7–06E8, 06EA–06ED
-            return !((b >= 0x96 && b <= 0x9C) || (b >= 0x9F && b <= 0xA4) || b == 0xA7 || b == 0xA8
+            return
+                !((b >= 0x96 && b <= 0x9C) || (b >= 0x9F && b <= 0xA4) || b == 0xA7 || b == 0xA8
                 || (b >= 0xAA && b <= 0xAD))
         default: return false
         }
