@@ -10,6 +10,9 @@ struct FactPool {
     /// What matching reads of each group's primary reading, kept beside `groups` (a candidate is a
     /// dozen strings and sets; reading one out of the array copies them all).
     private var views: [MatchView] = []
+    /// Each view's word count and whether it asks for a date, packed beside `views`: the first test
+    /// of a match reads only these (reading the view's word set costs a cache miss per group).
+    private var sizes: [ViewSize] = []
     /// Most groups kept; beyond it the pool is pruned to its best half plus at most a quarter of
     /// facts told by several sources.
     let capacity: Int
@@ -18,11 +21,12 @@ struct FactPool {
 
     mutating func add(_ c: FactCandidate) {
         if let g = match(c) {
-            if groups[g].add(c) { views[g] = MatchView(groups[g].primary) }
+            if groups[g].add(c) { setView(g, MatchView(groups[g].primary)) }
             return
         }
         groups.append(FactGroup(readings: [.init(candidate: c, support: [c.evidence])]))
         views.append(MatchView(c))
+        sizes.append(ViewSize(views[views.count - 1]))
         let id = groups.count - 1
         for w in c.matchWords { index[w, default: []].append(id) }
         if groups.count > capacity { prune() }
@@ -53,13 +57,19 @@ struct FactPool {
         return best?.id
     }
 
+    private mutating func setView(_ id: Int, _ view: MatchView) {
+        views[id] = view
+        sizes[id] = ViewSize(view)
+    }
+
     /// How much of the smaller word list the candidate shares with group `id`'s primary reading, when
     /// the two ask the same thing; nil when they do not.
     private func overlap(_ id: Int, _ c: MatchView, _ evidence: Provenance, shared: Int) -> Double? {
+        let size = sizes[id]
+        let overlap = Double(shared) / Double(min(Int(size.words), c.matchWords.count))
+        let needed = size.dated ? 0.6 : 0.5
+        guard overlap >= needed, shared >= (size.dated ? 3 : 2) else { return nil }
         let p = views[id]
-        let overlap = Double(shared) / Double(min(p.matchWords.count, c.matchWords.count))
-        let needed = p.date != nil ? 0.6 : 0.5
-        guard overlap >= needed, shared >= (p.date != nil ? 3 : 2) else { return nil }
         guard Self.compatible(p, c) else { return nil }
         // By index: iterating the readings would copy each one's candidate.
         let readings = groups[id].readings
@@ -120,6 +130,7 @@ struct FactPool {
         let keep = Set(order.prefix(capacity / 2)).union(multiSource)
         groups = groups.indices.filter { keep.contains($0) }.map { groups[$0] }
         views = groups.map { MatchView($0.primary) }
+        sizes = views.map(ViewSize.init)
         index = [:]
         for (id, g) in groups.enumerated() {
             for w in g.primary.matchWords { index[w, default: []].append(id) }
@@ -146,5 +157,16 @@ struct MatchView {
         matchWords = c.matchWords
         verbs = c.matchWords.filter { $0.hasPrefix("v:") }
         events = c.matchWords.filter { $0.hasPrefix("e:") }
+    }
+}
+
+/// A match view's word count and whether it asks for a date.
+struct ViewSize {
+    var words: Int32
+    var dated: Bool
+
+    init(_ view: MatchView) {
+        words = Int32(view.matchWords.count)
+        dated = view.date != nil
     }
 }
