@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import DeckBuilder
@@ -112,7 +113,9 @@ import Testing
         let passed = others.filter { MonthNames.arabicFilter.mayContainStem(Substring($0)) }
         #expect(passed.count <= 1)
         #expect(Self.monthWords.allSatisfy { MonthNames.arabicFilter.mayContain($0) })
-        #expect(English.irregularPast.keys.allSatisfy { English.irregularPastFilter.mayContain($0) })
+        #expect(English.irregularPast.keys.allSatisfy { English.irregularPast[$0] != nil })
+        #expect(English.stopwords.words.allSatisfy { English.stopwords.contains($0) })
+        #expect(!English.stopwords.contains("Soviet") && !English.stopwords.contains("soviet"))
     }
 
     @Test(arguments: [
@@ -121,5 +124,39 @@ import Testing
     ])
     func twoWordMonthHeads(_ word: String, _ may: Bool) {
         #expect(MonthNames.mayStartPair(Substring(word)) == may)
+    }
+
+    /// Every word of the five sources (when the shared folder is there) and hand-picked ones.
+    static var probeWords: [String] {
+        var words = [
+            "the", "The", "soviet", "marshal", "Marshal", "آب", "\u{0627}\u{0653}ب", "في", "عام", "العام", "ميلادي",
+            "déjà", "İstanbul", "", "x", "hundred", "thousand", "fought", "declared",
+        ]
+        if let dir = Fixtures.sharedSources, let names = try? FileManager.default.contentsOfDirectory(atPath: dir) {
+            for name in names where name.hasSuffix(".txt") {
+                let text = (try? String(contentsOfFile: dir + "/" + name, encoding: .utf8)) ?? ""
+                for line in text.split(separator: "\n") { words += Tokenizer.tokens(String(line)).map(\.lower) }
+            }
+        }
+        return words
+    }
+
+    @Test func wordSetsAnswerAsTheirSets() {
+        let sets: [WordSet] = [
+            English.stopwords, English.pronouns, NameExtractor.titles, NameExtractor.placeHeads,
+            SentenceQuality.hedges, Normalizer.arabicStopwords, DateExtractor.arabicYearWords,
+            FigureExtractor.countedStops, Clause.finiteVerbs,
+        ]
+        let probes = Self.probeWords
+        #expect(probes.count > 1000 || Fixtures.sharedSources == nil)
+        for set in sets {
+            let wrong = probes.filter { set.contains($0) != set.words.contains($0) }
+            #expect(wrong.isEmpty)
+        }
+        let tables = [FigureExtractor.numberWords, FigureExtractor.arabicNumberWords]
+        for table in tables {
+            let wrong = probes.filter { (table[$0] == nil) != (table.entries[$0] == nil) }
+            #expect(wrong.isEmpty)
+        }
     }
 }

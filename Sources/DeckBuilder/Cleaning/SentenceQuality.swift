@@ -64,14 +64,14 @@ enum SentenceQuality {
         return nil
     }
 
-    static let properLy: Set<String> = ["italy", "july", "sicily", "emily", "kelly", "beverly", "tripoli"]
+    static let properLy: WordSet = ["italy", "july", "sicily", "emily", "kelly", "beverly", "tripoli"]
 
     private static func arabicProblem(_ s: String, _ t: [Token]) -> NoiseReason? {
         if t.count < 5 { return .garbledText }
         return nil
     }
 
-    static let hedges: Set<String> = [
+    static let hedges: WordSet = [
         "reportedly", "allegedly", "perhaps", "probably", "possibly", "might", "may", "seems", "rumored",
     ]
 

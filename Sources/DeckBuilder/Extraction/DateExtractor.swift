@@ -16,7 +16,7 @@ enum DateExtractor {
 
     // MARK: English
 
-    static let yearLead: Set<String> = [
+    static let yearLead: WordSet = [
         "in", "of", "since", "until", "till", "by", "from", "to", "between", "and", "around", "circa", "before",
         "after",
         "early", "late", "mid", "year", "summer", "winter", "spring", "autumn", "fall", "during", "came", "through",
@@ -156,7 +156,7 @@ enum DateExtractor {
         return y
     }
 
-    static let ordinalWords: [String: Int] = [
+    static let ordinalWords: WordTable<Int> = [
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
         "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
         "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
@@ -173,8 +173,8 @@ enum DateExtractor {
 
     // MARK: Arabic
 
-    static let arabicYearWords: Set<String> = ["عام", "العام", "سنة", "السنة", "عامي", "سنه"]
-    static let arabicEraWords: Set<String> = ["ميلادي", "ميلادية", "م", "للميلاد"]
+    static let arabicYearWords: WordSet = ["عام", "العام", "سنة", "السنة", "عامي", "سنه"]
+    static let arabicEraWords: WordSet = ["ميلادي", "ميلادية", "م", "للميلاد"]
 
     static func arabic(_ t: [Token]) -> [DateMention] {
         var out: [DateMention] = []

@@ -22,22 +22,22 @@ enum FigureExtractor {
         ["أكثر", "من"], ["أقل", "من"], ["حوالي"], ["نحو"], ["قرابة"], ["ما", "يقارب"], ["زهاء"],
     ]
 
-    static let scales: [String: Double] = [
+    static let scales: WordTable<Double> = [
         "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     ]
-    static let numberWords: [String: Double] = [
+    static let numberWords: WordTable<Double> = [
         "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
         "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
         "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
     ]
-    static let arabicNumberWords: [String: Double] = [
+    static let arabicNumberWords: WordTable<Double> = [
         "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4, "خمس": 5,
         "خمسة": 5,
         "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10,
         "عشرين": 20, "عشرون": 20, "مئة": 100, "مائة": 100, "ألف": 1000, "آلاف": 1000, "مليون": 1e6,
     ]
-    static let arabicScales: [String: Double] = [
+    static let arabicScales: WordTable<Double> = [
         "ألف": 1_000, "آلاف": 1_000, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9,
     ]
 
@@ -139,9 +139,9 @@ enum FigureExtractor {
         return nil
     }
 
-    static let countedStops: Set<String> = English.stopwords.subtracting([
-        "war", "day", "days", "year", "years", "time",
-    ]).union(["who", "which", "that", "were", "was"])
+    static let countedStops = WordSet(
+        English.stopwords.words.subtracting(["war", "day", "days", "year", "years", "time"])
+            .union(["who", "which", "that", "were", "was"]))
 
     /// The noun phrase after a number: adjectives and nouns up to a function word or a verb; "of" + noun
     /// is kept after a unit or collective ("tons of bombs", "prisoners of war").
@@ -169,7 +169,7 @@ enum FigureExtractor {
         return start..<k
     }
 
-    static let ofHeads: Set<String> = [
+    static let ofHeads: WordSet = [
         "prisoners", "tons", "tonnes", "kilometers", "kilometres", "miles", "hectares", "barrels", "square", "units",
         "pieces", "rounds", "dollars", "rubles", "yen", "yuan", "acres", "members", "prisoner",
     ]
@@ -200,7 +200,7 @@ enum FigureExtractor {
 
     // MARK: Arabic
 
-    static let arabicCountedStops: Set<String> = [
+    static let arabicCountedStops: WordSet = [
         "في", "من", "على", "إلى", "الى", "مع", "عن", "بعد", "قبل", "حتى", "خلال", "التي", "الذي", "أن", "إلى",
     ]
 

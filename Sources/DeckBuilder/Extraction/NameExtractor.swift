@@ -14,18 +14,18 @@ struct NameMention: Sendable {
 /// ("Livadia Palace", "the Yalta Conference", "the Battle of Normanham"), and in Arabic the name after
 /// عملية، معركة، اتفاقية، مؤتمر.
 enum NameExtractor {
-    static let titles: Set<String> = [
+    static let titles: WordSet = [
         "marshal", "general", "emperor", "admiral", "president", "premier", "chairman", "commander", "king", "prince",
         "tsar", "colonel", "captain", "lieutenant", "minister", "chancellor", "generalissimo",
     ]
     /// Head words: the whole name is blanked for places, the words before the head for events.
-    static let placeHeads: Set<String> = [
+    static let placeHeads: WordSet = [
         "palace", "fortress", "peninsula", "river", "bay", "island", "islands", "strait", "mountains",
     ]
-    static let eventHeads: Set<String> = [
+    static let eventHeads: WordSet = [
         "conference", "treaty", "pact", "agreement", "convention", "campaign", "offensive", "declaration",
     ]
-    static let arabicHeads: Set<String> = ["عملية", "معركة", "اتفاقية", "مؤتمر"]
+    static let arabicHeads: WordSet = ["عملية", "معركة", "اتفاقية", "مؤتمر"]
 
     static func names(in t: [Token], language: String, taken: Set<Int>) -> [NameMention] {
         language == "ar" ? arabic(t, taken: taken) : english(t, taken: taken)
@@ -68,12 +68,12 @@ enum NameExtractor {
         return out
     }
 
-    static let arabicStops: Set<String> = [
+    static let arabicStops: WordSet = [
         "في", "من", "على", "إلى", "مع", "عن", "التي", "الذي", "بين", "هي", "هو", "عام", "العام", "سنة", "عند",
         "بعد", "قبل",
     ]
 
-    static let arabicHeadFilter = WordFilter(arabicHeads)
+    static let arabicHeadFilter = WordFilter(arabicHeads.words)
 
     static func arabic(_ t: [Token], taken: Set<Int>) -> [NameMention] {
         var out: [NameMention] = []

@@ -1,7 +1,7 @@
 /// Arabic "when" questions: the date phrase comes out of the clause and an interrogative
 /// (متى، في أي عام) leads it; Arabic word order (verb first) needs no inversion.
 enum ArabicQuestions {
-    static let dateLead: Set<String> = [
+    static let dateLead: WordSet = [
         "في", "عام", "العام", "سنة", "السنة", "شهر", "بداية", "مطلع", "أوائل", "نهاية", "أواخر", "مع", "منتصف", "وفي",
         "ومع", "بعام",
     ]

@@ -283,12 +283,12 @@ enum CardDrafter {
             anchor: mention.tokens, keywordIndices: keywordIdx)
     }
 
-    static let significantHeads: Set<String> = [
+    static let significantHeads: WordSet = [
         "troop", "soldier", "prisoner", "person", "man", "army", "casualty", "bomber", "tank", "aircraft", "plane",
         "ship", "fortress", "fortification", "airfield", "division", "project", "factory", "worker", "civilian",
         "ton", "elite", "brigade", "front", "bomb", "expert",
     ]
-    static let timeHeads: Set<String> = ["day", "month", "year", "week", "hour", "decade"]
+    static let timeHeads: WordSet = ["day", "month", "year", "week", "hour", "decade"]
 
     private static func keywordTokens(_ t: [Token], clause: Range<Int>, excluding: Range<Int>) -> [Token] {
         t[clause].indices.filter { !excluding.contains($0) }.map { t[$0] }

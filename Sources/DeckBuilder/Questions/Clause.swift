@@ -1,11 +1,11 @@
 /// Chooses the clause of a long sentence that holds the answer, and frames it around the answer.
 enum Clause {
-    static let englishJoins: Set<String> = [
+    static let englishJoins: WordSet = [
         "but", "however", "and", "which", "while", "although", "whereas", "so", "yet", "who",
     ]
 
     /// Finite verbs that make a clause a sentence besides past forms.
-    static let finiteVerbs: Set<String> = [
+    static let finiteVerbs: WordSet = [
         "was", "were", "is", "are", "has", "have", "had", "will", "did", "does", "could", "would",
     ]
     static let clauseEnds: Set<Substring> = [",", ";", "،", "؛", ":"]

@@ -2,17 +2,17 @@
 /// move the date adverbial or the figure out, move a leading phrase to the end, find the
 /// subject and its past-tense verb, then invert with do-support ("declared" → "did … declare").
 enum EnglishQuestions {
-    static let durationUnits: Set<String> = ["days", "months", "years", "weeks", "hours", "minutes", "decades"]
+    static let durationUnits: WordSet = ["days", "months", "years", "weeks", "hours", "minutes", "decades"]
 
-    static let connectives: Set<String> = [
+    static let connectives: WordSet = [
         "however", "therefore", "then", "finally", "eventually", "thus", "so", "and", "but", "meanwhile", "later",
         "soon", "subsequently", "consequently", "moreover", "also", "afterwards",
     ]
-    static let leadWords: Set<String> = [
+    static let leadWords: WordSet = [
         "after", "despite", "when", "although", "before", "during", "following", "with", "under", "as", "at", "in",
         "on", "since", "upon", "by", "from", "towards", "toward", "within",
     ]
-    static let timeWords: Set<String> = [
+    static let timeWords: WordSet = [
         "the", "early", "late", "mid", "morning", "afternoon", "evening", "night", "end", "beginning", "middle", "of",
         "start", "dawn",
     ]

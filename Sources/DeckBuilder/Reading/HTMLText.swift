@@ -45,7 +45,7 @@ enum HTMLText {
         }
     }
 
-    private static let blockTags: Set<String> = [
+    private static let blockTags: WordSet = [
         "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
         "section", "article", "header", "footer", "nav", "blockquote", "title", "table", "aside", "figcaption",
     ]

@@ -1,6 +1,6 @@
 /// Small English tables: function words, irregular verbs and past-tense → base form rules.
 enum English {
-    static let stopwords: Set<String> = [
+    static let stopwords: WordSet = [
         "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as", "into",
         "onto", "over", "under", "after", "before", "during", "since", "until", "till", "between", "against", "about",
         "through", "within", "without", "along", "across", "behind", "near", "towards", "toward", "upon", "among",
@@ -15,13 +15,13 @@ enum English {
         "years", "days", "nearly", "almost", "around", "approximately", "roughly", "least",
     ]
 
-    static let pronouns: Set<String> = [
+    static let pronouns: WordSet = [
         "it", "they", "he", "she", "we", "you", "i", "this", "these", "those", "that", "them", "him", "her", "its",
         "their", "his", "there", "which", "who", "one", "such",
     ]
 
     /// Irregular past tense → base form.
-    static let irregularPast: [String: String] = [
+    static let irregularPast: WordTable<String> = [
         "began": "begin", "broke": "break", "brought": "bring", "built": "build", "came": "come", "fought": "fight",
         "gave": "give", "held": "hold", "left": "leave", "lost": "lose", "made": "make", "met": "meet", "sent": "send",
         "spent": "spend", "took": "take", "won": "win", "saw": "see", "became": "become", "led": "lead", "went": "go",
@@ -42,7 +42,7 @@ enum English {
     ]
 
     /// Past participles that are not also past tense forms.
-    static let irregularParticiples: Set<String> = [
+    static let irregularParticiples: WordSet = [
         "begun", "broken", "built", "given", "known", "shown", "taken", "written", "driven", "grown", "thrown",
         "withdrawn", "undertaken", "fallen", "chosen", "frozen", "hidden", "stolen", "torn", "worn", "drawn", "born",
         "borne", "seen", "done", "gone", "beaten", "forgotten", "overthrown", "sunk", "flown", "struck", "won", "held",
@@ -51,17 +51,15 @@ enum English {
     ]
 
     /// Words ending in -ed that are not verbs.
-    static let notVerbs: Set<String> = [
+    static let notVerbs: WordSet = [
         "red", "bed", "hundred", "speed", "seed", "need", "feed", "deed", "shed", "sacred", "naked", "wicked",
         "kindred", "rugged", "ragged", "united", "limited", "advanced", "armed", "skilled", "so-called", "alleged",
         "detailed", "combined", "expected", "varied", "aged", "wounded", "talented", "renowned", "famed",
     ]
 
     /// Whether a lower-case word is a simple-past verb form.
-    static let irregularPastFilter = WordFilter(irregularPast.keys)
-
     static func isPast(_ w: String) -> Bool {
-        if irregularPastFilter.mayContain(w), irregularPast[w] != nil { return true }
+        if irregularPast[w] != nil { return true }
         // "-ed" but not "-eed", read on the last bytes; at least four characters.
         let u = w.utf8
         let n = u.count
@@ -111,8 +109,8 @@ enum English {
         }
     }
 
-    static let doubledBases: Set<String> = ["add", "ebb", "err", "purr", "odd", "inn", "egg"]
-    static let keepsNoE: Set<String> = [
+    static let doubledBases: WordSet = ["add", "ebb", "err", "purr", "odd", "inn", "egg"]
+    static let keepsNoE: WordSet = [
         "visit", "limit", "exhibit", "inherit", "deposit", "edit", "credit", "profit", "focus", "bias", "pivot",
         "develop", "envelop", "gallop", "open", "happen", "listen", "threaten", "strengthen", "abandon", "question",
         "mention", "position", "reckon", "summon", "station", "rain", "join", "gain", "obtain", "remain", "contain",
@@ -140,7 +138,7 @@ enum English {
         "fight", "weigh", "laugh", "cough", "plough", "sigh", "rely", "equip", "ship", "occur", "prefer", "refer",
         "transfer", "confer", "deter", "infer", "commit", "permit", "submit", "admit", "omit", "emit", "regret",
     ]
-    static let needsE: Set<String> = [
+    static let needsE: WordSet = [
         "creat", "unit", "invit", "ignit", "excit", "recit", "cit", "writ", "postpon", "aton", "ston", "phon", "zon",
         "welcom", "becom", "overcom", "com", "nam", "fram", "blam", "tam", "shap", "tap", "rap", "hop", "cop", "rop",
         "scop", "trad", "fad", "wad", "glid", "slid", "rid", "hid", "abid", "bid", "chid", "guid", "provid", "decid",

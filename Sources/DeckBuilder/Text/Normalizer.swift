@@ -23,7 +23,7 @@ enum Normalizer {
     }
 
     /// Verbs and nouns that name the same happening, for matching facts across sources.
-    static let synonyms: [String: String] = [
+    static let synonyms: WordTable<String> = [
         "bury": "die", "perish": "die", "kill": "die", "death": "die", "dead": "die",
         "captive": "prisoner", "pow": "prisoner", "capture": "prisoner", "captured": "prisoner",
         "meeting": "conference", "european": "europe", "summit": "conference", "meet": "conference", "ussr": "soviet",
@@ -32,7 +32,7 @@ enum Normalizer {
         "declaration": "declare", "surrendered": "surrender", "abolish": "terminate", "denounce": "terminate",
     ]
 
-    static let arabicStopwords: Set<String> = [
+    static let arabicStopwords: WordSet = [
         "في", "من", "على", "الى", "إلى", "عن", "مع", "ان", "أن", "إن", "التي", "الذي", "هذا", "هذه", "ذلك", "تلك",
         "كان",
         "كانت", "قد", "لم", "لا", "ما", "ثم", "او", "أو", "عند", "بعد", "قبل", "خلال", "حتى", "كل", "بين", "هي", "هو",

@@ -2,7 +2,7 @@
 /// ("John F. Kennedy"), decimals and thousands separators ("1.5", "600,000"), closing quotes,
 /// and Arabic punctuation (؟ and the Arabic full stop; ، and ؛ only separate clauses).
 public enum SentenceSplitter {
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "capt", "cpt", "sgt", "maj", "adm", "gov", "sen", "rep",
         "prof", "jr", "sr", "vs", "e.g", "i.e", "no", "vol", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
         "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "mt", "ft", "cf", "approx", "ca", "pp", "p",

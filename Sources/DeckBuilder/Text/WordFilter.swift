@@ -9,12 +9,19 @@ import Foundation
 /// word, so it equals a table word (as `String` compares) only when the bytes are the same. Any
 /// other word passes, and the table decides.
 struct WordFilter: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 64)
+    private var bits: [UInt64]
+    /// Word index mask: the filter has a power of two of 64-bit words, about one bit in 64 set.
+    private let mask: UInt64
 
     init(_ words: some Sequence<String>) {
-        for w in words {
-            let h = Self.hash(Array(w.precomposedStringWithCanonicalMapping.utf8)[...])
-            bits[Int(h >> 6 & 63)] |= 1 << (h & 63)
+        let forms = words.map { Array($0.precomposedStringWithCanonicalMapping.utf8)[...] }
+        var size = 64
+        while size < forms.count { size *= 2 }
+        bits = [UInt64](repeating: 0, count: size)
+        mask = UInt64(size - 1)
+        for form in forms {
+            let h = Self.hash(form)
+            bits[Int(h >> 6 & mask)] |= 1 << (h & 63)
         }
     }
 
@@ -28,7 +35,7 @@ struct WordFilter: Sendable {
             lead = b
             h = (h ^ UInt64(b)) &* 0x100_0000_01b3
         }
-        return !plain || bits[Int(h >> 6 & 63)] & (1 << (h & 63)) != 0
+        return !plain || bits[Int(h >> 6 & mask)] & (1 << (h & 63)) != 0
     }
 
     /// Whether `word` is in ASCII and Arabic letters without combining marks (its own NFC form).
@@ -82,4 +89,38 @@ struct WordFilter: Sendable {
         default: return false
         }
     }
+}
+
+/// A word set asked through a `WordFilter` first: `contains` answers as `Set.contains` does.
+struct WordSet: Sendable, ExpressibleByArrayLiteral {
+    let words: Set<String>
+    private let filter: WordFilter
+
+    init(_ words: Set<String>) {
+        self.words = words
+        filter = WordFilter(words)
+    }
+
+    init(arrayLiteral elements: String...) { self.init(Set(elements)) }
+
+    func contains(_ word: String) -> Bool { filter.mayContain(word) && words.contains(word) }
+}
+
+/// A word dictionary asked through a `WordFilter` first: the subscript answers as the dictionary's.
+struct WordTable<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
+    let entries: [String: Value]
+    private let filter: WordFilter
+
+    init(_ entries: [String: Value]) {
+        self.entries = entries
+        filter = WordFilter(entries.keys)
+    }
+
+    init(dictionaryLiteral elements: (String, Value)...) {
+        self.init(Dictionary(elements, uniquingKeysWith: { first, _ in first }))
+    }
+
+    subscript(_ word: String) -> Value? { filter.mayContain(word) ? entries[word] : nil }
+
+    var keys: Dictionary<String, Value>.Keys { entries.keys }
 }
