@@ -61,7 +61,10 @@ import Testing
         #expect(NeedleSet(needles).containsAny(haystack) == FastSearch.containsAny(haystack, needles))
     }
 
-    @Test(arguments: ["ABC def", "déjà VU", "الاتحاد السوفيتي", "İstanbul", "Ünited", "mixed ÉCOLE and الحرب", "42"])
+    @Test(arguments: [
+        "ABC def", "déjà VU", "الاتحاد السوفيتي", "İstanbul", "Ünited", "mixed ÉCOLE and الحرب", "42",
+        "B-29 قاذفة في Tokyo", "ﻻ Ab",
+    ])
     func fastLowerMatchesLowercased(_ s: String) {
         #expect(FastCase.lower(s) == s.lowercased())
     }

@@ -24,22 +24,22 @@ struct Token: Sendable {
     }
 }
 
-/// Lower-casing without the Unicode machinery when the text is ASCII.
+/// Lower-casing without the Unicode machinery when the text's only cased letters are ASCII
+/// (ASCII and Arabic text).
 enum FastCase {
     static func lower<S: StringProtocol>(_ s: S) -> String {
-        var ascii = true
         var hasUpper = false
         // Arabic letters (U+0600–U+06FF, lead bytes D8–DB) have no case either.
         var caseless = true
         for b in s.utf8 {
             if b >= 0x80 {
-                ascii = false
                 if b >= 0xC0 && !(b >= 0xD8 && b <= 0xDB) { caseless = false; break }
             } else if b >= 0x41 && b <= 0x5A {
                 hasUpper = true
             }
         }
-        guard ascii else { return caseless && !hasUpper ? String(s) : s.lowercased() }
+        guard caseless else { return s.lowercased() }
+        // ASCII letters are the only cased ones: lower-case them byte by byte.
         guard hasUpper else { return String(s) }
         let n = s.utf8.count
         return String(unsafeUninitializedCapacity: n) { buffer in
