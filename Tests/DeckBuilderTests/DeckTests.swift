@@ -40,6 +40,20 @@ struct QuestionKindTests {
         #expect(card?.answer == answer)
     }
 
+    @Test func noQuestionAsksAPrepositionalPhraseForItsSubject() {
+        let dir = TempDir()
+        dir.write(
+            "a.txt",
+            """
+            At the same time, on 28 June 1920, Marshal Vasilevsky ordered 320 tanks to move towards Harbin.
+            In order to fulfill the promise made at the Yalta Conference, the Soviet Union sent many troops east in 1945.
+            By contrast, on 5 May 1921, Governor Mountbatten ordered 19 divisions to move towards Saipan.
+            """)
+        let questions = Fixtures.build([dir.url.path]).deck.cards.filter { $0.kind == .question }.map(\.prompt)
+        let bad = questions.filter { q in ["did at ", "did in ", "did by ", "did on "].contains { q.contains($0) } }
+        #expect(bad.isEmpty, "\(bad)")
+    }
+
     @Test func clozeHasTypedBlankAndEvidence() throws {
         let d = deck()
         let cloze = try #require(d.cards.first { $0.kind == .cloze && $0.answer == "August 6, 1945" })

@@ -8,6 +8,12 @@ enum EnglishQuestions {
         "however", "therefore", "then", "finally", "eventually", "thus", "so", "and", "but", "meanwhile", "later",
         "soon", "subsequently", "consequently", "moreover", "also", "afterwards",
     ]
+    static let subjectPrepositions: WordSet = [
+        "in", "on", "at", "by", "for", "from", "with", "after", "before", "during", "since", "until", "to", "of",
+        "as", "under", "over", "through", "into", "against", "despite", "without", "within", "among", "between",
+        "upon", "towards", "toward",
+    ]
+
     static let leadWords: WordSet = [
         "after", "despite", "when", "although", "before", "during", "following", "with", "under", "as", "at", "in",
         "on", "since", "upon", "by", "from", "towards", "toward", "within",
@@ -147,6 +153,8 @@ enum EnglishQuestions {
         guard let v else { return nil }
         let subject = Array(words[0..<v])
         guard let first = subject.first, !English.pronouns.contains(first.lower) else { return nil }
+        // "In order to fulfill the promise … made at Yalta": a phrase led by a preposition is no subject.
+        if subjectPrepositions.contains(first.lower) { return nil }
         guard subject.contains(where: { $0.kind == .word && $0.isCapitalized && !English.stopwords.contains($0.lower) })
         else { return nil }
         if subject.contains(where: { $0.text == "," }) && !subject.contains(where: { $0.lower == "and" }) { return nil }

@@ -62,9 +62,11 @@ struct SettingsCommand: AsyncParsableCommand {
         }
         let (updated, problems) = apply(to: current)
         guard problems.isEmpty else {
-            for problem in problems { FileHandle.standardError.write(Data("Error: \(problem)\n".utf8)) }
-            FileHandle.standardError.write(
-                Data("nothing was changed in \(folder.appendingPathComponent(ProgressSettings.fileName).path)\n".utf8))
+            // One line per problem, each saying the settings file was left as it was.
+            let file = folder.appendingPathComponent(ProgressSettings.fileName).path
+            for problem in problems {
+                FileHandle.standardError.write(Data("Error: \(problem); nothing was changed in \(file)\n".utf8))
+            }
             throw ExitCode.failure
         }
         if updated != current {
