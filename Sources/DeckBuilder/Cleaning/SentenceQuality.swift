@@ -40,6 +40,17 @@ enum SentenceQuality {
 
     /// "Signed the German unconditional surrender, …": a sentence that starts with its verb lost its
     /// subject to a bad split or translation (a participial opener such as "Founded in 1949," is fine).
+    /// `startsWithoutSubject` of the tokens of `text`, reading only its first two.
+    static func startsWithoutSubject(_ text: String) -> Bool {
+        var t: [Token] = []
+        t.reserveCapacity(2)
+        Tokenizer.forEachToken(text) {
+            t.append($0)
+            return t.count < 2
+        }
+        return startsWithoutSubject(t)
+    }
+
     static func startsWithoutSubject(_ t: [Token]) -> Bool {
         guard t.count >= 2, t[0].kind == .word, t[0].isCapitalized else { return false }
         let w = t[0].lower

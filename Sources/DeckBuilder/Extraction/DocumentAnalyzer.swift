@@ -30,10 +30,6 @@ public enum DocumentAnalyzer {
             let lineIsPlainASCII = line.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
             var anchor: (value: DateValue, evidence: Provenance)?
             for (r, range) in ranges.enumerated() {
-                // The next sentence starting without a subject means this one was cut in the wrong place.
-                let nextIsFragment =
-                    r + 1 < ranges.count
-                    && SentenceQuality.startsWithoutSubject(Tokenizer.tokens(String(line[ranges[r + 1]].prefix(40))))
                 sentenceIndex += 1
                 analysis.sentences += 1
                 let text = String(line[range])
@@ -52,7 +48,12 @@ public enum DocumentAnalyzer {
                 analysis.figuresFound += figures.count
                 analysis.namesFound += names.count
                 var problem = SentenceQuality.problem(text, tokens: tokens, language: language)
-                if problem == nil, nextIsFragment, language == "en" { problem = .garbledText }
+                // The next sentence starting without a subject means this one was cut in the wrong place.
+                if problem == nil, language == "en", r + 1 < ranges.count,
+                    SentenceQuality.startsWithoutSubject(String(line[ranges[r + 1]].prefix(40)))
+                {
+                    problem = .garbledText
+                }
                 if let problem {
                     if !dates.isEmpty || !figures.isEmpty || tokens.contains(where: { $0.kind == .number }) {
                         analysis.dropped.append(.init(line: i + 1, reason: problem, text: String(text.prefix(80))))
