@@ -162,4 +162,23 @@ import Testing
             #expect(wrong.isEmpty)
         }
     }
+
+    @Test(arguments: [
+        "On [date] , the Soviet Union declared war .", "He said \" yes \" and left .", " lead space , here",
+        "في [التاريخ] ، أعلن الاتحاد السوفيتي الحرب .", "Japan’s army — and \" الجيش \" ; too !",
+        "a \u{0301}, combining after a space", "x ,\u{0301} combining after a comma", "\u{0600} , prepended",
+        "ends with a space ", "CR\r\n line", "\u{1}marker , \u{1}", "", "\"", "ﻻ , ligature", "e\u{301} .",
+    ])
+    func promptCleaningOnBytesMatchesCharacters(_ s: String) {
+        #expect(PromptText.clean(s) == PromptText.cleanCharacters(s))
+        #expect(!PromptText.bytesAreCharacters(s) || PromptText.cleanBytes(s) == PromptText.cleanCharacters(s))
+    }
+
+    @Test func promptCleaningTakesTheBytePathForArabicAndTypographicText() {
+        #expect(PromptText.bytesAreCharacters("في [التاريخ] ، أعلن الاتحاد السوفيتي الحرب ."))
+        #expect(PromptText.bytesAreCharacters("Japan’s army — and \" more \" ."))
+        #expect(!PromptText.bytesAreCharacters("a \u{0301}, b"))
+        #expect(!PromptText.bytesAreCharacters("\u{0600} , b"))
+        #expect(!PromptText.bytesAreCharacters("a\r\nb"))
+    }
 }
