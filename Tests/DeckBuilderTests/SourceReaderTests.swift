@@ -48,6 +48,22 @@ struct SourceReaderTests {
         #expect(messages.allSatisfy { !$0.contains("\n") })
     }
 
+    @Test(arguments: [
+        (DeckBuildError.nothingBuilt(problems: 2), "no cards could be built (2 source problems reported above)"),
+        (
+            .nothingBuilt(problems: 0),
+            "no cards could be built: the sources hold no date, figure or name fit to ask about"
+        ),
+        (
+            .nothingBuiltFrom("notes: folder holds no .txt, .md or .html files"),
+            "notes: folder holds no .txt, .md or .html files; no cards could be built"
+        ),
+        (.strictFailure(problems: 1), "--strict: 1 source problem reported above"),
+    ])
+    func buildErrorMessages(_ error: DeckBuildError, _ message: String) {
+        #expect(error.description == message)
+    }
+
     @Test func fileRemovedBeforeReading() {
         let dir = TempDir()
         let file = dir.write("soon-gone.txt", Self.good)

@@ -70,8 +70,25 @@ struct BuildCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Self.run(["build", dir.path, "-o", dir.appendingPathComponent("d.json").path])
         #expect(r.status != 0)
-        #expect(r.stderr.contains("folder holds no .txt, .md or .html files"))
-        #expect(r.stderr.contains("no cards could be built"))
+        // One line: the folder, its problem, and that nothing was built.
+        #expect(r.stderr == "Error: \(dir.path): folder holds no .txt, .md or .html files; no cards could be built\n")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("d.json").path))
+    }
+
+    @Test func reportListsTheConflictsOnce() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else { return }
+        let dir = Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "On August 9, 1945, the Soviet Union declared war on Japan and invaded Manchuria.\n".write(
+            to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "On August 8, 1945, the Soviet Union declared war on Japan and invaded Manchuria.\n".write(
+            to: dir.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("deck.json").path
+        let plain = try Self.run(["build", dir.path, "-o", out])
+        #expect(plain.stderr.contains("conflict: On [date], the Soviet Union declared war"))
+        let report = try Self.run(["build", dir.path, "-o", out, "--report"])
+        #expect(report.stdout.contains("On [date], the Soviet Union declared war"))
+        #expect(!report.stderr.contains("conflict:"))
     }
 
     /// `--json`: the report as a document a script can read, sorted keys, on stdout only.

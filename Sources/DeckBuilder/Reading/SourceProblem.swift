@@ -35,12 +35,16 @@ public enum SourceProblem: Error, Hashable, Sendable, CustomStringConvertible {
 /// Errors that stop a whole build.
 public enum DeckBuildError: Error, Hashable, Sendable, CustomStringConvertible {
     case nothingBuilt(problems: Int)
+    /// Nothing built, and the one source problem says why.
+    case nothingBuiltFrom(String)
     case strictFailure(problems: Int)
 
     public var description: String {
         switch self {
+        case .nothingBuilt(0): "no cards could be built: the sources hold no date, figure or name fit to ask about"
         case .nothingBuilt(let n):
             "no cards could be built (\(n) source problem\(n == 1 ? "" : "s") reported above)"
+        case .nothingBuiltFrom(let problem): "\(problem); no cards could be built"
         case .strictFailure(let n):
             "--strict: \(n) source problem\(n == 1 ? "" : "s") reported above"
         }

@@ -63,7 +63,13 @@ struct BuildCommand: AsyncParsableCommand {
         let result = builder.build(paths: sources) { done, total in bar.update(done: done, total: total) }
         bar.finish()
         let stderr = StandardError()
-        for problem in result.report.problems { stderr.line("warning: \(problem)") }
+        let problems = result.report.problems
+        // Nothing built from one source with one problem: that problem is the one line to print.
+        if result.deck.cards.isEmpty, problems.count == 1, !strict {
+            if json { try printReport(result.report, deck: nil) }
+            throw BuildFailure(message: DeckBuildError.nothingBuiltFrom(problems[0].description).description)
+        }
+        for problem in problems { stderr.line("warning: \(problem)") }
         if verbose {
             for s in result.report.sources {
                 for d in s.dropped { stderr.line("\(s.source):\(d.line): dropped (\(d.reason)): \(d.text)") }
@@ -85,7 +91,7 @@ struct BuildCommand: AsyncParsableCommand {
         if let existing {
             let (merged, summary) = DeckMerge.merge(result.deck, into: existing)
             try DeckFile.save(merged, to: URL(fileURLWithPath: outputPath))
-            for c in result.report.conflicts { stderr.line("conflict: " + c.line) }
+            printConflicts(result.report, to: stderr)
             try printReport(result.report, deck: outputPath)
             stderr.line(
                 "added \(summary.added) cards to \(outputPath) (now \(merged.cards.count)); \(summary.alreadyThere) were already there"
@@ -95,12 +101,18 @@ struct BuildCommand: AsyncParsableCommand {
             return
         }
         try DeckWriter.write(result.deck, to: outputPath)
-        for c in result.report.conflicts { stderr.line("conflict: " + c.line) }
+        printConflicts(result.report, to: stderr)
         try printReport(result.report, deck: outputPath)
         let kinds = result.report.cardsByKind.keys.sorted().map { "\($0) \(result.report.cardsByKind[$0] ?? 0)" }
         stderr.line(
             "wrote \(outputPath): \(result.deck.cards.count) cards (\(kinds.joined(separator: ", "))), \(result.report.conflicts.count) conflicts"
         )
+    }
+
+    /// The conflicts on stderr, unless the report (which lists them) goes to stdout.
+    private func printConflicts(_ built: BuildReport, to stderr: StandardError) {
+        guard !report && !json else { return }
+        for c in built.conflicts { stderr.line("conflict: " + c.line) }
     }
 
     /// `--json` prints the report as JSON, `--report` as text; neither prints nothing.
