@@ -82,6 +82,12 @@ struct SettingsCommandTests {
         let short = try OptimizeCommandTests.run(["settings", "--progress", dir.path, "--parameters", "0.2,1.3"])
         #expect(short.status != 0 && short.stderr.contains("FSRS-6 needs 21 parameters, got 2"))
         #expect(short.stderr.split(separator: "\n").count == 1, "\(short.stderr)")
+
+        // A negative number is the option's value, refused by its check (not "missing value").
+        let negative = try OptimizeCommandTests.run(["settings", "--progress", dir.path, "--new", "-1"])
+        #expect(negative.status != 0 && negative.stderr.hasPrefix("Error: --new "), "\(negative.stderr)")
+        #expect(!negative.stderr.contains("Missing value"))
+        #expect(try Data(contentsOf: dir.appendingPathComponent(ProgressSettings.fileName)) == before)
     }
 
     @Test("a hand-broken settings file is named and left alone")

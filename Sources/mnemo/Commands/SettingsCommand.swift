@@ -16,23 +16,31 @@ struct SettingsCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The progress folder.", valueName: "DIR"))
     var progress: String?
 
-    @Option(name: .long, help: ArgumentHelp("Desired retention, between 0 and 1 (e.g. 0.9).", valueName: "R"))
+    // Numbers are read unconditionally: "--new -1" is refused by the option's own check, not taken
+    // for a missing value.
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Desired retention, between 0 and 1 (e.g. 0.9).", valueName: "R"))
     var retention: String?
 
-    @Option(name: .customLong("new"), help: ArgumentHelp("New cards per day.", valueName: "N"))
+    @Option(name: .customLong("new"), parsing: .unconditional, help: ArgumentHelp("New cards per day.", valueName: "N"))
     var newPerDay: String?
 
-    @Option(name: .customLong("reviews"), help: ArgumentHelp("Reviews per day at most.", valueName: "N"))
+    @Option(
+        name: .customLong("reviews"), parsing: .unconditional,
+        help: ArgumentHelp("Reviews per day at most.", valueName: "N"))
     var reviewsPerDay: String?
 
-    @Option(name: .long, help: ArgumentHelp("Hour (0-23) at which the study day starts.", valueName: "H"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Hour (0-23) at which the study day starts.", valueName: "H"))
     var rollover: String?
 
     @Option(name: .long, help: ArgumentHelp("Your name (for class reports); empty to remove.", valueName: "NAME"))
     var name: String?
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: ArgumentHelp("The 21 FSRS-6 parameters, comma-separated, or 'default'.", valueName: "w0,...,w20"))
     var parameters: String?
 
