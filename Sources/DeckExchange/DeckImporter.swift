@@ -40,7 +40,9 @@ public enum DeckImporter {
         let made = NoteImport.cards(from: notes)
         problems += made.problems
         problems.sort { $0.row < $1.row }
-        guard !made.cards.isEmpty else { throw .nothingImported(path, problems: problems.count) }
+        guard !made.cards.isEmpty else {
+            throw .nothingImported(path, problems: problems.count, first: problems.first?.description)
+        }
         let stem = url.deletingPathExtension().lastPathComponent
         var deck = header ?? Deck(id: deckID ?? slug(title ?? stem), title: title ?? stem)
         deck.cards = made.cards

@@ -14,7 +14,8 @@ public enum ExchangeError: Error, Hashable, Sendable, CustomStringConvertible, L
     case busy(String)
     case writeFailed(String, String)
     case exists(String)
-    case nothingImported(String, problems: Int)
+    /// No card could be made; `first` is the first row's problem ("row 1: 1 field; need front and back").
+    case nothingImported(String, problems: Int, first: String?)
 
     public var description: String {
         switch self {
@@ -34,8 +35,9 @@ public enum ExchangeError: Error, Hashable, Sendable, CustomStringConvertible, L
         case .busy(let path): "\(path): another program is writing this deck right now; try again when it is done"
         case .writeFailed(let path, let why): "\(path): could not be written (\(why)); nothing was changed"
         case .exists(let path): "\(path): already exists; pass --force to replace it"
-        case .nothingImported(let path, let problems):
-            "\(path): no cards could be imported (\(problems) row\(problems == 1 ? "" : "s") with problems)"
+        case .nothingImported(let path, let problems, let first):
+            "\(path): no cards could be imported (\(problems) row\(problems == 1 ? "" : "s") with problems"
+                + (first.map { problems == 1 ? ": \($0))" : "; the first, \($0))" } ?? ")")
         }
     }
 

@@ -88,7 +88,15 @@ struct ExchangeCommandTests {
             "notzip.apkg", "front,back\n",
             "Error: notzip.apkg: not an Anki package (an .apkg is a zip file, and this is not one)\n"
         ),
-        ("empty.csv", "front,back\n,\n", "Error: empty.csv: no cards could be imported (1 row with problems)\n"),
+        (
+            "empty.csv", "front,back\n,\n",
+            "Error: empty.csv: no cards could be imported (1 row with problems: row 2: the front is empty)\n"
+        ),
+        (
+            "words.txt", "hello world\nanother line\n",
+            "Error: words.txt: no cards could be imported (2 rows with problems; the first, row 1: 1 field; need front"
+                + " and back)\n"
+        ),
         ("latin1.csv", "", "Error: latin1.csv: not UTF-8 text; save it as UTF-8 and try again\n"),
     ])
     func badInputNamesTheFileAndWritesNothing(name: String, content: String, message: String) throws {
