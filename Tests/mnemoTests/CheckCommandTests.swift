@@ -51,8 +51,11 @@ struct CheckCommandTests {
         try folder.write("good.json", Self.good.replacingOccurrences(of: "SHA", with: sha))
         let result = try runMnemo(["check", "good.json", "--sources", "."], in: folder.url)
         #expect(result.status == 0)
-        #expect(result.stdout == "good.json: 1 card, ok\n")
+        // With --sources the summary says what was proved against the folder.
+        #expect(result.stdout == "good.json: 1 card, ok; checked 1 source and 1 quote against .\n")
         #expect(result.stderr == "")
+        let plain = try runMnemo(["check", "good.json"], in: folder.url)
+        #expect(plain.stdout == "good.json: 1 card, ok\n")
     }
 
     @Test func problemsAreListedAndFailTheRun() throws {
@@ -75,7 +78,7 @@ struct CheckCommandTests {
             proved.stdout.contains(
                 "bad.json: card cloze-1: evidence[0].quote: does not match s.txt line 1, characters 3..<7, which read '1945'\n"
             ))
-        #expect(proved.stdout.hasSuffix("bad.json: 1 card, 2 errors\n"))
+        #expect(proved.stdout.hasSuffix("bad.json: 1 card, 2 errors; checked 1 source and 1 quote against .\n"))
     }
 
     @Test func everyDeckIsCheckedAndJSONListsThem() throws {

@@ -47,6 +47,11 @@ public enum EvidenceVerifier {
         return problems
     }
 
+    /// How many quotes `verify` checks: every card's evidence and every conflict reading's.
+    public static func quoteCount(_ deck: Deck) -> Int {
+        deck.cards.reduce(0) { $0 + $1.evidence.count + ($1.conflict?.readings.count ?? 0) }
+    }
+
     /// Lines of a text as arrays of characters (so offsets index them directly).
     public static func splitLines(_ text: String) -> [[Character]] {
         text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { scalars in
