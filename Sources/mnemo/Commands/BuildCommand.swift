@@ -24,7 +24,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "The deck's title (default: the output file's name).")
     var title: String?
 
-    @Option(help: "At most this many cards.")
+    @Option(parsing: .unconditional, help: "At most this many cards.")
     var maxCards: Int?
 
     @Flag(help: "Print per source what was dropped as noise, facts found, cards kept, and the conflicts.")
@@ -44,9 +44,9 @@ struct BuildCommand: AsyncParsableCommand {
     var into: String?
 
     func validate() throws {
-        if let maxCards, maxCards < 1 { throw ValidationError("--max-cards must be at least 1") }
+        if let maxCards, maxCards < 1 { throw CLIError.badOption("--max-cards must be at least 1") }
         if into != nil && (output != nil || title != nil) {
-            throw ValidationError("--into writes to the existing deck and keeps its title; leave out -o and --title")
+            throw CLIError.badOption("--into writes to the existing deck and keeps its title; leave out -o and --title")
         }
     }
 

@@ -30,7 +30,7 @@ struct ClassCommand: AsyncParsableCommand {
     var now: String?
 
     func validate() throws {
-        if folders.isEmpty { throw ValidationError("name at least one progress folder") }
+        if folders.isEmpty { throw CLIError.badOption("name at least one progress folder") }
     }
 
     func run() async throws {

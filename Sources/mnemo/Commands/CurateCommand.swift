@@ -31,7 +31,7 @@ struct CurateCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let only {
-            do { _ = try CurateFilter(parsing: only) } catch { throw ValidationError(error.description) }
+            do { _ = try CurateFilter(parsing: only) } catch { throw CLIError.badOption(error.description) }
         }
     }
 

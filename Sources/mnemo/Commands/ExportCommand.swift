@@ -31,21 +31,21 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Output file (default: stdout; required for anki).")
     var output: String?
 
-    @Option(help: "Quiz sheets: how many variants (different question and option order).")
+    @Option(parsing: .unconditional, help: "Quiz sheets: how many variants (different question and option order).")
     var variants: Int = 1
 
-    @Option(help: "Quiz sheets: how many questions per sheet (default: every card).")
+    @Option(parsing: .unconditional, help: "Quiz sheets: how many questions per sheet (default: every card).")
     var count: Int?
 
     @Option(help: "Quiz sheets: card kinds to ask, comma-separated (cloze,question,choice,truefalse,order).")
     var kinds: String?
 
-    @Option(help: "Quiz sheets: seed for the order of questions and options.")
+    @Option(parsing: .unconditional, help: "Quiz sheets: seed for the order of questions and options.")
     var seed: UInt64 = 1
 
     func validate() throws {
         if format == .anki && output == nil {
-            throw ValidationError("--format anki writes a binary package: give a file with -o FILE.apkg")
+            throw CLIError.badOption("--format anki writes a binary package: give a file with -o FILE.apkg")
         }
         if let kinds { _ = try Self.parseKinds(kinds) }
     }
@@ -55,7 +55,7 @@ struct ExportCommand: AsyncParsableCommand {
         for name in text.split(separator: ",") {
             let trimmed = name.trimmingCharacters(in: .whitespaces)
             guard let kind = CardKind(rawValue: trimmed) else {
-                throw ValidationError(
+                throw CLIError.badOption(
                     "unknown card kind '\(trimmed)' in --kinds; use "
                         + CardKind.allCases.map(\.rawValue).joined(separator: ", "))
             }

@@ -31,7 +31,7 @@ struct OptimizeCommand: AsyncParsableCommand {
     var dryRun = false
 
     func validate() throws {
-        if revlog != nil && progress != nil { throw ValidationError("give either --revlog or --progress, not both") }
+        if revlog != nil && progress != nil { throw CLIError.badOption("give either --revlog or --progress, not both") }
     }
 
     func run() async throws {

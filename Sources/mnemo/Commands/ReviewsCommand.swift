@@ -48,7 +48,7 @@ struct ReviewsImportCommand: AsyncParsableCommand {
         let now =
             try self.now.map { text -> Date in
                 guard let d = LogTime.parse(text) else {
-                    throw ValidationError("--now must be an ISO-8601 time, got '\(text)'")
+                    throw CLIError.badOption("--now must be an ISO-8601 time, got '\(text)'")
                 }
                 return d
             } ?? Date()

@@ -19,30 +19,32 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The progress folder (for parameters and limits).", valueName: "DIR"))
     var progress: String?
 
-    @Option(name: .long, help: "Days to simulate.")
+    @Option(name: .long, parsing: .unconditional, help: "Days to simulate.")
     var days: Int = 365
 
-    @Option(name: .long, help: ArgumentHelp("Desired retentions to compare, comma-separated.", valueName: "R,..."))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Desired retentions to compare, comma-separated.", valueName: "R,..."))
     var retention: String = "0.8,0.85,0.9,0.95"
 
-    @Option(name: .long, help: "Cards to learn in all (default: new cards per day × days).")
+    @Option(name: .long, parsing: .unconditional, help: "Cards to learn in all (default: new cards per day × days).")
     var cards: Int?
 
-    @Option(name: .long, help: "New cards per day (default: the progress settings).")
+    @Option(name: .long, parsing: .unconditional, help: "New cards per day (default: the progress settings).")
     var new: Int?
 
-    @Option(name: .long, help: "Random seed.")
+    @Option(name: .long, parsing: .unconditional, help: "Random seed.")
     var seed: UInt64 = 1
 
     @Flag(name: .long, help: "Print the results (with every day's figures) as JSON.")
     var json = false
 
     func validate() throws {
-        guard (1...3650).contains(days) else { throw ValidationError("--days must be from 1 to 3650, got \(days)") }
+        guard (1...3650).contains(days) else { throw CLIError.badOption("--days must be from 1 to 3650, got \(days)") }
         if let cards, cards < 0 || cards > 1_000_000 {
-            throw ValidationError("--cards must be from 0 to 1000000, got \(cards)")
+            throw CLIError.badOption("--cards must be from 0 to 1000000, got \(cards)")
         }
-        if let new, new < 0 || new > 10_000 { throw ValidationError("--new must be from 0 to 10000, got \(new)") }
+        if let new, new < 0 || new > 10_000 { throw CLIError.badOption("--new must be from 0 to 10000, got \(new)") }
         _ = try Self.retentions(retention)
     }
 
@@ -51,7 +53,7 @@ struct SimulateCommand: AsyncParsableCommand {
         for field in text.split(separator: ",", omittingEmptySubsequences: false) {
             let t = field.trimmingCharacters(in: .whitespaces)
             guard let r = Double(t), r >= 0.7, r <= 0.99 else {
-                throw ValidationError("--retention values must be numbers from 0.70 to 0.99, got '\(t)'")
+                throw CLIError.badOption("--retention values must be numbers from 0.70 to 0.99, got '\(t)'")
             }
             out.append(r)
         }
@@ -87,16 +89,19 @@ struct SimulateCommand: AsyncParsableCommand {
             let n = top > 0 ? Int((value / top * Double(width)).rounded()) : 0
             return String(repeating: "█", count: n) + String(repeating: " ", count: width - n)
         }
-        var lines = [
-            "retention  reviews/day                          peak   knowledge kept                  per review"
-        ]
+        // Labels start over their columns; "peak" and "per review" end where their numbers end.
+        var header = "retention"
+        for (column, label) in [(11, "reviews/day"), (41, "peak"), (47, "knowledge kept"), (77, "per review")] {
+            header += String(repeating: " ", count: max(1, column - header.count)) + label
+        }
+        var lines = [header]
         for r in results {
             let peak = r.reviewsPerDay.max() ?? 0
             let efficiency = r.totalReviews > 0 ? r.memorized / Double(r.totalReviews + r.newPerDay.reduce(0, +)) : 0
             lines.append(
                 String(format: "  %.2f     %7.1f ", r.desiredRetention, r.averageReviewsPerDay)
                     + bar(r.averageReviewsPerDay, maxAverage) + String(format: " %5d  %7.0f ", peak, r.memorized)
-                    + bar(r.memorized, maxMemorized) + String(format: "  %.3f", efficiency))
+                    + bar(r.memorized, maxMemorized) + String(format: "  %10.3f", efficiency))
         }
         lines.append("")
         lines.append("reviews per day over time (weekly averages):")
@@ -119,7 +124,8 @@ struct SimulateCommand: AsyncParsableCommand {
         return String(
             values.map { v in
                 let i = top > 0 ? Int((v / top * 8).rounded()) : 0
-                return blocks[min(max(i, 0), 8)]
+                // A week with reviews shows at least the lowest block, so every line has one mark a week.
+                return blocks[min(max(i, v > 0 ? 1 : 0), 8)]
             })
     }
 }

@@ -20,16 +20,16 @@ struct StudyCommand: AsyncParsableCommand {
     @Option(help: "Progress folder (default: $MNEMO_HOME, else $XDG_DATA_HOME/mnemo, else ~/.local/share/mnemo).")
     var progress: String?
 
-    @Option(help: "New cards per day (default: the progress settings, else 20).")
+    @Option(parsing: .unconditional, help: "New cards per day (default: the progress settings, else 20).")
     var new: Int?
 
-    @Option(help: "Reviews per day (default: the progress settings, else 200).")
+    @Option(parsing: .unconditional, help: "Reviews per day (default: the progress settings, else 200).")
     var reviews: Int?
 
     @Option(help: "typed (default), choice (options a-d where a card has them) or self (reveal, then rate 1-4).")
     var mode: StudyMode = .typed
 
-    @Option(help: "Seed for choice order, event ids and fuzz, so a session can be repeated.")
+    @Option(parsing: .unconditional, help: "Seed for choice order, event ids and fuzz, so a session can be repeated.")
     var seed: UInt64?
 
     @Flag(help: "Cram: practise every card of the decks (due or not, weakest first) without changing the schedule.")
@@ -46,10 +46,10 @@ struct StudyCommand: AsyncParsableCommand {
 
     func validate() throws {
         if !cram && (cramReschedule || tag != nil || source != nil) {
-            throw ValidationError("--cram-reschedule, --tag and --source go with --cram")
+            throw CLIError.badOption("--cram-reschedule, --tag and --source go with --cram")
         }
-        if let new, new < 0 { throw ValidationError("--new must be 0 or more (got \(new))") }
-        if let reviews, reviews < 0 { throw ValidationError("--reviews must be 0 or more (got \(reviews))") }
+        if let new, new < 0 { throw CLIError.badOption("--new must be 0 or more (got \(new))") }
+        if let reviews, reviews < 0 { throw CLIError.badOption("--reviews must be 0 or more (got \(reviews))") }
     }
 
     func run() async throws {
