@@ -59,7 +59,7 @@ struct ClassCommand: AsyncParsableCommand {
             deck: deck, students: students, scheduler: scheduler, now: now, studyDay: studyDay)
         if let html {
             try OutputFile.write(ClassHTMLRenderer(report: report).render(), to: html)
-            if !json { FileHandle.standardError.write(Data("Wrote \(html)\n".utf8)) }
+            if !json { FileHandle.standardError.write(Data("wrote \(html)\n".utf8)) }
         }
         if json {
             FileHandle.standardOutput.write(try StatsJSON.encode(report))

@@ -71,10 +71,10 @@ struct ExportCommand: AsyncParsableCommand {
         case .anki:
             guard let output else { return }
             try AnkiPackageWriter.write(loaded, to: URL(fileURLWithPath: output), now: Date())
-            FileHandle.standardError.write(Data("Wrote \(loaded.cards.count) notes to \(output)\n".utf8))
+            FileHandle.standardError.write(Data("wrote \(loaded.cards.count) notes to \(output)\n".utf8))
         case .csv:
             try emit(AnkiTextFile.csv(for: loaded))
-            note("Wrote \(loaded.cards.count) cards")
+            note("wrote \(loaded.cards.count) cards")
         case .quizMd, .quizHtml:
             let options = QuizOptions(
                 variants: variants, count: count, kinds: try kinds.map(Self.parseKinds), seed: seed)
@@ -82,7 +82,7 @@ struct ExportCommand: AsyncParsableCommand {
             do { quiz = try Quiz(deck: loaded, options: options) } catch { throw QuizFailure(deck: deck, error: error) }
             try emit(format == .quizMd ? QuizRenderer.markdown(quiz) : QuizRenderer.html(quiz))
             let variants = quiz.variants.count
-            note("Wrote a quiz of \(variants) variant\(variants == 1 ? "" : "s") with answer keys")
+            note("wrote a quiz of \(variants) variant\(variants == 1 ? "" : "s") with answer keys")
         }
     }
 

@@ -47,7 +47,7 @@ struct ImportCommand: AsyncParsableCommand {
             print(String(decoding: try encoder.encode(summary), as: UTF8.self))
         } else {
             print(
-                "Imported \(summary.cards) card\(summary.cards == 1 ? "" : "s") into \(target.relativePath)"
+                "imported \(summary.cards) card\(summary.cards == 1 ? "" : "s") into \(target.relativePath)"
                     + (summary.skipped > 0 ? " (\(summary.skipped) row\(summary.skipped == 1 ? "" : "s") skipped)" : "")
             )
         }

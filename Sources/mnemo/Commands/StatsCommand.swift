@@ -60,7 +60,7 @@ struct StatsCommand: AsyncParsableCommand {
         }
         if let html {
             try OutputFile.write(StatsHTMLRenderer(report: report, learner: learner).render(), to: html)
-            if !json { FileHandle.standardError.write(Data("Wrote \(html)\n".utf8)) }
+            if !json { FileHandle.standardError.write(Data("wrote \(html)\n".utf8)) }
         }
         if json {
             FileHandle.standardOutput.write(try StatsJSON.encode(report))

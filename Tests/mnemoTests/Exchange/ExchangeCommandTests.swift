@@ -16,10 +16,10 @@ struct ExchangeCommandTests {
         defer { m.remove() }
         let export = try m.run("export", Self.sample, "--format", "csv", "-o", "deck.csv")
         #expect(export.status == 0, "\(export.stderr)")
-        #expect(export.stderr == "Wrote 8 cards to deck.csv\n")
+        #expect(export.stderr == "wrote 8 cards to deck.csv\n")
         let imported = try m.run("import", "deck.csv", "-o", "back.json")
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout == "Imported 8 cards into back.json\n")
+        #expect(imported.stdout == "imported 8 cards into back.json\n")
         let original = try deck(URL(fileURLWithPath: Self.sample))
         let back = try deck(m.url("back.json"))
         #expect(back.cards == original.cards)
@@ -42,7 +42,7 @@ struct ExchangeCommandTests {
             let run = try m.run(
                 "export", Self.sample, "--format", "quiz-html", "--variants", "3", "--seed", "42", "-o", name)
             #expect(run.status == 0, "\(run.stderr)")
-            #expect(run.stderr == "Wrote a quiz of 3 variants with answer keys to \(name)\n")
+            #expect(run.stderr == "wrote a quiz of 3 variants with answer keys to \(name)\n")
         }
         let a = try String(contentsOf: m.url("a.html"), encoding: .utf8)
         #expect(a == (try String(contentsOf: m.url("b.html"), encoding: .utf8)))
@@ -79,7 +79,7 @@ struct ExchangeCommandTests {
                 warning: cards.csv: row 4: text after a closing quote in field 1, skipped
 
                 """)
-        #expect(run.stdout == "Imported 2 cards into cards.json (2 rows skipped)\n")
+        #expect(run.stdout == "imported 2 cards into cards.json (2 rows skipped)\n")
         #expect(try deck(m.url("cards.json")).cards.map(\.prompt) == ["Q1?", "Q2?"])
     }
 
