@@ -63,7 +63,7 @@ import Testing
 
     @Test(arguments: [
         "ABC def", "déjà VU", "الاتحاد السوفيتي", "İstanbul", "Ünited", "mixed ÉCOLE and الحرب", "42",
-        "B-29 قاذفة في Tokyo", "ﻻ Ab",
+        "B-29 قاذفة في Tokyo", "ﻻ Ab", "Japan’s “Army” — ON…", "\u{2070}\u{2071}X", "A\u{E2}", "ABC\u{2000}",
     ])
     func fastLowerMatchesLowercased(_ s: String) {
         #expect(FastCase.lower(s) == s.lowercased())

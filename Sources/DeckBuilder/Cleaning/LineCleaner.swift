@@ -73,17 +73,21 @@ public enum LineCleaner {
     static func fastKey(_ text: Substring) -> String {
         let u = text.utf8
         return String(unsafeUninitializedCapacity: u.count) { buffer in
-            var n = 0
-            for b in u {
-                switch b {
-                case 0x30...0x39, 0x61...0x7A: buffer[n] = b
-                case 0x41...0x5A: buffer[n] = b | 0x20
-                case 0x80...: buffer[n] = b
-                default: continue
+            func keep(_ bytes: some Sequence<UInt8>) -> Int {
+                var n = 0
+                for b in bytes {
+                    switch b {
+                    case 0x30...0x39, 0x61...0x7A: buffer[n] = b
+                    case 0x41...0x5A: buffer[n] = b | 0x20
+                    case 0x80...: buffer[n] = b
+                    default: continue
+                    }
+                    n += 1
                 }
-                n += 1
+                return n
             }
-            return n
+            // The contiguous bytes when the text has them (a native string's always), read as a buffer.
+            return u.withContiguousStorageIfAvailable { keep($0) } ?? keep(u)
         }
     }
 

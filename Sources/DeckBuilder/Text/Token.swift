@@ -29,11 +29,21 @@ struct Token: Sendable {
 enum FastCase {
     static func lower<S: StringProtocol>(_ s: S) -> String {
         var hasUpper = false
-        // Arabic letters (U+0600–U+06FF, lead bytes D8–DB) have no case either.
+        // Arabic letters (U+0600–U+06FF, lead bytes D8–DB) have no case either, nor general
+        // punctuation (U+2000–203F: E2 80 xx, such as ’ “ ” — …).
         var caseless = true
+        var afterE2 = false
         for b in s.utf8 {
-            if b >= 0x80 {
-                if b >= 0xC0 && !(b >= 0xD8 && b <= 0xDB) { caseless = false; break }
+            if afterE2 {
+                afterE2 = false
+                if b != 0x80 { caseless = false; break }
+            } else if b >= 0x80 {
+                if b == 0xE2 {
+                    afterE2 = true
+                } else if b >= 0xC0 && !(b >= 0xD8 && b <= 0xDB) {
+                    caseless = false
+                    break
+                }
             } else if b >= 0x41 && b <= 0x5A {
                 hasUpper = true
             }
