@@ -90,6 +90,10 @@ struct SentenceSplitterTests {
         ("He said \"we won.\" Then they left.", 2),
         ("الحرب انتهت. ثم بدأت المفاوضات؟ نعم، بدأت.", 3),
         ("Siberia is cold.The temperature is low.", 2),
+        ("It ended… Then peace came. 戦争は終わった。平和が来た。", 3),
+        ("انتهت الحرب۔ ثم جاء السلام", 2),
+        ("Japan’s army — “beaten”. It surrendered!  Tabs\tand spaces.\u{00A0}Next one.", 4),
+        ("No terminator here at all", 1),
     ])
     func splits(text: String, count: Int) {
         #expect(SentenceSplitter.ranges(in: text).count == count)

@@ -12,10 +12,17 @@ public enum SentenceSplitter {
     /// Ranges of the sentences of `line`, as (start, end) String indices, whitespace trimmed.
     public static func ranges(in line: String) -> [Range<String.Index>] {
         let scalars = line.unicodeScalars
+        let u = line.utf8
         var out: [Range<String.Index>] = []
         var start = scalars.startIndex
         var i = scalars.startIndex
         while i < scalars.endIndex {
+            // Bytes first: only . ! ? and the lead bytes of ؟ ۔ … 。 (D8, DB, E2, E3) can start a terminator.
+            let b = u[i]
+            if b < 0x80 ? !(b == 0x2E || b == 0x21 || b == 0x3F) : !(b == 0xD8 || b == 0xDB || b == 0xE2 || b == 0xE3) {
+                i = b < 0x80 ? u.index(after: i) : scalars.index(after: i)
+                continue
+            }
             let c = scalars[i]
             guard isTerminator(c) else {
                 i = scalars.index(after: i)
@@ -34,6 +41,11 @@ public enum SentenceSplitter {
         }
         appendTrimmed(line, start..<scalars.endIndex, to: &out)
         return out
+    }
+
+    /// `properties.isWhitespace`, without the property look-up for ASCII.
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? c.value == 0x20 || (c.value >= 0x09 && c.value <= 0x0D) : c.properties.isWhitespace
     }
 
     static func isTerminator(_ c: Unicode.Scalar) -> Bool {
@@ -56,7 +68,7 @@ public enum SentenceSplitter {
         // What follows: end of line, or a space then a sentence start.
         var next = end
         var sawSpace = false
-        while next < scalars.endIndex, scalars[next].properties.isWhitespace {
+        while next < scalars.endIndex, isWhitespace(scalars[next]) {
             sawSpace = true
             next = scalars.index(after: next)
         }
@@ -119,8 +131,8 @@ public enum SentenceSplitter {
         let scalars = line.unicodeScalars
         var lo = r.lowerBound
         var hi = r.upperBound
-        while lo < hi, scalars[lo].properties.isWhitespace { lo = scalars.index(after: lo) }
-        while hi > lo, scalars[scalars.index(before: hi)].properties.isWhitespace { hi = scalars.index(before: hi) }
+        while lo < hi, isWhitespace(scalars[lo]) { lo = scalars.index(after: lo) }
+        while hi > lo, isWhitespace(scalars[scalars.index(before: hi)]) { hi = scalars.index(before: hi) }
         if lo < hi { out.append(lo..<hi) }
     }
 }
