@@ -181,4 +181,12 @@ import Testing
         #expect(!PromptText.bytesAreCharacters("\u{0600} , b"))
         #expect(!PromptText.bytesAreCharacters("a\r\nb"))
     }
+
+    @Test(arguments: [
+        [], ["a"], ["b", "a", "b", "c", "a"], ["war", "soviet", "war", "union", "soviet", "war"], ["x", "x", "x"],
+        ["الحرب", "war", "الحرب", "1945"],
+    ])
+    func sortedUniqueIsSetThenSorted(_ words: [String]) {
+        #expect(CardDrafter.sortedUnique(words) == Array(Set(words)).sorted())
+    }
 }

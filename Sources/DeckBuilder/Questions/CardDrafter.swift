@@ -235,7 +235,8 @@ enum CardDrafter {
         var t: [Token] = []
         var leads = false
         var comma: Int?
-        Tokenizer.forEachToken(String(clause.prefix(160))) { tok in
+        // No more than 160 bytes is no more than 160 characters: the clause itself, without counting them.
+        Tokenizer.forEachToken(clause.utf8.count <= 160 ? clause : String(clause.prefix(160))) { tok in
             if t.isEmpty {
                 leads =
                     EnglishQuestions.leadWords.contains(tok.lower) || EnglishQuestions.connectives.contains(tok.lower)
@@ -302,13 +303,8 @@ enum CardDrafter {
     ) -> FactCandidate? {
         let keywords =
             keywordIndices.map { idx in
-                Array(
-                    Set(
-                        idx.compactMap { i in
-                            c.norms.map { $0[i] } ?? Normalizer.word(c.tokens[i], language: c.language)
-                        })
-                )
-                .sorted()
+                Self.sortedUnique(
+                    idx.compactMap { i in c.norms.map { $0[i] } ?? Normalizer.word(c.tokens[i], language: c.language) })
             }
             ?? Normalizer.keywords(keywordTokens[...], language: c.language)
         let lo = max(0, anchor.lowerBound - 8)
@@ -334,12 +330,25 @@ enum CardDrafter {
         for b in suffix.utf8 where b == 0x20 { words += 1 }
         if words > 32 { s -= 1 }
         if words < 6 { s -= 1 }
+        var matchWords = Set(window)
+        for word in answer.split(separator: " ") { matchWords.remove(String(word)) }
         return FactCandidate(
             value: value, answerType: type, normalized: normalized, answer: answer, surfaceAnswer: surface,
             accepted: accepted.filter { !$0.isEmpty && $0 != answer }.sorted(), language: c.language,
             levantine: levantine, clausePrefix: prefix, clauseSuffix: suffix, blankLabel: label, question: question,
-            event: event, keywords: keywords,
-            matchWords: Set(window).subtracting(answer.split(separator: " ").map(String.init)), evidence: c.evidence,
+            event: event, keywords: keywords, matchWords: matchWords, evidence: c.evidence,
             tags: (tags + ["lang:" + c.language]).sorted(), score: s, quotable: c.quotable)
+    }
+
+    /// The words sorted, each once (what `Array(Set(words)).sorted()` gives, without hashing).
+    static func sortedUnique(_ words: [String]) -> [String] {
+        var sorted = words.sorted()
+        var kept = 0
+        for i in sorted.indices where kept == 0 || sorted[i] != sorted[kept - 1] {
+            sorted.swapAt(kept, i)
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
 }
