@@ -59,7 +59,8 @@ public struct DeckBuilder: Sendable {
                 continue
             }
             let analysis = DocumentAnalyzer.analyze(text)
-            for fact in analysis.facts { pool.add(fact) }
+            // By index: the pool reads each fact in place and copies only the ones it keeps.
+            for i in analysis.facts.indices { pool.add(analysis.facts[i]) }
             sources.append(
                 SourceInfo(
                     file: file.name, title: Self.title(of: text, dropped: analysis.dropped), sha256: text.sha256,

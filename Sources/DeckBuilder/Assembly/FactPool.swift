@@ -69,23 +69,30 @@ struct FactPool {
         let overlap = Double(shared) / Double(min(Int(size.words), c.matchWords.count))
         let needed = size.dated ? 0.6 : 0.5
         guard overlap >= needed, shared >= (size.dated ? 3 : 2) else { return nil }
-        let p = views[id]
-        guard Self.compatible(p, c) else { return nil }
+        // The view is passed where it lies (a local copy would retain each of its strings and sets).
+        guard Self.compatible(views[id], c) else { return nil }
         // By index: iterating the readings would copy each one's candidate.
-        let readings = groups[id].readings
-        for r in readings.indices where Self.sameSentence(readings[r].candidate.evidence, evidence) { return nil }
+        for r in groups[id].readings.indices
+        where Self.sameSentence(groups[id].readings[r].candidate.evidence, evidence) {
+            return nil
+        }
+        return Self.sameHappening(views[id], c) ? overlap : nil
+    }
+
+    /// Whether two facts that ask alike tell the same happening.
+    static func sameHappening(_ p: MatchView, _ c: MatchView) -> Bool {
         // The same happening: when both name a verb, they share one ("returned" is not "died").
         // …unless both name the same event ("the Yalta meeting", "a meeting in Yalta").
         let sameEvent = !p.events.isDisjoint(with: c.events)
-        if !sameEvent, !p.verbs.isEmpty, !c.verbs.isEmpty, p.verbs.isDisjoint(with: c.verbs) { return nil }
+        if !sameEvent, !p.verbs.isEmpty, !c.verbs.isEmpty, p.verbs.isDisjoint(with: c.verbs) { return false }
         // Different values of different precision are not a disagreement to flag.
         // (A month and a day of different months do disagree.)
         if let x = p.date, let y = c.date, x.granularity != y.granularity,
             !FactGroup.sameValue(p.value, p.normalized, c.value, c.normalized)
         {
-            if !(Self.fine.contains(x.granularity) && Self.fine.contains(y.granularity)) { return nil }
+            if !(Self.fine.contains(x.granularity) && Self.fine.contains(y.granularity)) { return false }
         }
-        return overlap
+        return true
     }
 
     /// Dates of these precisions are not matched across sources (too vague to be the same fact).
