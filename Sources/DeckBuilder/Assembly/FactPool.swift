@@ -69,14 +69,14 @@ struct FactPool {
         let overlap = Double(shared) / Double(min(Int(size.words), c.matchWords.count))
         let needed = size.dated ? 0.6 : 0.5
         guard overlap >= needed, shared >= (size.dated ? 3 : 2) else { return nil }
-        // The view is passed where it lies (a local copy would retain each of its strings and sets).
-        guard Self.compatible(views[id], c) else { return nil }
+        // The view is read where it lies, through the buffer (a copy would retain each of its strings and sets).
+        guard views.withUnsafeBufferPointer({ Self.compatible($0[id], c) }) else { return nil }
         // By index: iterating the readings would copy each one's candidate.
         for r in groups[id].readings.indices
         where Self.sameSentence(groups[id].readings[r].candidate.evidence, evidence) {
             return nil
         }
-        return Self.sameHappening(views[id], c) ? overlap : nil
+        return views.withUnsafeBufferPointer { Self.sameHappening($0[id], c) } ? overlap : nil
     }
 
     /// Whether two facts that ask alike tell the same happening.
