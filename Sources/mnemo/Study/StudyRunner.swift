@@ -276,6 +276,6 @@ final class StudyRunner {
             return screen.passage(lines, evidence: evidence)
         }
         return
-            "\(evidence.source):\(evidence.line) (the source file is not next to the deck; the quote):\n  \"\(evidence.quote)\"\n"
+            "\(evidence.source):\(evidence.line) (source file not found beside the deck; showing the quote kept in the deck):\n  \"\(evidence.quote)\"\n"
     }
 }

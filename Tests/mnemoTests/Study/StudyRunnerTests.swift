@@ -221,7 +221,7 @@ struct StudyRunnerTests {
         #expect(text.contains("So far: 0 reviewed"))
         #expect(text.contains("Unknown command \":frobnicate\"; :help lists them."))
         #expect(text.contains("Answer first: :source then shows the passage."))
-        #expect(text.contains("ww2.txt:3 (the source file is not next to the deck; the quote):"))
+        #expect(text.contains("ww2.txt:3 (source file not found beside the deck; showing the quote kept in the deck):"))
         #expect(harness.reviews.count == 1)
     }
 
