@@ -183,14 +183,26 @@ struct CardScreen: Sendable {
         return text
     }
 
+    /// `:source`: the paragraph around the evidence, numbered, each line wrapped at the terminal's
+    /// width under its text (past the number column).
     func passage(_ lines: [(number: Int, text: String)], evidence: Provenance) -> String {
         var text = style.dim(evidence.source) + "\n"
         for line in lines {
             let marker = line.number == evidence.line ? ">" : " "
             let numbered = "\(marker)\(String(line.number).leftPad(5)) | \(line.text)"
-            text += (line.number == evidence.line ? style.bold(numbered) : numbered) + "\n"
+            for part in style.wrapped(numbered, indent: 9) {
+                text += (line.number == evidence.line ? style.bold(part) : part) + "\n"
+            }
         }
         return text
+    }
+
+    /// `:source` when the source file is not found: the quote the deck keeps, wrapped at the terminal's width.
+    func keptQuote(_ evidence: Provenance) -> String {
+        let heading =
+            "\(evidence.source):\(evidence.line) (source file not found beside the deck; showing the quote kept in the deck):"
+        let lines = style.wrapped(heading, indent: 2) + style.wrapped("  \"\(evidence.quote)\"", indent: 3)
+        return lines.joined(separator: "\n") + "\n"
     }
 
     static func letter(_ index: Int) -> String {

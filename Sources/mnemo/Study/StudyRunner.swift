@@ -275,7 +275,6 @@ final class StudyRunner {
         if let lines = sources.passage(for: evidence, deck: item.card.deck) {
             return screen.passage(lines, evidence: evidence)
         }
-        return
-            "\(evidence.source):\(evidence.line) (source file not found beside the deck; showing the quote kept in the deck):\n  \"\(evidence.quote)\"\n"
+        return screen.keptQuote(evidence)
     }
 }

@@ -54,7 +54,10 @@ private struct Harness {
     let log = MemoryEventSink()
     let runner: StudyRunner
 
-    init(_ script: [LineInput], mode: StudyMode = .typed, records: [CardID: CardRecord] = [:], style: Style = .plain) {
+    init(
+        _ script: [LineInput], mode: StudyMode = .typed, records: [CardID: CardRecord] = [:], style: Style = .plain,
+        sources: SourceLibrary = SourceLibrary(deckFolders: [:])
+    ) {
         let clock = TickingClock()
         let start = clock.now
         let session = StudySession(
@@ -63,12 +66,13 @@ private struct Harness {
             now: start, seed: 1)
         runner = StudyRunner(
             session: session, editor: ScriptedLineEditor(script, output: output), output: output, log: log,
-            judge: CheckerJudge(decks: [deck]), mode: mode, style: style, sources: SourceLibrary(deckFolders: [:]),
+            judge: CheckerJudge(decks: [deck]), mode: mode, style: style, sources: sources,
             clock: clock.read)
     }
 
-    init(lines: [String], mode: StudyMode = .typed) {
-        self.init(lines.map { .line($0) }, mode: mode)
+    init(lines: [String], mode: StudyMode = .typed, style: Style = .plain, sources: SourceLibrary? = nil) {
+        self.init(
+            lines.map { .line($0) }, mode: mode, style: style, sources: sources ?? SourceLibrary(deckFolders: [:]))
     }
 
     var reviews: [ReviewEvent] { log.events.filter { $0.kind == .review } }
@@ -265,5 +269,55 @@ struct StudyRunnerTests {
         ] as [(Double, String)])
     func intervals(seconds: Double, label: String) {
         #expect(IntervalFormat.short(seconds) == label)
+    }
+}
+
+/// What `:source` wrote: the lines between its echo and the next rating prompt.
+private func sourceOutput(_ text: String) -> [String] {
+    guard let start = text.range(of: ":source\n"),
+        let end = text.range(of: "Enter = ", range: start.upperBound..<text.endIndex)
+    else { return [] }
+    return text[start.upperBound..<end.lowerBound].split(separator: "\n").map(String.init)
+}
+
+@Suite("Study runner: :source at a terminal's width")
+struct StudySourceWrapTests {
+    @Test("the quote kept in the deck (no source file beside it) wraps at spaces", arguments: [24, 40])
+    func quoteWraps(width: Int) throws {
+        let harness = Harness(lines: ["1945", ":source", ":quit"], style: Style(enabled: false, width: width))
+        try harness.runner.run()
+        let lines = sourceOutput(harness.output.text)
+        #expect(lines.count >= 3, "\(harness.output.text)")
+        for line in lines { #expect(line.count <= width, "\(line)") }
+        let words = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(words.contains("The war in Europe ended in 1945."), "broken at spaces only: \(words)")
+    }
+
+    @Test("the passage from the source file wraps under its text, past the line numbers")
+    func passageWraps() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mnemo-src-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let long =
+            "The war in Europe ended in 1945, when Germany signed its unconditional surrender and the fighting stopped."
+        try Data("Title\n\n\(long)\nA second line of the same paragraph.\n".utf8)
+            .write(to: folder.appendingPathComponent("ww2.txt"))
+        let harness = Harness(
+            lines: ["1945", ":source", ":quit"], style: Style(enabled: false, width: 40),
+            sources: SourceLibrary(deckFolders: ["ww2": folder]))
+        try harness.runner.run()
+        let lines = sourceOutput(harness.output.text)
+        #expect(lines.first == "ww2.txt")
+        #expect(lines.dropFirst().first?.hasPrefix(">    3 | The war") == true, "\(lines)")
+        for line in lines { #expect(line.count <= 40, "\(line)") }
+        // Continuation lines start under the text, so the numbered column stays clear.
+        let continued = lines.dropFirst().filter { !$0.contains(" | ") }
+        #expect(!continued.isEmpty)
+        for line in continued { #expect(line.hasPrefix(String(repeating: " ", count: 9)), "\(line)") }
+        let text = lines.dropFirst().map { line -> String in
+            let body = line.range(of: " | ").map { String(line[$0.upperBound...]) } ?? line
+            return body.trimmingCharacters(in: .whitespaces)
+        }.joined(separator: " ")
+        #expect(text.contains(long))
     }
 }
