@@ -89,10 +89,10 @@ struct CardScreen: Sendable {
     }
 
     private func evidenceLine(_ evidence: Provenance) -> String {
-        style.dim("\(evidence.source):\(evidence.line)") + "  \"\(evidence.quote)\""
+        style.dim("\(evidence.source):\(evidence.line)") + "  “\(evidence.quote)”"
     }
 
-    /// One reading of a disputed fact: "  value  source:line  "quote"", wrapped to the terminal.
+    /// One reading of a disputed fact: "  value  source:line  “quote”", wrapped to the terminal.
     private func reading(_ value: String, _ evidence: Provenance?) -> String {
         guard let evidence else { return "  \(value)" }
         return wrappedEvidence("  \(value)  ", evidence, indent: 6)
@@ -101,7 +101,7 @@ struct CardScreen: Sendable {
     /// `lead` then the evidence, wrapped at the terminal's width with a hanging indent.
     private func wrappedEvidence(_ lead: String, _ evidence: Provenance, indent: Int) -> String {
         let place = "\(evidence.source):\(evidence.line)"
-        let lines = style.wrapped(lead + place + "  \"\(evidence.quote)\"", indent: indent)
+        let lines = style.wrapped(lead + place + "  “\(evidence.quote)”", indent: indent)
         guard let first = lines.first, let range = first.range(of: place) else {
             return lead + evidenceLine(evidence)
         }
@@ -201,7 +201,7 @@ struct CardScreen: Sendable {
     func keptQuote(_ evidence: Provenance) -> String {
         let heading =
             "\(evidence.source):\(evidence.line) (source file not found beside the deck; showing the quote kept in the deck):"
-        let lines = style.wrapped(heading, indent: 2) + style.wrapped("  \"\(evidence.quote)\"", indent: 3)
+        let lines = style.wrapped(heading, indent: 2) + style.wrapped("  “\(evidence.quote)”", indent: 3)
         return lines.joined(separator: "\n") + "\n"
     }
 

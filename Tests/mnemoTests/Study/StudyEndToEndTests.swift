@@ -112,7 +112,7 @@ struct StudyEndToEndTests {
         > 1945
         Right.
         Answer: 1945
-        Source: ww2.txt:6  "The war in Europe ended in 1945."
+        Source: ww2.txt:6  “The war in Europe ended in 1945.”
         1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 6d
         Enter = 3 Good, or 1-4: 
         Good: next in 10m.
@@ -123,7 +123,7 @@ struct StudyEndToEndTests {
         > Winston Churchil
         Almost right: the correct spelling is Winston Churchill
         Answer: Winston Churchill
-        Source: ww2.txt:4  "Winston Churchill became prime minister of Britain in May 1940."
+        Source: ww2.txt:4  “Winston Churchill became prime minister of Britain in May 1940.”
         1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 10d
         Enter = 3 Good, or 1-4: 
         Good: next in 10m.
@@ -134,7 +134,7 @@ struct StudyEndToEndTests {
         > 60000
         Wrong. You answered "60000".
         Answer: 600,000
-        Source: ww2.txt:5  "About 600,000 soldiers took part in the landings."
+        Source: ww2.txt:5  “About 600,000 soldiers took part in the landings.”
         1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 10d
         Enter = 1 Again, or 1-4: 
         Again: next in 1m.

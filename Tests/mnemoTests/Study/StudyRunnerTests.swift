@@ -90,7 +90,7 @@ struct StudyRunnerTests {
         #expect(summary.reviewed == 3 && summary.right == 2 && summary.wrong == 1 && summary.newSeen == 3)
         let text = harness.output.text
         #expect(text.contains("World War II · card 1 of 3 · new"))
-        #expect(text.contains("Right.\nAnswer: 1945\nSource: ww2.txt:3  \"The war in Europe ended in 1945.\""))
+        #expect(text.contains("Right.\nAnswer: 1945\nSource: ww2.txt:3  “The war in Europe ended in 1945.”"))
         #expect(text.contains("Wrong. You answered \"Attlee\".\nAnswer: Winston Churchill"))
         #expect(text.contains("1 Again 1m · 2 Hard 1d · 3 Good 3d · 4 Easy 7d\nEnter = 3 Good, or 1-4: "))
         #expect(text.contains("Enter = 1 Again, or 1-4: "))
@@ -101,7 +101,7 @@ struct StudyRunnerTests {
     func conflict() throws {
         let harness = Harness(lines: ["1945", "4", "Churchill", "4", "1939", "4"])
         try harness.runner.run()
-        #expect(harness.output.text.contains("Sources disagree:\n  1939\n  1938  b.txt:9  \"In 1938 …\""))
+        #expect(harness.output.text.contains("Sources disagree:\n  1939\n  1938  b.txt:9  “In 1938 …”"))
     }
 
     @Test("a digit overrides the proposal; other input asks again")
@@ -319,5 +319,25 @@ struct StudySourceWrapTests {
             return body.trimmingCharacters(in: .whitespaces)
         }.joined(separator: " ")
         #expect(text.contains(long))
+    }
+}
+
+@Suite("Study runner: what the screen says")
+struct StudyScreenWordingTests {
+    @Test("evidence is quoted with typographic quotes, as in curate")
+    func typographicQuotes() throws {
+        let harness = Harness(lines: ["1945", "", "Churchill", "", "1939", "", ":quit"])
+        try harness.runner.run()
+        let text = harness.output.text
+        #expect(text.contains("Source: ww2.txt:3  “The war in Europe ended in 1945.”"))
+        #expect(text.contains("  1938  b.txt:9  “In 1938 …”"))
+        #expect(!text.contains("\"The war"))
+    }
+
+    @Test("the quote shown by :source without the source file is in typographic quotes too")
+    func typographicQuotesInSource() throws {
+        let harness = Harness(lines: ["1945", ":source", ":quit"])
+        try harness.runner.run()
+        #expect(sourceOutput(harness.output.text).last == "  “The war in Europe ended in 1945.”")
     }
 }
