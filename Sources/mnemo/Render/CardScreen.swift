@@ -147,8 +147,9 @@ struct CardScreen: Sendable {
         var text = "\n" + style.bold("Session over.") + "\n"
         let percent =
             summary.reviewed > 0 ? " (\(Int((Double(summary.right) / Double(summary.reviewed) * 100).rounded()))%)" : ""
-        // Counted by rating (a wrong answer rated Hard passes), so named after ratings, not verdicts.
-        text += "Reviewed: \(summary.reviewed)   passed: \(summary.right)   again: \(summary.wrong)\(percent)\n"
+        // Counted by rating (a wrong answer rated Hard passes), so named after ratings, not verdicts;
+        // the percentage is the pass rate, so it stands beside "passed".
+        text += "Reviewed: \(summary.reviewed)   passed: \(summary.right)\(percent)   again: \(summary.wrong)\n"
         text += "New cards seen: \(summary.newSeen)"
         if summary.buried > 0 { text += "   buried: \(summary.buried)" }
         if summary.suspended > 0 { text += "   suspended: \(summary.suspended)" }

@@ -151,7 +151,7 @@ struct StudyEndToEndTests {
         > :quit
 
         Session over.
-        Reviewed: 2   passed: 2   again: 0 (100%)
+        Reviewed: 2   passed: 2 (100%)   again: 0
         New cards seen: 2   undone: 1
         Session time: T
         Next card due: now.

@@ -106,7 +106,7 @@ struct StudyTmuxTests {
         #expect(tmux.wait(for: "EXITED=0"), "screen:\n\(tmux.screen())")
         let screen = tmux.screen()
         #expect(screen.contains("Session over."))
-        #expect(screen.contains("Reviewed: 2   passed: 2   again: 0 (100%)"))
+        #expect(screen.contains("Reviewed: 2   passed: 2 (100%)   again: 0"))
 
         let events = try fixture.events()
         #expect(events.map(\.kind) == [.review, .review, .review, .undo])
