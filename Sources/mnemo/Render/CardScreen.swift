@@ -5,9 +5,10 @@ import MnemoCore
 struct CardScreen: Sendable {
     let style: Style
 
-    /// "World War II · card 3 of 20 · review   (review 14 · learning 1 · new 5)"
-    /// In a cram session every seen card waits in one queue: the label is then the card's phase, and
-    /// the counts are of seen and new cards.
+    /// "World War II · card 3 · 20 left · review   (review 14 · learning 1 · new 5)"
+    /// "left" counts the cards still queued, this one included: a failed card coming back counts again,
+    /// so the number does not fall for it (a "card N of M" would see M grow). In a cram session every
+    /// seen card waits in one queue: the label is then the card's phase, and the counts are of seen and new cards.
     func header(_ item: StudyItem, counts: (review: Int, learning: Int, new: Int), cram: Bool = false) -> String {
         let kind: String
         switch (item.queue, item.state.phase) {
@@ -20,7 +21,8 @@ struct CardScreen: Sendable {
             cram
             ? "cram: seen \(counts.review + counts.learning) · new \(counts.new)"
             : "review \(counts.review) · learning \(counts.learning) · new \(counts.new)"
-        return "\n" + style.bold(item.card.deckTitle) + " · card \(item.number) of \(item.total) · " + kind
+        let queued = max(1, counts.review + counts.learning + counts.new)
+        return "\n" + style.bold(item.card.deckTitle) + " · card \(item.number) · \(queued) left · " + kind
             + "   " + style.dim("(\(left))") + "\n"
     }
 

@@ -89,7 +89,7 @@ struct StudyRunnerTests {
         #expect(harness.reviews.map(\.answer) == ["1945", "Attlee", "1939"])
         #expect(summary.reviewed == 3 && summary.right == 2 && summary.wrong == 1 && summary.newSeen == 3)
         let text = harness.output.text
-        #expect(text.contains("World War II · card 1 of 3 · new"))
+        #expect(text.contains("World War II · card 1 · 3 left · new"))
         #expect(text.contains("Right.\nAnswer: 1945\nSource: ww2.txt:3  “The war in Europe ended in 1945.”"))
         #expect(text.contains("Wrong. You answered \"Attlee\".\nAnswer: Winston Churchill"))
         #expect(text.contains("1 Again 1m · 2 Hard 1d · 3 Good 3d · 4 Easy 7d\nEnter = 3 Good, or 1-4: "))
@@ -339,5 +339,17 @@ struct StudyScreenWordingTests {
         let harness = Harness(lines: ["1945", ":source", ":quit"])
         try harness.runner.run()
         #expect(sourceOutput(harness.output.text).last == "  “The war in Europe ended in 1945.”")
+    }
+
+    @Test("the header counts the cards left, failed cards included, instead of a growing total")
+    func headerCountsCardsLeft() throws {
+        // q-1 failed comes back (learning); the count of cards left does not fall for it.
+        let harness = Harness(lines: ["1066", "", "Churchill", "", ":quit"])
+        try harness.runner.run()
+        let text = harness.output.text
+        #expect(text.contains("World War II · card 1 · 3 left · new   (review 0 · learning 0 · new 3)"))
+        #expect(text.contains("World War II · card 2 · 3 left · new   (review 0 · learning 1 · new 2)"))
+        #expect(text.contains("World War II · card 3 · 2 left · "))
+        #expect(!text.contains("card 2 of"), "no 'card N of M' whose M grows")
     }
 }
