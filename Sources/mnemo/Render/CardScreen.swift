@@ -53,6 +53,9 @@ struct CardScreen: Sendable {
     func feedback(_ judgement: Judgement?, typed: String?, card: Card) -> String {
         var text = ""
         switch judgement?.verdict {
+        case .right? where judgement?.otherReading != nil:
+            // Credited as recall, yet not the reading this card teaches; the note names both.
+            text += style.yellow("Accepted: another source's reading.") + "\n"
         case .right?:
             text += style.green("Right.") + "\n"
         case .almost?:

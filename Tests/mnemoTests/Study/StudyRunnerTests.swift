@@ -352,4 +352,17 @@ struct StudyScreenWordingTests {
         #expect(text.contains("World War II · card 3 · 2 left · "))
         #expect(!text.contains("card 2 of"), "no 'card N of M' whose M grows")
     }
+
+    @Test("another source's reading is accepted as such, not called right; Good is still proposed")
+    func anotherSourcesReading() throws {
+        let harness = Harness(lines: ["1945", "", "Churchill", "", "1938", "", ":quit"])
+        try harness.runner.run()
+        let text = harness.output.text
+        #expect(
+            text.contains(
+                "> 1938\nAccepted: another source's reading.\n1938 is what b.txt says; this card teaches 1939.\n"
+                    + "Answer: 1939\n"), "\(text)")
+        #expect(harness.reviews.last?.verdict == .right)
+        #expect(harness.reviews.last?.rating == .good)
+    }
 }
