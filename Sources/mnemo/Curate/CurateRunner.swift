@@ -86,6 +86,7 @@ final class CurateRunner {
                 case "", "k", "keep":
                     try decide("keep", card: card, index: index) { _ in }
                     if !changedCurrent { summary.kept += 1 }
+                    output.write("Kept.\n")
                     next()
                 case "d", "drop":
                     try decide("drop", card: card, index: index) { deck in deck.cards.removeAll { $0.id == card.id } }

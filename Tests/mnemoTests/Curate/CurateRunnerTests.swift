@@ -206,6 +206,14 @@ struct CurateRunnerTests {
         #expect(text.contains("Curation: kept 2, edited 0, dropped 0, conflicts settled 0. 2 cards left"))
     }
 
+    @Test("a keep is confirmed as a drop is")
+    func keepIsConfirmed() throws {
+        let fixture = try CurateFixture()
+        let (_, text, _) = try fixture.curate(["", "d", "k", "q"])
+        #expect(text.components(separatedBy: "\nKept.\n").count - 1 == 2, "\(text)")
+        #expect(text.components(separatedBy: "\nDropped.\n").count - 1 == 1)
+    }
+
     @Test("a second run resumes after the cards already curated; --again shows them all")
     func resume() throws {
         let fixture = try CurateFixture()
