@@ -283,4 +283,15 @@ struct CurateWrapTests {
         let joined = text.replacingOccurrences(of: "\n             ", with: " ")
         #expect(joined.contains("a.txt:5 “The Soviet Union declared war on Japan on 8 August 1945.”"))
     }
+
+    @Test(arguments: [40, 60])
+    func theClosingLineWrapsAtTheWidth(width: Int) throws {
+        let fixture = try CurateFixture()
+        let (_, text, _) = try fixture.curate(["", "q"], style: Style(enabled: false, width: width))
+        let closing = try #require(text.range(of: "Curation: kept"))
+        let lines = text[closing.lowerBound...].split(separator: "\n").map(String.init)
+        #expect(lines.count > 1)
+        for line in lines { #expect(line.count <= width, "\(line)") }
+        #expect(lines.joined(separator: " ").contains("run 'mnemo curate DECK' again to go on."))
+    }
 }
