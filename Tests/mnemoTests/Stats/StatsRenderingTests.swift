@@ -123,4 +123,35 @@ struct StatsRenderingTests {
         let lines = StatsRenderingFixture.section("Weakest cards", of: run.stdout)
         #expect(lines.count == 3 * 6)
     }
+
+    @Test("in the HTML page, Arabic card text, quotes and source titles run right to left")
+    func htmlArabicIsRightToLeft() throws {
+        let fixture = try StatsRenderingFixture()
+        let page = StatsHTMLRenderer(report: fixture.report, learner: nil).render()
+        /// The opening tags (up to ">") of the nearest `tag` before each place `text` is shown.
+        func openingTags(before text: String, tag: String) -> [String] {
+            var tags: [String] = []
+            var from = page.startIndex
+            while let at = page.range(of: HTMLText.escape(text), range: from..<page.endIndex) {
+                if let open = page.range(of: "<\(tag)", options: .backwards, range: page.startIndex..<at.lowerBound) {
+                    tags.append(String(page[open.lowerBound...].prefix { $0 != ">" }))
+                }
+                from = at.upperBound
+            }
+            return tags
+        }
+        let prompt = openingTags(before: StatsRenderingFixture.arabicPrompt, tag: "td")
+        #expect(prompt == ["<td dir=\"rtl\" lang=\"ar\""])
+        let quote = openingTags(before: "أعلن الاتحاد السوفيتي الحرب على اليابان في 8", tag: "div")
+        #expect(quote == ["<div class=\"quote\" dir=\"auto\""], "the quote's own direction, from its text")
+        // In the weakest cards' source column and in mastery by source.
+        let title = openingTags(before: StatsRenderingFixture.arabicTitle, tag: "td")
+        #expect(title == ["<td dir=\"rtl\" lang=\"ar\"", "<td dir=\"rtl\" lang=\"ar\""])
+        #expect(page.contains("td[dir=\"rtl\"] { text-align: right; }"))
+        // English cards and titles keep the page's direction.
+        let english = openingTags(before: "In [month and year], World War II", tag: "td")
+        #expect(english.count == 5 && english.allSatisfy { $0 == "<td" }, "\(english)")
+        let englishTitle = openingTags(before: "The Soviet-Japanese War of 1945 and the end", tag: "td")
+        #expect(!englishTitle.isEmpty && englishTitle.allSatisfy { $0 == "<td" }, "\(englishTitle)")
+    }
 }
