@@ -65,7 +65,10 @@ struct StatsCommand: AsyncParsableCommand {
         if json {
             FileHandle.standardOutput.write(try StatsJSON.encode(report))
         } else if html == nil {
-            let text = StatsTextRenderer(report: report, color: Terminal.useColor, learner: learner).render()
+            // Wrapped at the terminal's width; piped output (no terminal) keeps whole lines.
+            let text = StatsTextRenderer(
+                report: report, color: Terminal.useColor, learner: learner, width: Style.forStandardOutput().width
+            ).render()
             FileHandle.standardOutput.write(Data(text.utf8))
         }
     }

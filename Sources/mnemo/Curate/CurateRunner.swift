@@ -86,6 +86,7 @@ final class CurateRunner {
                 case "", "k", "keep":
                     try decide("keep", card: card, index: index) { _ in }
                     if !changedCurrent { summary.kept += 1 }
+                    output.write("Kept.\n")
                     next()
                 case "d", "drop":
                     try decide("drop", card: card, index: index) { deck in deck.cards.removeAll { $0.id == card.id } }
@@ -269,14 +270,15 @@ final class CurateRunner {
     private func finish(quit: Bool) -> CurateSummary {
         summary.left = queue.count - min(position, queue.count)
         var text =
-            "\nCuration: kept \(summary.kept), edited \(summary.edited), dropped \(summary.dropped), conflicts settled \(summary.settled)."
+            "Curation: kept \(summary.kept), edited \(summary.edited), dropped \(summary.dropped), conflicts settled \(summary.settled)."
         if summary.left > 0 {
             text +=
                 " \(summary.left) card\(summary.left == 1 ? "" : "s") left: run 'mnemo curate \(deckName)' again to go on."
         } else {
             text += " Every card of this pass is curated."
         }
-        output.write(text + "\n")
+        // Wrapped at the terminal's width at spaces, as the card screen is (whole when piped).
+        output.write("\n" + style.wrapped(text).joined(separator: "\n") + "\n")
         return summary
     }
 

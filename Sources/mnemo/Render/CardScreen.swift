@@ -5,9 +5,10 @@ import MnemoCore
 struct CardScreen: Sendable {
     let style: Style
 
-    /// "World War II · card 3 of 20 · review   (review 14 · learning 1 · new 5)"
-    /// In a cram session every seen card waits in one queue: the label is then the card's phase, and
-    /// the counts are of seen and new cards.
+    /// "World War II · card 3 · 20 left · review   (review 14 · learning 1 · new 5)"
+    /// "left" counts the cards still queued, this one included: a failed card coming back counts again,
+    /// so the number does not fall for it (a "card N of M" would see M grow). In a cram session every
+    /// seen card waits in one queue: the label is then the card's phase, and the counts are of seen and new cards.
     func header(_ item: StudyItem, counts: (review: Int, learning: Int, new: Int), cram: Bool = false) -> String {
         let kind: String
         switch (item.queue, item.state.phase) {
@@ -20,7 +21,8 @@ struct CardScreen: Sendable {
             cram
             ? "cram: seen \(counts.review + counts.learning) · new \(counts.new)"
             : "review \(counts.review) · learning \(counts.learning) · new \(counts.new)"
-        return "\n" + style.bold(item.card.deckTitle) + " · card \(item.number) of \(item.total) · " + kind
+        let queued = max(1, counts.review + counts.learning + counts.new)
+        return "\n" + style.bold(item.card.deckTitle) + " · card \(item.number) · \(queued) left · " + kind
             + "   " + style.dim("(\(left))") + "\n"
     }
 
@@ -51,6 +53,9 @@ struct CardScreen: Sendable {
     func feedback(_ judgement: Judgement?, typed: String?, card: Card) -> String {
         var text = ""
         switch judgement?.verdict {
+        case .right? where judgement?.otherReading != nil:
+            // Credited as recall, yet not the reading this card teaches; the note names both.
+            text += style.yellow("Accepted: another source's reading.") + "\n"
         case .right?:
             text += style.green("Right.") + "\n"
         case .almost?:
@@ -89,10 +94,10 @@ struct CardScreen: Sendable {
     }
 
     private func evidenceLine(_ evidence: Provenance) -> String {
-        style.dim("\(evidence.source):\(evidence.line)") + "  \"\(evidence.quote)\""
+        style.dim("\(evidence.source):\(evidence.line)") + "  “\(evidence.quote)”"
     }
 
-    /// One reading of a disputed fact: "  value  source:line  "quote"", wrapped to the terminal.
+    /// One reading of a disputed fact: "  value  source:line  “quote”", wrapped to the terminal.
     private func reading(_ value: String, _ evidence: Provenance?) -> String {
         guard let evidence else { return "  \(value)" }
         return wrappedEvidence("  \(value)  ", evidence, indent: 6)
@@ -101,7 +106,7 @@ struct CardScreen: Sendable {
     /// `lead` then the evidence, wrapped at the terminal's width with a hanging indent.
     private func wrappedEvidence(_ lead: String, _ evidence: Provenance, indent: Int) -> String {
         let place = "\(evidence.source):\(evidence.line)"
-        let lines = style.wrapped(lead + place + "  \"\(evidence.quote)\"", indent: indent)
+        let lines = style.wrapped(lead + place + "  “\(evidence.quote)”", indent: indent)
         guard let first = lines.first, let range = first.range(of: place) else {
             return lead + evidenceLine(evidence)
         }
@@ -147,8 +152,9 @@ struct CardScreen: Sendable {
         var text = "\n" + style.bold("Session over.") + "\n"
         let percent =
             summary.reviewed > 0 ? " (\(Int((Double(summary.right) / Double(summary.reviewed) * 100).rounded()))%)" : ""
-        // Counted by rating (a wrong answer rated Hard passes), so named after ratings, not verdicts.
-        text += "Reviewed: \(summary.reviewed)   passed: \(summary.right)   again: \(summary.wrong)\(percent)\n"
+        // Counted by rating (a wrong answer rated Hard passes), so named after ratings, not verdicts;
+        // the percentage is the pass rate, so it stands beside "passed".
+        text += "Reviewed: \(summary.reviewed)   passed: \(summary.right)\(percent)   again: \(summary.wrong)\n"
         text += "New cards seen: \(summary.newSeen)"
         if summary.buried > 0 { text += "   buried: \(summary.buried)" }
         if summary.suspended > 0 { text += "   suspended: \(summary.suspended)" }
@@ -183,14 +189,26 @@ struct CardScreen: Sendable {
         return text
     }
 
+    /// `:source`: the paragraph around the evidence, numbered, each line wrapped at the terminal's
+    /// width under its text (past the number column).
     func passage(_ lines: [(number: Int, text: String)], evidence: Provenance) -> String {
         var text = style.dim(evidence.source) + "\n"
         for line in lines {
             let marker = line.number == evidence.line ? ">" : " "
             let numbered = "\(marker)\(String(line.number).leftPad(5)) | \(line.text)"
-            text += (line.number == evidence.line ? style.bold(numbered) : numbered) + "\n"
+            for part in style.wrapped(numbered, indent: 9) {
+                text += (line.number == evidence.line ? style.bold(part) : part) + "\n"
+            }
         }
         return text
+    }
+
+    /// `:source` when the source file is not found: the quote the deck keeps, wrapped at the terminal's width.
+    func keptQuote(_ evidence: Provenance) -> String {
+        let heading =
+            "\(evidence.source):\(evidence.line) (source file not found beside the deck; showing the quote kept in the deck):"
+        let lines = style.wrapped(heading, indent: 2) + style.wrapped("  “\(evidence.quote)”", indent: 3)
+        return lines.joined(separator: "\n") + "\n"
     }
 
     static func letter(_ index: Int) -> String {

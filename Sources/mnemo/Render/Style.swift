@@ -59,6 +59,30 @@ struct Style: Sendable {
         return lines.enumerated().map { $0.offset == 0 ? $0.element : pad + $0.element }
     }
 
+    /// `text` wrapped as `wrapped(_:indent:)`, with `paint` applied to its `suffix` wherever the breaks
+    /// put it: each line's piece is painted on its own, so no code spans a line break.
+    func wrapped(_ text: String, indent: Int = 0, paintingSuffix suffix: String, with paint: (String) -> String)
+        -> [String]
+    {
+        var lines = wrapped(text, indent: indent)
+        guard !suffix.isEmpty, text.hasSuffix(suffix) else { return lines }
+        // A break only drops spaces and adds the indent: the suffix is the last characters that are not spaces.
+        var left = suffix.reduce(0) { $1 == " " ? $0 : $0 + 1 }
+        var k = lines.count - 1
+        while left > 0, k >= 0 {
+            let line = lines[k]
+            let floor = line.index(line.startIndex, offsetBy: k == 0 ? 0 : min(indent, line.count))
+            var start = line.endIndex
+            while start > floor, left > 0 {
+                start = line.index(before: start)
+                if line[start] != " " { left -= 1 }
+            }
+            lines[k] = String(line[..<start]) + paint(String(line[start...]))
+            k -= 1
+        }
+        return lines
+    }
+
     private func wrap(_ text: String, _ code: String) -> String {
         enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }

@@ -1,3 +1,4 @@
+import DeckBuilder
 import Foundation
 import MnemoCore
 
@@ -8,6 +9,12 @@ enum HTMLKit {
     /// User text (prompts, answers, quotes, titles) isolated for bidi, so an Arabic sentence does
     /// not reorder the punctuation and file names around it.
     static func bdi(_ text: String) -> String { "<bdi>\(escape(text))</bdi>" }
+
+    /// ` dir="rtl" lang="ar"` for text written in Arabic letters (by the deck builder's script rule, as the
+    /// quiz sheet marks its Arabic cards), else nothing: the page's left-to-right direction holds.
+    static func direction(_ text: String) -> String {
+        Script.language(of: text) == "ar" ? " dir=\"rtl\" lang=\"ar\"" : ""
+    }
 
     /// A file:line citation, always left to right.
     static func cite(_ file: String, _ line: Int?) -> String {
@@ -59,6 +66,7 @@ enum HTMLKit {
         .meter { display: inline-block; width: 100px; height: 10px; background: #e8ebf0; border-radius: 2px; vertical-align: middle; }
         .meter i { display: block; height: 10px; background: #2e9e57; border-radius: 2px; }
         .quote, .card { unicode-bidi: plaintext; }
+        td[dir="rtl"] { text-align: right; }
         table.fit { width: auto; min-width: 60%; }
         td.names { font-size: 12px; color: #3b4452; }
         .note { color: #5d6675; font-size: 12px; }

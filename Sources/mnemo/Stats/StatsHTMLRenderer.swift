@@ -181,10 +181,15 @@ struct StatsHTMLRenderer {
         var out =
             "<table><tr><th>#</th><th>Card</th><th class=\"num\">Lapses</th><th class=\"num\">Recall now</th><th>Source</th></tr>"
         for (i, card) in report.weakest.enumerated() {
-            out += "<tr><td class=\"num\">\(i + 1)</td><td>\(K.bdi(card.prompt)) → <b>\(K.bdi(card.answer))</b>"
+            // An Arabic card's cell runs right to left, its arrow pointing from the prompt to the answer.
+            let direction = K.direction(card.prompt)
+            let arrow = direction.isEmpty ? "→" : "←"
+            out += "<tr><td class=\"num\">\(i + 1)</td><td\(direction)>\(K.bdi(card.prompt)) \(arrow) "
+            out += "<b>\(K.bdi(card.answer))</b>"
             if let quote = card.quote { out += "<div class=\"quote\" dir=\"auto\">“\(K.escape(quote))”</div>" }
             out +=
-                "</td><td class=\"num\">\(card.lapses)</td><td class=\"num\">\(StatsFormat.percent(card.retrievability, digits: 0))</td><td>"
+                "</td><td class=\"num\">\(card.lapses)</td><td class=\"num\">\(StatsFormat.percent(card.retrievability, digits: 0))</td>"
+            out += "<td\(K.direction(card.sourceTitle ?? ""))>"
             if let title = card.sourceTitle { out += K.bdi(K.clip(title, 70)) + "<br>" }
             if let file = card.source { out += "<span class=\"note\">\(K.cite(file, card.line))</span>" }
             out += "</td></tr>"
@@ -201,7 +206,8 @@ struct StatsHTMLRenderer {
             for g in groups {
                 var name = K.bdi(titles ? K.clip(g.title ?? g.name, 80) : g.name)
                 if titles, g.title != nil { name += " <span class=\"note\">\(K.cite(g.name, nil))</span>" }
-                out += "<tr><td>\(name)</td><td>\(K.meter(g.mastery))</td>"
+                out +=
+                    "<tr><td\(K.direction(titles ? (g.title ?? g.name) : g.name))>\(name)</td><td>\(K.meter(g.mastery))</td>"
                 out += "<td class=\"num\">\(StatsFormat.percent(g.mastery, digits: 0))</td>"
                 out += "<td class=\"num\">\(g.known)/\(g.cards)</td><td class=\"num\">\(g.studied)</td>"
                 out +=

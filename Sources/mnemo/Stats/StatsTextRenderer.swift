@@ -7,6 +7,8 @@ struct StatsTextRenderer {
     var color: Bool
     /// Shown in the title line ("learner" name or folder).
     var learner: String?
+    /// Columns to wrap the text lines at (a terminal's width); nil leaves them whole (pipes).
+    var width: Int? = nil
 
     func render() -> String {
         var out = ""
@@ -37,6 +39,11 @@ struct StatsTextRenderer {
     private func bold(_ text: String) -> String { style(text, "1") }
     private func dim(_ text: String) -> String { style(text, "2") }
 
+    /// `plain` broken at spaces to the width (the study screen's wrapping), each line then styled.
+    private func lines(_ plain: String, indent: Int, _ paint: (String) -> String = { $0 }) -> String {
+        Style(enabled: color, width: width).wrapped(plain, indent: indent).map(paint).joined(separator: "\n") + "\n"
+    }
+
     private func section(_ heading: String, _ body: String) -> String {
         "\n" + bold(heading) + "\n" + body
     }
@@ -48,10 +55,9 @@ struct StatsTextRenderer {
         line = bold(line)
         let day = report.rolloverHour == 0 ? "midnight" : String(format: "%02d:00", report.rolloverHour)
         return line + "\n"
-            + dim(
-                "\(decks) · \(StatsFormat.plural(report.totals.cards, "card")) · \(report.today.date) (\(report.timeZone), days start at \(day))"
-            )
-            + "\n"
+            + lines(
+                "\(decks) · \(StatsFormat.plural(report.totals.cards, "card")) · \(report.today.date) (\(report.timeZone), days start at \(day))",
+                indent: 2, dim)
     }
 
     // MARK: Sections
@@ -196,8 +202,9 @@ struct StatsTextRenderer {
         let k = report.knowledge
         guard k.studiedCards > 0 else { return "  No card studied yet.\n" }
         let estimated = String(format: "%.1f", k.estimated)
-        var out = "  About \(estimated) of \(StatsFormat.plural(k.studiedCards, "studied card")) would be recalled now"
-        out += " (mean retrievability \(StatsFormat.percent(k.meanRetrievability)))\n"
+        var out = lines(
+            "  About \(estimated) of \(StatsFormat.plural(k.studiedCards, "studied card")) would be recalled now"
+                + " (mean retrievability \(StatsFormat.percent(k.meanRetrievability)))", indent: 4)
         out +=
             "  \(StatsFormat.count(k.above90)) above 90%; \(StatsFormat.count(report.totals.newCards)) not studied yet\n"
         return out
@@ -222,15 +229,19 @@ struct StatsTextRenderer {
         var out = ""
         for (i, card) in report.weakest.enumerated() {
             let number = String(i + 1).leftPadded(2)
-            out += "  \(number). \(StatsFormat.clip(card.prompt, 60)) → \(bold(StatsFormat.clip(card.answer, 30)))\n"
+            let answer = StatsFormat.clip(card.answer, 30)
+            let line = "  \(number). \(StatsFormat.clip(card.prompt, 60)) → \(answer)"
+            out +=
+                Style(enabled: color, width: width).wrapped(line, indent: 6, paintingSuffix: answer, with: bold)
+                .joined(separator: "\n") + "\n"
             var detail =
                 "      \(StatsFormat.plural(card.lapses, "lapse")), recall \(StatsFormat.percent(card.retrievability, digits: 0))"
             if let source = card.source {
                 detail += " · \(card.sourceTitle ?? source)"
                 if let line = card.line { detail += " (\(source):\(line))" }
             }
-            out += dim(detail) + "\n"
-            if let quote = card.quote { out += dim("      “\(StatsFormat.clip(quote, 70))”") + "\n" }
+            out += lines(detail, indent: 8, dim)
+            if let quote = card.quote { out += lines("      “\(StatsFormat.clip(quote, 70))”", indent: 7, dim) }
         }
         return out
     }
@@ -257,15 +268,15 @@ struct StatsTextRenderer {
         var out = ""
         let removed = report.removedCards
         if removed.reviews > 0 {
-            out +=
+            out += lines(
                 "  \(StatsFormat.plural(removed.reviews, "review")) of \(StatsFormat.plural(removed.cards, "card")) no longer in "
-            out += "\(removed.decks.joined(separator: ", ")) (kept in the log, not counted above)\n"
+                    + "\(removed.decks.joined(separator: ", ")) (kept in the log, not counted above)", indent: 4)
         }
         let other = report.otherDecks
         if other.reviews > 0 {
-            out +=
+            out += lines(
                 "  \(StatsFormat.plural(other.reviews, "review")) of \(StatsFormat.plural(other.cards, "card")) in decks not loaded: "
-            out += "\(other.decks.joined(separator: ", "))\n"
+                    + other.decks.joined(separator: ", "), indent: 4)
         }
         return out
     }

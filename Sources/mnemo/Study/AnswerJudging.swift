@@ -8,6 +8,9 @@ struct Judgement: Equatable, Sendable {
     var expected: String
     /// Extra words for the learner, e.g. the correct spelling of an almost-right answer.
     var note: String?
+    /// Set when the answer is another source's reading of a disputed fact: accepted as recall, but not
+    /// the reading this card teaches (the screen says so instead of a plain "Right.").
+    var otherReading: ConflictReading? = nil
 }
 
 /// Checks typed answers; the session only sees this.

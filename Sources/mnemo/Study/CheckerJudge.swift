@@ -19,9 +19,9 @@ struct CheckerJudge: AnswerJudging {
             let reading = Self.otherReading(typed, card: card.card, checker: checker)
         {
             // The sources disagree and the learner gave another source's value: that is recall, not a mistake.
-            return Judgement(
-                verdict: .right, expected: result.expected,
-                note: "\(reading.value) is what \(reading.evidence.source) says; this card teaches \(card.card.answer)")
+            let note =
+                "\(reading.value) is what \(reading.evidence.source) says; this card teaches \(card.card.answer)."
+            return Judgement(verdict: .right, expected: result.expected, note: note, otherReading: reading)
         }
         return Judgement(verdict: result.verdict, expected: result.expected, note: result.note)
     }

@@ -275,7 +275,6 @@ final class StudyRunner {
         if let lines = sources.passage(for: evidence, deck: item.card.deck) {
             return screen.passage(lines, evidence: evidence)
         }
-        return
-            "\(evidence.source):\(evidence.line) (the source file is not next to the deck; the quote):\n  \"\(evidence.quote)\"\n"
+        return screen.keptQuote(evidence)
     }
 }

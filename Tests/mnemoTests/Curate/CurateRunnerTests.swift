@@ -206,6 +206,14 @@ struct CurateRunnerTests {
         #expect(text.contains("Curation: kept 2, edited 0, dropped 0, conflicts settled 0. 2 cards left"))
     }
 
+    @Test("a keep is confirmed as a drop is")
+    func keepIsConfirmed() throws {
+        let fixture = try CurateFixture()
+        let (_, text, _) = try fixture.curate(["", "d", "k", "q"])
+        #expect(text.components(separatedBy: "\nKept.\n").count - 1 == 2, "\(text)")
+        #expect(text.components(separatedBy: "\nDropped.\n").count - 1 == 1)
+    }
+
     @Test("a second run resumes after the cards already curated; --again shows them all")
     func resume() throws {
         let fixture = try CurateFixture()
@@ -274,5 +282,16 @@ struct CurateWrapTests {
         // Broken at spaces only: joining the continuation lines gives the quote back whole.
         let joined = text.replacingOccurrences(of: "\n             ", with: " ")
         #expect(joined.contains("a.txt:5 “The Soviet Union declared war on Japan on 8 August 1945.”"))
+    }
+
+    @Test(arguments: [40, 60])
+    func theClosingLineWrapsAtTheWidth(width: Int) throws {
+        let fixture = try CurateFixture()
+        let (_, text, _) = try fixture.curate(["", "q"], style: Style(enabled: false, width: width))
+        let closing = try #require(text.range(of: "Curation: kept"))
+        let lines = text[closing.lowerBound...].split(separator: "\n").map(String.init)
+        #expect(lines.count > 1)
+        for line in lines { #expect(line.count <= width, "\(line)") }
+        #expect(lines.joined(separator: " ").contains("run 'mnemo curate DECK' again to go on."))
     }
 }

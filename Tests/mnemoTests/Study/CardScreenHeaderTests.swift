@@ -3,7 +3,7 @@ import Testing
 @testable import MnemoCore
 @testable import mnemo
 
-/// The session header names a card by its phase and, in cram, counts seen and new cards.
+/// The session header numbers the card, counts the cards left, names its phase and, in cram, counts seen and new cards.
 struct CardScreenHeaderTests {
     static let card = StudyCard(
         card: Card(id: CardID("cloze-1"), kind: .cloze, prompt: "In [year] the war ended.", answer: "1945"),
@@ -24,6 +24,6 @@ struct CardScreenHeaderTests {
         state.phase = phase
         let item = StudyItem(card: Self.card, state: state, queue: queue, number: 2, total: 12, pendingEventID: "e")
         let text = CardScreen(style: .plain).header(item, counts: (3, 1, 8), cram: cram)
-        #expect(text == "\nWar · card 2 of 12 " + expected + "\n")
+        #expect(text == "\nWar · card 2 · 12 left " + expected + "\n")
     }
 }

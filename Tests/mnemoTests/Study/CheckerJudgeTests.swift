@@ -25,6 +25,10 @@ struct CheckerJudgeTests {
             typed, card: StudyCard(card: Self.card, deck: "d", deckTitle: "D", position: 0), shown: nil)
         #expect(judgement.verdict == verdict)
         #expect((judgement.note?.contains("b.txt") ?? false) == namesTheOtherSource)
+        #expect((judgement.otherReading?.evidence.source == "b.txt") == namesTheOtherSource)
+        if namesTheOtherSource {
+            #expect(judgement.note == "August 15, 1945 is what b.txt says; this card teaches August 6, 1945.")
+        }
     }
 
     /// The card asks for a month and year; another source gives a full date in another month.
@@ -50,6 +54,10 @@ struct CheckerJudgeTests {
             typed, card: StudyCard(card: card, deck: "d", deckTitle: "D", position: 0), shown: nil)
         #expect(judgement.verdict == verdict)
         #expect((judgement.note?.contains("c.txt") ?? false) == namesTheOtherSource)
+        #expect((judgement.otherReading != nil) == namesTheOtherSource)
+        if namesTheOtherSource {
+            #expect(judgement.note == "May 8, 1945 is what c.txt says; this card teaches February 1945.")
+        }
     }
 
     @Test("once the conflict is settled in curation, the reading not chosen is wrong")

@@ -13,13 +13,13 @@ struct StudyCramTests {
         let first = try StudyProcess.run(study, input: "1945\n4\nWinston Churchill\n4\n600000\n4\n", in: fixture.root)
         #expect(first.status == 0, "stderr: \(first.stderr)")
         let nothing = try StudyProcess.run(study, input: ":quit\n", in: fixture.root)
-        #expect(!nothing.stdout.contains("card 1 of"))
+        #expect(!nothing.stdout.contains("card 1 ·"))
         let before = try ProgressStore(folder: fixture.progress, access: .readOnly).records
 
         let cram = try StudyProcess.run(
             study + ["--cram", "--source", "ww2.txt"], input: "1945\n\n:quit\n", in: fixture.root)
         #expect(cram.status == 0, "stderr: \(cram.stderr)")
-        #expect(cram.stdout.contains("card 1 of 3"))
+        #expect(cram.stdout.contains("card 1 · 3 left"))
         #expect(cram.stdout.contains("practice: the schedule is not changed"))
         let events = try fixture.events()
         #expect(events.count == 4)
@@ -27,7 +27,7 @@ struct StudyCramTests {
         #expect(try ProgressStore(folder: fixture.progress, access: .readOnly).records == before)
         // Still nothing due: practice did not count as a review.
         let after = try StudyProcess.run(study, input: ":quit\n", in: fixture.root)
-        #expect(!after.stdout.contains("card 1 of"))
+        #expect(!after.stdout.contains("card 1 ·"))
 
         let none = try StudyProcess.run(study + ["--cram", "--tag", "nope"], input: "", in: fixture.root)
         #expect(none.stderr.contains("no cards match --tag/--source"))

@@ -41,7 +41,7 @@ struct StudyEndToEndTests {
     func killAfterRating() throws {
         let fixture = try StudyFixture()
         let study = try LiveStudy(["study", "--progress", fixture.progress.path, "ww2.json"], in: fixture.root)
-        #expect(study.wait(for: "card 1 of 3"))
+        #expect(study.wait(for: "card 1 · 3 left"))
         study.send("1945")
         #expect(study.wait(for: "Enter = 3 Good"))
         study.send("")
@@ -57,7 +57,7 @@ struct StudyEndToEndTests {
     func secondSessionRefused() throws {
         let fixture = try StudyFixture()
         let first = try LiveStudy(["study", "--progress", fixture.progress.path, "ww2.json"], in: fixture.root)
-        #expect(first.wait(for: "card 1 of 3"))
+        #expect(first.wait(for: "card 1 · 3 left"))
         let second = try StudyProcess.run(["study", "--progress", fixture.progress.path, "ww2.json"], in: fixture.root)
         #expect(second.status != 0)
         #expect(second.stdout == "")
@@ -77,10 +77,10 @@ struct StudyEndToEndTests {
         let fixture = try StudyFixture()
         let arguments = ["study", "--progress", fixture.progress.path, "--new", "2", "ww2.json"]
         let first = try StudyProcess.run(arguments, input: "1945\n4\n:quit\n", in: fixture.root)
-        #expect(first.stdout.contains("World War II · card 1 of 2 · new"))
+        #expect(first.stdout.contains("World War II · card 1 · 2 left · new"))
         let second = try StudyProcess.run(arguments, input: ":quit\n", in: fixture.root)
         #expect(second.status == 0)
-        #expect(second.stdout.contains("World War II · card 1 of 1 · new"))
+        #expect(second.stdout.contains("World War II · card 1 · 1 left · new"))
         #expect(second.stdout.contains("Who became prime minister of Britain in May 1940?"))
     }
 
@@ -101,57 +101,57 @@ struct StudyEndToEndTests {
         let run = try StudyProcess.run(
             ["study", "--progress", fixture.progress.path], input: ":quit\n", in: fixture.root)
         #expect(run.status == 0)
-        #expect(run.stdout.contains("World War II · card 1 of 3 · new"))
+        #expect(run.stdout.contains("World War II · card 1 · 3 left · new"))
     }
 
     static let expectedTranscript = """
 
-        World War II · card 1 of 3 · new   (review 0 · learning 0 · new 3)
+        World War II · card 1 · 3 left · new   (review 0 · learning 0 · new 3)
 
         In which year did the war in Europe end?
         > 1945
         Right.
         Answer: 1945
-        Source: ww2.txt:6  "The war in Europe ended in 1945."
+        Source: ww2.txt:6  “The war in Europe ended in 1945.”
         1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 6d
         Enter = 3 Good, or 1-4: 
         Good: next in 10m.
 
-        World War II · card 2 of 4 · new   (review 0 · learning 1 · new 2)
+        World War II · card 2 · 3 left · new   (review 0 · learning 1 · new 2)
 
         Who became prime minister of Britain in May 1940?
         > Winston Churchil
         Almost right: the correct spelling is Winston Churchill
         Answer: Winston Churchill
-        Source: ww2.txt:4  "Winston Churchill became prime minister of Britain in May 1940."
+        Source: ww2.txt:4  “Winston Churchill became prime minister of Britain in May 1940.”
         1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 10d
         Enter = 3 Good, or 1-4: 
         Good: next in 10m.
 
-        World War II · card 3 of 5 · new   (review 0 · learning 2 · new 1)
+        World War II · card 3 · 3 left · new   (review 0 · learning 2 · new 1)
 
         About how many soldiers took part in the landings?
         > 60000
         Wrong. You answered "60000".
         Answer: 600,000
-        Source: ww2.txt:5  "About 600,000 soldiers took part in the landings."
+        Source: ww2.txt:5  “About 600,000 soldiers took part in the landings.”
         1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 10d
         Enter = 1 Again, or 1-4: 
         Again: next in 1m.
 
-        World War II · card 4 of 6 · learning   (review 0 · learning 3 · new 0)
+        World War II · card 4 · 3 left · learning   (review 0 · learning 3 · new 0)
 
         About how many soldiers took part in the landings?
         > :undo
         Undone: the last rating is taken back; that card again.
 
-        World War II · card 3 of 5 · new   (review 0 · learning 2 · new 1)
+        World War II · card 3 · 3 left · new   (review 0 · learning 2 · new 1)
 
         About how many soldiers took part in the landings?
         > :quit
 
         Session over.
-        Reviewed: 2   passed: 2   again: 0 (100%)
+        Reviewed: 2   passed: 2 (100%)   again: 0
         New cards seen: 2   undone: 1
         Session time: T
         Next card due: now.

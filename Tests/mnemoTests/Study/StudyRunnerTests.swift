@@ -54,7 +54,10 @@ private struct Harness {
     let log = MemoryEventSink()
     let runner: StudyRunner
 
-    init(_ script: [LineInput], mode: StudyMode = .typed, records: [CardID: CardRecord] = [:], style: Style = .plain) {
+    init(
+        _ script: [LineInput], mode: StudyMode = .typed, records: [CardID: CardRecord] = [:], style: Style = .plain,
+        sources: SourceLibrary = SourceLibrary(deckFolders: [:])
+    ) {
         let clock = TickingClock()
         let start = clock.now
         let session = StudySession(
@@ -63,12 +66,13 @@ private struct Harness {
             now: start, seed: 1)
         runner = StudyRunner(
             session: session, editor: ScriptedLineEditor(script, output: output), output: output, log: log,
-            judge: CheckerJudge(decks: [deck]), mode: mode, style: style, sources: SourceLibrary(deckFolders: [:]),
+            judge: CheckerJudge(decks: [deck]), mode: mode, style: style, sources: sources,
             clock: clock.read)
     }
 
-    init(lines: [String], mode: StudyMode = .typed) {
-        self.init(lines.map { .line($0) }, mode: mode)
+    init(lines: [String], mode: StudyMode = .typed, style: Style = .plain, sources: SourceLibrary? = nil) {
+        self.init(
+            lines.map { .line($0) }, mode: mode, style: style, sources: sources ?? SourceLibrary(deckFolders: [:]))
     }
 
     var reviews: [ReviewEvent] { log.events.filter { $0.kind == .review } }
@@ -85,19 +89,19 @@ struct StudyRunnerTests {
         #expect(harness.reviews.map(\.answer) == ["1945", "Attlee", "1939"])
         #expect(summary.reviewed == 3 && summary.right == 2 && summary.wrong == 1 && summary.newSeen == 3)
         let text = harness.output.text
-        #expect(text.contains("World War II · card 1 of 3 · new"))
-        #expect(text.contains("Right.\nAnswer: 1945\nSource: ww2.txt:3  \"The war in Europe ended in 1945.\""))
+        #expect(text.contains("World War II · card 1 · 3 left · new"))
+        #expect(text.contains("Right.\nAnswer: 1945\nSource: ww2.txt:3  “The war in Europe ended in 1945.”"))
         #expect(text.contains("Wrong. You answered \"Attlee\".\nAnswer: Winston Churchill"))
         #expect(text.contains("1 Again 1m · 2 Hard 1d · 3 Good 3d · 4 Easy 7d\nEnter = 3 Good, or 1-4: "))
         #expect(text.contains("Enter = 1 Again, or 1-4: "))
-        #expect(text.contains("Session over.\nReviewed: 3   passed: 2   again: 1 (67%)\nNew cards seen: 3"))
+        #expect(text.contains("Session over.\nReviewed: 3   passed: 2 (67%)   again: 1\nNew cards seen: 3"))
     }
 
     @Test("sources that disagree show both readings with their sources")
     func conflict() throws {
         let harness = Harness(lines: ["1945", "4", "Churchill", "4", "1939", "4"])
         try harness.runner.run()
-        #expect(harness.output.text.contains("Sources disagree:\n  1939\n  1938  b.txt:9  \"In 1938 …\""))
+        #expect(harness.output.text.contains("Sources disagree:\n  1939\n  1938  b.txt:9  “In 1938 …”"))
     }
 
     @Test("a digit overrides the proposal; other input asks again")
@@ -221,7 +225,7 @@ struct StudyRunnerTests {
         #expect(text.contains("So far: 0 reviewed"))
         #expect(text.contains("Unknown command \":frobnicate\"; :help lists them."))
         #expect(text.contains("Answer first: :source then shows the passage."))
-        #expect(text.contains("ww2.txt:3 (the source file is not next to the deck; the quote):"))
+        #expect(text.contains("ww2.txt:3 (source file not found beside the deck; showing the quote kept in the deck):"))
         #expect(harness.reviews.count == 1)
     }
 
@@ -265,5 +269,100 @@ struct StudyRunnerTests {
         ] as [(Double, String)])
     func intervals(seconds: Double, label: String) {
         #expect(IntervalFormat.short(seconds) == label)
+    }
+}
+
+/// What `:source` wrote: the lines between its echo and the next rating prompt.
+private func sourceOutput(_ text: String) -> [String] {
+    guard let start = text.range(of: ":source\n"),
+        let end = text.range(of: "Enter = ", range: start.upperBound..<text.endIndex)
+    else { return [] }
+    return text[start.upperBound..<end.lowerBound].split(separator: "\n").map(String.init)
+}
+
+@Suite("Study runner: :source at a terminal's width")
+struct StudySourceWrapTests {
+    @Test("the quote kept in the deck (no source file beside it) wraps at spaces", arguments: [24, 40])
+    func quoteWraps(width: Int) throws {
+        let harness = Harness(lines: ["1945", ":source", ":quit"], style: Style(enabled: false, width: width))
+        try harness.runner.run()
+        let lines = sourceOutput(harness.output.text)
+        #expect(lines.count >= 3, "\(harness.output.text)")
+        for line in lines { #expect(line.count <= width, "\(line)") }
+        let words = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(words.contains("The war in Europe ended in 1945."), "broken at spaces only: \(words)")
+    }
+
+    @Test("the passage from the source file wraps under its text, past the line numbers")
+    func passageWraps() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mnemo-src-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let long =
+            "The war in Europe ended in 1945, when Germany signed its unconditional surrender and the fighting stopped."
+        try Data("Title\n\n\(long)\nA second line of the same paragraph.\n".utf8)
+            .write(to: folder.appendingPathComponent("ww2.txt"))
+        let harness = Harness(
+            lines: ["1945", ":source", ":quit"], style: Style(enabled: false, width: 40),
+            sources: SourceLibrary(deckFolders: ["ww2": folder]))
+        try harness.runner.run()
+        let lines = sourceOutput(harness.output.text)
+        #expect(lines.first == "ww2.txt")
+        #expect(lines.dropFirst().first?.hasPrefix(">    3 | The war") == true, "\(lines)")
+        for line in lines { #expect(line.count <= 40, "\(line)") }
+        // Continuation lines start under the text, so the numbered column stays clear.
+        let continued = lines.dropFirst().filter { !$0.contains(" | ") }
+        #expect(!continued.isEmpty)
+        for line in continued { #expect(line.hasPrefix(String(repeating: " ", count: 9)), "\(line)") }
+        let text = lines.dropFirst().map { line -> String in
+            let body = line.range(of: " | ").map { String(line[$0.upperBound...]) } ?? line
+            return body.trimmingCharacters(in: .whitespaces)
+        }.joined(separator: " ")
+        #expect(text.contains(long))
+    }
+}
+
+@Suite("Study runner: what the screen says")
+struct StudyScreenWordingTests {
+    @Test("evidence is quoted with typographic quotes, as in curate")
+    func typographicQuotes() throws {
+        let harness = Harness(lines: ["1945", "", "Churchill", "", "1939", "", ":quit"])
+        try harness.runner.run()
+        let text = harness.output.text
+        #expect(text.contains("Source: ww2.txt:3  “The war in Europe ended in 1945.”"))
+        #expect(text.contains("  1938  b.txt:9  “In 1938 …”"))
+        #expect(!text.contains("\"The war"))
+    }
+
+    @Test("the quote shown by :source without the source file is in typographic quotes too")
+    func typographicQuotesInSource() throws {
+        let harness = Harness(lines: ["1945", ":source", ":quit"])
+        try harness.runner.run()
+        #expect(sourceOutput(harness.output.text).last == "  “The war in Europe ended in 1945.”")
+    }
+
+    @Test("the header counts the cards left, failed cards included, instead of a growing total")
+    func headerCountsCardsLeft() throws {
+        // q-1 failed comes back (learning); the count of cards left does not fall for it.
+        let harness = Harness(lines: ["1066", "", "Churchill", "", ":quit"])
+        try harness.runner.run()
+        let text = harness.output.text
+        #expect(text.contains("World War II · card 1 · 3 left · new   (review 0 · learning 0 · new 3)"))
+        #expect(text.contains("World War II · card 2 · 3 left · new   (review 0 · learning 1 · new 2)"))
+        #expect(text.contains("World War II · card 3 · 2 left · "))
+        #expect(!text.contains("card 2 of"), "no 'card N of M' whose M grows")
+    }
+
+    @Test("another source's reading is accepted as such, not called right; Good is still proposed")
+    func anotherSourcesReading() throws {
+        let harness = Harness(lines: ["1945", "", "Churchill", "", "1938", "", ":quit"])
+        try harness.runner.run()
+        let text = harness.output.text
+        #expect(
+            text.contains(
+                "> 1938\nAccepted: another source's reading.\n1938 is what b.txt says; this card teaches 1939.\n"
+                    + "Answer: 1939\n"), "\(text)")
+        #expect(harness.reviews.last?.verdict == .right)
+        #expect(harness.reviews.last?.rating == .good)
     }
 }

@@ -21,4 +21,25 @@ struct StyleWrapTests {
         let text = String(repeating: "word ", count: 50)
         #expect(Style.plain.wrapped(text) == [text])
     }
+
+    @Test(arguments: [
+        ("  1. When did the war end? → May 1945", 80, 6, "May 1945", ["  1. When did the war end? → <May 1945>"]),
+        (
+            "  1. When did the war end? → May 1945", 30, 6, "May 1945",
+            ["  1. When did the war end? →", "      <May 1945>"]
+        ),
+        (
+            "  1. When did the war end? → May 1945", 32, 6, "May 1945",
+            ["  1. When did the war end? → <May>", "      <1945>"]
+        ),
+        ("a b", 10, 0, "c", ["a b"]),
+    ])
+    func paintsTheSuffixOnEachLineItFallsOn(
+        text: String, width: Int, indent: Int, suffix: String, expected: [String]
+    ) {
+        let lines = Style(enabled: false, width: width).wrapped(text, indent: indent, paintingSuffix: suffix) {
+            "<\($0)>"
+        }
+        #expect(lines == expected)
+    }
 }
