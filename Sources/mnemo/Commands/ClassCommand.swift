@@ -153,7 +153,9 @@ struct ClassHTMLRenderer {
         body +=
             "<section><h2>Cards, most missed first</h2><table><tr><th>Card</th><th>Missed</th><th class=\"num\"></th><th>By</th></tr>"
         for c in report.cards where c.studied > 0 {
-            body += "<tr><td>\(K.bdi(c.prompt)) → <b>\(K.bdi(c.answer))</b>"
+            // An Arabic card's cell runs right to left, as in `mnemo stats --html`.
+            let direction = K.direction(c.prompt)
+            body += "<tr><td\(direction)>\(K.bdi(c.prompt)) \(direction.isEmpty ? "→" : "←") <b>\(K.bdi(c.answer))</b>"
             if let quote = c.quote { body += "<div class=\"quote\" dir=\"auto\">“\(K.escape(quote))”</div>" }
             if let source = c.source { body += "<div class=\"note\">\(K.cite(source, c.line))</div>" }
             body += "</td><td>\(K.meter(c.missedShare, color: "#c4513b"))</td>"
@@ -165,7 +167,7 @@ struct ClassHTMLRenderer {
         body +=
             "<section><h2>Sources, weakest first</h2><table><tr><th>Source</th><th>Mastery</th><th class=\"num\"></th><th class=\"num\">Retention</th><th class=\"num\">Cards</th></tr>"
         for s in report.sources {
-            body += "<tr><td>\(K.bdi(K.clip(s.title ?? s.source, 80)))"
+            body += "<tr><td\(K.direction(s.title ?? ""))>\(K.bdi(K.clip(s.title ?? s.source, 80)))"
             if s.title != nil { body += " <span class=\"note\">\(K.cite(s.source, nil))</span>" }
             body += "</td><td>\(K.meter(s.mastery))</td>"
             body += "<td class=\"num\">\(StatsFormat.percent(s.mastery, digits: 0))</td>"
