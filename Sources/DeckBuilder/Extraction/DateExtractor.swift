@@ -123,8 +123,11 @@ enum DateExtractor {
                 word = word.dropFirst(prefix.count)
             }
         }
-        let lowerWord = word.count == t[i].text.count ? t[i].lower : FastCase.lower(word)
-        guard word.first?.isUppercase == true, let month = MonthNames.englishMonth(lowerWord) else { return nil }
+        // `word` is `text` or a suffix of it: the same length in bytes is the same word.
+        let whole = word.utf8.count == t[i].text.utf8.count
+        let lowerWord = whole ? t[i].lower : FastCase.lower(word)
+        // The table first (a filtered look-up); the character test only for month names.
+        guard let month = MonthNames.englishMonth(lowerWord), word.first?.isUppercase == true else { return nil }
         var next = i + 1
         let isAbbrev = word.count <= 4 && lowerWord != "may" && lowerWord != "june" && lowerWord != "july"
         if isAbbrev, next < t.count, t[next].text == "." { next += 1 }
@@ -132,7 +135,7 @@ enum DateExtractor {
         if word == "May" || word == "March" || isAbbrev {
             let after = next < t.count && t[next].kind == .number
             let before = i > 0 && t[i - 1].kind == .number
-            let hyphen = word.count != t[i].text.count
+            let hyphen = !whole
             let lead = i > 0 && ["in", "of", "early", "late", "mid", "since", "until", "by"].contains(t[i - 1].lower)
             if !(after || before || hyphen || lead) { return nil }
         }

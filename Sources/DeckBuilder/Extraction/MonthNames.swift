@@ -18,15 +18,16 @@ enum MonthNames {
     /// English month for a lower-cased word (full name or abbreviation, without the dot).
     static func englishMonth(_ lower: String) -> Int? { englishLookup[lower] }
 
-    private static let englishLookup: [String: Int] = {
-        var d: [String: Int] = [:]
-        for (i, name) in english.enumerated() {
-            d[name.lowercased()] = i + 1
-            d[String(name.lowercased().prefix(3))] = i + 1
-        }
-        d["sept"] = 9
-        return d
-    }()
+    private static let englishLookup = WordTable<Int>(
+        {
+            var d: [String: Int] = [:]
+            for (i, name) in english.enumerated() {
+                d[name.lowercased()] = i + 1
+                d[String(name.lowercased().prefix(3))] = i + 1
+            }
+            d["sept"] = 9
+            return d
+        }())
 
     /// Arabic single-word months (with variants); the two-word Levantine ones are matched separately.
     static let arabicSingle: [String: (month: Int, levantine: Bool)] = {
