@@ -16,10 +16,11 @@ struct BuildCommandTests {
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    static func run(_ args: [String]) throws -> Run {
+    static func run(_ args: [String], in folder: URL? = nil) throws -> Run {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
+        if let folder { p.currentDirectoryURL = folder }
         let out = Pipe()
         let err = Pipe()
         p.standardOutput = out
@@ -73,6 +74,23 @@ struct BuildCommandTests {
         // One line: the folder, its problem, and that nothing was built.
         #expect(r.stderr == "Error: \(dir.path): folder holds no .txt, .md or .html files; no cards could be built\n")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("d.json").path))
+    }
+
+    @Test func problemsNameFilesAsTheUserWroteThem() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else { return }
+        let dir = Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: dir.appendingPathComponent("notes/empty.txt").path, contents: Data())
+        try "On August 9, 1945, the Soviet Union declared war on Japan and invaded Manchuria.\n".write(
+            to: dir.appendingPathComponent("notes/war.txt"), atomically: true, encoding: .utf8)
+        let folder = try Self.run(["build", "notes", "-o", "d.json"], in: dir)
+        #expect(folder.stderr.hasPrefix("warning: notes/empty.txt: the file is empty\n"), "\(folder.stderr)")
+        let here = try Self.run(["build", ".", "-o", "d.json"], in: dir.appendingPathComponent("notes"))
+        #expect(here.stderr.hasPrefix("warning: empty.txt: the file is empty\n"), "\(here.stderr)")
+        let file = try Self.run(["build", "notes/empty.txt", "-o", "e.json"], in: dir)
+        #expect(file.stderr == "Error: notes/empty.txt: the file is empty; no cards could be built\n")
     }
 
     @Test func reportListsTheConflictsOnce() throws {

@@ -9,11 +9,14 @@ public struct SourceFile: Hashable, Sendable {
     /// The name the deck lists: relative to the folder it was found in, or the file's own name.
     public var name: String
     public var format: Format
+    /// The path messages name: as the user wrote it, or the folder as written joined to `name`.
+    public var shownPath: String
 
-    public init(url: URL, name: String, format: Format) {
+    public init(url: URL, name: String, format: Format, shownPath: String? = nil) {
         self.url = url
         self.name = name
         self.format = format
+        self.shownPath = shownPath ?? url.path
     }
 
     static func format(ofExtension ext: String) -> Format? {
@@ -41,10 +44,10 @@ public enum SourceCollector {
             let url = URL(fileURLWithPath: path)
             if !isDir.boolValue {
                 let format = SourceFile.format(ofExtension: url.pathExtension) ?? .text
-                files.append(SourceFile(url: url, name: url.lastPathComponent, format: format))
+                files.append(SourceFile(url: url, name: url.lastPathComponent, format: format, shownPath: path))
                 continue
             }
-            let found = filesUnder(url)
+            let found = filesUnder(url, shownAs: path)
             if found.isEmpty { problems.append(.noText(path: path)) }
             files += found
         }
@@ -53,7 +56,7 @@ public enum SourceCollector {
         return (files, problems)
     }
 
-    private static func filesUnder(_ root: URL) -> [SourceFile] {
+    private static func filesUnder(_ root: URL, shownAs folder: String) -> [SourceFile] {
         let fm = FileManager.default
         guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
         let rootPath = root.standardizedFileURL.path
@@ -68,7 +71,8 @@ public enum SourceCollector {
             var name =
                 full.hasPrefix(rootPath + "/") ? String(full.dropFirst(rootPath.count + 1)) : url.lastPathComponent
             if name.isEmpty { name = url.lastPathComponent }
-            out.append(SourceFile(url: url, name: name, format: format))
+            let shown = folder == "." ? name : (folder.hasSuffix("/") ? folder : folder + "/") + name
+            out.append(SourceFile(url: url, name: name, format: format, shownPath: shown))
         }
         return out.sorted { $0.name < $1.name }
     }

@@ -10,7 +10,7 @@ public enum SourceReader {
     public static let maxFileBytes = 1 << 30
 
     public static func read(_ file: SourceFile) throws(SourceProblem) -> SourceText {
-        let path = file.url.path
+        let path = file.shownPath
         let bytes = try readBytes(file)
         if bytes.isEmpty { throw .empty(path: path) }
         var lines: [String]
@@ -29,8 +29,8 @@ public enum SourceReader {
 
     /// Reads in chunks so that a file that is one enormous line is refused early.
     private static func readBytes(_ file: SourceFile) throws(SourceProblem) -> [UInt8] {
-        let path = file.url.path
-        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        let path = file.shownPath
+        guard FileManager.default.fileExists(atPath: file.url.path) else { throw .missing(path: path) }
         let handle: FileHandle
         do { handle = try FileHandle(forReadingFrom: file.url) } catch {
             throw .unreadable(path: path, reason: Self.reason(error))
