@@ -40,6 +40,9 @@ struct DateExtractorTests {
         ("في ٨ آب ١٩٤٥ أعلن الاتحاد السوفيتي الحرب", "1945-08-08", true),
         ("في 9 تشرين الثاني 1989 سقط الجدار", "1989-11-09", true),
         ("في نيسان 1945 تقدم الجيش", "1945-04", true),
+        ("في 4 كانون الثاني 1972 هاجم الاتحاد السوفيتي كوريا", "1972-01-04", true),
+        ("في ٤ كانون الأول ١٩٧٢ هاجم الجيش", "1972-12-04", true),
+        ("في كانون الثاني 1945 تقدم الجيش", "1945-01", true),
     ])
     func arabicDates(text: String, expected: String, levantine: Bool) {
         let dates = DateExtractor.dates(in: Fixtures.tokens(text), language: "ar")

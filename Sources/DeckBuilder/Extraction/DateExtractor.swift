@@ -225,7 +225,8 @@ enum DateExtractor {
         if !MonthNames.arabicFilter.mayContainStem(raw), !MonthNames.mayStartPair(raw) { return nil }
         let bare = raw.count > 2 && "وفبلك".contains(raw.first ?? " ") ? raw.dropFirst() : raw[...]
         if MonthNames.arabicSingle[String(raw)] == nil, MonthNames.arabicSingle[String(bare)] == nil,
-            !(bare.hasSuffix("كانون") || bare.hasSuffix("تشرين")), !FastSearch.foundationContains(raw, "ـ")
+            // The word itself: "كانون" begins with ك, one of the letters `bare` strips.
+            !(raw.hasSuffix("كانون") || raw.hasSuffix("تشرين")), !FastSearch.foundationContains(raw, "ـ")
         {
             return nil
         }
