@@ -33,6 +33,17 @@ struct DateExtractorTests {
         #expect(dates[0].value.month == 8 && dates[0].value.day == 8)
     }
 
+    /// Every month of both systems, as a day, month and year, and as a month and year after "شهر".
+    @Test(arguments: Array(zip(MonthNames.arabicStandard + MonthNames.arabicLevantine, 0..<24)))
+    func everyArabicMonth(name: String, index: Int) {
+        let month = index % 12 + 1
+        let day = DateExtractor.dates(in: Fixtures.tokens("في 5 \(name) 1950 وصل الجيش"), language: "ar")
+        #expect(day.map(\.value.normalized) == [String(format: "1950-%02d-05", month)], "\(name)")
+        #expect(day.first?.levantine == (index >= 12))
+        let shahr = DateExtractor.dates(in: Fixtures.tokens("في شهر \(name) من عام 1950 وصل الجيش"), language: "ar")
+        #expect(shahr.map(\.value.normalized) == [String(format: "1950-%02d", month)], "\(name)")
+    }
+
     @Test(arguments: [
         ("في عام 1945 ميلادي قام الاتحاد السوفيتي بغزو منشوريا", "1945", false),
         ("مع بداية شهر آب من عام 1945 أعلن الاتحاد السوفيتي الحرب", "1945-08", true),
