@@ -3,17 +3,17 @@ struct Token: Sendable {
     enum Kind: Sendable { case word, number, punct }
     var kind: Kind
     var text: Substring
-    var range: Range<String.Index>
+    /// Where the token lies in its sentence (a substring's indices are its base string's).
+    var range: Range<String.Index> { text.startIndex..<text.endIndex }
     /// Whether whitespace precedes the token.
     var spaceBefore: Bool
     /// Lower-cased text, computed once.
     var lower: String
     var isCapitalized: Bool
 
-    init(kind: Kind, text: Substring, range: Range<String.Index>, spaceBefore: Bool) {
+    init(kind: Kind, text: Substring, spaceBefore: Bool) {
         self.kind = kind
         self.text = text
-        self.range = range
         self.spaceBefore = spaceBefore
         self.lower = FastCase.lower(text)
         if let b = text.utf8.first, b < 0x80 {
@@ -151,7 +151,7 @@ enum Tokenizer {
             }
             let lo = u8.index(u8.startIndex, offsetBy: start)
             let hi = u8.index(lo, offsetBy: i - start)
-            stop = !body(Token(kind: kind, text: s[lo..<hi], range: lo..<hi, spaceBefore: space))
+            stop = !body(Token(kind: kind, text: s[lo..<hi], spaceBefore: space))
             space = false
         }
     }
@@ -213,7 +213,7 @@ enum Tokenizer {
             } else {
                 i = u.index(after: i)
             }
-            if !body(Token(kind: kind, text: s[start..<i], range: start..<i, spaceBefore: space)) { return }
+            if !body(Token(kind: kind, text: s[start..<i], spaceBefore: space)) { return }
             space = false
         }
     }
