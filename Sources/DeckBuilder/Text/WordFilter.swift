@@ -27,10 +27,15 @@ struct WordFilter: Sendable {
 
     /// False when `word` is surely not one of the words.
     func mayContain<S: StringProtocol>(_ word: S) -> Bool {
+        // A native string's bytes are read as one buffer.
+        word.utf8.withContiguousStorageIfAvailable { mayContain(bytes: $0) } ?? mayContain(bytes: word.utf8)
+    }
+
+    private func mayContain(bytes: some Sequence<UInt8>) -> Bool {
         var plain = true
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var lead: UInt8 = 0
-        for b in word.utf8 {
+        for b in bytes {
             if b >= 0x80, plain { plain = Self.plainByte(b, after: lead) }
             lead = b
             h = (h ^ UInt64(b)) &* 0x100_0000_01b3
