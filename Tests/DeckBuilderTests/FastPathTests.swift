@@ -189,4 +189,22 @@ import Testing
     func sortedUniqueIsSetThenSorted(_ words: [String]) {
         #expect(CardDrafter.sortedUnique(words) == Array(Set(words)).sorted())
     }
+
+    @Test(arguments: [
+        (",", ",", true), (",", ";", false), ("،", "،", true), ("،", ",", false), ("\u{064B}", "\u{064B}", true),
+        (",\u{0301}", ",", false), ("و", "و", true), ("وب", "و", false), ("%", "%", true), ("٪", "%", false),
+    ])
+    func tokenMarkIsStringEquality(_ text: String, _ mark: String, _ same: Bool) {
+        let token = Token(kind: .punct, text: Substring(text), spaceBefore: false)
+        let scalar = mark.unicodeScalars.first!
+        #expect(token.isMark(scalar) == same)
+        #expect((token.text == mark) == same)
+    }
+
+    @Test func arabicLettersAreWordScalarsWithoutALookUp() {
+        for value in UInt32(0x0621)...0x064A {
+            let c = Unicode.Scalar(value)!
+            #expect(Tokenizer.isWordScalar(c) == (c.properties.isAlphabetic && !Tokenizer.isDigit(c)), "U+\(value)")
+        }
+    }
 }

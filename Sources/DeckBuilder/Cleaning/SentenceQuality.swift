@@ -9,7 +9,7 @@ enum SentenceQuality {
         if language == "ar" { return arabicProblem(s, t) }
         if t.count < 6 { return .garbledText }
         guard let first = t.first,
-            first.isCapitalized || first.kind == .number || first.text == "\"" || first.text == "“"
+            first.isCapitalized || first.kind == .number || first.isMark("\"") || first.isMark("“")
         else {
             return .garbledText
         }
@@ -17,7 +17,7 @@ enum SentenceQuality {
         for (k, tok) in t.enumerated() where k > 0 {
             // Space before a comma or full stop, or a stray sentence-start capital in mid-sentence.
             // A lone full stop after a space: "Japan . is equipped".
-            if tok.kind == .punct, tok.spaceBefore, tok.text == ".", k + 1 < t.count { return .garbledText }
+            if tok.kind == .punct, tok.spaceBefore, tok.isMark("."), k + 1 < t.count { return .garbledText }
             if tok.kind == .word, tok.isCapitalized, !["\"", "“", ":", "("].contains(String(t[k - 1].text)) {
                 let lower = tok.lower
                 if English.stopwords.contains(lower) && !["I", "May"].contains(String(tok.text)) {
@@ -26,12 +26,12 @@ enum SentenceQuality {
                 if lower.hasSuffix("ly") && !properLy.contains(lower) { return .garbledText }
             }
             // A comma glued to the next word: ",The".
-            if tok.kind == .word, !tok.spaceBefore, t[k - 1].text == "," { return .garbledText }
-            if tok.kind == .punct, tok.text == ".", k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized {
+            if tok.kind == .word, !tok.spaceBefore, t[k - 1].isMark(",") { return .garbledText }
+            if tok.kind == .punct, tok.isMark("."), k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized {
                 return .garbledText
             }
         }
-        let quotes = t.indices.filter { t[$0].text == "\"" }
+        let quotes = t.indices.filter { t[$0].isMark("\"") }
         if quotes.count % 2 == 1 { return .garbledText }
         if t.contains(where: { $0.lower == "etc" }) { return .garbledText }
         if startsWithoutSubject(t) { return .garbledText }
@@ -65,7 +65,7 @@ enum SentenceQuality {
         for k in t.indices {
             let tok = t[k]
             if tok.kind == .word, !tok.isCapitalized, English.isPast(tok.lower), k > 0 { sawVerb = true }
-            if sawVerb, tok.text == ",", k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized,
+            if sawVerb, tok.isMark(","), k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized,
                 English.isPast(t[k + 1].lower),
                 !English.irregularParticiples.contains(t[k + 1].lower) || English.irregularPast[t[k + 1].lower] != nil
             {
@@ -94,7 +94,7 @@ enum SentenceQuality {
         if t.contains(where: { hedges.contains($0.lower) && !$0.isCapitalized }) { p += 1.5 }
         if t.count > 40 { p += 1 }
         // A colon followed by more words: a quoted claim or a list, seldom a clean fact.
-        if let colon = t.firstIndex(where: { $0.text == ":" }), colon + 3 < t.count { p += 3 }
+        if let colon = t.firstIndex(where: { $0.isMark(":") }), colon + 3 < t.count { p += 3 }
         return p
     }
 }

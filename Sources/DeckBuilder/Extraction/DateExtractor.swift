@@ -41,7 +41,7 @@ enum DateExtractor {
         if let (month, next) = monthAt(t, i) {
             if let day = dayAt(t, next) {
                 var k = next + 1
-                if k < t.count, t[k].text == "," { k += 1 }
+                if k < t.count, t[k].isMark(",") { k += 1 }
                 if let year = yearNumber(t, k) {
                     return DateMention(
                         tokens: i..<k + 1, value: DateValue(granularity: .day, year: year, month: month, day: day))
@@ -67,7 +67,7 @@ enum DateExtractor {
             if k < t.count, t[k].lower == "of" { k += 1 }
             if let (month, next) = monthAt(t, k) {
                 var y = next
-                if y < t.count, t[y].text == "," { y += 1 }
+                if y < t.count, t[y].isMark(",") { y += 1 }
                 if let year = yearNumber(t, y) {
                     return DateMention(
                         tokens: i..<y + 1, value: DateValue(granularity: .day, year: year, month: month, day: day))
@@ -101,7 +101,7 @@ enum DateExtractor {
             }
             let lead = i > 0 ? t[i - 1].lower : ""
             let leadOK =
-                i == 0 || yearLead.contains(lead) || t[i - 1].text == "," || t[i - 1].text == "(" || lead.hasSuffix("-")
+                i == 0 || yearLead.contains(lead) || t[i - 1].isMark(",") || t[i - 1].isMark("(") || lead.hasSuffix("-")
             var followOK = true
             if i + 1 < t.count, t[i + 1].kind == .word, !t[i + 1].isCapitalized {
                 let w = t[i + 1].lower
@@ -130,7 +130,7 @@ enum DateExtractor {
         guard let month = MonthNames.englishMonth(lowerWord), word.first?.isUppercase == true else { return nil }
         var next = i + 1
         let isAbbrev = word.count <= 4 && lowerWord != "may" && lowerWord != "june" && lowerWord != "july"
-        if isAbbrev, next < t.count, t[next].text == "." { next += 1 }
+        if isAbbrev, next < t.count, t[next].isMark(".") { next += 1 }
         // "May" and "March" are also words: demand a number next to them unless prefixed.
         if word == "May" || word == "March" || isAbbrev {
             let after = next < t.count && t[next].kind == .number

@@ -108,9 +108,9 @@ enum FigureExtractor {
             if end < t.count, let more = scales[t[end].lower], more > 100 { value *= more; end += 1 }
         }
         // Not a figure: part of a hyphenated modifier ("300-man"), a degree, a year-like bare number.
-        if end < t.count, t[end].text == "-" || t[end].text == "°" || t[end].text == "º" { return nil }
+        if end < t.count, t[end].isMark("-") || t[end].isMark("°") || t[end].isMark("º") { return nil }
         var isPercent = false
-        if end < t.count, t[end].text == "%" || t[end].lower == "percent" {
+        if end < t.count, t[end].isMark("%") || t[end].lower == "percent" {
             isPercent = true; end += 1
         } else if end + 1 < t.count, t[end].lower == "per", t[end + 1].lower == "cent" {
             isPercent = true; end += 2
@@ -235,7 +235,7 @@ enum FigureExtractor {
         }
         if end < t.count, let scale = arabicScales[String(t[end].text)] { value *= scale; end += 1 }
         var isPercent = false
-        if end < t.count, t[end].text == "%" || t[end].text == "٪" { isPercent = true; end += 1 }
+        if end < t.count, t[end].isMark("%") || t[end].isMark("٪") { isPercent = true; end += 1 }
         // The counted noun: one or two words, stopping at prepositions and conjunction-led words.
         var k = end
         while k < t.count, k - end < 2, t[k].kind == .word, !arabicCountedStops.contains(String(t[k].text)) {

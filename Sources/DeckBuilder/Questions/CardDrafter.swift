@@ -147,6 +147,8 @@ enum CardDrafter {
             keywordIndices: keywordIdx)
     }
 
+    static let eventNounSet = WordSet(Set(eventNouns))
+
     static let eventNouns = [
         "meeting", "conference", "summit", "treaty", "pact", "agreement", "battle", "offensive", "invasion",
     ]
@@ -154,7 +156,7 @@ enum CardDrafter {
     /// "e:yalta" for "the Yalta meeting", "a meeting in Yalta", "Yalta Conference": a named event.
     static func eventNames(_ t: [Token]) -> [String] {
         var out: [String] = []
-        for k in t.indices where t[k].kind == .word && eventNouns.contains(t[k].lower) {
+        for k in t.indices where t[k].kind == .word && eventNounSet.contains(t[k].lower) {
             if k > 0, t[k - 1].isCapitalized, !English.stopwords.contains(t[k - 1].lower) {
                 out.append("e:" + t[k - 1].lower)
             }
@@ -241,7 +243,7 @@ enum CardDrafter {
                 leads =
                     EnglishQuestions.leadWords.contains(tok.lower) || EnglishQuestions.connectives.contains(tok.lower)
             }
-            if leads, comma == nil, tok.text == "," { comma = t.count }
+            if leads, comma == nil, tok.isMark(",") { comma = t.count }
             t.append(tok)
             // Known once a word stands where the subject is looked for (a leading word without a comma
             // after it is looked past only at the end).

@@ -14,16 +14,17 @@ enum Clause {
         let long = t.count > 30
         var starts = [0]
         for k in t.indices where k > 0 && k + 1 < t.count {
-            let s = t[k].text
+            let s = t[k]
+            guard s.kind == .punct else { continue }
             if language == "ar" {
-                if long && (s == "،" || s == "؛" || s == ";") { starts.append(k + 1) }
-            } else if s == ";" {
+                if long && (s.isMark("،") || s.isMark("؛") || s.isMark(";")) { starts.append(k + 1) }
+            } else if s.isMark(";") {
                 starts.append(k + 1)
-            } else if s == ",", k > answer.upperBound, t[k + 1].kind == .word, !t[k + 1].isCapitalized,
+            } else if s.isMark(","), k > answer.upperBound, t[k + 1].kind == .word, !t[k + 1].isCapitalized,
                 English.isPast(t[k + 1].lower)
             {
                 starts.append(k + 1)  // ", announced that …": a new verb phrase after the answer's clause
-            } else if long, s == ",", englishJoins.contains(t[k + 1].lower) {
+            } else if long, s.isMark(","), englishJoins.contains(t[k + 1].lower) {
                 starts.append(k + 1)
             }
         }
@@ -60,7 +61,7 @@ enum Clause {
         var first = clause.lowerBound
         if first > 0 {
             while first < answer.lowerBound,
-                t[first].kind == .punct || englishJoins.contains(t[first].lower) || t[first].text == "و"
+                t[first].kind == .punct || englishJoins.contains(t[first].lower) || t[first].isMark("و")
             {
                 first += 1
             }

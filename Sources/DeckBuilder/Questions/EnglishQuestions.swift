@@ -46,18 +46,19 @@ enum EnglishQuestions {
         while a > 0, timeWords.contains(t[a - 1].lower), date.lowerBound - a < 5 { a -= 1 }
         if a > 0, ["on", "in"].contains(t[a - 1].lower) {
             a -= 1
-        } else if a != date.lowerBound || !(a == 0 || connectives.contains(t[a - 1].lower) || t[a - 1].text == ",") {
+        } else if a != date.lowerBound || !(a == 0 || connectives.contains(t[a - 1].lower) || t[a - 1].isMark(",")) {
             return nil
         }
         if date.lowerBound < t.count, t[date.lowerBound...].prefix(1).first.map({ $0.lower == "mid" }) == true {
             return nil
         }
         var b = date.upperBound
-        if b < t.count, t[b].text == "," { b += 1 }
+        if b < t.count, t[b].isMark(",") { b += 1 }
         var before = Array(t[0..<a])
-        if before.last?.text == "," { before.removeLast() }
+        if before.last?.isMark(",") == true { before.removeLast() }
         // "On the second day, August 16, …": the lead phrase and the date are one adverbial.
-        if a == date.lowerBound, let f = before.first(where: { !connectives.contains($0.lower) && $0.text != "," }),
+        if a == date.lowerBound,
+            let f = before.first(where: { !connectives.contains($0.lower) && $0.isMark(",") == false }),
             leadWords.contains(f.lower)
         {
             before = []
@@ -87,7 +88,7 @@ enum EnglishQuestions {
         let countedText = join(counted)
         // The figure is the subject: "1.5 million Soviet troops fought …" → "How many Soviet troops fought …?"
         var s = 0
-        while s < start, connectives.contains(t[s].lower) || t[s].text == "," { s += 1 }
+        while s < start, connectives.contains(t[s].lower) || t[s].isMark(",") { s += 1 }
         if s == start, let verb = after.first, verb.kind == .word, !verb.isCapitalized,
             English.isPast(verb.lower) || verb.lower == "were" || verb.lower == "was"
         {
@@ -124,10 +125,10 @@ enum EnglishQuestions {
     /// Subject, verb and the rest of a declarative clause; nil when it does not parse cleanly.
     static func parse(_ tokens: [Token], allowEmptyRest: Bool = false) -> Parsed? {
         var r = tokens[...]
-        while let f = r.first, connectives.contains(f.lower) || f.text == "," { r = r.dropFirst() }
+        while let f = r.first, connectives.contains(f.lower) || f.isMark(",") { r = r.dropFirst() }
         var lead: [Token] = []
         if let f = r.first, leadWords.contains(f.lower) || (f.lower.hasSuffix("ing") && f.isCapitalized),
-            let comma = r.firstIndex(where: { $0.text == "," }), comma - r.startIndex <= 12
+            let comma = r.firstIndex(where: { $0.isMark(",") }), comma - r.startIndex <= 12
         {
             lead = Array(r[r.startIndex..<comma])
             r = r[(comma + 1)...]
@@ -157,8 +158,8 @@ enum EnglishQuestions {
         if subjectPrepositions.contains(first.lower) { return nil }
         guard subject.contains(where: { $0.kind == .word && $0.isCapitalized && !English.stopwords.contains($0.lower) })
         else { return nil }
-        if subject.contains(where: { $0.text == "," }) && !subject.contains(where: { $0.lower == "and" }) { return nil }
-        if subject.contains(where: { $0.kind == .number || $0.text == "(" || $0.text == "\"" }) { return nil }
+        if subject.contains(where: { $0.isMark(",") }) && !subject.contains(where: { $0.lower == "and" }) { return nil }
+        if subject.contains(where: { $0.kind == .number || $0.isMark("(") || $0.isMark("\"") }) { return nil }
         var verb = words[v]
         var participle: Token?
         var restStart = v + 1
@@ -188,9 +189,9 @@ enum EnglishQuestions {
         for k in rest.indices {
             let w = rest[k]
             let next = k + 1 < rest.count ? rest[k + 1] : nil
-            if w.text == ":" { return false }
-            if w.text == ";" { rest = Array(rest[..<k]); break }
-            if w.text == ",",
+            if w.isMark(":") { return false }
+            if w.isMark(";") { rest = Array(rest[..<k]); break }
+            if w.isMark(","),
                 k == 0 || rest.count > 10
                     || next.map({
                         ["and", "which", "who", "but", "while", "where", "when", "although"].contains($0.lower)

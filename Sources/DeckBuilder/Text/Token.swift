@@ -11,6 +11,14 @@ struct Token: Sendable {
     var lower: String
     var isCapitalized: Bool
 
+    /// Whether the token is exactly `mark` (one character of one scalar), told from its bytes or
+    /// scalars rather than by comparing strings.
+    func isMark(_ mark: Unicode.Scalar) -> Bool {
+        if mark.value < 0x80 { return text.utf8.count == 1 && text.utf8.first == UInt8(mark.value) }
+        var scalars = text.unicodeScalars.makeIterator()
+        return scalars.next() == mark && scalars.next() == nil
+    }
+
     init(kind: Kind, text: Substring, spaceBefore: Bool) {
         self.kind = kind
         self.text = text
@@ -226,6 +234,8 @@ enum Tokenizer {
 
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         if c.value < 0x80 { return (0x41...0x5A).contains(c.value) || (0x61...0x7A).contains(c.value) }
+        // Arabic letters (ء to ي, tatweel included) are alphabetic: no property look-up for them.
+        if (0x0621...0x064A).contains(c.value) { return true }
         return c.properties.isAlphabetic && !isDigit(c)
     }
 }
