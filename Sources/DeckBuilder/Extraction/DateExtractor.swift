@@ -222,7 +222,7 @@ enum DateExtractor {
         else { return nil }
         // Most words are no month: one look-up of the word with its prefix letters stripped settles it.
         let raw = t[i].text
-        if !MonthNames.arabicFilter.mayContainStem(raw), !MonthNames.mayStartPair(raw) { return nil }
+        if !MonthNames.arabicSingle.mayContainStem(raw), !MonthNames.mayStartPair(raw) { return nil }
         let bare = raw.count > 2 && "وفبلك".contains(raw.first ?? " ") ? raw.dropFirst() : raw[...]
         if MonthNames.arabicSingle[String(raw)] == nil, MonthNames.arabicSingle[String(bare)] == nil,
             // The word itself: "كانون" begins with ك, one of the letters `bare` strips.

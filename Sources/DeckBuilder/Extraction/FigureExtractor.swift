@@ -204,8 +204,6 @@ enum FigureExtractor {
         "في", "من", "على", "إلى", "الى", "مع", "عن", "بعد", "قبل", "حتى", "خلال", "التي", "الذي", "أن", "إلى",
     ]
 
-    static let arabicNumberFilter = WordFilter(arabicNumberWords.keys)
-
     private static func arabicAt(_ t: [Token], _ i: Int) -> FigureMention? {
         var value: Double
         var end = i + 1
@@ -225,7 +223,7 @@ enum FigureExtractor {
                 return nil
             }
         } else if t[i].kind == .word {
-            guard arabicNumberFilter.mayContainStem(t[i].text),
+            guard arabicNumberWords.mayContainStem(t[i].text),
                 let v = DateExtractor.firstStem(t[i].text, { arabicNumberWords[$0] }), v < 1000
             else { return nil }
             value = v

@@ -30,25 +30,25 @@ enum MonthNames {
         }())
 
     /// Arabic single-word months (with variants); the two-word Levantine ones are matched separately.
-    static let arabicSingle: [String: (month: Int, levantine: Bool)] = {
-        var d: [String: (Int, Bool)] = [:]
-        let standard: [(String, Int)] = [
-            ("يناير", 1), ("فبراير", 2), ("فبراير", 2), ("مارس", 3), ("أبريل", 4), ("ابريل", 4), ("إبريل", 4),
-            ("أفريل", 4), ("مايو", 5), ("ماي", 5), ("يونيو", 6), ("يونيه", 6), ("جوان", 6), ("يوليو", 7), ("يوليه", 7),
-            ("جويلية", 7), ("أغسطس", 8), ("اغسطس", 8), ("أوت", 8), ("سبتمبر", 9), ("أكتوبر", 10), ("اكتوبر", 10),
-            ("نوفمبر", 11), ("ديسمبر", 12),
-        ]
-        for (name, m) in standard { d[name] = (m, false) }
-        let levantine: [(String, Int)] = [
-            ("شباط", 2), ("آذار", 3), ("اذار", 3), ("نيسان", 4), ("أيار", 5), ("ايار", 5), ("حزيران", 6), ("تموز", 7),
-            ("آب", 8), ("اب", 8), ("أيلول", 9), ("ايلول", 9),
-        ]
-        for (name, m) in levantine { d[name] = (m, true) }
-        return d
-    }()
-
-    /// `arabicSingle`'s words, for `WordFilter.mayContainStem`.
-    static let arabicFilter = WordFilter(arabicSingle.keys)
+    static let arabicSingle = WordTable<(month: Int, levantine: Bool)>(
+        {
+            var d: [String: (month: Int, levantine: Bool)] = [:]
+            let standard: [(String, Int)] = [
+                ("يناير", 1), ("فبراير", 2), ("فبراير", 2), ("مارس", 3), ("أبريل", 4), ("ابريل", 4), ("إبريل", 4),
+                ("أفريل", 4), ("مايو", 5), ("ماي", 5), ("يونيو", 6), ("يونيه", 6), ("جوان", 6), ("يوليو", 7),
+                ("يوليه", 7),
+                ("جويلية", 7), ("أغسطس", 8), ("اغسطس", 8), ("أوت", 8), ("سبتمبر", 9), ("أكتوبر", 10), ("اكتوبر", 10),
+                ("نوفمبر", 11), ("ديسمبر", 12),
+            ]
+            for (name, m) in standard { d[name] = (m, false) }
+            let levantine: [(String, Int)] = [
+                ("شباط", 2), ("آذار", 3), ("اذار", 3), ("نيسان", 4), ("أيار", 5), ("ايار", 5), ("حزيران", 6),
+                ("تموز", 7),
+                ("آب", 8), ("اب", 8), ("أيلول", 9), ("ايلول", 9),
+            ]
+            for (name, m) in levantine { d[name] = (m, true) }
+            return d
+        }())
 
     /// False when `word` surely ends in neither "كانون" nor "تشرين" and has no tatweel (ـ), so it cannot
     /// start a two-word month: a byte test, exact for words `WordFilter` calls plain.

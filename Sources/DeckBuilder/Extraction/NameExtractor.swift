@@ -73,12 +73,10 @@ enum NameExtractor {
         "بعد", "قبل",
     ]
 
-    static let arabicHeadFilter = WordFilter(arabicHeads.words)
-
     static func arabic(_ t: [Token], taken: Set<Int>) -> [NameMention] {
         var out: [NameMention] = []
         for k in t.indices where t[k].kind == .word && !taken.contains(k) {
-            guard arabicHeadFilter.mayContainStem(t[k].text),
+            guard arabicHeads.mayContainStem(t[k].text),
                 let head = DateExtractor.firstStem(t[k].text, { arabicHeads.contains($0) ? $0 : nil })
             else {
                 continue
@@ -92,7 +90,7 @@ enum NameExtractor {
             guard e > k + 1 else { continue }
             // A list of operations ("عملية … وعملية …") makes the blank ambiguous.
             let inList =
-                (e < t.count && arabicHeadFilter.mayContainStem(t[e].text)
+                (e < t.count && arabicHeads.mayContainStem(t[e].text)
                     && DateExtractor.firstStem(t[e].text, { arabicHeads.contains($0) ? true : nil }) != nil)
                 || (k > 0 && t[k].text.hasPrefix("و"))
             if inList { continue }

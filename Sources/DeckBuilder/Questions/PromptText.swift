@@ -10,7 +10,11 @@ enum PromptText {
     /// mark after it, or a prepended mark such as U+0600 before it). UTF-8 never uses ASCII bytes
     /// inside other characters, so everything else is copied through unchanged either way.
     static func bytesAreCharacters(_ s: String) -> Bool {
-        let u = Array(s.utf8)
+        var text = s
+        return text.withUTF8(bytesAreCharacters)
+    }
+
+    private static func bytesAreCharacters(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         for (i, b) in u.enumerated() where b < 0x80 {
             if b == 0x0D { return false }
             guard b == 0x20 || b == 0x22 || b == 0x2C || b == 0x2E || b == 0x3B || b == 0x21 || b == 0x3A || b == 0x3F
@@ -39,7 +43,7 @@ enum PromptText {
         0x11A84...0x11A89, 0x11D46...0x11D46, 0x11F02...0x11F02,
     ]
 
-    private static func scalar(_ u: [UInt8], at i: Int) -> Unicode.Scalar? {
+    private static func scalar(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> Unicode.Scalar? {
         var it = u[i...].makeIterator()
         var decoder = UTF8()
         if case .scalarValue(let v) = decoder.decode(&it) { return v }

@@ -109,6 +109,9 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     init(arrayLiteral elements: String...) { self.init(Set(elements)) }
 
     func contains(_ word: String) -> Bool { filter.mayContain(word) && words.contains(word) }
+
+    /// False when neither the word nor its stemmed forms can be in the set (`WordFilter.mayContainStem`).
+    func mayContainStem(_ word: Substring) -> Bool { filter.mayContainStem(word) }
 }
 
 /// A word dictionary asked through a `WordFilter` first: the subscript answers as the dictionary's.
@@ -126,6 +129,9 @@ struct WordTable<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     subscript(_ word: String) -> Value? { filter.mayContain(word) ? entries[word] : nil }
+
+    /// False when neither the word nor its stemmed forms can be a key (`WordFilter.mayContainStem`).
+    func mayContainStem(_ word: Substring) -> Bool { filter.mayContainStem(word) }
 
     var keys: Dictionary<String, Value>.Keys { entries.keys }
 }

@@ -40,7 +40,8 @@ public struct StudyItem: Hashable, Sendable {
     public var card: StudyCard
     public var state: CardState
     public var queue: QueueKind
-    /// "card 3 of 20": this card's number in the session and the session's expected length.
+    /// This card's number in the session, and the session's expected length (the study screen shows
+    /// the cards still queued instead, since failed cards coming back make this length grow).
     public var number: Int
     public var total: Int
     /// Id the review event for this card will carry; previews use it so they show the exact fuzzed interval.
