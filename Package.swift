@@ -13,13 +13,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         .systemLibrary(
             name: "CReadline",
             providers: [.apt(["libreadline-dev"])]
         ),
-        .target(name: "MnemoCore"),
+        .target(name: "MnemoCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "DeckBuilder", dependencies: ["MnemoCore"]),
         .target(
             name: "DeckExchange",
