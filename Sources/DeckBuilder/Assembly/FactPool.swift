@@ -39,14 +39,20 @@ struct FactPool {
             sharedWords += [Int32](repeating: 0, count: groups.count - sharedWords.count)
         }
         var touched: [Int] = []
-        for w in c.matchWords {
-            guard let ids = index[w], ids.count <= 400 else { continue }
-            for id in ids {
-                if sharedWords[id] == 0 { touched.append(id) }
-                sharedWords[id] += 1
+        // Through buffers: the walk over the index's lists is most of matching, and the array's
+        // uniqueness, bounds and overflow checks at every step were a third of it.
+        sharedWords.withUnsafeMutableBufferPointer { shared in
+            for w in c.matchWords {
+                guard let ids = index[w], ids.count <= 400 else { continue }
+                ids.withUnsafeBufferPointer { ids in
+                    for id in ids {
+                        if shared[id] == 0 { touched.append(id) }
+                        shared[id] &+= 1
+                    }
+                }
             }
         }
-        defer { for id in touched { sharedWords[id] = 0 } }
+        defer { sharedWords.withUnsafeMutableBufferPointer { shared in for id in touched { shared[id] = 0 } } }
         let cv = MatchView(c)
         var best: (id: Int, score: Double)?
         for id in touched where sharedWords[id] >= 2 {
