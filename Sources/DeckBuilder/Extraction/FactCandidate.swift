@@ -2,6 +2,11 @@ import MnemoCore
 
 /// One fact read from one sentence, with the card texts drafted while the sentence was at hand
 /// (so the document's text can be dropped right after).
+///
+/// A value type whose fields live in one shared box, copied on write: a candidate is twenty
+/// strings, sets and arrays, and the pool and the assembler copy candidates often (into groups,
+/// out of arrays, while sorting readings). Stored inline, each copy retained every field; boxed, a
+/// copy is one retain, and arrays of candidates move pointers instead of 400-byte structs.
 public struct FactCandidate: Sendable {
     public enum Value: Sendable, Hashable {
         case date(DateValue)
@@ -9,41 +14,247 @@ public struct FactCandidate: Sendable {
         case name(NameValue)
     }
 
-    public var value: Value
-    public var answerType: AnswerType
+    private final class Storage: @unchecked Sendable {
+        var value: Value
+        var answerType: AnswerType
+        var normalized: String
+        var answer: String
+        var surfaceAnswer: String
+        var accepted: [String]
+        var language: String
+        var levantine: Bool
+        var clausePrefix: String
+        var clauseSuffix: String
+        var blankLabel: String
+        var question: String?
+        var event: String?
+        var keywords: [String]
+        var matchWords: Set<String>
+        var evidence: Provenance
+        var tags: [String]
+        var score: Double
+        var quotable: Bool
+        var context: Provenance?
+
+        init(
+            value: Value,
+            answerType: AnswerType,
+            normalized: String,
+            answer: String,
+            surfaceAnswer: String,
+            accepted: [String],
+            language: String,
+            levantine: Bool,
+            clausePrefix: String,
+            clauseSuffix: String,
+            blankLabel: String,
+            question: String?,
+            event: String?,
+            keywords: [String],
+            matchWords: Set<String>,
+            evidence: Provenance,
+            tags: [String],
+            score: Double,
+            quotable: Bool,
+            context: Provenance?
+        ) {
+            self.value = value
+            self.answerType = answerType
+            self.normalized = normalized
+            self.answer = answer
+            self.surfaceAnswer = surfaceAnswer
+            self.accepted = accepted
+            self.language = language
+            self.levantine = levantine
+            self.clausePrefix = clausePrefix
+            self.clauseSuffix = clauseSuffix
+            self.blankLabel = blankLabel
+            self.question = question
+            self.event = event
+            self.keywords = keywords
+            self.matchWords = matchWords
+            self.evidence = evidence
+            self.tags = tags
+            self.score = score
+            self.quotable = quotable
+            self.context = context
+        }
+
+        func copy() -> Storage {
+            Storage(
+                value: value,
+                answerType: answerType,
+                normalized: normalized,
+                answer: answer,
+                surfaceAnswer: surfaceAnswer,
+                accepted: accepted,
+                language: language,
+                levantine: levantine,
+                clausePrefix: clausePrefix,
+                clauseSuffix: clauseSuffix,
+                blankLabel: blankLabel,
+                question: question,
+                event: event,
+                keywords: keywords,
+                matchWords: matchWords,
+                evidence: evidence,
+                tags: tags,
+                score: score,
+                quotable: quotable,
+                context: context
+            )
+        }
+    }
+
+    /// The fields; shared between copies until one of them writes (`unique()` copies it first).
+    private var storage: Storage
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    public init(
+        value: Value,
+        answerType: AnswerType,
+        normalized: String,
+        answer: String,
+        surfaceAnswer: String,
+        accepted: [String],
+        language: String,
+        levantine: Bool,
+        clausePrefix: String,
+        clauseSuffix: String,
+        blankLabel: String,
+        question: String?,
+        event: String?,
+        keywords: [String],
+        matchWords: Set<String>,
+        evidence: Provenance,
+        tags: [String],
+        score: Double,
+        quotable: Bool = true,
+        context: Provenance? = nil
+    ) {
+        storage = Storage(
+            value: value,
+            answerType: answerType,
+            normalized: normalized,
+            answer: answer,
+            surfaceAnswer: surfaceAnswer,
+            accepted: accepted,
+            language: language,
+            levantine: levantine,
+            clausePrefix: clausePrefix,
+            clauseSuffix: clauseSuffix,
+            blankLabel: blankLabel,
+            question: question,
+            event: event,
+            keywords: keywords,
+            matchWords: matchWords,
+            evidence: evidence,
+            tags: tags,
+            score: score,
+            quotable: quotable,
+            context: context
+        )
+    }
+
+    public var value: Value {
+        _read { yield storage.value }
+        _modify { yield &unique().value }
+    }
+    public var answerType: AnswerType {
+        _read { yield storage.answerType }
+        _modify { yield &unique().answerType }
+    }
     /// Normalized answer ("1945-08-06", "600000").
-    public var normalized: String
+    public var normalized: String {
+        _read { yield storage.normalized }
+        _modify { yield &unique().normalized }
+    }
     /// The answer as a question card gives it ("August 6, 1945", "more than 600,000").
-    public var answer: String
+    public var answer: String {
+        _read { yield storage.answer }
+        _modify { yield &unique().answer }
+    }
     /// The answer as the sentence wrote it, for the cloze ("August 8").
-    public var surfaceAnswer: String
-    public var accepted: [String]
-    public var language: String
+    public var surfaceAnswer: String {
+        _read { yield storage.surfaceAnswer }
+        _modify { yield &unique().surfaceAnswer }
+    }
+    public var accepted: [String] {
+        _read { yield storage.accepted }
+        _modify { yield &unique().accepted }
+    }
+    public var language: String {
+        _read { yield storage.language }
+        _modify { yield &unique().language }
+    }
     /// Arabic months of the Levantine system.
-    public var levantine: Bool
+    public var levantine: Bool {
+        _read { yield storage.levantine }
+        _modify { yield &unique().levantine }
+    }
     /// The clause the cards use, with the answer's place marked by `blank`.
-    public var clausePrefix: String
-    public var clauseSuffix: String
+    public var clausePrefix: String {
+        _read { yield storage.clausePrefix }
+        _modify { yield &unique().clausePrefix }
+    }
+    public var clauseSuffix: String {
+        _read { yield storage.clauseSuffix }
+        _modify { yield &unique().clauseSuffix }
+    }
     /// The label of the blank: "[date]", "[year]", "[number]", "[السنة]".
-    public var blankLabel: String
+    public var blankLabel: String {
+        _read { yield storage.blankLabel }
+        _modify { yield &unique().blankLabel }
+    }
     /// A grammatical wh-question, when the clause parses.
-    public var question: String?
+    public var question: String? {
+        _read { yield storage.question }
+        _modify { yield &unique().question }
+    }
     /// "The United States dropped an atomic bomb on Hiroshima": the event, for chronology cards.
-    public var event: String?
+    public var event: String? {
+        _read { yield storage.event }
+        _modify { yield &unique().event }
+    }
     /// Normalized content words of the clause, without the answer: what is asked.
-    public var keywords: [String]
+    public var keywords: [String] {
+        _read { yield storage.keywords }
+        _modify { yield &unique().keywords }
+    }
     /// Words that name the subject matter for matching across sources (verbs lemmatized).
-    public var matchWords: Set<String>
-    public var evidence: Provenance
-    public var tags: [String]
+    public var matchWords: Set<String> {
+        _read { yield storage.matchWords }
+        _modify { yield &unique().matchWords }
+    }
+    public var evidence: Provenance {
+        _read { yield storage.evidence }
+        _modify { yield &unique().evidence }
+    }
+    public var tags: [String] {
+        _read { yield storage.tags }
+        _modify { yield &unique().tags }
+    }
     /// Higher is better; see DeckAssembler.rank.
-    public var score: Double
+    public var score: Double {
+        _read { yield storage.score }
+        _modify { yield &unique().score }
+    }
     /// False for facts read from a sentence too garbled to quote on a card: such a fact can only
     /// be another source's reading in a conflict, never a card's own text.
-    public var quotable = true
+    public var quotable: Bool {
+        _read { yield storage.quotable }
+        _modify { yield &unique().quotable }
+    }
     /// The date was read in an earlier sentence of the paragraph ("In February 1945, …"), not in
     /// the fact's own sentence: only a question can be asked, and both sentences are cited.
-    public var context: Provenance?
+    public var context: Provenance? {
+        _read { yield storage.context }
+        _modify { yield &unique().context }
+    }
 
     /// The clause with `text` in the answer's place.
     public func clause(with text: String) -> String { clausePrefix + text + clauseSuffix }
