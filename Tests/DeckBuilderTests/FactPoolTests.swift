@@ -1,0 +1,45 @@
+import MnemoCore
+import Testing
+
+@testable import DeckBuilder
+
+/// The fact pool's byte shortcuts, and the candidate's copy-on-write box.
+@Suite struct FactPoolTests {
+    @Test(arguments: [
+        "v:declare", "e:yalta", "v:", "e:", "v", "e", "", "va:x", "ev:x", "V:declare", "v;x", "vé:x", "é:x",
+        "يوم", "v:إعلان", ":v", "e::",
+    ])
+    func tagTestMatchesHasPrefix(_ word: String) {
+        #expect(MatchView.tagged(word, 0x76) == word.hasPrefix("v:"))
+        #expect(MatchView.tagged(word, 0x65) == word.hasPrefix("e:"))
+    }
+
+    static func candidate() -> FactCandidate {
+        FactCandidate(
+            value: .figure(
+                NumberValue(
+                    value: 600_000, surface: "600,000", isPercent: false, counted: "prisoners", head: "prisoner",
+                    qualifier: "", spelled: false)),
+            answerType: .number, normalized: "600000", answer: "600,000", surfaceAnswer: "600,000", accepted: [],
+            language: "en", levantine: false, clausePrefix: "The Soviets took ", clauseSuffix: " prisoners.",
+            blankLabel: "[number]", question: nil, event: nil, keywords: ["soviet", "take"],
+            matchWords: ["soviet", "v:take"],
+            evidence: Provenance(source: "a.txt", line: 1, start: 0, end: 10, quote: "q"),
+            tags: ["figure"], score: 2)
+    }
+
+    @Test func aCopyWrittenToLeavesTheOriginalAlone() {
+        let original = Self.candidate()
+        var copy = original
+        copy.score = 5
+        copy.matchWords.insert("japan")
+        copy.quotable = false
+        copy.context = original.evidence
+        #expect(original.score == 2)
+        #expect(original.matchWords == ["soviet", "v:take"])
+        #expect(original.quotable)
+        #expect(original.context == nil)
+        #expect(copy.score == 5 && copy.matchWords.count == 3 && !copy.quotable && copy.context != nil)
+        #expect(copy.cloze == "The Soviets took [number] prisoners.")
+    }
+}
