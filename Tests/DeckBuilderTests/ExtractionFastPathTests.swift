@@ -179,4 +179,17 @@ import Testing
             #expect(ASCIIText.hasSuffix(w, suffix) == w.hasSuffix(suffix.description) || !ASCIIText.isPlain(w))
         }
     }
+
+    @Test(arguments: [
+        "الاتحاد السوفيتي أعلن الحرب في ٩ آب ١٩٤٥", "Ωmega Σigma ΔΕΛΤΑ déjà Élan İstanbul", "بَدَأَتْ الحربُ عام ١٩٤٥",
+        "ب\u{0345}x Ǆemal ǅ ᾈ", "Japan’s “Army” — ON… mid-May", "\u{0600}١٢ ـب كانونـ", "ﻻ ﷲ Ab",
+    ])
+    func tokensReadFromBytesAreTheTokensOfTheirText(_ text: String) {
+        Tokenizer.scalarTokens(text) { tok in
+            let plain = Token(kind: tok.kind, text: tok.text, spaceBefore: tok.spaceBefore)
+            #expect(tok.lower == plain.lower && tok.isCapitalized == plain.isCapitalized, "\(tok.text)")
+            #expect(tok.hasHyphen == plain.hasHyphen)
+            return true
+        }
+    }
 }

@@ -40,6 +40,29 @@ struct Token: Sendable {
         self.hasHyphen = hasHyphen
     }
 
+    /// The token of `text`, whose UTF-8 bytes are `bytes`: what `init(kind:text:spaceBefore:)` makes,
+    /// its tests read on the bytes.
+    init(kind: Kind, text: Substring, bytes: UnsafeBufferPointer<UInt8>, spaceBefore: Bool) {
+        self.kind = kind
+        self.text = text
+        self.spaceBefore = spaceBefore
+        switch FastCase.scan(bytes) {
+        case .other: lower = text.lowercased()
+        case .lowerAlready: lower = String(text)
+        case .asciiUpper: lower = FastCase.lowered(bytes)
+        }
+        hasHyphen = bytes.contains(0x2D)
+        if let b = bytes.first, b < 0x80 {
+            isCapitalized = b >= 0x41 && b <= 0x5A
+        } else if bytes.allSatisfy({ ($0 >= 0x80 && $0 <= 0xBF) || ($0 >= 0xD8 && $0 <= 0xDB) }) {
+            // Only scalars of the Arabic block (U+0600–06FF), none of which has case: no capital,
+            // and no need of `Character.isUppercase` (which compares case-mapped strings).
+            isCapitalized = false
+        } else {
+            isCapitalized = text.first?.isUppercase ?? false
+        }
+    }
+
     init(kind: Kind, text: Substring, spaceBefore: Bool) {
         self.kind = kind
         self.text = text
@@ -161,8 +184,10 @@ enum Tokenizer {
         var out: [Token] = []
         // About one token in five bytes of prose: most sentences need no regrowth.
         out.reserveCapacity(s.utf8.count / 5 + 4)
-        forEachToken(s) {
-            out.append($0); return true
+        // Each token is moved into the array, not copied (and the copy destroyed).
+        forEachOwnedToken(s) { (token: consuming Token) in
+            out.append(token)
+            return true
         }
         return out
     }
@@ -170,12 +195,17 @@ enum Tokenizer {
     /// Calls `body` with each token in order until it returns false. ASCII text is read as bytes
     /// (the same tokens as the scalar reader below, without its index arithmetic).
     static func forEachToken(_ s: String, _ body: (Token) -> Bool) {
+        forEachOwnedToken(s) { body($0) }
+    }
+
+    private static func forEachOwnedToken(_ s: String, _ body: (consuming Token) -> Bool) {
         var text = s
-        let ascii = text.withUTF8 { b in b.allSatisfy { $0 < 0x80 } }
-        if ascii {
-            asciiTokens(s, body)
-        } else {
-            scalarTokens(s, body)
+        text.withUTF8 { b in
+            if b.allSatisfy({ $0 < 0x80 }) {
+                asciiTokens(s, bytes: b, body)
+            } else {
+                scalarTokens(s, bytes: b, body)
+            }
         }
     }
 
@@ -184,10 +214,12 @@ enum Tokenizer {
 
     static func asciiTokens(_ s: String, _ body: (Token) -> Bool) {
         var text = s
-        text.withUTF8 { asciiTokens(s, bytes: $0, body) }
+        text.withUTF8 { asciiTokens(s, bytes: $0) { body($0) } }
     }
 
-    private static func asciiTokens(_ s: String, bytes: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Bool) {
+    private static func asciiTokens(
+        _ s: String, bytes: UnsafeBufferPointer<UInt8>, _ body: (consuming Token) -> Bool
+    ) {
         let u8 = s.utf8
         let n = bytes.count
         var i = 0
@@ -275,6 +307,14 @@ enum Tokenizer {
     }
 
     static func scalarTokens(_ s: String, _ body: (Token) -> Bool) {
+        var text = s
+        text.withUTF8 { scalarTokens(s, bytes: $0) { body($0) } }
+    }
+
+    /// The scalar reader; `bytes` are the string's UTF-8, from which each token's case is read.
+    private static func scalarTokens(
+        _ s: String, bytes: UnsafeBufferPointer<UInt8>, _ body: (consuming Token) -> Bool
+    ) {
         let u = s.unicodeScalars
         var i = u.startIndex
         var space = false
@@ -331,7 +371,12 @@ enum Tokenizer {
             } else {
                 i = u.index(after: i)
             }
-            if !body(Token(kind: kind, text: s[start..<i], spaceBefore: space)) { return }
+            let lo = s.utf8.distance(from: s.startIndex, to: start)
+            let hi = lo + s.utf8.distance(from: start, to: i)
+            let token = Token(
+                kind: kind, text: s[start..<i], bytes: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), spaceBefore: space
+            )
+            if !body(token) { return }
             space = false
         }
     }
