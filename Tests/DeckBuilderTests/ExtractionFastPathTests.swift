@@ -192,4 +192,29 @@ import Testing
             return true
         }
     }
+
+    static let longTexts: [String] = {
+        let pieces = [
+            "On August 9, 1945, THE Soviet Union declared war", "الاتحاد السوفيتي", "Japan’s “Army”", "ÉCOLE",
+            "@[`{ AZaz",
+            "\u{2070}X", "mid-May", "A\u{E2}", "Ω",
+        ]
+        var out: [String] = []
+        for a in pieces {
+            for b in pieces {
+                for pad in 0..<9 { out.append(String(repeating: "x", count: pad) + a + " " + b + "ZZZZZZZZ") }
+            }
+        }
+        return out
+    }()
+
+    @Test func wordAtATimeCaseMatchesLowercased() {
+        for s in Self.longTexts {
+            #expect(FastCase.lower(s) == s.lowercased(), "\(s)")
+            let sub = s.dropFirst(3)
+            #expect(FastCase.lower(sub) == sub.lowercased(), "\(sub)")
+            var t = s
+            t.withUTF8 { b in #expect(FastCase.isASCII(b) == s.utf8.allSatisfy { $0 < 0x80 }) }
+        }
+    }
 }

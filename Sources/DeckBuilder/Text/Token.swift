@@ -46,7 +46,7 @@ struct Token: Sendable {
         self.kind = kind
         self.text = text
         self.spaceBefore = spaceBefore
-        switch FastCase.scan(bytes) {
+        switch FastCase.scan(buffer: bytes) {
         case .other: lower = text.lowercased()
         case .lowerAlready: lower = String(text)
         case .asciiUpper: lower = FastCase.lowered(bytes)
@@ -117,7 +117,7 @@ enum FastCase {
     static func lower<S: StringProtocol>(_ s: S) -> String {
         // A native string's bytes are read as one buffer, without the view's index arithmetic.
         if let answer = s.utf8.withContiguousStorageIfAvailable({ b -> String? in
-            switch scan(b) {
+            switch scan(buffer: b) {
             case .other: return nil
             case .lowerAlready: return String(s)
             case .asciiUpper: return lowered(b)
@@ -167,12 +167,69 @@ enum FastCase {
         return hasUpper ? .asciiUpper : .lowerAlready
     }
 
-    /// The bytes with ASCII capitals lowered (the caller has found the text caseless otherwise).
+    /// High bit of each byte of an 8-byte word.
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// For a word of ASCII bytes, the high bit of each byte that is a capital A–Z: adding 3F sets it
+    /// from 41 up, adding 25 from 5B up (no byte carries into the next below 80).
+    @inline(__always)
+    private static func capitals(_ w: UInt64) -> UInt64 {
+        (w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525) & highBits
+    }
+
+    /// `scan` of a buffer: its ASCII stretch eight bytes at a time, the rest byte by byte.
+    static func scan(buffer b: UnsafeBufferPointer<UInt8>) -> Case {
+        guard let base = b.baseAddress else { return .lowerAlready }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        var upper: UInt64 = 0
+        while i + 8 <= b.count {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if w & highBits != 0 { break }
+            upper |= capitals(w)
+            i += 8
+        }
+        // An ASCII stretch ends with no E2 pending: the byte reader starts afresh.
+        let rest = scan(UnsafeBufferPointer(rebasing: b[i...]))
+        return rest == .lowerAlready && upper != 0 ? .asciiUpper : rest
+    }
+
+    /// Whether the bytes are all ASCII, eight at a time.
+    static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= b.count {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & highBits != 0 { return false }
+            i += 8
+        }
+        while i < b.count {
+            if b[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The bytes with ASCII capitals lowered (the caller has found the text caseless otherwise):
+    /// ASCII words of eight bytes at once (a capital's 20 bit set from its high-bit mark), others
+    /// byte by byte.
     static func lowered(_ b: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: b.count) { buffer in
-            for i in 0..<b.count {
+            var i = 0
+            if let from = b.baseAddress, let to = buffer.baseAddress {
+                let source = UnsafeRawPointer(from)
+                let target = UnsafeMutableRawPointer(to)
+                while i + 8 <= b.count {
+                    let w = source.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    guard w & highBits == 0 else { break }
+                    target.storeBytes(of: w | capitals(w) >> 2, toByteOffset: i, as: UInt64.self)
+                    i += 8
+                }
+            }
+            while i < b.count {
                 let c = b[i]
                 buffer[i] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                i += 1
             }
             return b.count
         }
@@ -201,7 +258,7 @@ enum Tokenizer {
     private static func forEachOwnedToken(_ s: String, _ body: (consuming Token) -> Bool) {
         var text = s
         text.withUTF8 { b in
-            if b.allSatisfy({ $0 < 0x80 }) {
+            if FastCase.isASCII(b) {
                 asciiTokens(s, bytes: b, body)
             } else {
                 scalarTokens(s, bytes: b, body)
