@@ -2,7 +2,7 @@
 enum SentenceQuality {
     /// Why the sentence cannot give cards, or nil when it can.
     static func problem(_ s: String, tokens t: [Token], language: String) -> NoiseReason? {
-        if FastSearch.containsAny(s, ["**", "█", "[redacted]", "XXX"]) { return .redaction }
+        if FastSearch.containsAny(s, redactionMarks) { return .redaction }
         for i in t.indices where t[i].kind == .number && FigureExtractor.isGarbled(t, i) { return .garbledFigure }
         guard let last = s.unicodeScalars.last else { return .garbledText }
         if last == "?" || last.value == 0x061F { return .question }
@@ -14,26 +14,28 @@ enum SentenceQuality {
             return .garbledText
         }
         if !(last == "." || last == "!" || last == "\"" || last == "”") { return .garbledText }
-        for (k, tok) in t.enumerated() where k > 0 {
+        // Tokens are read in place (`t[k]`), not copied out of the array.
+        for k in 1..<t.count {
             // Space before a comma or full stop, or a stray sentence-start capital in mid-sentence.
             // A lone full stop after a space: "Japan . is equipped".
-            if tok.kind == .punct, tok.spaceBefore, tok.isMark("."), k + 1 < t.count { return .garbledText }
-            if tok.kind == .word, tok.isCapitalized, !["\"", "“", ":", "("].contains(String(t[k - 1].text)) {
-                let lower = tok.lower
-                if English.stopwords.contains(lower) && !["I", "May"].contains(String(tok.text)) {
+            let kind = t[k].kind
+            if kind == .punct, t[k].spaceBefore, t[k].isMark("."), k + 1 < t.count { return .garbledText }
+            if kind == .word, t[k].isCapitalized, !opensQuoteOrList(t[k - 1]) {
+                if English.stopwords.contains(t[k].lower) && !(t[k].isASCII("I") || t[k].isASCII("May")) {
                     return .garbledText
                 }
-                if lower.hasSuffix("ly") && !properLy.contains(lower) { return .garbledText }
+                if t[k].lower.hasSuffix("ly") && !properLy.contains(t[k].lower) { return .garbledText }
             }
             // A comma glued to the next word: ",The".
-            if tok.kind == .word, !tok.spaceBefore, t[k - 1].isMark(",") { return .garbledText }
-            if tok.kind == .punct, tok.isMark("."), k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized {
+            if kind == .word, !t[k].spaceBefore, t[k - 1].isMark(",") { return .garbledText }
+            if kind == .punct, t[k].isMark("."), k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized {
                 return .garbledText
             }
         }
-        let quotes = t.indices.filter { t[$0].isMark("\"") }
-        if quotes.count % 2 == 1 { return .garbledText }
-        if t.contains(where: { $0.lower == "etc" }) { return .garbledText }
+        var quotes = 0
+        for k in t.indices where t[k].isMark("\"") { quotes += 1 }
+        if quotes % 2 == 1 { return .garbledText }
+        for k in t.indices where t[k].lower == "etc" { return .garbledText }
         if startsWithoutSubject(t) { return .garbledText }
         return nil
     }
@@ -75,6 +77,14 @@ enum SentenceQuality {
         return nil
     }
 
+    static let redactionMarks = ["**", "█", "[redacted]", "XXX"]
+
+    /// Whether the token is one of " “ : ( (after which a capital is no stray sentence start);
+    /// the same answer as comparing its text with each, without making strings.
+    static func opensQuoteOrList(_ tok: Token) -> Bool {
+        tok.isMark("\"") || tok.isMark("“") || tok.isMark(":") || tok.isMark("(")
+    }
+
     static let properLy: WordSet = ["italy", "july", "sicily", "emily", "kelly", "beverly", "tripoli"]
 
     private static func arabicProblem(_ s: String, _ t: [Token]) -> NoiseReason? {
@@ -91,10 +101,16 @@ enum SentenceQuality {
         guard language == "en", let first = t.first else { return 0 }
         var p = 0.0
         if English.pronouns.contains(first.lower) { p += 2 }
-        if t.contains(where: { hedges.contains($0.lower) && !$0.isCapitalized }) { p += 1.5 }
+        for k in t.indices where !t[k].isCapitalized && hedges.contains(t[k].lower) {
+            p += 1.5
+            break
+        }
         if t.count > 40 { p += 1 }
         // A colon followed by more words: a quoted claim or a list, seldom a clean fact.
-        if let colon = t.firstIndex(where: { $0.isMark(":") }), colon + 3 < t.count { p += 3 }
+        for k in t.indices where t[k].isMark(":") {
+            if k + 3 < t.count { p += 3 }
+            break
+        }
         return p
     }
 }

@@ -55,7 +55,7 @@ enum DateExtractor {
                 return DateMention(tokens: i..<k + 1, value: DateValue(granularity: .month, year: year, month: month))
             }
             if FastSearch.foundationContains(t[i].text, "-")
-                || (i > 0 && ["in", "early", "late", "mid", "since", "until", "by"].contains(t[i - 1].lower))
+                || (i > 0 && monthLead.contains(t[i - 1].lower))
             {
                 return DateMention(tokens: i..<next, value: DateValue(granularity: .month, year: nil, month: month))
             }
@@ -89,12 +89,12 @@ enum DateExtractor {
         }
         // Years and ranges.
         if let year = yearNumber(t, i) {
-            if i + 2 < t.count, ["-", "–", "—", "to", "and"].contains(String(t[i + 1].text)),
+            if i + 2 < t.count, isRangeWord(t[i + 1]),
                 let end = yearNumber(t, i + 2),
                 end > year, end - year <= 100
             {
                 let lead = i > 0 ? t[i - 1].lower : ""
-                if t[i + 1].text != "and" || lead == "between" {
+                if !t[i + 1].isASCII("and") || lead == "between" {
                     return DateMention(
                         tokens: i..<i + 3, value: DateValue(granularity: .yearRange, year: year, endYear: end))
                 }
@@ -105,7 +105,7 @@ enum DateExtractor {
             var followOK = true
             if i + 1 < t.count, t[i + 1].kind == .word, !t[i + 1].isCapitalized {
                 let w = t[i + 1].lower
-                followOK = !(w.hasSuffix("s") && !["was", "has", "is", "as", "its", "this", "thus", "his"].contains(w))
+                followOK = !(w.hasSuffix("s") && !sWords.contains(w))
             }
             if leadOK && followOK {
                 return DateMention(tokens: i..<i + 1, value: DateValue(granularity: .year, year: year))
@@ -114,11 +114,24 @@ enum DateExtractor {
         return nil
     }
 
+    static let monthLead: WordSet = ["in", "early", "late", "mid", "since", "until", "by"]
+    /// Words in "s" that may follow a year ("1945 was").
+    static let sWords: WordSet = ["was", "has", "is", "as", "its", "this", "thus", "his"]
+    /// Leads of a month that needs one ("in May").
+    static let abbreviationLead: WordSet = ["in", "of", "early", "late", "mid", "since", "until", "by"]
+
+    /// Whether the token is - – — "to" or "and" (what joins a year range), told without making a string.
+    static func isRangeWord(_ tok: Token) -> Bool {
+        tok.isMark("-") || tok.isMark("–") || tok.isMark("—") || tok.isASCII("to") || tok.isASCII("and")
+    }
+
     /// A month word at `i` (with "mid-"/"early-" prefixes and an abbreviation dot); returns the month and the next index.
     static func monthAt(_ t: [Token], _ i: Int) -> (Int, Int)? {
-        guard i < t.count, t[i].kind == .word, t[i].isCapitalized || t[i].text.utf8.contains(0x2D) else { return nil }
+        guard i < t.count, t[i].kind == .word else { return nil }
+        let hasHyphen = t[i].hasHyphen
+        guard t[i].isCapitalized || hasHyphen else { return nil }
         var word = Substring(t[i].text)
-        if word.utf8.contains(0x2D) {
+        if hasHyphen {
             for prefix in ["mid-", "early-", "late-", "Mid-", "Early-", "Late-"] where word.hasPrefix(prefix) {
                 word = word.dropFirst(prefix.count)
             }
@@ -136,7 +149,7 @@ enum DateExtractor {
             let after = next < t.count && t[next].kind == .number
             let before = i > 0 && t[i - 1].kind == .number
             let hyphen = !whole
-            let lead = i > 0 && ["in", "of", "early", "late", "mid", "since", "until", "by"].contains(t[i - 1].lower)
+            let lead = i > 0 && abbreviationLead.contains(t[i - 1].lower)
             if !(after || before || hyphen || lead) { return nil }
         }
         return (month, next)
@@ -144,15 +157,59 @@ enum DateExtractor {
 
     static func dayAt(_ t: [Token], _ i: Int) -> Int? {
         guard i < t.count, t[i].kind == .number else { return nil }
+        if let answer = asciiDay(t[i].text) { return answer }
         var s = Substring(Script.westernDigits(t[i].text))
         for suffix in ["st", "nd", "rd", "th"] where s.hasSuffix(suffix) { s = s.dropLast(2) }
         guard s.count <= 2, let d = Int(s), (1...31).contains(d) else { return nil }
         return d
     }
 
+    /// `dayAt` of an ASCII number read on its bytes (one byte a character, its own western digits):
+    /// .some(nil) when it is no day; nil for a text that is not ASCII.
+    static func asciiDay(_ text: Substring) -> Int?? {
+        text.utf8.withContiguousStorageIfAvailable { b -> Int?? in
+            guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
+            var n = b.count
+            // st nd rd th
+            if n >= 2 {
+                let x = b[n - 2]
+                let y = b[n - 1]
+                if (x == 0x73 && y == 0x74) || (x == 0x6E && y == 0x64) || (x == 0x72 && y == 0x64)
+                    || (x == 0x74 && y == 0x68)
+                {
+                    n -= 2
+                }
+            }
+            guard n >= 1, n <= 2 else { return .some(nil) }
+            var d = 0
+            for k in 0..<n {
+                let c = b[k]
+                guard c >= 0x30 && c <= 0x39 else { return .some(nil) }
+                d = d * 10 + Int(c - 0x30)
+            }
+            return (1...31).contains(d) ? d : .some(nil)
+        } ?? nil
+    }
+
+    /// `yearNumber` of an ASCII number read on its bytes: .some(nil) when it is no year; nil for a
+    /// text that is not ASCII.
+    static func asciiYear(_ text: Substring) -> Int?? {
+        text.utf8.withContiguousStorageIfAvailable { b -> Int?? in
+            guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard b.count == 4 else { return .some(nil) }
+            var y = 0
+            for c in b {
+                guard c >= 0x30 && c <= 0x39 else { return .some(nil) }
+                y = y * 10 + Int(c - 0x30)
+            }
+            return (1000...2099).contains(y) ? y : .some(nil)
+        } ?? nil
+    }
+
     /// A plain four-digit year 1000–2099 (no separators, no suffix).
     static func yearNumber(_ t: [Token], _ i: Int) -> Int? {
         guard i < t.count, t[i].kind == .number else { return nil }
+        if let answer = asciiYear(t[i].text) { return answer }
         let s = Script.westernDigits(t[i].text)
         guard s.count == 4, s.allSatisfy(\.isASCII), let y = Int(s), (1000...2099).contains(y) else { return nil }
         // A year glued to more digits ("19526%") is not a year: the tokenizer keeps those whole.

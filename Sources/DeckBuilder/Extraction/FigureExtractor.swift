@@ -43,6 +43,7 @@ enum FigureExtractor {
 
     /// Whether a number token is garbled: a year glued to more digits ("19526"), or digits split by a space ("1 1").
     static func isGarbled(_ t: [Token], _ i: Int) -> Bool {
+        if let answer = asciiGarbled(t, i) { return answer }
         let s = Script.westernDigits(t[i].text)
         if s.count >= 5, s.allSatisfy(\.isASCII), s.allSatisfy(\.isNumber),
             let head = Int(s.prefix(4)), (1800...2099).contains(head)
@@ -55,6 +56,30 @@ enum FigureExtractor {
             return true
         }
         return false
+    }
+
+    /// `isGarbled` read on the bytes of an ASCII number (its own western digits, one byte a
+    /// character); nil for any other text.
+    static func asciiGarbled(_ t: [Token], _ i: Int) -> Bool? {
+        let answer = t[i].text.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+            guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
+            if b.count >= 5, b.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                let head = (Int(b[0]) - 48) * 1000 + (Int(b[1]) - 48) * 100 + (Int(b[2]) - 48) * 10 + Int(b[3]) - 48
+                if (1800...2099).contains(head) { return true }
+            }
+            if i + 1 < t.count, t[i + 1].kind == .number, t[i + 1].spaceBefore,
+                b.count <= 2 || westernCount(t[i + 1].text) <= 2
+            {
+                return true
+            }
+            return false
+        }
+        return answer ?? nil
+    }
+
+    /// `Script.westernDigits(text).count`, without making the string for ASCII text.
+    static func westernCount(_ text: Substring) -> Int {
+        text.isASCIIText ? text.utf8.count : Script.westernDigits(text).count
     }
 
     static func figures(in t: [Token], language: String, taken: Set<Int>) -> [FigureMention] {
@@ -92,7 +117,7 @@ enum FigureExtractor {
             value = v
             spelled = true
             // "twenty-four" is one token: "twenty" "-" would not reach here.
-        } else if t[i].kind == .word, t[i].lower.utf8.contains(0x2D), FastSearch.foundationContains(t[i].lower, "-") {
+        } else if t[i].kind == .word, t[i].hasHyphen, FastSearch.foundationContains(t[i].lower, "-") {
             let parts = t[i].lower.split(separator: "-").map(String.init)
             guard parts.count == 2, let a = numberWords[parts[0]], let b = numberWords[parts[1]], a >= 20, b < 10 else {
                 return nil
@@ -133,8 +158,11 @@ enum FigureExtractor {
 
     static func qualifierBefore(_ t: [Token], _ i: Int, table: [[String]]) -> Range<Int>? {
         for q in table where i >= q.count {
+            // Word by word in place (no slices of the tokens made).
             let start = i - q.count
-            if zip(t[start..<i], q).allSatisfy({ $0.lower == $1 }) { return start..<i }
+            var k = 0
+            while k < q.count, t[start + k].lower == q[k] { k += 1 }
+            if k == q.count { return start..<i }
         }
         return nil
     }
@@ -182,6 +210,15 @@ enum FigureExtractor {
     }
 
     static func singular(_ w: String) -> String {
+        if ASCIIText.isPlain(w) {
+            // The same tests on bytes: in ASCII without CR a character is one byte.
+            let n = w.utf8.count
+            if ASCIIText.hasSuffix(w, "ies"), n > 4 { return String(w.dropLast(3)) + "y" }
+            if ASCIIText.hasSuffix(w, "ss") || ASCIIText.hasSuffix(w, "us") { return w }
+            if w == "people" || w == "men" { return w == "men" ? "man" : "person" }
+            if ASCIIText.hasSuffix(w, "s"), n > 3 { return String(w.dropLast()) }
+            return w
+        }
         if w.hasSuffix("ies"), w.count > 4 { return String(w.dropLast(3)) + "y" }
         if w.hasSuffix("ss") || w.hasSuffix("us") { return w }
         if w == "people" || w == "men" { return w == "men" ? "man" : "person" }

@@ -66,7 +66,7 @@ enum English {
         guard n >= 4 else { return false }
         var tail = u.reversed().makeIterator()
         guard tail.next() == 0x64, tail.next() == 0x65, tail.next() != 0x65 else { return false }
-        return (w.utf8.allSatisfy { $0 < 0x80 } || w.count >= 4) && !notVerbs.contains(w)
+        return (w.isASCIIText || w.count >= 4) && !notVerbs.contains(w)
     }
 
     static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]

@@ -13,11 +13,26 @@ enum Normalizer {
             return String(s)
         }
         var w = tok.lower
+        if ASCIIText.isPlain(w) { return englishWord(w, capitalized: tok.isCapitalized) }
         for suffix in ["'s", "’s"] where w.hasSuffix(suffix) { w = String(w.dropLast(2)) }
         if w.count < 2 || English.stopwords.contains(w) { return nil }
         // Adverbs come and go with rewording ("formally signed"); they do not name the fact.
         if w.hasSuffix("ly"), !tok.isCapitalized, w.count > 4 { return nil }
         if English.isPast(w) && !tok.isCapitalized { w = English.base(ofPast: w) }
+        w = FigureExtractor.singular(w)
+        return synonyms[w] ?? w
+    }
+
+    /// `word` of an English word in ASCII without CR, its suffix and length tests read on bytes
+    /// (one byte a character); the same answer.
+    static func englishWord(_ lower: String, capitalized: Bool) -> String? {
+        var w = lower
+        // "’s" is not ASCII: only "'s" can end the word.
+        if ASCIIText.hasSuffix(w, "'s") { w = String(w.dropLast(2)) }
+        let n = w.utf8.count
+        if n < 2 || English.stopwords.contains(w) { return nil }
+        if ASCIIText.hasSuffix(w, "ly"), !capitalized, n > 4 { return nil }
+        if English.isPast(w) && !capitalized { w = English.base(ofPast: w) }
         w = FigureExtractor.singular(w)
         return synonyms[w] ?? w
     }

@@ -10,6 +10,8 @@ struct Token: Sendable {
     /// Lower-cased text, computed once.
     var lower: String
     var isCapitalized: Bool
+    /// Whether the text holds a hyphen-minus (byte 2D), noted by the tokenizer: "mid-May", "twenty-four".
+    private(set) var hasHyphen: Bool
 
     /// Whether the token is exactly `mark` (one character of one scalar), told from its bytes or
     /// scalars rather than by comparing strings.
@@ -19,11 +21,54 @@ struct Token: Sendable {
         return scalars.next() == mark && scalars.next() == nil
     }
 
+    /// A token whose lower case and capital the caller has read from its bytes (the ASCII reader).
+    /// Whether the text is exactly `ascii`, by bytes, without making a string of the text. For ASCII
+    /// without K ; ` (the only ASCII characters other scalars are canonically equivalent to: the
+    /// Kelvin sign, the Greek question mark, the Greek varia) this is what `==` answers.
+    func isASCII(_ ascii: StaticString) -> Bool {
+        let n = ascii.utf8CodeUnitCount
+        guard text.utf8.count == n else { return false }
+        return ascii.withUTF8Buffer { text.utf8.elementsEqual($0) }
+    }
+
+    init(kind: Kind, text: Substring, spaceBefore: Bool, lower: String, isCapitalized: Bool, hasHyphen: Bool) {
+        self.kind = kind
+        self.text = text
+        self.spaceBefore = spaceBefore
+        self.lower = lower
+        self.isCapitalized = isCapitalized
+        self.hasHyphen = hasHyphen
+    }
+
+    /// The token of `text`, whose UTF-8 bytes are `bytes`: what `init(kind:text:spaceBefore:)` makes,
+    /// its tests read on the bytes.
+    init(kind: Kind, text: Substring, bytes: UnsafeBufferPointer<UInt8>, spaceBefore: Bool) {
+        self.kind = kind
+        self.text = text
+        self.spaceBefore = spaceBefore
+        switch FastCase.scan(buffer: bytes) {
+        case .other: lower = text.lowercased()
+        case .lowerAlready: lower = String(text)
+        case .asciiUpper: lower = FastCase.lowered(bytes)
+        }
+        hasHyphen = bytes.contains(0x2D)
+        if let b = bytes.first, b < 0x80 {
+            isCapitalized = b >= 0x41 && b <= 0x5A
+        } else if bytes.allSatisfy({ ($0 >= 0x80 && $0 <= 0xBF) || ($0 >= 0xD8 && $0 <= 0xDB) }) {
+            // Only scalars of the Arabic block (U+0600–06FF), none of which has case: no capital,
+            // and no need of `Character.isUppercase` (which compares case-mapped strings).
+            isCapitalized = false
+        } else {
+            isCapitalized = text.first?.isUppercase ?? false
+        }
+    }
+
     init(kind: Kind, text: Substring, spaceBefore: Bool) {
         self.kind = kind
         self.text = text
         self.spaceBefore = spaceBefore
         self.lower = FastCase.lower(text)
+        hasHyphen = text.hasByte(0x2D)
         if let b = text.utf8.first, b < 0x80 {
             self.isCapitalized = b >= 0x41 && b <= 0x5A
         } else {
@@ -32,41 +77,161 @@ struct Token: Sendable {
     }
 }
 
+extension StringProtocol {
+    /// Whether the UTF-8 bytes hold `byte`: `utf8.contains(byte)`, on a native string's buffer.
+    func hasByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+    }
+
+    /// Whether the text is ASCII, read on a native string's buffer.
+    var isASCIIText: Bool {
+        utf8.withContiguousStorageIfAvailable { b in !b.contains { $0 >= 0x80 } } ?? utf8.allSatisfy { $0 < 0x80 }
+    }
+}
+
+/// Byte tests that answer as the `String` ones for text in ASCII without CR, where every character
+/// is one byte (CR LF would be one character of two).
+enum ASCIIText {
+    static func isPlain(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { b in !b.contains { $0 >= 0x80 || $0 == 0x0D } } ?? false
+    }
+
+    /// `s.hasSuffix(suffix)` for a plain `s` and an ASCII suffix without K ; ` (which other scalars
+    /// are canonically equivalent to).
+    static func hasSuffix(_ s: String, _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        return s.utf8.withContiguousStorageIfAvailable { b in
+            guard b.count >= n else { return false }
+            return suffix.withUTF8Buffer { tail in
+                var k = 0
+                while k < n, b[b.count - n + k] == tail[k] { k += 1 }
+                return k == n
+            }
+        } ?? s.hasSuffix(suffix.description)
+    }
+}
+
 /// Lower-casing without the Unicode machinery when the text's only cased letters are ASCII
 /// (ASCII and Arabic text).
 enum FastCase {
     static func lower<S: StringProtocol>(_ s: S) -> String {
+        // A native string's bytes are read as one buffer, without the view's index arithmetic.
+        if let answer = s.utf8.withContiguousStorageIfAvailable({ b -> String? in
+            switch scan(buffer: b) {
+            case .other: return nil
+            case .lowerAlready: return String(s)
+            case .asciiUpper: return lowered(b)
+            }
+        }) {
+            return answer ?? s.lowercased()
+        }
+        switch scan(s.utf8) {
+        case .other: return s.lowercased()
+        case .lowerAlready: return String(s)
+        case .asciiUpper:
+            let n = s.utf8.count
+            return String(unsafeUninitializedCapacity: n) { buffer in
+                var i = 0
+                for b in s.utf8 {
+                    buffer[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                    i += 1
+                }
+                return n
+            }
+        }
+    }
+
+    enum Case { case other, lowerAlready, asciiUpper }
+
+    /// Whether the text's only cased letters are ASCII, and whether any of them is upper case.
+    @inline(__always)
+    static func scan(_ bytes: some Sequence<UInt8>) -> Case {
         var hasUpper = false
         // Arabic letters (U+0600–U+06FF, lead bytes D8–DB) have no case either, nor general
         // punctuation (U+2000–203F: E2 80 xx, such as ’ “ ” — …).
-        var caseless = true
         var afterE2 = false
-        for b in s.utf8 {
+        for b in bytes {
             if afterE2 {
                 afterE2 = false
-                if b != 0x80 { caseless = false; break }
+                if b != 0x80 { return .other }
             } else if b >= 0x80 {
                 if b == 0xE2 {
                     afterE2 = true
                 } else if b >= 0xC0 && !(b >= 0xD8 && b <= 0xDB) {
-                    caseless = false
-                    break
+                    return .other
                 }
             } else if b >= 0x41 && b <= 0x5A {
                 hasUpper = true
             }
         }
-        guard caseless else { return s.lowercased() }
-        // ASCII letters are the only cased ones: lower-case them byte by byte.
-        guard hasUpper else { return String(s) }
-        let n = s.utf8.count
-        return String(unsafeUninitializedCapacity: n) { buffer in
+        return hasUpper ? .asciiUpper : .lowerAlready
+    }
+
+    /// High bit of each byte of an 8-byte word.
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// For a word of ASCII bytes, the high bit of each byte that is a capital A–Z: adding 3F sets it
+    /// from 41 up, adding 25 from 5B up (no byte carries into the next below 80).
+    @inline(__always)
+    private static func capitals(_ w: UInt64) -> UInt64 {
+        (w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525) & highBits
+    }
+
+    /// `scan` of a buffer: its ASCII stretch eight bytes at a time, the rest byte by byte.
+    static func scan(buffer b: UnsafeBufferPointer<UInt8>) -> Case {
+        guard let base = b.baseAddress else { return .lowerAlready }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        var upper: UInt64 = 0
+        while i + 8 <= b.count {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if w & highBits != 0 { break }
+            upper |= capitals(w)
+            i += 8
+        }
+        // An ASCII stretch ends with no E2 pending: the byte reader starts afresh.
+        let rest = scan(UnsafeBufferPointer(rebasing: b[i...]))
+        return rest == .lowerAlready && upper != 0 ? .asciiUpper : rest
+    }
+
+    /// Whether the bytes are all ASCII, eight at a time.
+    static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= b.count {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & highBits != 0 { return false }
+            i += 8
+        }
+        while i < b.count {
+            if b[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The bytes with ASCII capitals lowered (the caller has found the text caseless otherwise):
+    /// ASCII words of eight bytes at once (a capital's 20 bit set from its high-bit mark), others
+    /// byte by byte.
+    static func lowered(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: b.count) { buffer in
             var i = 0
-            for b in s.utf8 {
-                buffer[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            if let from = b.baseAddress, let to = buffer.baseAddress {
+                let source = UnsafeRawPointer(from)
+                let target = UnsafeMutableRawPointer(to)
+                while i + 8 <= b.count {
+                    let w = source.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    guard w & highBits == 0 else { break }
+                    target.storeBytes(of: w | capitals(w) >> 2, toByteOffset: i, as: UInt64.self)
+                    i += 8
+                }
+            }
+            while i < b.count {
+                let c = b[i]
+                buffer[i] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
                 i += 1
             }
-            return n
+            return b.count
         }
     }
 }
@@ -76,8 +241,10 @@ enum Tokenizer {
         var out: [Token] = []
         // About one token in five bytes of prose: most sentences need no regrowth.
         out.reserveCapacity(s.utf8.count / 5 + 4)
-        forEachToken(s) {
-            out.append($0); return true
+        // Each token is moved into the array, not copied (and the copy destroyed).
+        forEachOwnedToken(s) { (token: consuming Token) in
+            out.append(token)
+            return true
         }
         return out
     }
@@ -85,12 +252,17 @@ enum Tokenizer {
     /// Calls `body` with each token in order until it returns false. ASCII text is read as bytes
     /// (the same tokens as the scalar reader below, without its index arithmetic).
     static func forEachToken(_ s: String, _ body: (Token) -> Bool) {
+        forEachOwnedToken(s) { body($0) }
+    }
+
+    private static func forEachOwnedToken(_ s: String, _ body: (consuming Token) -> Bool) {
         var text = s
-        let ascii = text.withUTF8 { b in b.allSatisfy { $0 < 0x80 } }
-        if ascii {
-            asciiTokens(s, body)
-        } else {
-            scalarTokens(s, body)
+        text.withUTF8 { b in
+            if FastCase.isASCII(b) {
+                asciiTokens(s, bytes: b, body)
+            } else {
+                scalarTokens(s, bytes: b, body)
+            }
         }
     }
 
@@ -98,8 +270,14 @@ enum Tokenizer {
     private static func isASCIIDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
     static func asciiTokens(_ s: String, _ body: (Token) -> Bool) {
+        var text = s
+        text.withUTF8 { asciiTokens(s, bytes: $0) { body($0) } }
+    }
+
+    private static func asciiTokens(
+        _ s: String, bytes: UnsafeBufferPointer<UInt8>, _ body: (consuming Token) -> Bool
+    ) {
         let u8 = s.utf8
-        let bytes = Array(u8)
         let n = bytes.count
         var i = 0
         var space = false
@@ -161,12 +339,39 @@ enum Tokenizer {
             }
             let lo = u8.index(u8.startIndex, offsetBy: start)
             let hi = u8.index(lo, offsetBy: i - start)
-            stop = !body(Token(kind: kind, text: s[lo..<hi], spaceBefore: space))
+            // Lower case and capital from the bytes at hand: only a word holds capitals.
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+            let text = s[lo..<hi]
+            let capital = c >= 0x41 && c <= 0x5A
+            var upper = false
+            var hyphen = false
+            if kind == .word {
+                for b in word {
+                    upper = upper || (b >= 0x41 && b <= 0x5A)
+                    hyphen = hyphen || b == 0x2D
+                }
+            } else {
+                hyphen = c == 0x2D
+            }
+            // ASCII bytes make a string without the checks of a substring's copy.
+            let lower = upper ? FastCase.lowered(word) : String(decoding: word, as: UTF8.self)
+            stop = !body(
+                Token(
+                    kind: kind, text: text, spaceBefore: space, lower: lower, isCapitalized: capital, hasHyphen: hyphen)
+            )
             space = false
         }
     }
 
     static func scalarTokens(_ s: String, _ body: (Token) -> Bool) {
+        var text = s
+        text.withUTF8 { scalarTokens(s, bytes: $0) { body($0) } }
+    }
+
+    /// The scalar reader; `bytes` are the string's UTF-8, from which each token's case is read.
+    private static func scalarTokens(
+        _ s: String, bytes: UnsafeBufferPointer<UInt8>, _ body: (consuming Token) -> Bool
+    ) {
         let u = s.unicodeScalars
         var i = u.startIndex
         var space = false
@@ -223,7 +428,12 @@ enum Tokenizer {
             } else {
                 i = u.index(after: i)
             }
-            if !body(Token(kind: kind, text: s[start..<i], spaceBefore: space)) { return }
+            let lo = s.utf8.distance(from: s.startIndex, to: start)
+            let hi = lo + s.utf8.distance(from: start, to: i)
+            let token = Token(
+                kind: kind, text: s[start..<i], bytes: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), spaceBefore: space
+            )
+            if !body(token) { return }
             space = false
         }
     }
