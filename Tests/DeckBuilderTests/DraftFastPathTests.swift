@@ -107,7 +107,9 @@ import Testing
         #expect(PromptText.cleanBytes(s) == PromptText.cleanCharacters(s))
     }
 
-    static let haystackParts = ["", "a", "ab", "abc", "xab", "1945", "19", "45 ", "الحرب", "ال", "حرب", "ﻻ", "é"]
+    static let haystackParts = [
+        "", "a", "ab", "abc", "xab", "aab", "abab", "1945", "19", "45 ", "الحرب", "ال", "حرب", "ﻻ", "é", "bca",
+    ]
 
     @Test(arguments: haystackParts)
     func joinedSearchIsSearchOfTheJoin(_ a: String) {
@@ -137,6 +139,36 @@ import Testing
         var slow = s
         if let c = slow.first, c.isLowercase { slow = c.uppercased() + slow.dropFirst() }
         #expect(Array(fast.utf8) == Array(slow.utf8))
+    }
+
+    @Test(arguments: [
+        "", "a", "abc", "the Soviet Union", "1945", "éa", "e\u{301}x", "ßa", "ﬁnally", "\r\n", "a\u{301}", "{x",
+        "الاتحاد",
+    ])
+    func upperFirstIsTheCharacterRule(_ s: String) {
+        #expect(Array(EnglishQuestions.upperFirst(s).utf8) == Array((s.prefix(1).uppercased() + s.dropFirst()).utf8))
+    }
+
+    @Test(arguments: texts)
+    func joinIsTheTokensWithTheirSpaces(_ text: String) {
+        let t = Tokenizer.tokens(text)
+        var expected = ""
+        for (k, tok) in t.enumerated() {
+            if k > 0, tok.spaceBefore { expected += " " }
+            expected += tok.text
+        }
+        #expect(EnglishQuestions.join(t) == expected)
+        #expect(EnglishQuestions.join(Array(t.prefix(2))) == (t.count >= 2 ? EnglishQuestions.join([t[0], t[1]]) : ""))
+    }
+
+    @Test(arguments: [
+        "", "a", "abcdefgh", "abcdefghi", "abcdefg\r", "abcdefghijklmno\r", "\r", "abcdefgé", "éabcdefgh",
+        "abcdefghijklmnopqrstuvwxyz012345", "tab\tand\nnewline only", "x\u{7F}",
+    ])
+    func asciiWithoutCRIsTheByteTest(_ s: String) {
+        let bytes = Array(s.utf8)
+        let expected = bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        #expect(bytes.withUnsafeBufferPointer { PromptText.isASCIIWithoutCR($0) } == expected)
     }
 
     @Test func acceptedKeepsEachOnceInOrder() {

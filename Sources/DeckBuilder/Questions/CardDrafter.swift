@@ -151,6 +151,7 @@ enum CardDrafter {
     }
 
     static let eventNounSet = WordSet(Set(eventNouns))
+    static let eventNeedles = NeedleSet(eventNouns)
 
     static let eventNouns = [
         "meeting", "conference", "summit", "treaty", "pact", "agreement", "battle", "offensive", "invasion",
@@ -202,8 +203,7 @@ enum CardDrafter {
     }
 
     static func namesEvent(_ text: String) -> Bool {
-        let lower = FastCase.lower(text)
-        return FastSearch.containsAny(lower, eventNouns)
+        eventNeedles.containsAny(FastCase.lower(text))
     }
 
     /// A sentence naming an event without a date, in a paragraph whose time an earlier sentence set

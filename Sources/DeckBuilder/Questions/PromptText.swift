@@ -15,6 +15,8 @@ enum PromptText {
     }
 
     private static func bytesAreCharacters(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        // ASCII without CR (most English clauses) has no neighbour to join.
+        if isASCIIWithoutCR(u) { return true }
         for i in u.indices {
             let b = u[i]
             // Only the space, the quotation mark and the glue marks (all below 64) are asked about.
@@ -33,6 +35,27 @@ enum PromptText {
                     return false
                 }
             }
+        }
+        return true
+    }
+
+    /// No byte at or above 0x80 and no CR, read eight bytes at a time.
+    static func isASCIIWithoutCR(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        if let base = u.baseAddress {
+            let high: UInt64 = 0x8080_8080_8080_8080
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while i + 8 <= u.count {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                // A zero byte in w ^ CRs, told exactly for bytes below 0x80.
+                let cr = w ^ (ones &* 0x0D)
+                if w & high != 0 || (cr &- ones) & ~cr & high != 0 { return false }
+                i += 8
+            }
+        }
+        while i < u.count {
+            if u[i] >= 0x80 || u[i] == 0x0D { return false }
+            i += 1
         }
         return true
     }

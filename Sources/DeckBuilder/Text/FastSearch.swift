@@ -57,12 +57,30 @@ enum FastSearch {
         if contains(a, needle) || contains(b, needle) { return true }
         let n = needle.utf8.count
         guard n > 1, !a.isEmpty, !b.isEmpty else { return false }
-        // Any hit in the joint lies across it: one inside either part was looked for above.
-        var joint = Array(a.utf8.suffix(n - 1))
-        joint.append(contentsOf: b.utf8.prefix(n - 1))
-        var needleText = needle
-        return joint.withUnsafeBufferPointer { jb in
-            needleText.withUTF8 { nb in offset(of: nb, in: jb, from: 0) != nil }
+        var (x, y, z) = (a, b, needle)
+        return x.withUTF8 { ab in
+            y.withUTF8 { bb in
+                z.withUTF8 { nb in
+                    // A hit across the joint has its first 1 to n - 1 bytes at the end of `a`, the rest
+                    // at the start of `b`.
+                    for start in max(0, ab.count - (n - 1))..<ab.count {
+                        let inA = ab.count - start
+                        guard n - inA <= bb.count else { continue }
+                        var same = true
+                        for i in 0..<inA where ab[start + i] != nb[i] {
+                            same = false
+                            break
+                        }
+                        guard same else { continue }
+                        for i in 0..<(n - inA) where bb[i] != nb[inA + i] {
+                            same = false
+                            break
+                        }
+                        if same { return true }
+                    }
+                    return false
+                }
+            }
         }
     }
 
