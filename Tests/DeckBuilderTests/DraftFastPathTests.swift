@@ -171,6 +171,21 @@ import Testing
         #expect(bytes.withUnsafeBufferPointer { PromptText.isASCIIWithoutCR($0) } == expected)
     }
 
+    @Test(arguments: [
+        "في [التاريخ] ، أعلن .", "ا \u{64B}، ب", "ي ,\u{64A} .", "\u{600} , ب", "\u{6DD} ,", "\u{605}, x",
+        "\u{606} , x", "ء ,ي .", "ٱ , x", "a ,\u{670} b", "\u{64A}\u{64B} , \u{621}",
+    ])
+    func arabicNeighboursOfMarksAreToldAsBefore(_ s: String) {
+        #expect(PromptText.clean(s) == PromptText.cleanCharacters(s))
+        #expect(!PromptText.bytesAreCharacters(s) || PromptText.cleanBytes(s) == PromptText.cleanCharacters(s))
+    }
+
+    @Test func indicesLeaveOutTheAnswer() {
+        #expect(CardDrafter.indices(0..<6, excluding: 2..<4) == [0, 1, 4, 5])
+        #expect(CardDrafter.indices(3..<9, excluding: 4..<5, 7..<8) == [3, 5, 6, 8])
+        #expect(CardDrafter.indices(2..<2, excluding: 0..<1).isEmpty)
+    }
+
     @Test func acceptedKeepsEachOnceInOrder() {
         var a = CardDrafter.Accepted("b")
         a.insert("a")

@@ -68,7 +68,7 @@ enum CardDrafter {
             answer: display, surface: surfaceDisplay, accepted: accepted, framed: framed, label: label,
             question: question, event: event, keywordTokens: [],
             score: score, tags: tags, levantine: mention.levantine, anchor: mention.tokens,
-            keywordIndices: clause.filter { !mention.tokens.contains($0) })
+            keywordIndices: indices(clause, excluding: mention.tokens))
     }
 
     static func figureFact(_ context: DraftContext, mention: FigureMention) -> FactCandidate? {
@@ -139,8 +139,7 @@ enum CardDrafter {
         if v.value < 10 && !timeHeads.contains(v.head) { score -= 1 }
         var tags = [c.sourceTag, "figure"]
         if !v.qualifier.isEmpty { tags.append("approximate") }
-        let qualifier = mention.qualifierTokens ?? 0..<0
-        let keywordIdx = clause.filter { !mention.tokens.contains($0) && !qualifier.contains($0) }
+        let keywordIdx = indices(clause, excluding: mention.tokens, mention.qualifierTokens ?? 0..<0)
         return finish(
             c, value: .figure(v), type: .number, normalized: normalized, answer: answer, surface: display,
             accepted: accepted, framed: framed, label: label, question: question, event: nil,
@@ -391,7 +390,7 @@ enum CardDrafter {
         }
         var score = mention.kind == .person ? 2.4 : mention.kind == .name ? 2.2 : 2.0
         if mention.tokens.count > 3 { score -= 0.5 }
-        let keywordIdx = clause.filter { !mention.tokens.contains($0) }
+        let keywordIdx = indices(clause, excluding: mention.tokens)
         let nv = NameValue(value: value, kind: mention.kind.rawValue, head: mention.head)
         return finish(
             c, value: .name(nv), type: type, normalized: Normalizer.arabicFold(FastCase.lower(value)), answer: value,
@@ -417,19 +416,33 @@ enum CardDrafter {
         event: String?, keywordTokens: [Token], score: Double, tags: [String], levantine: Bool, anchor: Range<Int>,
         keywordIndices: [Int]? = nil
     ) -> FactCandidate? {
-        let keywords =
-            keywordIndices.map { idx in
-                Self.sortedUnique(
-                    idx.compactMap { i in c.norms.map { $0[i] } ?? Normalizer.word(c.tokens[i], language: c.language) })
+        // Arrays are given their room at once: grown one word at a time they are copied several times.
+        var keywords: [String]
+        if let idx = keywordIndices {
+            keywords = []
+            keywords.reserveCapacity(idx.count)
+            if let norms = c.norms {
+                for i in idx { if let w = norms[i] { keywords.append(w) } }
+            } else {
+                for i in idx { if let w = Normalizer.word(c.tokens[i], language: c.language) { keywords.append(w) } }
             }
-            ?? Normalizer.keywords(keywordTokens[...], language: c.language)
+            keywords = Self.sortedUnique(keywords)
+        } else {
+            keywords = Normalizer.keywords(keywordTokens[...], language: c.language)
+        }
         let lo = max(0, anchor.lowerBound - 8)
         let hi = min(c.tokens.count, anchor.upperBound + 10)
-        let windowIdx = (lo..<hi).filter { !anchor.contains($0) }
-        var window =
-            c.norms.map { norms in windowIdx.compactMap { norms[$0] } }
-            ?? Normalizer.keywords(windowIdx.map { c.tokens[$0] }[...], language: c.language)
-        window += c.sentenceEvents
+        let windowIdx = indices(lo..<max(lo, hi), excluding: anchor)
+        let events = c.sentenceEvents
+        var window: [String]
+        if let norms = c.norms {
+            window = []
+            window.reserveCapacity(2 * windowIdx.count + events.count)
+            for i in windowIdx { if let w = norms[i] { window.append(w) } }
+        } else {
+            window = Normalizer.keywords(windowIdx.map { c.tokens[$0] }[...], language: c.language)
+        }
+        window += events
         if c.language == "en" {
             if let keys = c.verbs {
                 window += verbKeys(c.tokens, at: windowIdx, keys: keys)
@@ -459,6 +472,14 @@ enum CardDrafter {
             levantine: levantine, clausePrefix: prefix, clauseSuffix: suffix, blankLabel: label, question: question,
             event: event, keywords: keywords, matchWords: matchWords, evidence: c.evidence,
             tags: (tags + ["lang:" + c.language]).sorted(), score: s, quotable: c.quotable)
+    }
+
+    /// The indices of `range` outside `a` and `b`, in order.
+    static func indices(_ range: Range<Int>, excluding a: Range<Int>, _ b: Range<Int> = 0..<0) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(range.count)
+        for i in range where !a.contains(i) && !b.contains(i) { out.append(i) }
+        return out
     }
 
     /// The words sorted, each once (what `Array(Set(words)).sorted()` gives, without hashing).

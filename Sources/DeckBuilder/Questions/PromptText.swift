@@ -22,7 +22,9 @@ enum PromptText {
             // Only the space, the quotation mark and the glue marks (all below 64) are asked about.
             guard b < 64, specialBytes & (1 << UInt64(b)) != 0 else { continue }
             if b == 0x0D { return false }
-            if i + 1 < u.count, u[i + 1] >= 0x80, let next = scalar(u, at: i + 1),
+            // An Arabic letter (U+0621–064A, two bytes from D8 A1 to D9 8A) neither extends nor is a mark.
+            if i + 2 < u.count, isArabicLetter(u[i + 1], u[i + 2]) {
+            } else if i + 1 < u.count, u[i + 1] >= 0x80, let next = scalar(u, at: i + 1),
                 next.properties.isGraphemeExtend || next.properties.generalCategory == .spacingMark
                     || next.value == 0x200D
             {
@@ -31,12 +33,19 @@ enum PromptText {
             if i > 0, u[i - 1] >= 0x80 {
                 var k = i - 1
                 while k > 0, u[k] & 0xC0 == 0x80 { k -= 1 }
-                if let previous = scalar(u, at: k), prepended.contains(where: { $0.contains(previous.value) }) {
+                if let previous = scalar(u, at: k), previous.value >= 0x0600,
+                    !(0x0606..<0x06DD).contains(previous.value),
+                    prepended.contains(where: { $0.contains(previous.value) })
+                {
                     return false
                 }
             }
         }
         return true
+    }
+
+    private static func isArabicLetter(_ a: UInt8, _ b: UInt8) -> Bool {
+        (a == 0xD8 && b >= 0xA1 && b <= 0xBF) || (a == 0xD9 && b >= 0x80 && b <= 0x8A)
     }
 
     /// No byte at or above 0x80 and no CR, read eight bytes at a time.
