@@ -180,6 +180,15 @@ import Testing
         #expect(!PromptText.bytesAreCharacters(s) || PromptText.cleanBytes(s) == PromptText.cleanCharacters(s))
     }
 
+    @Test func sortedUniqueIsSetThenSortedForShortAndLongLists() {
+        let words = Tokenizer.tokens(Self.texts.joined(separator: " ")).map(\.lower)
+        for n in [0, 1, 2, 5, 31, 32, 33, 60, words.count] {
+            let list = Array(words.prefix(n))
+            #expect(CardDrafter.sortedUnique(list) == Array(Set(list)).sorted())
+            #expect(CardDrafter.sortedUnique(list.reversed()) == Array(Set(list)).sorted())
+        }
+    }
+
     @Test func indicesLeaveOutTheAnswer() {
         #expect(CardDrafter.indices(0..<6, excluding: 2..<4) == [0, 1, 4, 5])
         #expect(CardDrafter.indices(3..<9, excluding: 4..<5, 7..<8) == [3, 5, 6, 8])
