@@ -78,12 +78,15 @@ public enum DocumentAnalyzer {
                 let context = DraftContext(
                     text: text, tokens: tokens, language: language, evidence: evidence, position: position,
                     sourceTag: sourceTag, quotable: problem == nil,
-                    norms: hasMentions ? tokens.map { normalizer.word($0, language: language) } : nil,
+                    // A sentence after a dated one may become a fact dated from context: its words too.
+                    norms: hasMentions || (english && dates.isEmpty && anchor != nil)
+                        ? tokens.map { normalizer.word($0, language: language) } : nil,
                     penalty: hasMentions || anchor != nil ? SentenceQuality.penalty(tokens, language: language) : nil,
                     events: hasMentions ? CardDrafter.eventNames(tokens) : nil,
                     splice: english && !(dates.isEmpty && figures.isEmpty)
                         ? .some(SentenceQuality.commaSplice(tokens)) : nil,
-                    verbs: english && hasMentions ? tokens.map { normalizer.verbKey($0) } : nil)
+                    verbs: english && (hasMentions || (dates.isEmpty && anchor != nil))
+                        ? tokens.map { normalizer.verbKey($0) } : nil)
                 for date in dates {
                     var value = date.value
                     if value.year == nil, value.granularity == .day || value.granularity == .month, let contextYear {

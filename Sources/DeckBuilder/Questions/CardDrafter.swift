@@ -24,9 +24,9 @@ enum CardDrafter {
         case .century: label = ar ? "[القرن]" : "[century]"
         case .yearRange: label = ar ? "[السنوات]" : "[years]"
         }
-        guard
-            let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language)
+        guard let framed = Clause.framed(c.text, t, clause: clause, answer: mention.tokens, language: c.language)
         else { return nil }
+        let (prefix, suffix) = (framed.prefix, framed.suffix)
         let surface = Script.westernDigits(
             c.text[t[mention.tokens.lowerBound].range.lowerBound..<t[mention.tokens.upperBound - 1].range.upperBound])
         let display = ar ? value.arabic(levantine: mention.levantine) : value.english()
@@ -35,7 +35,7 @@ enum CardDrafter {
             ? value.arabic(levantine: mention.levantine, includeYear: !value.yearFromContext)
             : value.english(includeYear: !value.yearFromContext)
         // The answer must not stand elsewhere in the clause.
-        if FastSearch.contains(prefix + suffix, surface) { return nil }
+        if FastSearch.contains(prefix, suffix, surface) { return nil }
         var question: String?
         var event: String?
         let sub = Array(t[clause])
@@ -46,7 +46,9 @@ enum CardDrafter {
             question = q.question
             event = q.event
         }
-        var accepted: Set<String> = [surface, value.normalized]
+        let normalized = value.normalized
+        var accepted = Accepted(surface)
+        accepted.insert(normalized)
         if value.yearFromContext { accepted.insert(display) }
         accepted.remove(surfaceDisplay)
         var score = 0.0
@@ -62,11 +64,11 @@ enum CardDrafter {
         var tags = [c.sourceTag, "date"]
         if value.yearFromContext { tags.append("year-from-context") }
         return finish(
-            c, value: .date(value), type: value.granularity == .year ? .year : .date, normalized: value.normalized,
-            answer: display, surface: surfaceDisplay, accepted: accepted, prefix: prefix, suffix: suffix, label: label,
+            c, value: .date(value), type: value.granularity == .year ? .year : .date, normalized: normalized,
+            answer: display, surface: surfaceDisplay, accepted: accepted, framed: framed, label: label,
             question: question, event: event, keywordTokens: [],
             score: score, tags: tags, levantine: mention.levantine, anchor: mention.tokens,
-            keywordIndices: clause.filter { !mention.tokens.contains($0) })
+            keywordIndices: indices(clause, excluding: mention.tokens))
     }
 
     static func figureFact(_ context: DraftContext, mention: FigureMention) -> FactCandidate? {
@@ -79,9 +81,9 @@ enum CardDrafter {
             quotable = false
         }
         let clause = Clause.select(t, around: mention.tokens, language: c.language)
-        guard
-            let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language)
+        guard let framed = Clause.framed(c.text, t, clause: clause, answer: mention.tokens, language: c.language)
         else { return nil }
+        let (prefix, suffix) = (framed.prefix, framed.suffix)
         if !ar {
             let lo = mention.qualifierTokens?.lowerBound ?? mention.tokens.lowerBound
             let before = lo > 0 ? t[lo - 1].lower : ""
@@ -109,7 +111,7 @@ enum CardDrafter {
         }
         let label = v.isPercent ? (ar ? "[النسبة]" : "[percentage]") : (ar ? "[العدد]" : "[number]")
         let display = v.display
-        if FastSearch.contains(prefix + suffix, display) { return nil }
+        if FastSearch.contains(prefix, suffix, display) { return nil }
         var question: String?
         if !ar {
             var local = mention
@@ -126,7 +128,9 @@ enum CardDrafter {
         }
         c.quotable = quotable
         let answer = v.qualifier.isEmpty ? display : "\(v.qualifier) \(display)"
-        var accepted: Set<String> = [display, v.normalized]
+        let normalized = v.normalized
+        var accepted = Accepted(display)
+        accepted.insert(normalized)
         if v.spelled, let word = v.surface.split(separator: " ").first { accepted.insert(String(word)) }
         accepted.remove(answer)
         var score = v.isPercent ? 1.5 : 2.0
@@ -135,12 +139,10 @@ enum CardDrafter {
         if v.value < 10 && !timeHeads.contains(v.head) { score -= 1 }
         var tags = [c.sourceTag, "figure"]
         if !v.qualifier.isEmpty { tags.append("approximate") }
-        var excluded = Set(mention.tokens)
-        if let q = mention.qualifierTokens { excluded.formUnion(q) }
-        let keywordIdx = t[clause].indices.filter { !excluded.contains($0) }
+        let keywordIdx = indices(clause, excluding: mention.tokens, mention.qualifierTokens ?? 0..<0)
         return finish(
-            c, value: .figure(v), type: .number, normalized: v.normalized, answer: answer, surface: display,
-            accepted: accepted, prefix: prefix, suffix: suffix, label: label, question: question, event: nil,
+            c, value: .figure(v), type: .number, normalized: normalized, answer: answer, surface: display,
+            accepted: accepted, framed: framed, label: label, question: question, event: nil,
             keywordTokens: [], score: score, tags: tags, levantine: false,
             anchor: (mention.qualifierTokens?.lowerBound ?? mention.tokens.lowerBound)..<mention.countedTokens
                 .upperBound,
@@ -148,6 +150,7 @@ enum CardDrafter {
     }
 
     static let eventNounSet = WordSet(Set(eventNouns))
+    static let eventNeedles = NeedleSet(eventNouns)
 
     static let eventNouns = [
         "meeting", "conference", "summit", "treaty", "pact", "agreement", "battle", "offensive", "invasion",
@@ -199,8 +202,7 @@ enum CardDrafter {
     }
 
     static func namesEvent(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return FastSearch.containsAny(lower, eventNouns)
+        eventNeedles.containsAny(FastCase.lower(text))
     }
 
     /// A sentence naming an event without a date, in a paragraph whose time an earlier sentence set
@@ -215,8 +217,11 @@ enum CardDrafter {
             if FastSearch.containsAny(q.lowercased(), eventNouns), q.split(separator: " ").count <= 22 { question = q }
         }
         let display = value.english()
-        let keywords = Normalizer.keywords(c.tokens[...], language: "en")
-        let match = Set(keywords).union(c.sentenceEvents).union(verbKeys(c.tokens[...]))
+        // The sentence's words and verb keys when computed for it (the same words as read here).
+        let keywords =
+            c.norms.map { sortedUnique($0.compactMap { $0 }) } ?? Normalizer.keywords(c.tokens[...], language: "en")
+        let verbs = c.verbs.map { verbKeys(c.tokens, at: Array(c.tokens.indices), keys: $0) } ?? verbKeys(c.tokens[...])
+        let match = Set(keywords).union(c.sentenceEvents).union(verbs)
         guard keywords.count >= 3 else { return nil }
         var fact = FactCandidate(
             value: .date(value), answerType: value.granularity == .year ? .year : .date, normalized: value.normalized,
@@ -256,18 +261,126 @@ enum CardDrafter {
         return ["it", "they", "he", "she", "them", "him"].contains(t[k].lower)
     }
 
+    /// `vagueSubject(prefix + label + suffix)` of a framed clause, read from the sentence's tokens
+    /// instead of tokenizing the text again; nil when those may not be the text's own tokens.
+    ///
+    /// The framed text's tokens are the clause's, the label's in the answer's place (it starts and
+    /// ends with a bracket, which joins no neighbour), and a full stop perhaps added at the end.
+    /// Cleaning drops spaces only before glue marks and inside quotation marks, which changes a
+    /// token only where a number meets ",5" or ".5" after a space; an upper-cased first letter in
+    /// ASCII keeps its lower case. A text over 160 bytes is cut at 160 characters: the tokens
+    /// read are the same when the subject ends 8 bytes (all a token looks ahead) before byte 160.
+    static func vagueSubject(_ t: [Token], _ f: Clause.Framed, label: String) -> Bool? {
+        let answer = f.answer
+        if f.first > 0, f.first < answer.lowerBound {
+            // `Clause.capitalizeFirst` read the first byte alone only when it and the next are ASCII.
+            var bytes = t[f.first].text.base.utf8[t[f.first].text.startIndex...].makeIterator()
+            if (bytes.next() ?? 0) >= 0x80 || (bytes.next() ?? 0) >= 0x80 { return nil }
+        }
+        var read = 0
+        var leads = false
+        var comma: Int?
+        // Reads the next token of the framed text; true when it stands where the subject is looked for.
+        func reaches(_ tok: Token) -> Bool {
+            if read == 0 {
+                leads =
+                    EnglishQuestions.leadWords.contains(tok.lower) || EnglishQuestions.connectives.contains(tok.lower)
+            }
+            if leads, comma == nil, tok.isMark(",") { comma = read }
+            read += 1
+            let from = leads ? comma.map { $0 + 1 } : 0
+            return tok.kind != .punct && from.map { read - 1 >= $0 } == true
+        }
+        // "5 ,000" is cleaned into one number.
+        func joinsWhenCleaned(_ k: Int, end: Int) -> Bool {
+            t[k].kind == .number && k + 2 < end && (t[k + 1].isMark(",") || t[k + 1].isMark("."))
+                && t[k + 1].spaceBefore && !t[k + 2].spaceBefore && t[k + 2].kind == .number
+        }
+        func offset(_ tok: Token, from start: String.Index) -> Int {
+            tok.text.base.utf8.distance(from: start, to: tok.text.endIndex)
+        }
+        var subject: Token?
+        var subjectEnd = 0
+        for k in f.first..<answer.lowerBound {
+            if joinsWhenCleaned(k, end: answer.lowerBound) { return nil }
+            if reaches(t[k]) {
+                subject = t[k]
+                subjectEnd = offset(t[k], from: t[f.first].text.startIndex)
+                break
+            }
+        }
+        if subject == nil {
+            for tok in Tokenizer.tokens(label) where reaches(tok) {
+                subject = tok
+                subjectEnd = f.prefix.utf8.count + offset(tok, from: tok.text.base.startIndex)
+                break
+            }
+        }
+        if subject == nil, answer.upperBound <= f.last {
+            let start = t[answer.upperBound - 1].text.endIndex
+            for k in answer.upperBound...f.last {
+                if joinsWhenCleaned(k, end: f.last + 1) { return nil }
+                if reaches(t[k]) {
+                    subject = t[k]
+                    subjectEnd = f.prefix.utf8.count + label.utf8.count + offset(t[k], from: start)
+                    break
+                }
+            }
+        }
+        guard let subject else { return false }
+        if f.prefix.utf8.count + label.utf8.count + f.suffix.utf8.count > 160,
+            subject.kind == .number || subjectEnd + 8 > 160
+        {
+            return nil
+        }
+        return ["it", "they", "he", "she", "them", "him"].contains(subject.lower)
+    }
+
+    /// Calls `body` with each word of `s` split at spaces (what `s.split(separator: " ")` gives):
+    /// on the bytes when the text is ASCII, where each character is one byte.
+    static func forEachWord(_ s: String, _ body: (Substring) -> Void) {
+        if isPlainASCII(s) {
+            for word in s.utf8.split(separator: 0x20) { body(Substring(word)) }
+        } else {
+            for word in s.split(separator: " ") { body(word) }
+        }
+    }
+
+    /// ASCII without CR (CR LF is one character of two bytes).
+    static func isPlainASCII<S: StringProtocol>(_ s: S) -> Bool {
+        s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
+    /// Accepted answers, each once (as a `Set` keeps them), in the order first given.
+    struct Accepted {
+        private(set) var words: [String] = []
+
+        init() {}
+        init(_ first: String) { words = [first] }
+
+        mutating func insert(_ word: String) { if !words.contains(word) { words.append(word) } }
+        mutating func remove(_ word: String) { words.removeAll { $0 == word } }
+    }
+
     static func nameFact(_ c: DraftContext, mention: NameMention) -> FactCandidate? {
         let t = c.tokens
         let ar = c.language == "ar"
         let clause = Clause.select(t, around: mention.tokens, language: c.language)
-        guard
-            let (prefix, suffix) = Clause.frame(c.text, t, clause: clause, answer: mention.tokens, language: c.language)
+        guard let framed = Clause.framed(c.text, t, clause: clause, answer: mention.tokens, language: c.language)
         else { return nil }
+        let (prefix, suffix) = (framed.prefix, framed.suffix)
         let value = mention.value
-        if FastSearch.contains(prefix + suffix, value) { return nil }
+        if FastSearch.contains(prefix, suffix, value) { return nil }
         // One word of a multi-word name left in the clause gives it away too.
-        for word in value.split(separator: " ")
-        where word.count > 3 && FastSearch.contains(prefix + suffix, String(word)) { return nil }
+        var givenAway = false
+        forEachWord(value) { word in
+            if !givenAway, word.utf8.count > 3, isPlainASCII(word) || word.count > 3,
+                FastSearch.contains(prefix, suffix, String(word))
+            {
+                givenAway = true
+            }
+        }
+        if givenAway { return nil }
         let label: String
         let type: AnswerType
         switch mention.kind {
@@ -277,11 +390,11 @@ enum CardDrafter {
         }
         var score = mention.kind == .person ? 2.4 : mention.kind == .name ? 2.2 : 2.0
         if mention.tokens.count > 3 { score -= 0.5 }
-        let keywordIdx = t[clause].indices.filter { !mention.tokens.contains($0) }
+        let keywordIdx = indices(clause, excluding: mention.tokens)
         let nv = NameValue(value: value, kind: mention.kind.rawValue, head: mention.head)
         return finish(
             c, value: .name(nv), type: type, normalized: Normalizer.arabicFold(FastCase.lower(value)), answer: value,
-            surface: value, accepted: [], prefix: prefix, suffix: suffix, label: label, question: nil, event: nil,
+            surface: value, accepted: Accepted(), framed: framed, label: label, question: nil, event: nil,
             keywordTokens: [], score: score, tags: [c.sourceTag, "name", mention.kind.rawValue], levantine: false,
             anchor: mention.tokens, keywordIndices: keywordIdx)
     }
@@ -299,23 +412,37 @@ enum CardDrafter {
 
     private static func finish(
         _ c: DraftContext, value: FactCandidate.Value, type: AnswerType, normalized: String, answer: String,
-        surface: String, accepted: Set<String>, prefix: String, suffix: String, label: String, question: String?,
+        surface: String, accepted: Accepted, framed: Clause.Framed, label: String, question: String?,
         event: String?, keywordTokens: [Token], score: Double, tags: [String], levantine: Bool, anchor: Range<Int>,
         keywordIndices: [Int]? = nil
     ) -> FactCandidate? {
-        let keywords =
-            keywordIndices.map { idx in
-                Self.sortedUnique(
-                    idx.compactMap { i in c.norms.map { $0[i] } ?? Normalizer.word(c.tokens[i], language: c.language) })
+        // Arrays are given their room at once: grown one word at a time they are copied several times.
+        var keywords: [String]
+        if let idx = keywordIndices {
+            keywords = []
+            keywords.reserveCapacity(idx.count)
+            if let norms = c.norms {
+                for i in idx { if let w = norms[i] { keywords.append(w) } }
+            } else {
+                for i in idx { if let w = Normalizer.word(c.tokens[i], language: c.language) { keywords.append(w) } }
             }
-            ?? Normalizer.keywords(keywordTokens[...], language: c.language)
+            keywords = Self.sortedUnique(keywords)
+        } else {
+            keywords = Normalizer.keywords(keywordTokens[...], language: c.language)
+        }
         let lo = max(0, anchor.lowerBound - 8)
         let hi = min(c.tokens.count, anchor.upperBound + 10)
-        let windowIdx = (lo..<hi).filter { !anchor.contains($0) }
-        var window =
-            c.norms.map { norms in windowIdx.compactMap { norms[$0] } }
-            ?? Normalizer.keywords(windowIdx.map { c.tokens[$0] }[...], language: c.language)
-        window += c.sentenceEvents
+        let windowIdx = indices(lo..<max(lo, hi), excluding: anchor)
+        let events = c.sentenceEvents
+        var window: [String]
+        if let norms = c.norms {
+            window = []
+            window.reserveCapacity(2 * windowIdx.count + events.count)
+            for i in windowIdx { if let w = norms[i] { window.append(w) } }
+        } else {
+            window = Normalizer.keywords(windowIdx.map { c.tokens[$0] }[...], language: c.language)
+        }
+        window += events
         if c.language == "en" {
             if let keys = c.verbs {
                 window += verbKeys(c.tokens, at: windowIdx, keys: keys)
@@ -324,8 +451,13 @@ enum CardDrafter {
             }
         }
         guard keywords.count >= 2 else { return nil }
+        let (prefix, suffix) = (framed.prefix, framed.suffix)
         var s = score + c.position * 0.5 - c.sentencePenalty
-        if c.language == "en", vagueSubject(prefix + label + suffix) { s -= 3 }
+        if c.language == "en",
+            vagueSubject(c.tokens, framed, label: label) ?? vagueSubject(prefix + label + suffix)
+        {
+            s -= 3
+        }
         if question != nil { s += 1.5 }
         var words = 1
         for b in prefix.utf8 where b == 0x20 { words += 1 }
@@ -333,13 +465,21 @@ enum CardDrafter {
         if words > 32 { s -= 1 }
         if words < 6 { s -= 1 }
         var matchWords = Set(window)
-        for word in answer.split(separator: " ") { matchWords.remove(String(word)) }
+        forEachWord(answer) { matchWords.remove(String($0)) }
         return FactCandidate(
             value: value, answerType: type, normalized: normalized, answer: answer, surfaceAnswer: surface,
-            accepted: accepted.filter { !$0.isEmpty && $0 != answer }.sorted(), language: c.language,
+            accepted: accepted.words.filter { !$0.isEmpty && $0 != answer }.sorted(), language: c.language,
             levantine: levantine, clausePrefix: prefix, clauseSuffix: suffix, blankLabel: label, question: question,
             event: event, keywords: keywords, matchWords: matchWords, evidence: c.evidence,
             tags: (tags + ["lang:" + c.language]).sorted(), score: s, quotable: c.quotable)
+    }
+
+    /// The indices of `range` outside `a` and `b`, in order.
+    static func indices(_ range: Range<Int>, excluding a: Range<Int>, _ b: Range<Int> = 0..<0) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(range.count)
+        for i in range where !a.contains(i) && !b.contains(i) { out.append(i) }
+        return out
     }
 
     /// The words sorted, each once (what `Array(Set(words)).sorted()` gives, without hashing).

@@ -58,6 +58,23 @@ enum Clause {
     static func frame(_ text: String, _ t: [Token], clause: Range<Int>, answer: Range<Int>, language: String) -> (
         String, String
     )? {
+        framed(text, t, clause: clause, answer: answer, language: language).map { ($0.prefix, $0.suffix) }
+    }
+
+    /// A framed clause: its text before and after the answer, and the tokens it runs over.
+    struct Framed {
+        var prefix: String
+        var suffix: String
+        /// The clause's first and last tokens kept in the text.
+        var first: Int
+        var last: Int
+        var answer: Range<Int>
+    }
+
+    /// `frame`, with the tokens the text runs over (`CardDrafter.vagueSubject` reads them).
+    static func framed(_ text: String, _ t: [Token], clause: Range<Int>, answer: Range<Int>, language: String)
+        -> Framed?
+    {
         var first = clause.lowerBound
         if first > 0 {
             while first < answer.lowerBound,
@@ -81,7 +98,7 @@ enum Clause {
         }
         var prefix = String(text[t[first].range.lowerBound..<t[answer.lowerBound].range.lowerBound])
         var suffix = String(text[t[answer.upperBound - 1].range.upperBound..<t[last].range.upperBound])
-        if first > 0, let c = prefix.first, c.isLowercase { prefix = c.uppercased() + prefix.dropFirst() }
+        if first > 0 { capitalizeFirst(&prefix) }
         if first > 0, language == "ar", prefix.hasPrefix("و"), let space = prefix.firstIndex(of: " "),
             prefix.distance(from: prefix.startIndex, to: space) > 2
         {
@@ -92,10 +109,21 @@ enum Clause {
         {
             if let l = suffix.last, ".!".contains(l) {} else { suffix += "." }
         }
-        // Cleaned as one text, then cut again at the marker byte (U+0001 is one byte and one Character).
-        let cleaned = PromptText.clean(prefix + "\u{1}" + suffix)
-        let u = cleaned.utf8
-        guard let mark = u.firstIndex(of: 0x01), u.lastIndex(of: 0x01) == mark else { return (prefix, suffix) }
-        return (String(cleaned[..<mark]), String(cleaned[u.index(after: mark)...]))
+        let (p, s) = PromptText.cleanPair(prefix, suffix)
+        return Framed(prefix: p, suffix: s, first: first, last: last, answer: answer)
+    }
+
+    /// Upper-cases the first character when it is lower-case. A first byte in ASCII followed by
+    /// another is a character of its own (no combining mark joins it): told from the byte.
+    static func capitalizeFirst(_ s: inout String) {
+        let u = s.utf8
+        if let b = u.first, b < 0x80, u.count == 1 || u[u.index(after: u.startIndex)] < 0x80 {
+            guard b >= 0x61 && b <= 0x7A else { return }
+            var bytes = Array(u)
+            bytes[0] = b - 0x20
+            s = String(decoding: bytes, as: UTF8.self)
+            return
+        }
+        if let c = s.first, c.isLowercase { s = c.uppercased() + s.dropFirst() }
     }
 }

@@ -234,7 +234,19 @@ enum EnglishQuestions {
         var parts = [join(p.subject), String(p.verb.text)]
         if let part = p.participle { parts.append(String(part.text)) }
         if !p.rest.isEmpty { parts.append(join(p.rest)) }
-        let s = parts.joined(separator: " ")
+        return upperFirst(parts.joined(separator: " "))
+    }
+
+    /// `s.prefix(1).uppercased() + s.dropFirst()`; a first byte in ASCII followed by another is a
+    /// character of its own, upper-cased on the byte.
+    static func upperFirst(_ s: String) -> String {
+        let u = s.utf8
+        if let b = u.first, b < 0x80, u.count == 1 || u[u.index(after: u.startIndex)] < 0x80 {
+            guard b >= 0x61 && b <= 0x7A else { return s }
+            var bytes = Array(u)
+            bytes[0] = b - 0x20
+            return String(decoding: bytes, as: UTF8.self)
+        }
         return s.prefix(1).uppercased() + s.dropFirst()
     }
 
@@ -257,10 +269,14 @@ enum EnglishQuestions {
     }
 
     static func join(_ tokens: [Token]) -> String {
+        var bytes = 0
+        for tok in tokens { bytes += tok.text.utf8.count + 1 }
         var out = ""
+        // Room for it all at once (a short text stays a small string in place).
+        if bytes > 15 { out.reserveCapacity(bytes) }
         for (k, tok) in tokens.enumerated() {
-            if k > 0, tok.spaceBefore { out += " " }
-            out += tok.text
+            if k > 0, tok.spaceBefore { out.append(" ") }
+            out.append(contentsOf: tok.text)
         }
         return out
     }

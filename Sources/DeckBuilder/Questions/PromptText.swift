@@ -15,11 +15,16 @@ enum PromptText {
     }
 
     private static func bytesAreCharacters(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
-        for (i, b) in u.enumerated() where b < 0x80 {
+        // ASCII without CR (most English clauses) has no neighbour to join.
+        if isASCIIWithoutCR(u) { return true }
+        for i in u.indices {
+            let b = u[i]
+            // Only the space, the quotation mark and the glue marks (all below 64) are asked about.
+            guard b < 64, specialBytes & (1 << UInt64(b)) != 0 else { continue }
             if b == 0x0D { return false }
-            guard b == 0x20 || b == 0x22 || b == 0x2C || b == 0x2E || b == 0x3B || b == 0x21 || b == 0x3A || b == 0x3F
-            else { continue }
-            if i + 1 < u.count, u[i + 1] >= 0x80, let next = scalar(u, at: i + 1),
+            // An Arabic letter (U+0621–064A, two bytes from D8 A1 to D9 8A) neither extends nor is a mark.
+            if i + 2 < u.count, isArabicLetter(u[i + 1], u[i + 2]) {
+            } else if i + 1 < u.count, u[i + 1] >= 0x80, let next = scalar(u, at: i + 1),
                 next.properties.isGraphemeExtend || next.properties.generalCategory == .spacingMark
                     || next.value == 0x200D
             {
@@ -28,12 +33,45 @@ enum PromptText {
             if i > 0, u[i - 1] >= 0x80 {
                 var k = i - 1
                 while k > 0, u[k] & 0xC0 == 0x80 { k -= 1 }
-                if let previous = scalar(u, at: k), prepended.contains(where: { $0.contains(previous.value) }) {
+                if let previous = scalar(u, at: k), previous.value >= 0x0600,
+                    !(0x0606..<0x06DD).contains(previous.value),
+                    prepended.contains(where: { $0.contains(previous.value) })
+                {
                     return false
                 }
             }
         }
         return true
+    }
+
+    private static func isArabicLetter(_ a: UInt8, _ b: UInt8) -> Bool {
+        (a == 0xD8 && b >= 0xA1 && b <= 0xBF) || (a == 0xD9 && b >= 0x80 && b <= 0x8A)
+    }
+
+    /// No byte at or above 0x80 and no CR, read eight bytes at a time.
+    static func isASCIIWithoutCR(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        if let base = u.baseAddress {
+            let high: UInt64 = 0x8080_8080_8080_8080
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while i + 8 <= u.count {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                // A zero byte in w ^ CRs, told exactly for bytes below 0x80.
+                let cr = w ^ (ones &* 0x0D)
+                if w & high != 0 || (cr &- ones) & ~cr & high != 0 { return false }
+                i += 8
+            }
+        }
+        while i < u.count {
+            if u[i] >= 0x80 || u[i] == 0x0D { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// CR, space, `"`, `,`, `.`, `;`, `!`, `:`, `?` as bits of a mask.
+    private static let specialBytes: UInt64 = [0x0D, 0x20, 0x22, 0x2C, 0x2E, 0x3B, 0x21, 0x3A, 0x3F].reduce(0) {
+        $0 | 1 << UInt64($1)
     }
 
     /// Grapheme "Prepend" characters (they join the character after them).
@@ -88,26 +126,69 @@ enum PromptText {
 
     /// The rules on UTF-8 bytes (see `bytesAreCharacters`).
     static func cleanBytes(_ s: String) -> String {
+        var text = s
+        return text.withUTF8 { u in
+            String(unsafeUninitializedCapacity: u.count + 1) { out in clean(u, into: out.baseAddress!) }
+        }
+    }
+
+    /// `clean(prefix + "\u{1}" + suffix)` cut again at the marker byte, or the two texts as they
+    /// are when either holds the marker byte itself. The cleaning runs on the joined bytes (its
+    /// rules read across the cut) but builds no joined string.
+    static func cleanPair(_ prefix: String, _ suffix: String) -> (String, String) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(prefix.utf8.count + suffix.utf8.count + 1)
+        bytes.append(contentsOf: prefix.utf8)
+        bytes.append(0x01)
+        bytes.append(contentsOf: suffix.utf8)
+        // Cleaning neither adds nor drops a U+0001: the cut is found only when it is the marker alone.
+        var markers = 0
+        for b in bytes where b == 0x01 { markers += 1 }
+        if markers != 1 { return (prefix, suffix) }
+        let pair = bytes.withUnsafeBufferPointer { u -> (String, String)? in
+            guard bytesAreCharacters(u) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count + 1) { out in
+                let n = clean(u, into: out.baseAddress!)
+                let mark = out[..<n].firstIndex(of: 0x01)!
+                return (
+                    String(decoding: UnsafeBufferPointer(rebasing: out[..<mark]), as: UTF8.self),
+                    String(decoding: UnsafeBufferPointer(rebasing: out[(mark + 1)..<n]), as: UTF8.self)
+                )
+            }
+        }
+        if let pair { return pair }
+        let cleaned = cleanCharacters(prefix + "\u{1}" + suffix)
+        let u = cleaned.utf8
+        let mark = u.firstIndex(of: 0x01)!
+        return (String(cleaned[..<mark]), String(cleaned[u.index(after: mark)...]))
+    }
+
+    /// The rules on bytes: `u` cleaned into `out` (room for `u.count + 1` bytes); the count written.
+    private static func clean(_ u: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
         let space: UInt8 = 0x20
         let quote: UInt8 = 0x22
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count + 1)
+        var n = 0
         var quoteOpen = false
         var pendingSpace = false
-        for c in s.utf8 {
+        for c in u {
             if c == space {
                 pendingSpace = true
                 continue
             }
             if c == quote {
                 if quoteOpen {
-                    out.append(c)
+                    out[n] = c
+                    n += 1
                     quoteOpen = false
                     pendingSpace = false
                     continue
                 }
-                if pendingSpace && !out.isEmpty { out.append(space) }
-                out.append(c)
+                if pendingSpace && n > 0 {
+                    out[n] = space
+                    n += 1
+                }
+                out[n] = c
+                n += 1
                 quoteOpen = true
                 pendingSpace = false
                 continue
@@ -115,13 +196,28 @@ enum PromptText {
             if pendingSpace {
                 // , . ; ! : ?
                 let glue = c == 0x2C || c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3A || c == 0x3F
-                if !glue && !(out.last == quote && quoteOpen) && !out.isEmpty { out.append(space) }
+                if !glue && !(n > 0 && out[n - 1] == quote && quoteOpen) && n > 0 {
+                    out[n] = space
+                    n += 1
+                }
                 pendingSpace = false
             }
-            out.append(c)
+            out[n] = c
+            n += 1
         }
-        if pendingSpace { out.append(space) }
-        if s.utf8.first == space, out.first != space { out.insert(space, at: 0) }
-        return String(decoding: out, as: UTF8.self)
+        if pendingSpace {
+            out[n] = space
+            n += 1
+        }
+        if u.first == space, !(n > 0 && out[0] == space) {
+            var k = n
+            while k > 0 {
+                out[k] = out[k - 1]
+                k -= 1
+            }
+            out[0] = space
+            n += 1
+        }
+        return n
     }
 }

@@ -47,22 +47,60 @@ enum FastSearch {
         var h = haystack
         var n = needle
         return h.withUTF8 { hb -> Int? in
-            n.withUTF8 { nb -> Int? in
-                guard let hBase = hb.baseAddress, nb.count > 0, from + nb.count <= hb.count else {
-                    return nb.isEmpty ? from : nil
+            n.withUTF8 { nb -> Int? in offset(of: nb, in: hb, from: from) }
+        }
+    }
+
+    /// `contains(a + b, needle)` without building the joined string: a hit in either part, or one
+    /// across the joint (in the last bytes of `a` and the first of `b`).
+    static func contains(_ a: String, _ b: String, _ needle: String) -> Bool {
+        if contains(a, needle) || contains(b, needle) { return true }
+        let n = needle.utf8.count
+        guard n > 1, !a.isEmpty, !b.isEmpty else { return false }
+        var (x, y, z) = (a, b, needle)
+        return x.withUTF8 { ab in
+            y.withUTF8 { bb in
+                z.withUTF8 { nb in
+                    // A hit across the joint has its first 1 to n - 1 bytes at the end of `a`, the rest
+                    // at the start of `b`.
+                    for start in max(0, ab.count - (n - 1))..<ab.count {
+                        let inA = ab.count - start
+                        guard n - inA <= bb.count else { continue }
+                        var same = true
+                        for i in 0..<inA where ab[start + i] != nb[i] {
+                            same = false
+                            break
+                        }
+                        guard same else { continue }
+                        for i in 0..<(n - inA) where bb[i] != nb[inA + i] {
+                            same = false
+                            break
+                        }
+                        if same { return true }
+                    }
+                    return false
                 }
-                guard let nBase = nb.baseAddress else { return nil }
-                let first = Int32(nBase[0])
-                var at = from
-                let last = hb.count - nb.count
-                while at <= last {
-                    guard let hit = memchr(hBase + at, first, last - at + 1) else { return nil }
-                    let offset = hBase.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(hBase + offset, nBase, nb.count) == 0 { return offset }
-                    at = offset + 1
-                }
-                return nil
             }
         }
+    }
+
+    /// Byte offset of the first `nb` in `hb` at or after `from` (memchr for the first byte, then memcmp).
+    private static func offset(of nb: UnsafeBufferPointer<UInt8>, in hb: UnsafeBufferPointer<UInt8>, from: Int)
+        -> Int?
+    {
+        guard let hBase = hb.baseAddress, nb.count > 0, from + nb.count <= hb.count else {
+            return nb.isEmpty ? from : nil
+        }
+        guard let nBase = nb.baseAddress else { return nil }
+        let first = Int32(nBase[0])
+        var at = from
+        let last = hb.count - nb.count
+        while at <= last {
+            guard let hit = memchr(hBase + at, first, last - at + 1) else { return nil }
+            let offset = hBase.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(hBase + offset, nBase, nb.count) == 0 { return offset }
+            at = offset + 1
+        }
+        return nil
     }
 }

@@ -1,0 +1,208 @@
+import Foundation
+import Testing
+
+@testable import DeckBuilder
+
+/// The drafting fast paths give what the general paths they stand in for give.
+@Suite struct DraftFastPathTests {
+    static let texts = [
+        "On August 9, 1945, it launched an invasion of Manchuria.",
+        "On August 9, 1945, the Red Army launched an invasion of Manchuria.",
+        "However, in 1945 they crossed the river and it ended.",
+        "In 1945 ,000 it fell, and 5 .5 them ran.",
+        "After the war , \" they \" said it was over ; he agreed.",
+        "Finally, on 8 August the Soviet Union declared war, and it attacked the Kwantung Army.",
+        "ﬁnally, in 1945 it ended.",
+        "éton, in 1945 it ended, then he left.",
+        "e\u{301}ton, in 1945 it ended, then he left.",
+        "In the early morning of August 9, 1945, after a long and careful preparation that lasted for many months "
+            + "across the whole of the Far East and Siberia and Mongolia, it launched 1,500,000 troops at once.",
+        "In the early morning of August 9, 1945, after a long and careful preparation that lasted for many months "
+            + "across the whole of the Far East and Mongolia, its troops it launched at once.",
+        "During the long preparation that lasted for many months across the whole of the Far East and Siberia, "
+            + "and Mongolia and Korea, 600,000 it said it captured in 1945.",
+        "On the second day, August 16, it took the city; the Japanese surrendered.",
+        "They declared war on Japan on August 8, 1945.",
+        "\"They\" said so on August 8, 1945, and he left.",
+        "Japan’s army — “it” said — fell on 9 August 1945, and him too.",
+        "في 9 آب 1945 ، أعلن الاتحاد السوفيتي الحرب على اليابان .",
+        "With 5 ,000 men, it crossed; with 1945 , it was over.",
+    ]
+
+    /// Sentences of the shared sources (when the folder is there), besides the texts above.
+    static var sentences: [String] {
+        var out = texts
+        if let dir = Fixtures.sharedSources, let names = try? FileManager.default.contentsOfDirectory(atPath: dir) {
+            for name in names.sorted() where name.hasSuffix(".txt") {
+                let text = (try? String(contentsOfFile: dir + "/" + name, encoding: .utf8)) ?? ""
+                for line in text.split(separator: "\n") {
+                    let line = String(line)
+                    out += SentenceSplitter.ranges(in: line).map { String(line[$0]) }
+                }
+            }
+        }
+        return out
+    }
+
+    @Test func vagueSubjectFromTokensMatchesTheText() {
+        var fromTokens = 0
+        var pronouns = 0
+        for text in Self.sentences {
+            let t = Tokenizer.tokens(text)
+            for lo in t.indices {
+                for hi in (lo + 1)...min(t.count, lo + 3) {
+                    let answer = lo..<hi
+                    let clause = Clause.select(t, around: answer, language: "en")
+                    guard let f = Clause.framed(text, t, clause: clause, answer: answer, language: "en") else {
+                        continue
+                    }
+                    for label in ["[date]", "[month and year]", "[number]"] {
+                        let byText = CardDrafter.vagueSubject(f.prefix + label + f.suffix)
+                        guard let byTokens = CardDrafter.vagueSubject(t, f, label: label) else { continue }
+                        #expect(byTokens == byText, "\(text) \(answer) \(label)")
+                        fromTokens += 1
+                        if byText { pronouns += 1 }
+                    }
+                }
+            }
+        }
+        #expect(fromTokens > 100)
+        #expect(pronouns > 10)
+    }
+
+    @Test func vagueSubjectFallsBackWhereTheTokensMayDiffer() {
+        let text = "In 1945 ,000 it fell on the day."
+        let t = Tokenizer.tokens(text)
+        let answer = (t.count - 3)..<(t.count - 1)
+        let f = Clause.framed(text, t, clause: 0..<t.count, answer: answer, language: "en")
+        #expect(f != nil)
+        if let f { #expect(CardDrafter.vagueSubject(t, f, label: "[date]") == nil) }
+    }
+
+    static let pairParts = [
+        "", " ", "On ", "On the", "a ,", " lead", "\"", "\" x", "x \"", "\u{1}", "a\u{1}b", "\u{301}x", ", \u{301}",
+        "في ", " ، أعلن .", "\u{600} ", "CR\r\n", "e\u{301} .", "tail .", "Japan’s “army” — ", " ; too !",
+    ]
+
+    @Test(arguments: pairParts)
+    func cleanPairCutsTheCleanedJoin(_ prefix: String) {
+        for suffix in Self.pairParts {
+            let cleaned = PromptText.clean(prefix + "\u{1}" + suffix)
+            let u = cleaned.utf8
+            var expected = (prefix, suffix)
+            if let mark = u.firstIndex(of: 0x01), u.lastIndex(of: 0x01) == mark {
+                expected = (String(cleaned[..<mark]), String(cleaned[u.index(after: mark)...]))
+            }
+            let pair = PromptText.cleanPair(prefix, suffix)
+            #expect(pair.0 == expected.0 && pair.1 == expected.1, "\(prefix)|\(suffix)")
+            #expect(Array(pair.0.utf8) == Array(expected.0.utf8) && Array(pair.1.utf8) == Array(expected.1.utf8))
+        }
+    }
+
+    @Test(arguments: [
+        "On [date] , the Soviet Union declared war .", " lead space , here", "\"", "", " ", "  \" a", "x \" y \" z ",
+        "في [التاريخ] ، أعلن الاتحاد السوفيتي الحرب .",
+    ])
+    func cleanBytesMatchesCharacters(_ s: String) {
+        #expect(PromptText.cleanBytes(s) == PromptText.cleanCharacters(s))
+    }
+
+    static let haystackParts = [
+        "", "a", "ab", "abc", "xab", "aab", "abab", "1945", "19", "45 ", "الحرب", "ال", "حرب", "ﻻ", "é", "bca",
+    ]
+
+    @Test(arguments: haystackParts)
+    func joinedSearchIsSearchOfTheJoin(_ a: String) {
+        for b in Self.haystackParts {
+            for needle in Self.haystackParts + ["abcx", "b1", "c19", "1945a", "لحر", "bc1"] {
+                #expect(FastSearch.contains(a, b, needle) == FastSearch.contains(a + b, needle), "\(a)|\(b)|\(needle)")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        "", " ", "Soviet Union", "  two  spaces ", "August 9, 1945", "more than 600,000", "الاتحاد السوفيتي",
+        "a \u{301}b", "CR\r\n x", "x ", "\u{600} x",
+    ])
+    func wordsAreTheSplitAtSpaces(_ s: String) {
+        var words: [String] = []
+        CardDrafter.forEachWord(s) { words.append(String($0)) }
+        #expect(words == s.split(separator: " ").map(String.init))
+    }
+
+    @Test(arguments: [
+        "", "a", "abc", "Abc", "1a", "éa", "e\u{301}x", "ßa", "ﬁnally", "'quote", "\r\n", "a\u{301}", "z", "{x",
+    ])
+    func capitalizeFirstIsTheCharacterRule(_ s: String) {
+        var fast = s
+        Clause.capitalizeFirst(&fast)
+        var slow = s
+        if let c = slow.first, c.isLowercase { slow = c.uppercased() + slow.dropFirst() }
+        #expect(Array(fast.utf8) == Array(slow.utf8))
+    }
+
+    @Test(arguments: [
+        "", "a", "abc", "the Soviet Union", "1945", "éa", "e\u{301}x", "ßa", "ﬁnally", "\r\n", "a\u{301}", "{x",
+        "الاتحاد",
+    ])
+    func upperFirstIsTheCharacterRule(_ s: String) {
+        #expect(Array(EnglishQuestions.upperFirst(s).utf8) == Array((s.prefix(1).uppercased() + s.dropFirst()).utf8))
+    }
+
+    @Test(arguments: texts)
+    func joinIsTheTokensWithTheirSpaces(_ text: String) {
+        let t = Tokenizer.tokens(text)
+        var expected = ""
+        for (k, tok) in t.enumerated() {
+            if k > 0, tok.spaceBefore { expected += " " }
+            expected += tok.text
+        }
+        #expect(EnglishQuestions.join(t) == expected)
+        #expect(EnglishQuestions.join(Array(t.prefix(2))) == (t.count >= 2 ? EnglishQuestions.join([t[0], t[1]]) : ""))
+    }
+
+    @Test(arguments: [
+        "", "a", "abcdefgh", "abcdefghi", "abcdefg\r", "abcdefghijklmno\r", "\r", "abcdefgé", "éabcdefgh",
+        "abcdefghijklmnopqrstuvwxyz012345", "tab\tand\nnewline only", "x\u{7F}",
+    ])
+    func asciiWithoutCRIsTheByteTest(_ s: String) {
+        let bytes = Array(s.utf8)
+        let expected = bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        #expect(bytes.withUnsafeBufferPointer { PromptText.isASCIIWithoutCR($0) } == expected)
+    }
+
+    @Test(arguments: [
+        "في [التاريخ] ، أعلن .", "ا \u{64B}، ب", "ي ,\u{64A} .", "\u{600} , ب", "\u{6DD} ,", "\u{605}, x",
+        "\u{606} , x", "ء ,ي .", "ٱ , x", "a ,\u{670} b", "\u{64A}\u{64B} , \u{621}",
+    ])
+    func arabicNeighboursOfMarksAreToldAsBefore(_ s: String) {
+        #expect(PromptText.clean(s) == PromptText.cleanCharacters(s))
+        #expect(!PromptText.bytesAreCharacters(s) || PromptText.cleanBytes(s) == PromptText.cleanCharacters(s))
+    }
+
+    @Test func sortedUniqueIsSetThenSortedForShortAndLongLists() {
+        let words = Tokenizer.tokens(Self.texts.joined(separator: " ")).map(\.lower)
+        for n in [0, 1, 2, 5, 31, 32, 33, 60, words.count] {
+            let list = Array(words.prefix(n))
+            #expect(CardDrafter.sortedUnique(list) == Array(Set(list)).sorted())
+            #expect(CardDrafter.sortedUnique(list.reversed()) == Array(Set(list)).sorted())
+        }
+    }
+
+    @Test func indicesLeaveOutTheAnswer() {
+        #expect(CardDrafter.indices(0..<6, excluding: 2..<4) == [0, 1, 4, 5])
+        #expect(CardDrafter.indices(3..<9, excluding: 4..<5, 7..<8) == [3, 5, 6, 8])
+        #expect(CardDrafter.indices(2..<2, excluding: 0..<1).isEmpty)
+    }
+
+    @Test func acceptedKeepsEachOnceInOrder() {
+        var a = CardDrafter.Accepted("b")
+        a.insert("a")
+        a.insert("b")
+        a.insert("c")
+        a.remove("a")
+        a.remove("x")
+        #expect(a.words == ["b", "c"])
+        #expect(Set(a.words) == ["b", "c"])
+    }
+}
