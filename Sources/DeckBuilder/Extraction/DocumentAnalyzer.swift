@@ -21,13 +21,13 @@ public enum DocumentAnalyzer {
             }
             if LineCleaner.isBlank(line) { continue }
             let lineLanguage = Script.language(of: line)
+            let measure = CharacterMeasure(of: line)
             if lineLanguage == "ar" {
-                arabicLetters += line.count
+                arabicLetters += measure.count(of: line)
             } else if lineLanguage == "en" {
-                latinLetters += line.count
+                latinLetters += measure.count(of: line)
             }
             let ranges = SentenceSplitter.ranges(in: line)
-            let lineIsPlainASCII = line.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
             var anchor: (value: DateValue, evidence: Provenance)?
             for (r, range) in ranges.enumerated() {
                 sentenceIndex += 1
@@ -64,12 +64,10 @@ public enum DocumentAnalyzer {
                         continue
                     }
                 }
-                // Character offsets; in ASCII without CR (one byte a character) they are byte offsets.
-                let start =
-                    lineIsPlainASCII
-                    ? line.utf8.distance(from: line.startIndex, to: range.lowerBound)
-                    : line.distance(from: line.startIndex, to: range.lowerBound)
-                let length = lineIsPlainASCII ? text.utf8.count : text.count
+                // Character offsets; in ASCII without CR (one byte a character) they are byte offsets,
+                // in a line whose every scalar is a character of its own they are scalar offsets.
+                let start = measure.offset(of: range.lowerBound, in: line)
+                let length = measure.count(of: text)
                 let evidence = Provenance(source: name, line: i + 1, start: start, end: start + length, quote: text)
                 let position = 1.0 - Double(i) / Double(total)
                 // What several facts of the sentence share, computed once when it has facts at all.
@@ -129,11 +127,38 @@ public enum DocumentAnalyzer {
         return "source:" + (stem.isEmpty ? base : stem)
     }
 
+    /// True when the line holds only ASCII and no CR (one byte a character).
+    static func isPlainASCII(_ line: String) -> Bool { CharacterMeasure(of: line) == .bytes }
+
     /// True when the text holds a digit, a month name or a number word (a fast scan on bytes).
     static func mayHoldFacts(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var ascii = true
+            for c in b {
+                if c &- 0x30 < 10 { return true }
+                if c >= 0x80 { ascii = false }
+            }
+            // `Tokenizer.isDigit` beyond ASCII: U+0660…0669 are D9 A0…A9, U+06F0…06F9 are DB B0…B9.
+            if !ascii {
+                var i = 0
+                while i + 1 < b.count {
+                    let c = b[i]
+                    if (c == 0xD9 && b[i + 1] &- 0xA0 < 10) || (c == 0xDB && b[i + 1] &- 0xB0 < 10) { return true }
+                    i += 1
+                }
+            }
+            // Lower-cased on the fly when lower-casing is A–Z to a–z; otherwise the lower-cased copy.
+            if ascii || NeedleSet.onlyASCIICased(b) { return quickWordSet.containsAnyIgnoringASCIICase(b) }
+            return quickWordSet.containsAny(FastCase.lower(String(decoding: b, as: UTF8.self)))
+        }
+    }
+
+    /// `mayHoldFacts` the way it was first written (Unicode scalars and a lower-cased copy), for tests.
+    static func mayHoldFactsSlowly(_ text: String) -> Bool {
         for b in text.utf8 where b >= 0x30 && b <= 0x39 { return true }
         for s in text.unicodeScalars where Tokenizer.isDigit(s) { return true }
-        return quickWordSet.containsAny(FastCase.lower(text))
+        return FastSearch.containsAny(FastCase.lower(text), quickWords)
     }
 
     static func mayHoldNames(_ text: String) -> Bool {
@@ -185,4 +210,85 @@ struct DraftContext {
     var sentenceSplice: Int? { splice ?? SentenceQuality.commaSplice(tokens) }
     /// Each token's verb key for `CardDrafter.verbKeys` (English), when computed for the sentence.
     var verbs: [String?]?
+}
+
+/// How a line's characters are counted cheaply: in ASCII without CR a character is a byte; where
+/// every scalar is one of a set that never joins a neighbour in a grapheme cluster (Latin-1 and Latin
+/// Extended letters, Arabic letters, digits and punctuation, general punctuation; no CR), a character
+/// is a scalar; anywhere else the characters are walked.
+enum CharacterMeasure {
+    case bytes
+    case scalars
+    case characters
+
+    init(of line: String) {
+        self =
+            line.utf8.withContiguousStorageIfAvailable { CharacterMeasure(utf8: $0) }
+            ?? (line.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? .bytes : .characters)
+    }
+
+    init(utf8 b: UnsafeBufferPointer<UInt8>) {
+        var ascii = true
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if c == 0x0D { self = .characters; return }
+                i += 1
+                continue
+            }
+            ascii = false
+            guard CharacterMeasure.standsAlone(b, at: i) else { self = .characters; return }
+            i += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+        }
+        self = ascii ? .bytes : .scalars
+    }
+
+    /// True when the scalar at `i` (a lead byte of 0x80 or more) is of the set.
+    static func standsAlone(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let c = b[i]
+        switch c {
+        case 0xC2...0xCB: return true  // U+0080…U+02FF
+        case 0xD8:  // U+060C ، U+061B ؛ U+061F ؟ U+0620…U+063F
+            let d = b[i + 1]
+            return d >= 0xA0 || d == 0x8C || d == 0x9B || d == 0x9F
+        case 0xD9:  // U+0640…U+064A, U+0660…U+066D
+            let d = b[i + 1]
+            return d <= 0x8A || (d >= 0xA0 && d <= 0xAD)
+        case 0xE2:  // U+2010…U+2027, U+2030…U+203E
+            guard b[i + 1] == 0x80 else { return false }
+            let d = b[i + 2]
+            return (d >= 0x90 && d <= 0xA7) || (d >= 0xB0 && d <= 0xBE)
+        default: return false
+        }
+    }
+
+    /// Number of characters of `text` (a line or a sentence of a line measured so).
+    func count<S: StringProtocol>(of text: S) -> Int {
+        switch self {
+        case .bytes: text.utf8.count
+        case .scalars: CharacterMeasure.scalarCount(text.utf8)
+        case .characters: text.count
+        }
+    }
+
+    /// Characters before `index` in `line`.
+    func offset(of index: String.Index, in line: String) -> Int {
+        switch self {
+        case .bytes: line.utf8.distance(from: line.startIndex, to: index)
+        case .scalars: CharacterMeasure.scalarCount(line.utf8[..<index])
+        case .characters: line.distance(from: line.startIndex, to: index)
+        }
+    }
+
+    /// Scalars in UTF-8: the bytes that are not continuation bytes.
+    static func scalarCount<C: Collection<UInt8>>(_ bytes: C) -> Int {
+        func count(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+            var n = 0
+            for c in b { n &+= c & 0xC0 == 0x80 ? 0 : 1 }
+            return n
+        }
+        return bytes.withContiguousStorageIfAvailable(count) ?? bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
 }

@@ -12,6 +12,51 @@ public enum Script {
 
     /// "ar", "en" or "und" for a stretch of text, by which script has more letters.
     public static func language<S: StringProtocol>(of text: S) -> String {
+        // A native string's bytes are read in place, the scalars decoded by hand.
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ language(utf8: $0) }) { return answer }
+        return scalarLanguage(of: text)
+    }
+
+    /// `language(of:)` on valid UTF-8 bytes.
+    static func language(utf8 b: UnsafeBufferPointer<UInt8>) -> String {
+        var arabic = 0
+        var latin = 0
+        var other = 0
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if (c | 0x20) &- 0x61 < 26 { latin += 1 }
+                i += 1
+                continue
+            }
+            // Valid UTF-8: the lead byte says how many continuation bytes follow.
+            var v: UInt32
+            if c < 0xE0 {
+                v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                i += 2
+            } else if c < 0xF0 {
+                v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                i += 3
+            } else {
+                v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                v |= UInt32(b[i + 3] & 0x3F)
+                i += 4
+            }
+            if isArabicLetter(v) {
+                arabic += 1
+            } else if isLatinLetter(v) {
+                latin += 1
+            } else if let s = Unicode.Scalar(v), s.properties.isAlphabetic {
+                other += 1
+            }
+        }
+        return verdict(arabic: arabic, latin: latin, other: other)
+    }
+
+    /// `language(of:)` scalar by scalar, for text without contiguous bytes (and as the reference).
+    static func scalarLanguage<S: StringProtocol>(of text: S) -> String {
         var arabic = 0
         var latin = 0
         var other = 0
@@ -27,6 +72,10 @@ public enum Script {
                 other += 1
             }
         }
+        return verdict(arabic: arabic, latin: latin, other: other)
+    }
+
+    private static func verdict(arabic: Int, latin: Int, other: Int) -> String {
         if arabic == 0 && latin == 0 { return "und" }
         if other > arabic + latin { return "und" }
         return arabic > latin ? "ar" : "en"
