@@ -37,6 +37,17 @@ import Testing
     }
 
     @Test(arguments: texts)
+    func sentenceLetterCountsAddUpToTheLine(_ text: String) {
+        let counts = DocumentAnalyzer.letterCounts(of: SentenceSplitter.ranges(in: text), in: text)
+        var sum = Script.LetterCounts()
+        for c in counts { sum += c }
+        #expect(sum.language == Script.scalarLanguage(of: text))
+        for (r, c) in zip(SentenceSplitter.ranges(in: text), counts) {
+            #expect(c.language == Script.scalarLanguage(of: text[r]))
+        }
+    }
+
+    @Test(arguments: texts)
     func splitterOnBytesMatchesScalars(_ text: String) {
         let fast = SentenceSplitter.ranges(in: text)
         let slow = ReferenceSplitter.ranges(in: text)
@@ -109,7 +120,9 @@ import Testing
     @Test(
         arguments: texts + [
             "Home > News > World", "home » a » b", "الرئيسية - أخبار", "You are here: Home / World", "x > y › z",
-            "Location: A | B", "location - nothing", "Chome > x", "HOME > News",
+            "Location: A | B", "location - nothing", "Chome > x", "HOME > News", "\u{0627}\u{0654}نت هنا - أخبار",
+            "\u{0623}نت هنا | الرئيسية", "Ｈome > x", "history > a > b", "H\u{301}ome > x", " Home > News", "h",
+            "\u{0622}لرئيسية - x",
         ])
     func breadcrumbWithoutLowerCasingMatches(_ line: String) {
         let slow = LineCleaner.isBreadcrumb(

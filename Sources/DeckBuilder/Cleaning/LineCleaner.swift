@@ -196,9 +196,7 @@ public enum LineCleaner {
     /// and marks) occur in the line where they occur in its lower-cased copy. And a line that starts
     /// with an ASCII byte whose lower case no start begins with cannot start with one.
     static func isBreadcrumb(_ line: String) -> Bool {
-        let first = line.utf8.first ?? 0
-        let mayStart = first >= 0x80 || breadcrumbFirstBytes.contains(first | 0x20)
-        if mayStart {
+        if mayStartBreadcrumb(line) {
             let head = FastCase.lower(line.prefix(40))
             if breadcrumbStarts.contains(where: { head.hasPrefix($0) }) {
                 let count = breadcrumbSeparators.reduce(0) { $0 + FastSearch.count(line, $1) }
@@ -209,9 +207,33 @@ public enum LineCleaner {
         return strong >= 2
     }
 
-    /// First bytes of the ASCII breadcrumb starts (the Arabic ones start with a byte of 0x80 or more).
-    static let breadcrumbFirstBytes: [UInt8] = Array(
-        Set(breadcrumbStarts.compactMap { $0.utf8.first }.filter { $0 < 0x80 }))
+    /// False when the line's lower-cased head cannot start with a breadcrumb start, told from its
+    /// first two bytes. Two ASCII bytes are two characters, each lower-cased alone, so they must be
+    /// the first two letters of an ASCII start. An Arabic start's first character is ا or أ, and a
+    /// line whose first scalar is another of 0x80 or more cannot begin with either (lower-casing never
+    /// gives Arabic letters; ا with a combining hamza begins with ا).
+    static func mayStartBreadcrumb(_ line: String) -> Bool {
+        let u = line.utf8
+        var i = u.startIndex
+        guard i < u.endIndex else { return true }
+        let b0 = u[i]
+        i = u.index(after: i)
+        guard i < u.endIndex else { return true }
+        let b1 = u[i]
+        if b0 < 0x80 {
+            guard b1 < 0x80 else { return true }
+            let pair = UInt16(b0 | 0x20) << 8 | UInt16(b1 | 0x20)
+            return breadcrumbASCIIPairs.contains(pair)
+        }
+        // ا is D8 A7, أ is D8 A3.
+        return b0 == 0xD8 && (b1 == 0xA7 || b1 == 0xA3)
+    }
+
+    /// The first two letters of each ASCII breadcrumb start, lower-cased, as one number.
+    static let breadcrumbASCIIPairs: [UInt16] = breadcrumbStarts.compactMap { start in
+        let b = Array(start.utf8)
+        return b.count >= 2 && b[0] < 0x80 && b[1] < 0x80 ? UInt16(b[0]) << 8 | UInt16(b[1]) : nil
+    }
 
     static func isTimestamp(_ line: String, lower: String) -> Bool {
         let metaStarts = [

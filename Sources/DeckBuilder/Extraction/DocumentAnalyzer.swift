@@ -20,20 +20,25 @@ public enum DocumentAnalyzer {
                 continue
             }
             if LineCleaner.isBlank(line) { continue }
-            let lineLanguage = Script.language(of: line)
+            let ranges = SentenceSplitter.ranges(in: line)
+            // Letters counted once per sentence; the line's are their sum (between its sentences
+            // there is only white space).
+            let sentenceLetters = letterCounts(of: ranges, in: line)
+            var lineLetters = Script.LetterCounts()
+            for counts in sentenceLetters { lineLetters += counts }
+            let lineLanguage = lineLetters.language
             let measure = CharacterMeasure(of: line)
             if lineLanguage == "ar" {
                 arabicLetters += measure.count(of: line)
             } else if lineLanguage == "en" {
                 latinLetters += measure.count(of: line)
             }
-            let ranges = SentenceSplitter.ranges(in: line)
             var anchor: (value: DateValue, evidence: Provenance)?
             for (r, range) in ranges.enumerated() {
                 sentenceIndex += 1
                 analysis.sentences += 1
                 let text = String(line[range])
-                let language = Script.language(of: text)
+                let language = sentenceLetters[r].language
                 guard language == "en" || language == "ar" else { continue }
                 // Cheap test first: no digit and no month name, nothing to extract.
                 guard mayHoldFacts(text) || anchor != nil || mayHoldNames(text) else { continue }
@@ -127,6 +132,19 @@ public enum DocumentAnalyzer {
         return "source:" + (stem.isEmpty ? base : stem)
     }
 
+    /// `Script.letterCounts` of each sentence of the line, read on the line's bytes.
+    static func letterCounts(of ranges: [Range<String.Index>], in line: String) -> [Script.LetterCounts] {
+        var text = line
+        let u = line.utf8
+        return text.withUTF8 { b in
+            ranges.map { r in
+                let lo = u.distance(from: u.startIndex, to: r.lowerBound)
+                let hi = u.distance(from: u.startIndex, to: r.upperBound)
+                return Script.letterCounts(utf8: UnsafeBufferPointer(rebasing: b[lo..<hi]))
+            }
+        }
+    }
+
     /// True when the line holds only ASCII and no CR (one byte a character).
     static func isPlainASCII(_ line: String) -> Bool { CharacterMeasure(of: line) == .bytes }
 
@@ -135,9 +153,25 @@ public enum DocumentAnalyzer {
         var text = text
         return text.withUTF8 { b in
             var ascii = true
-            for c in b {
+            var i = 0
+            let n = b.count
+            let base = UnsafeRawPointer(b.baseAddress)
+            while i < n {
+                // Eight ASCII bytes at a time: adding 0x50 sets a byte's top bit from 0x30 up, 0x46 from 0x3A up.
+                if i + 8 <= n, let base {
+                    let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if w & 0x8080_8080_8080_8080 == 0 {
+                        let digits =
+                            (w &+ 0x5050_5050_5050_5050) & ~(w &+ 0x4646_4646_4646_4646) & 0x8080_8080_8080_8080
+                        if digits != 0 { return true }
+                        i += 8
+                        continue
+                    }
+                }
+                let c = b[i]
                 if c &- 0x30 < 10 { return true }
                 if c >= 0x80 { ascii = false }
+                i += 1
             }
             // `Tokenizer.isDigit` beyond ASCII: U+0660…0669 are D9 A0…A9, U+06F0…06F9 are DB B0…B9.
             if !ascii {
@@ -231,7 +265,18 @@ enum CharacterMeasure {
         var ascii = true
         var i = 0
         let n = b.count
+        let base = UnsafeRawPointer(b.baseAddress)
         while i < n {
+            // Eight ASCII bytes without CR at a time (a zero byte of w ^ 0D0D… is a CR).
+            if i + 8 <= n, let base {
+                let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let cr = w ^ 0x0D0D_0D0D_0D0D_0D0D
+                let crFound = (cr &- 0x0101_0101_0101_0101) & ~cr & 0x8080_8080_8080_8080
+                if (w & 0x8080_8080_8080_8080) | crFound == 0 {
+                    i += 8
+                    continue
+                }
+            }
             let c = b[i]
             if c < 0x80 {
                 if c == 0x0D { self = .characters; return }

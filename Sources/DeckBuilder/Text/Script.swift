@@ -18,16 +18,47 @@ public enum Script {
     }
 
     /// `language(of:)` on valid UTF-8 bytes.
-    static func language(utf8 b: UnsafeBufferPointer<UInt8>) -> String {
+    static func language(utf8 b: UnsafeBufferPointer<UInt8>) -> String { letterCounts(utf8: b).language }
+
+    /// Letters of each script in a stretch of text; counts of stretches add up.
+    struct LetterCounts {
         var arabic = 0
         var latin = 0
         var other = 0
+
+        /// `language(of:)` of the text counted.
+        var language: String { Script.verdict(arabic: arabic, latin: latin, other: other) }
+
+        static func += (a: inout LetterCounts, b: LetterCounts) {
+            a.arabic += b.arabic
+            a.latin += b.latin
+            a.other += b.other
+        }
+    }
+
+    /// The letters `language(of:)` counts, on valid UTF-8 bytes: eight ASCII bytes at a time, the
+    /// other scalars decoded by hand.
+    static func letterCounts(utf8 b: UnsafeBufferPointer<UInt8>) -> LetterCounts {
+        var counts = LetterCounts()
+        guard let base = UnsafeRawPointer(b.baseAddress) else { return counts }
         var i = 0
         let n = b.count
         while i < n {
+            if i + 8 <= n {
+                let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 {
+                    // A byte is a letter when, with bit 5 set, it lies in a…z: adding 0x1F sets its top
+                    // bit from 0x61 up, adding 0x05 from 0x7B up (no carry leaves an ASCII byte).
+                    let x = w | 0x2020_2020_2020_2020
+                    let letters = (x &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(x &+ 0x0505_0505_0505_0505) & 0x8080_8080_8080_8080
+                    counts.latin += letters.nonzeroBitCount
+                    i += 8
+                    continue
+                }
+            }
             let c = b[i]
             if c < 0x80 {
-                if (c | 0x20) &- 0x61 < 26 { latin += 1 }
+                if (c | 0x20) &- 0x61 < 26 { counts.latin += 1 }
                 i += 1
                 continue
             }
@@ -45,14 +76,14 @@ public enum Script {
                 i += 4
             }
             if isArabicLetter(v) {
-                arabic += 1
+                counts.arabic += 1
             } else if isLatinLetter(v) {
-                latin += 1
+                counts.latin += 1
             } else if let s = Unicode.Scalar(v), s.properties.isAlphabetic {
-                other += 1
+                counts.other += 1
             }
         }
-        return verdict(arabic: arabic, latin: latin, other: other)
+        return counts
     }
 
     /// `language(of:)` scalar by scalar, for text without contiguous bytes (and as the reference).
@@ -75,7 +106,7 @@ public enum Script {
         return verdict(arabic: arabic, latin: latin, other: other)
     }
 
-    private static func verdict(arabic: Int, latin: Int, other: Int) -> String {
+    static func verdict(arabic: Int, latin: Int, other: Int) -> String {
         if arabic == 0 && latin == 0 { return "und" }
         if other > arabic + latin { return "und" }
         return arabic > latin ? "ar" : "en"

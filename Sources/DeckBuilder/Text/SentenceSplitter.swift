@@ -27,7 +27,16 @@ public enum SentenceSplitter {
         let n = b.count
         var start = 0
         var i = 0
+        let base = UnsafeRawPointer(b.baseAddress)
         while i < n {
+            // Eight bytes at a time while none is . ! ? or a byte of 0x80 or more.
+            if i + 8 <= n, let base {
+                let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 | hasByte(w, 0x2E) | hasByte(w, 0x21) | hasByte(w, 0x3F) == 0 {
+                    i += 8
+                    continue
+                }
+            }
             // Bytes first: only . ! ? and the lead bytes of ؟ ۔ … 。 (D8, DB, E2, E3) can start a terminator.
             let c = b[i]
             if c < 0x80 {
@@ -54,6 +63,12 @@ public enum SentenceSplitter {
         }
         appendTrimmed(b, start..<n, to: &out)
         return out
+    }
+
+    /// Nonzero when one of the eight bytes of `w` is `byte` (the zero-byte test on `w ^ byte…`).
+    @inline(__always) static func hasByte(_ w: UInt64, _ byte: UInt8) -> UInt64 {
+        let v = w ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
     }
 
     /// Number of bytes of the UTF-8 sequence that starts with lead byte `c`.
