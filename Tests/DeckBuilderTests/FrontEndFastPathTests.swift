@@ -130,6 +130,28 @@ import Testing
         #expect(LineCleaner.isBreadcrumb(line) == slow)
     }
 
+    @Test(
+        arguments: texts + [
+            "a > b > c", " > > > ", "x » y » z", "a › b ›  c", " » » ", " ›  › ", "a >b > c", "end > ", " »", " ›",
+        ])
+    func strongSeparatorsCountedInOnePass(_ line: String) {
+        let slow = LineCleaner.strongBreadcrumbSeparators.reduce(0) { $0 + FastSearch.count(line, $1) }
+        #expect(LineCleaner.strongSeparatorCount(line) == slow)
+    }
+
+    @Test(
+        arguments: texts + [
+            String(repeating: "a", count: 80) + "\u{301}", String(repeating: "a", count: 79) + "\u{301}b",
+            String(repeating: "x", count: 81), String(repeating: "é", count: 90), String(repeating: "b", count: 40),
+        ])
+    func characterPrefixMatchesPrefix(_ text: String) {
+        for k in [0, 1, 40, 80] {
+            #expect(DocumentAnalyzer.characterPrefix(text, k) == String(text.prefix(k)))
+            let sub = text.dropFirst(min(1, text.count))
+            #expect(DocumentAnalyzer.characterPrefix(sub, k) == String(sub.prefix(k)))
+        }
+    }
+
     @Test(arguments: texts)
     func repeatKeyTableMatchesSwitch(_ text: String) {
         let expected = String(

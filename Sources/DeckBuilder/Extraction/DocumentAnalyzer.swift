@@ -16,7 +16,7 @@ public enum DocumentAnalyzer {
         let sourceTag = tag(forSource: name)
         for (i, line) in source.lines.enumerated() {
             if let reason = reasons[i] {
-                analysis.dropped.append(.init(line: i + 1, reason: reason, text: String(line.prefix(80))))
+                analysis.dropped.append(.init(line: i + 1, reason: reason, text: characterPrefix(line, 80)))
                 continue
             }
             if LineCleaner.isBlank(line) { continue }
@@ -55,13 +55,13 @@ public enum DocumentAnalyzer {
                 var problem = SentenceQuality.problem(text, tokens: tokens, language: language)
                 // The next sentence starting without a subject means this one was cut in the wrong place.
                 if problem == nil, language == "en", r + 1 < ranges.count,
-                    SentenceQuality.startsWithoutSubject(String(line[ranges[r + 1]].prefix(40)))
+                    SentenceQuality.startsWithoutSubject(characterPrefix(line[ranges[r + 1]], 40))
                 {
                     problem = .garbledText
                 }
                 if let problem {
                     if !dates.isEmpty || !figures.isEmpty || tokens.contains(where: { $0.kind == .number }) {
-                        analysis.dropped.append(.init(line: i + 1, reason: problem, text: String(text.prefix(80))))
+                        analysis.dropped.append(.init(line: i + 1, reason: problem, text: characterPrefix(text, 80)))
                     }
                     // A garbled sentence can still be another source's reading in a conflict; the rest is dropped.
                     if problem != .garbledText {
@@ -130,6 +130,17 @@ public enum DocumentAnalyzer {
         let base = name.split(separator: "/").last.map(String.init) ?? name
         let stem = base.split(separator: ".").dropLast().joined(separator: ".")
         return "source:" + (stem.isEmpty ? base : stem)
+    }
+
+    /// `String(text.prefix(count))`: the first `count` bytes when the first `count + 1` are ASCII
+    /// without CR (ASCII followed by ASCII is two characters, CR LF aside), else by characters.
+    static func characterPrefix<S: StringProtocol>(_ text: S, _ count: Int) -> String {
+        let fast = text.utf8.withContiguousStorageIfAvailable { b -> String? in
+            for c in b.prefix(count + 1) where c >= 0x80 || c == 0x0D { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: b.prefix(count)), as: UTF8.self)
+        }
+        if let fast, let fast { return fast }
+        return String(text.prefix(count))
     }
 
     /// `Script.letterCounts` of each sentence of the line, read on the line's bytes.
