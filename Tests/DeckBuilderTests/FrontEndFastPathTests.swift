@@ -152,6 +152,17 @@ import Testing
         }
     }
 
+    @Test(
+        arguments: texts + [
+            "DayDayNews", "Site Name Here", "a b c d", "  spaced   out  ", "Site.com", "one two", "", " ",
+            "موقع الأخبار",
+            "Ünited News", "x \u{301}y z", "a\tb c d",
+        ])
+    func siteTailOnBytesMatches(_ tail: String) {
+        let sub = Substring(tail)
+        #expect(LineCleaner.siteTailIsShort(sub) == (sub.split(separator: " ").count <= 3 && !sub.contains(".")))
+    }
+
     @Test(arguments: texts)
     func repeatKeyTableMatchesSwitch(_ text: String) {
         let expected = String(

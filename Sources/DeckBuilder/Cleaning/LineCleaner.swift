@@ -77,10 +77,32 @@ public enum LineCleaner {
                 let u = text.utf8
                 let cut = u.index(u.startIndex, offsetBy: offset)
                 let tail = text[u.index(cut, offsetBy: sep.utf8.count)...]
-                if tail.split(separator: " ").count <= 3, !tail.contains(".") { text = text[..<cut] }
+                if siteTailIsShort(tail) { text = text[..<cut] }
             }
         }
         return fastKey(text)
+    }
+
+    /// `tail.split(separator: " ").count <= 3 && !tail.contains(".")`: on the bytes when the tail is
+    /// ASCII (one character a byte, there being no line break in a line), else as written.
+    static func siteTailIsShort(_ tail: Substring) -> Bool {
+        let fast = tail.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+            var pieces = 0
+            var inPiece = false
+            for c in b {
+                if c >= 0x80 { return nil }
+                if c == 0x2E { return false }
+                if c == 0x20 {
+                    inPiece = false
+                } else if !inPiece {
+                    inPiece = true
+                    pieces += 1
+                }
+            }
+            return pieces <= 3
+        }
+        if let fast, let fast { return fast }
+        return tail.split(separator: " ").count <= 3 && !tail.contains(".")
     }
 
     static let siteSeparators = [" - ", " | ", " – ", " — "]
