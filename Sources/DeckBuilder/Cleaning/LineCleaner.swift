@@ -7,7 +7,11 @@ public enum LineCleaner {
     public static func classify(_ lines: [String]) -> [NoiseReason?] {
         var result = [NoiseReason?](repeating: nil, count: lines.count)
         var keys = [String](repeating: "", count: lines.count)
-        var counts: [String: Int] = [:]
+        // Each long key's slot in `counts`, found through one hash of the key.
+        var slotOf = [Int](repeating: -1, count: lines.count)
+        var slots: [RepeatKey: Int] = [:]
+        slots.reserveCapacity(lines.count)
+        var counts: [Int] = []
         for (i, line) in lines.enumerated() {
             guard !isBlank(line) else { continue }
             if let reason = lineReason(line) {
@@ -17,11 +21,24 @@ public enum LineCleaner {
             }
             let key = repeatKey(line)
             keys[i] = key
-            if key.utf8.count >= 12 { counts[key, default: 0] += 1 }
+            if key.utf8.count >= 12 {
+                let repeatKey = RepeatKey(key)
+                let slot: Int
+                if let known = slots[repeatKey] {
+                    slot = known
+                } else {
+                    slot = counts.count
+                    slots[repeatKey] = slot
+                    counts.append(0)
+                }
+                counts[slot] += 1
+                slotOf[i] = slot
+            }
         }
         // Repeated lines: all copies go, the first one too (it is the caption the copies repeat).
-        for i in lines.indices where result[i] == nil && !keys[i].isEmpty {
-            if let n = counts[keys[i]], n > 1 { result[i] = .repeatedLine(times: n) }
+        for i in lines.indices where result[i] == nil && slotOf[i] >= 0 {
+            let n = counts[slotOf[i]]
+            if n > 1 { result[i] = .repeatedLine(times: n) }
         }
         // A line contained in another (the title inside a breadcrumb).
         let longKeys = keys.enumerated().filter { !$0.element.isEmpty && $0.element.utf8.count >= 12 }
@@ -60,10 +77,32 @@ public enum LineCleaner {
                 let u = text.utf8
                 let cut = u.index(u.startIndex, offsetBy: offset)
                 let tail = text[u.index(cut, offsetBy: sep.utf8.count)...]
-                if tail.split(separator: " ").count <= 3, !tail.contains(".") { text = text[..<cut] }
+                if siteTailIsShort(tail) { text = text[..<cut] }
             }
         }
         return fastKey(text)
+    }
+
+    /// `tail.split(separator: " ").count <= 3 && !tail.contains(".")`: on the bytes when the tail is
+    /// ASCII (one character a byte, there being no line break in a line), else as written.
+    static func siteTailIsShort(_ tail: Substring) -> Bool {
+        let fast = tail.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+            var pieces = 0
+            var inPiece = false
+            for c in b {
+                if c >= 0x80 { return nil }
+                if c == 0x2E { return false }
+                if c == 0x20 {
+                    inPiece = false
+                } else if !inPiece {
+                    inPiece = true
+                    pieces += 1
+                }
+            }
+            return pieces <= 3
+        }
+        if let fast, let fast { return fast }
+        return tail.split(separator: " ").count <= 3 && !tail.contains(".")
     }
 
     static let siteSeparators = [" - ", " | ", " – ", " — "]
@@ -73,39 +112,52 @@ public enum LineCleaner {
     static func fastKey(_ text: Substring) -> String {
         let u = text.utf8
         return String(unsafeUninitializedCapacity: u.count) { buffer in
-            func keep(_ bytes: some Sequence<UInt8>) -> Int {
-                var n = 0
-                for b in bytes {
-                    switch b {
-                    case 0x30...0x39, 0x61...0x7A: buffer[n] = b
-                    case 0x41...0x5A: buffer[n] = b | 0x20
-                    case 0x80...: buffer[n] = b
-                    default: continue
+            keyBytes.withUnsafeBufferPointer { table in
+                func keep(_ bytes: some Sequence<UInt8>) -> Int {
+                    // Each byte is written (0 for a byte left out) and the end moves only past kept ones.
+                    var n = 0
+                    for b in bytes {
+                        let k = table[Int(b)]
+                        buffer[n] = k
+                        n &+= k == 0 ? 0 : 1
                     }
-                    n += 1
+                    return n
                 }
-                return n
+                // The contiguous bytes when the text has them (a native string's always), read as a buffer.
+                return u.withContiguousStorageIfAvailable { keep($0) } ?? keep(u)
             }
-            // The contiguous bytes when the text has them (a native string's always), read as a buffer.
-            return u.withContiguousStorageIfAvailable { keep($0) } ?? keep(u)
+        }
+    }
+
+    /// What `fastKey` keeps of each byte: digits and a–z as they are, A–Z lower-cased, bytes of
+    /// other scripts as they are; 0 for the rest.
+    static let keyBytes: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
+        switch b {
+        case 0x30...0x39, 0x61...0x7A, 0x80...: UInt8(b)
+        case 0x41...0x5A: UInt8(b | 0x20)
+        default: 0
         }
     }
 
     static func lineReason(_ line: String) -> NoiseReason? {
-        var spaces = 0
-        var separators = false
-        for b in line.utf8 {
-            if b == 0x20 || b == 0x09 { spaces += 1 }
-            if b == 0x3E || b == 0x2F || b == 0x2D || b == 0x7C || b == 0xC2 || b == 0xE2 { separators = true }
+        var text = line
+        let (spaces, separators) = text.withUTF8 { b in
+            lineByteKinds.withUnsafeBufferPointer { kinds in
+                var spaces = 0
+                var seen: UInt8 = 0
+                for c in b {
+                    let kind = kinds[Int(c)]
+                    spaces &+= Int(kind & 1)
+                    seen |= kind
+                }
+                return (spaces, seen & 2 != 0)
+            }
         }
         if hasCookieMarker(line) { return .cookieNotice }
         // Long prose paragraphs are not boilerplate lines.
         if spaces > 80 { return nil }
         let words = spaces + 1
-        if separators {
-            let head = FastCase.lower(line.prefix(40))
-            if isBreadcrumb(line, lower: FastCase.lower(line), head: head) { return .breadcrumb }
-        }
+        if separators, isBreadcrumb(line) { return .breadcrumb }
         guard words <= 20 else { return nil }
         let lower = FastCase.lower(line)
         if words <= 12, isTimestamp(line, lower: lower) { return .timestamp }
@@ -113,6 +165,11 @@ public enum LineCleaner {
         if isNavigation(line, words: words) { return .navigation }
         if isHeading(line, words: words) { return .heading }
         return nil
+    }
+
+    /// Per byte: 1 for a space or tab (words), 2 for > / - | or the lead byte of » › ← – — (separators).
+    static let lineByteKinds: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
+        (b == 0x20 || b == 0x09 ? 1 : 0) | ([0x3E, 0x2F, 0x2D, 0x7C, 0xC2, 0xE2].contains(b) ? 2 : 0)
     }
 
     /// Cookie and consent notices, found without lower-casing the line.
@@ -143,15 +200,90 @@ public enum LineCleaner {
         "الرئيسية", "أنت هنا", "الصفحة الرئيسية",
     ]
 
+    static let breadcrumbSeparators = [" > ", " » ", " › ", " / ", " - ", " | ", " ← "]
+    static let strongBreadcrumbSeparators = [" > ", " » ", " › "]
+
     static func isBreadcrumb(_ line: String, lower: String, head: String? = nil) -> Bool {
-        let separators = [" > ", " » ", " › ", " / ", " - ", " | ", " ← "]
         let start = head ?? lower
         if breadcrumbStarts.contains(where: { start.hasPrefix($0) }) {
-            let count = separators.reduce(0) { $0 + FastSearch.count(lower, $1) }
+            let count = breadcrumbSeparators.reduce(0) { $0 + FastSearch.count(lower, $1) }
             if count >= 1 { return true }
         }
-        let strong = [" > ", " » ", " › "].reduce(0) { $0 + FastSearch.count(lower, $1) }
+        let strong = strongBreadcrumbSeparators.reduce(0) { $0 + FastSearch.count(lower, $1) }
         return strong >= 2
+    }
+
+    /// `isBreadcrumb(line, lower: FastCase.lower(line), head: FastCase.lower(line.prefix(40)))` without
+    /// lower-casing the whole line: lower-casing touches only cased letters, so the separators (spaces
+    /// and marks) occur in the line where they occur in its lower-cased copy. And a line that starts
+    /// with an ASCII byte whose lower case no start begins with cannot start with one.
+    static func isBreadcrumb(_ line: String) -> Bool {
+        if mayStartBreadcrumb(line) {
+            let head = FastCase.lower(line.prefix(40))
+            if breadcrumbStarts.contains(where: { head.hasPrefix($0) }) {
+                let count = breadcrumbSeparators.reduce(0) { $0 + FastSearch.count(line, $1) }
+                if count >= 1 { return true }
+            }
+        }
+        return strongSeparatorCount(line) >= 2
+    }
+
+    /// `FastSearch.count` of " > ", " » " and " › " in the line, added up, in one pass over its bytes:
+    /// each separator keeps where its next occurrence may start, as the search from there would.
+    static func strongSeparatorCount(_ line: String) -> Int {
+        var text = line
+        return text.withUTF8 { b in
+            let n = b.count
+            var count = 0
+            var nextAngle = 0
+            var nextGuillemet = 0
+            var nextSingle = 0
+            var i = 0
+            while i + 2 < n {
+                defer { i += 1 }
+                guard b[i] == 0x20 else { continue }
+                let c = b[i + 1]
+                if c == 0x3E, i >= nextAngle, b[i + 2] == 0x20 {  // " > "
+                    count += 1
+                    nextAngle = i + 3
+                } else if c == 0xC2, i >= nextGuillemet, i + 3 < n, b[i + 2] == 0xBB, b[i + 3] == 0x20 {  // " » "
+                    count += 1
+                    nextGuillemet = i + 4
+                } else if c == 0xE2, i >= nextSingle, i + 4 < n, b[i + 2] == 0x80, b[i + 3] == 0xBA, b[i + 4] == 0x20 {
+                    count += 1  // " › "
+                    nextSingle = i + 5
+                }
+            }
+            return count
+        }
+    }
+
+    /// False when the line's lower-cased head cannot start with a breadcrumb start, told from its
+    /// first two bytes. Two ASCII bytes are two characters, each lower-cased alone, so they must be
+    /// the first two letters of an ASCII start. An Arabic start's first character is ا or أ, and a
+    /// line whose first scalar is another of 0x80 or more cannot begin with either (lower-casing never
+    /// gives Arabic letters; ا with a combining hamza begins with ا).
+    static func mayStartBreadcrumb(_ line: String) -> Bool {
+        let u = line.utf8
+        var i = u.startIndex
+        guard i < u.endIndex else { return true }
+        let b0 = u[i]
+        i = u.index(after: i)
+        guard i < u.endIndex else { return true }
+        let b1 = u[i]
+        if b0 < 0x80 {
+            guard b1 < 0x80 else { return true }
+            let pair = UInt16(b0 | 0x20) << 8 | UInt16(b1 | 0x20)
+            return breadcrumbASCIIPairs.contains(pair)
+        }
+        // ا is D8 A7, أ is D8 A3.
+        return b0 == 0xD8 && (b1 == 0xA7 || b1 == 0xA3)
+    }
+
+    /// The first two letters of each ASCII breadcrumb start, lower-cased, as one number.
+    static let breadcrumbASCIIPairs: [UInt16] = breadcrumbStarts.compactMap { start in
+        let b = Array(start.utf8)
+        return b.count >= 2 && b[0] < 0x80 && b[1] < 0x80 ? UInt16(b[0]) << 8 | UInt16(b[1]) : nil
     }
 
     static func isTimestamp(_ line: String, lower: String) -> Bool {
@@ -195,4 +327,90 @@ public enum LineCleaner {
     static func containsAny(_ text: String, _ markers: [String]) -> Bool {
         FastSearch.containsAny(text, markers)
     }
+}
+
+/// A repeated-line key with its hash computed once. Equality stays the string's (canonical
+/// equivalence), so the hash must agree for equivalent strings: an ASCII key (letters and digits) is
+/// never equivalent to one holding other scalars, and hashes its bytes; another key hashes its
+/// skeleton, the digits and Arabic letters of its canonical decomposition, which equivalent strings
+/// share; a key with too short a skeleton takes the string's own hash.
+struct RepeatKey: Hashable {
+    let text: String
+    let hash: Int
+
+    init(_ text: String) {
+        self.text = text
+        var copy = text
+        hash = copy.withUTF8 { RepeatKey.asciiHash($0) ?? RepeatKey.skeletonHash($0) } ?? text.hashValue
+    }
+
+    /// The hash of the digits (0–9, ٠–٩, ۰–۹) and Arabic letters (U+0621…U+064A) of the text's
+    /// canonical decomposition, nil when there are fewer than eight. Only آ أ ؤ إ ئ decompose into
+    /// those (each into its base letter and a mark); no other scalar's decomposition holds one.
+    static func skeletonHash(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        var h: UInt64 = 0x2545_F491_4F6C_DD1D
+        var count = 0
+        var i = 0
+        let n = b.count
+        func add(_ v: UInt32) {
+            h = (h ^ UInt64(v)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 29
+            count += 1
+        }
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if c &- 0x30 < 10 { add(UInt32(c)) }
+                i += 1
+                continue
+            }
+            if c == 0xD8 || c == 0xD9 || c == 0xDB {
+                let v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                switch v {
+                case 0x622, 0x623, 0x625: add(0x627)
+                case 0x624: add(0x648)
+                case 0x626: add(0x64A)
+                case 0x621...0x64A, 0x660...0x669, 0x6F0...0x6F9: add(v)
+                default: break
+                }
+                i += 2
+                continue
+            }
+            i += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+        }
+        guard count >= 8 else { return nil }
+        return Int(truncatingIfNeeded: h ^ h >> 32)
+    }
+
+    /// A multiply-rotate hash of ASCII bytes, nil when a byte is 0x80 or more.
+    static func asciiHash(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = UnsafeRawPointer(b.baseAddress) else { return 0 }
+        let n = b.count
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
+        var high: UInt64 = 0
+        var i = 0
+        while i + 8 <= n {
+            let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            high |= w
+            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < n {
+            tail |= UInt64(b[i]) << shift
+            shift += 8
+            i += 1
+        }
+        high |= tail
+        guard high & 0x8080_8080_8080_8080 == 0 else { return nil }
+        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 32
+        return Int(truncatingIfNeeded: h)
+    }
+
+    static func == (a: RepeatKey, b: RepeatKey) -> Bool { a.hash == b.hash && a.text == b.text }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }

@@ -16,24 +16,29 @@ public enum DocumentAnalyzer {
         let sourceTag = tag(forSource: name)
         for (i, line) in source.lines.enumerated() {
             if let reason = reasons[i] {
-                analysis.dropped.append(.init(line: i + 1, reason: reason, text: String(line.prefix(80))))
+                analysis.dropped.append(.init(line: i + 1, reason: reason, text: characterPrefix(line, 80)))
                 continue
             }
             if LineCleaner.isBlank(line) { continue }
-            let lineLanguage = Script.language(of: line)
-            if lineLanguage == "ar" {
-                arabicLetters += line.count
-            } else if lineLanguage == "en" {
-                latinLetters += line.count
-            }
             let ranges = SentenceSplitter.ranges(in: line)
-            let lineIsPlainASCII = line.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+            // Letters counted once per sentence; the line's are their sum (between its sentences
+            // there is only white space).
+            let sentenceLetters = letterCounts(of: ranges, in: line)
+            var lineLetters = Script.LetterCounts()
+            for counts in sentenceLetters { lineLetters += counts }
+            let lineLanguage = lineLetters.language
+            let measure = CharacterMeasure(of: line)
+            if lineLanguage == "ar" {
+                arabicLetters += measure.count(of: line)
+            } else if lineLanguage == "en" {
+                latinLetters += measure.count(of: line)
+            }
             var anchor: (value: DateValue, evidence: Provenance)?
             for (r, range) in ranges.enumerated() {
                 sentenceIndex += 1
                 analysis.sentences += 1
                 let text = String(line[range])
-                let language = Script.language(of: text)
+                let language = sentenceLetters[r].language
                 guard language == "en" || language == "ar" else { continue }
                 // Cheap test first: no digit and no month name, nothing to extract.
                 guard mayHoldFacts(text) || anchor != nil || mayHoldNames(text) else { continue }
@@ -50,13 +55,13 @@ public enum DocumentAnalyzer {
                 var problem = SentenceQuality.problem(text, tokens: tokens, language: language)
                 // The next sentence starting without a subject means this one was cut in the wrong place.
                 if problem == nil, language == "en", r + 1 < ranges.count,
-                    SentenceQuality.startsWithoutSubject(String(line[ranges[r + 1]].prefix(40)))
+                    SentenceQuality.startsWithoutSubject(characterPrefix(line[ranges[r + 1]], 40))
                 {
                     problem = .garbledText
                 }
                 if let problem {
                     if !dates.isEmpty || !figures.isEmpty || tokens.contains(where: { $0.kind == .number }) {
-                        analysis.dropped.append(.init(line: i + 1, reason: problem, text: String(text.prefix(80))))
+                        analysis.dropped.append(.init(line: i + 1, reason: problem, text: characterPrefix(text, 80)))
                     }
                     // A garbled sentence can still be another source's reading in a conflict; the rest is dropped.
                     if problem != .garbledText {
@@ -64,12 +69,10 @@ public enum DocumentAnalyzer {
                         continue
                     }
                 }
-                // Character offsets; in ASCII without CR (one byte a character) they are byte offsets.
-                let start =
-                    lineIsPlainASCII
-                    ? line.utf8.distance(from: line.startIndex, to: range.lowerBound)
-                    : line.distance(from: line.startIndex, to: range.lowerBound)
-                let length = lineIsPlainASCII ? text.utf8.count : text.count
+                // Character offsets; in ASCII without CR (one byte a character) they are byte offsets,
+                // in a line whose every scalar is a character of its own they are scalar offsets.
+                let start = measure.offset(of: range.lowerBound, in: line)
+                let length = measure.count(of: text)
                 let evidence = Provenance(source: name, line: i + 1, start: start, end: start + length, quote: text)
                 let position = 1.0 - Double(i) / Double(total)
                 // What several facts of the sentence share, computed once when it has facts at all.
@@ -132,11 +135,78 @@ public enum DocumentAnalyzer {
         return "source:" + (stem.isEmpty ? base : stem)
     }
 
+    /// `String(text.prefix(count))`: the first `count` bytes when the first `count + 1` are ASCII
+    /// without CR (ASCII followed by ASCII is two characters, CR LF aside), else by characters.
+    static func characterPrefix<S: StringProtocol>(_ text: S, _ count: Int) -> String {
+        let fast = text.utf8.withContiguousStorageIfAvailable { b -> String? in
+            for c in b.prefix(count + 1) where c >= 0x80 || c == 0x0D { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: b.prefix(count)), as: UTF8.self)
+        }
+        if let fast, let fast { return fast }
+        return String(text.prefix(count))
+    }
+
+    /// `Script.letterCounts` of each sentence of the line, read on the line's bytes.
+    static func letterCounts(of ranges: [Range<String.Index>], in line: String) -> [Script.LetterCounts] {
+        var text = line
+        let u = line.utf8
+        return text.withUTF8 { b in
+            ranges.map { r in
+                let lo = u.distance(from: u.startIndex, to: r.lowerBound)
+                let hi = u.distance(from: u.startIndex, to: r.upperBound)
+                return Script.letterCounts(utf8: UnsafeBufferPointer(rebasing: b[lo..<hi]))
+            }
+        }
+    }
+
+    /// True when the line holds only ASCII and no CR (one byte a character).
+    static func isPlainASCII(_ line: String) -> Bool { CharacterMeasure(of: line) == .bytes }
+
     /// True when the text holds a digit, a month name or a number word (a fast scan on bytes).
     static func mayHoldFacts(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var ascii = true
+            var i = 0
+            let n = b.count
+            let base = UnsafeRawPointer(b.baseAddress)
+            while i < n {
+                // Eight ASCII bytes at a time: adding 0x50 sets a byte's top bit from 0x30 up, 0x46 from 0x3A up.
+                if i + 8 <= n, let base {
+                    let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if w & 0x8080_8080_8080_8080 == 0 {
+                        let digits =
+                            (w &+ 0x5050_5050_5050_5050) & ~(w &+ 0x4646_4646_4646_4646) & 0x8080_8080_8080_8080
+                        if digits != 0 { return true }
+                        i += 8
+                        continue
+                    }
+                }
+                let c = b[i]
+                if c &- 0x30 < 10 { return true }
+                if c >= 0x80 { ascii = false }
+                i += 1
+            }
+            // `Tokenizer.isDigit` beyond ASCII: U+0660…0669 are D9 A0…A9, U+06F0…06F9 are DB B0…B9.
+            if !ascii {
+                var i = 0
+                while i + 1 < b.count {
+                    let c = b[i]
+                    if (c == 0xD9 && b[i + 1] &- 0xA0 < 10) || (c == 0xDB && b[i + 1] &- 0xB0 < 10) { return true }
+                    i += 1
+                }
+            }
+            // Lower-cased on the fly when lower-casing is A–Z to a–z; otherwise the lower-cased copy.
+            if ascii || NeedleSet.onlyASCIICased(b) { return quickWordSet.containsAnyIgnoringASCIICase(b) }
+            return quickWordSet.containsAny(FastCase.lower(String(decoding: b, as: UTF8.self)))
+        }
+    }
+
+    /// `mayHoldFacts` the way it was first written (Unicode scalars and a lower-cased copy), for tests.
+    static func mayHoldFactsSlowly(_ text: String) -> Bool {
         for b in text.utf8 where b >= 0x30 && b <= 0x39 { return true }
         for s in text.unicodeScalars where Tokenizer.isDigit(s) { return true }
-        return quickWordSet.containsAny(FastCase.lower(text))
+        return FastSearch.containsAny(FastCase.lower(text), quickWords)
     }
 
     static func mayHoldNames(_ text: String) -> Bool {
@@ -188,4 +258,96 @@ struct DraftContext {
     var sentenceSplice: Int? { splice ?? SentenceQuality.commaSplice(tokens) }
     /// Each token's verb key for `CardDrafter.verbKeys` (English), when computed for the sentence.
     var verbs: [String?]?
+}
+
+/// How a line's characters are counted cheaply: in ASCII without CR a character is a byte; where
+/// every scalar is one of a set that never joins a neighbour in a grapheme cluster (Latin-1 and Latin
+/// Extended letters, Arabic letters, digits and punctuation, general punctuation; no CR), a character
+/// is a scalar; anywhere else the characters are walked.
+enum CharacterMeasure {
+    case bytes
+    case scalars
+    case characters
+
+    init(of line: String) {
+        self =
+            line.utf8.withContiguousStorageIfAvailable { CharacterMeasure(utf8: $0) }
+            ?? (line.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? .bytes : .characters)
+    }
+
+    init(utf8 b: UnsafeBufferPointer<UInt8>) {
+        var ascii = true
+        var i = 0
+        let n = b.count
+        let base = UnsafeRawPointer(b.baseAddress)
+        while i < n {
+            // Eight ASCII bytes without CR at a time (a zero byte of w ^ 0D0D… is a CR).
+            if i + 8 <= n, let base {
+                let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let cr = w ^ 0x0D0D_0D0D_0D0D_0D0D
+                let crFound = (cr &- 0x0101_0101_0101_0101) & ~cr & 0x8080_8080_8080_8080
+                if (w & 0x8080_8080_8080_8080) | crFound == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let c = b[i]
+            if c < 0x80 {
+                if c == 0x0D { self = .characters; return }
+                i += 1
+                continue
+            }
+            ascii = false
+            guard CharacterMeasure.standsAlone(b, at: i) else { self = .characters; return }
+            i += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+        }
+        self = ascii ? .bytes : .scalars
+    }
+
+    /// True when the scalar at `i` (a lead byte of 0x80 or more) is of the set.
+    static func standsAlone(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let c = b[i]
+        switch c {
+        case 0xC2...0xCB: return true  // U+0080…U+02FF
+        case 0xD8:  // U+060C ، U+061B ؛ U+061F ؟ U+0620…U+063F
+            let d = b[i + 1]
+            return d >= 0xA0 || d == 0x8C || d == 0x9B || d == 0x9F
+        case 0xD9:  // U+0640…U+064A, U+0660…U+066D
+            let d = b[i + 1]
+            return d <= 0x8A || (d >= 0xA0 && d <= 0xAD)
+        case 0xE2:  // U+2010…U+2027, U+2030…U+203E
+            guard b[i + 1] == 0x80 else { return false }
+            let d = b[i + 2]
+            return (d >= 0x90 && d <= 0xA7) || (d >= 0xB0 && d <= 0xBE)
+        default: return false
+        }
+    }
+
+    /// Number of characters of `text` (a line or a sentence of a line measured so).
+    func count<S: StringProtocol>(of text: S) -> Int {
+        switch self {
+        case .bytes: text.utf8.count
+        case .scalars: CharacterMeasure.scalarCount(text.utf8)
+        case .characters: text.count
+        }
+    }
+
+    /// Characters before `index` in `line`.
+    func offset(of index: String.Index, in line: String) -> Int {
+        switch self {
+        case .bytes: line.utf8.distance(from: line.startIndex, to: index)
+        case .scalars: CharacterMeasure.scalarCount(line.utf8[..<index])
+        case .characters: line.distance(from: line.startIndex, to: index)
+        }
+    }
+
+    /// Scalars in UTF-8: the bytes that are not continuation bytes.
+    static func scalarCount<C: Collection<UInt8>>(_ bytes: C) -> Int {
+        func count(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+            var n = 0
+            for c in b { n &+= c & 0xC0 == 0x80 ? 0 : 1 }
+            return n
+        }
+        return bytes.withContiguousStorageIfAvailable(count) ?? bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
 }

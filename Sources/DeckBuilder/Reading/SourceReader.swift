@@ -38,7 +38,6 @@ public enum SourceReader {
         defer { try? handle.close() }
         var bytes: [UInt8] = []
         var lineStart = 0
-        var lineNumber = 1
         var checkedBinary = false
         while true {
             let chunk: Data?
@@ -53,15 +52,11 @@ public enum SourceReader {
                 checkedBinary = true
                 if looksBinary(bytes.prefix(8192)) { throw .binary(path: path) }
             }
-            var i = scanFrom
-            while i < bytes.count {
-                if bytes[i] == 0x0A {
-                    lineStart = i + 1
-                    lineNumber += 1
-                }
-                i += 1
-            }
+            // Only the last line break matters while reading; the lines before it are counted
+            // when a line is refused.
+            if let last = lastLineBreak(in: bytes, from: scanFrom) { lineStart = last + 1 }
             if bytes.count - lineStart > maxLineBytes {
+                let lineNumber = 1 + bytes[..<lineStart].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                 throw .lineTooLong(path: path, line: lineNumber, limit: maxLineBytes)
             }
         }
@@ -84,27 +79,41 @@ public enum SourceReader {
         return head.count > 0 && control * 10 > head.count
     }
 
-    private static func decodeUTF8(_ bytes: [UInt8], path: String) throws(SourceProblem) -> [String] {
-        var body = bytes[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { body = bytes.dropFirst(3) }
-        if let bad = firstInvalidUTF8(body) { throw .notUTF8(path: path, byteOffset: bad) }
-        var lines: [String] = []
-        var start = body.startIndex
-        var i = body.startIndex
-        while i < body.endIndex {
-            if body[i] == 0x0A {
-                lines.append(makeLine(body[start..<i]))
-                start = i + 1
+    /// Offset of the last 0x0A at or after `from`, read from the end.
+    private static func lastLineBreak(in bytes: [UInt8], from: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { b in
+            var i = b.count
+            while i > from {
+                i -= 1
+                if b[i] == 0x0A { return i }
             }
-            i += 1
+            return nil
         }
-        if start < body.endIndex { lines.append(makeLine(body[start..<body.endIndex])) }
-        return lines
     }
 
-    private static func makeLine(_ slice: ArraySlice<UInt8>) -> String {
-        var s = slice
-        if s.last == 0x0D { s = s.dropLast() }
+    private static func decodeUTF8(_ bytes: [UInt8], path: String) throws(SourceProblem) -> [String] {
+        let skip = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if let bad = firstInvalidUTF8(bytes[skip...]) { throw .notUTF8(path: path, byteOffset: bad) }
+        return bytes.withUnsafeBufferPointer { all in
+            let body = UnsafeBufferPointer(rebasing: all[skip...])
+            var lines: [String] = []
+            guard let base = body.baseAddress else { return lines }
+            let n = body.count
+            var start = 0
+            // memchr finds each line break; a line is decoded straight from the file's bytes.
+            while start < n, let hit = memchr(base + start, 0x0A, n - start) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                lines.append(makeLine(UnsafeBufferPointer(rebasing: body[start..<at])))
+                start = at + 1
+            }
+            if start < n { lines.append(makeLine(UnsafeBufferPointer(rebasing: body[start..<n]))) }
+            return lines
+        }
+    }
+
+    private static func makeLine(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var s = bytes
+        if s.last == 0x0D { s = UnsafeBufferPointer(rebasing: s.dropLast()) }
         return String(decoding: s, as: UTF8.self)
     }
 
@@ -136,9 +145,19 @@ public enum SourceReader {
 
     /// Offset of the first byte that breaks UTF-8, or nil when the bytes are valid.
     static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var i = bytes.startIndex
-        let end = bytes.endIndex
+        bytes.withUnsafeBufferPointer { firstInvalidUTF8(in: $0) }
+    }
+
+    static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return nil }
+        var i = 0
+        let end = bytes.count
         while i < end {
+            // Eight ASCII bytes at a time.
+            while i + 8 <= end, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            guard i < end else { break }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             let need: Int
@@ -148,16 +167,16 @@ public enum SourceReader {
             case 0xC2...0xDF: need = 1; scalar = UInt32(b & 0x1F); minScalar = 0x80
             case 0xE0...0xEF: need = 2; scalar = UInt32(b & 0x0F); minScalar = 0x800
             case 0xF0...0xF4: need = 3; scalar = UInt32(b & 0x07); minScalar = 0x10000
-            default: return i - bytes.startIndex
+            default: return i
             }
-            if i + need >= end { return i - bytes.startIndex }
+            if i + need >= end { return i }
             for k in 1...need {
                 let c = bytes[i + k]
-                if c & 0xC0 != 0x80 { return i - bytes.startIndex }
+                if c & 0xC0 != 0x80 { return i }
                 scalar = scalar << 6 | UInt32(c & 0x3F)
             }
             if scalar < minScalar || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
-                return i - bytes.startIndex
+                return i
             }
             i += need + 1
         }

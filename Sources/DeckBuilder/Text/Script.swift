@@ -12,6 +12,82 @@ public enum Script {
 
     /// "ar", "en" or "und" for a stretch of text, by which script has more letters.
     public static func language<S: StringProtocol>(of text: S) -> String {
+        // A native string's bytes are read in place, the scalars decoded by hand.
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ language(utf8: $0) }) { return answer }
+        return scalarLanguage(of: text)
+    }
+
+    /// `language(of:)` on valid UTF-8 bytes.
+    static func language(utf8 b: UnsafeBufferPointer<UInt8>) -> String { letterCounts(utf8: b).language }
+
+    /// Letters of each script in a stretch of text; counts of stretches add up.
+    struct LetterCounts {
+        var arabic = 0
+        var latin = 0
+        var other = 0
+
+        /// `language(of:)` of the text counted.
+        var language: String { Script.verdict(arabic: arabic, latin: latin, other: other) }
+
+        static func += (a: inout LetterCounts, b: LetterCounts) {
+            a.arabic += b.arabic
+            a.latin += b.latin
+            a.other += b.other
+        }
+    }
+
+    /// The letters `language(of:)` counts, on valid UTF-8 bytes: eight ASCII bytes at a time, the
+    /// other scalars decoded by hand.
+    static func letterCounts(utf8 b: UnsafeBufferPointer<UInt8>) -> LetterCounts {
+        var counts = LetterCounts()
+        guard let base = UnsafeRawPointer(b.baseAddress) else { return counts }
+        var i = 0
+        let n = b.count
+        while i < n {
+            if i + 8 <= n {
+                let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 {
+                    // A byte is a letter when, with bit 5 set, it lies in a…z: adding 0x1F sets its top
+                    // bit from 0x61 up, adding 0x05 from 0x7B up (no carry leaves an ASCII byte).
+                    let x = w | 0x2020_2020_2020_2020
+                    let letters = (x &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(x &+ 0x0505_0505_0505_0505) & 0x8080_8080_8080_8080
+                    counts.latin += letters.nonzeroBitCount
+                    i += 8
+                    continue
+                }
+            }
+            let c = b[i]
+            if c < 0x80 {
+                if (c | 0x20) &- 0x61 < 26 { counts.latin += 1 }
+                i += 1
+                continue
+            }
+            // Valid UTF-8: the lead byte says how many continuation bytes follow.
+            var v: UInt32
+            if c < 0xE0 {
+                v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                i += 2
+            } else if c < 0xF0 {
+                v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                i += 3
+            } else {
+                v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                v |= UInt32(b[i + 3] & 0x3F)
+                i += 4
+            }
+            if isArabicLetter(v) {
+                counts.arabic += 1
+            } else if isLatinLetter(v) {
+                counts.latin += 1
+            } else if let s = Unicode.Scalar(v), s.properties.isAlphabetic {
+                counts.other += 1
+            }
+        }
+        return counts
+    }
+
+    /// `language(of:)` scalar by scalar, for text without contiguous bytes (and as the reference).
+    static func scalarLanguage<S: StringProtocol>(of text: S) -> String {
         var arabic = 0
         var latin = 0
         var other = 0
@@ -27,6 +103,10 @@ public enum Script {
                 other += 1
             }
         }
+        return verdict(arabic: arabic, latin: latin, other: other)
+    }
+
+    static func verdict(arabic: Int, latin: Int, other: Int) -> String {
         if arabic == 0 && latin == 0 { return "und" }
         if other > arabic + latin { return "und" }
         return arabic > latin ? "ar" : "en"

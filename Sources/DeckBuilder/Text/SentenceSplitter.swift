@@ -11,36 +11,93 @@ public enum SentenceSplitter {
 
     /// Ranges of the sentences of `line`, as (start, end) String indices, whitespace trimmed.
     public static func ranges(in line: String) -> [Range<String.Index>] {
-        let scalars = line.unicodeScalars
+        // The bytes are read in place and the sentences found as byte offsets; a native string's
+        // UTF-8 offset turns into its index in constant time.
+        var text = line
+        let offsets = text.withUTF8 { byteRanges(in: $0) }
         let u = line.utf8
-        var out: [Range<String.Index>] = []
-        var start = scalars.startIndex
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            // Bytes first: only . ! ? and the lead bytes of ؟ ۔ … 。 (D8, DB, E2, E3) can start a terminator.
-            let b = u[i]
-            if b < 0x80 ? !(b == 0x2E || b == 0x21 || b == 0x3F) : !(b == 0xD8 || b == 0xDB || b == 0xE2 || b == 0xE3) {
-                i = b < 0x80 ? u.index(after: i) : scalars.index(after: i)
-                continue
+        return offsets.map {
+            u.index(u.startIndex, offsetBy: $0.lowerBound)..<u.index(u.startIndex, offsetBy: $0.upperBound)
+        }
+    }
+
+    /// `ranges(in:)` as UTF-8 offsets into the line's bytes (valid UTF-8).
+    static func byteRanges(in b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        let n = b.count
+        var start = 0
+        var i = 0
+        let base = UnsafeRawPointer(b.baseAddress)
+        while i < n {
+            // Eight bytes at a time while none is . ! ? or a byte of 0x80 or more.
+            if i + 8 <= n, let base {
+                let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 | hasByte(w, 0x2E) | hasByte(w, 0x21) | hasByte(w, 0x3F) == 0 {
+                    i += 8
+                    continue
+                }
             }
-            let c = scalars[i]
-            guard isTerminator(c) else {
-                i = scalars.index(after: i)
+            // Bytes first: only . ! ? and the lead bytes of ؟ ۔ … 。 (D8, DB, E2, E3) can start a terminator.
+            let c = b[i]
+            if c < 0x80 {
+                guard c == 0x2E || c == 0x21 || c == 0x3F else {
+                    i += 1
+                    continue
+                }
+            } else if !(c == 0xD8 || c == 0xDB || c == 0xE2 || c == 0xE3) || !isTerminator(scalar(b, at: i).value) {
+                i += scalarLength(c)
                 continue
             }
             // Take further terminators and closing quotes/brackets with this one.
-            var end = scalars.index(after: i)
-            while end < scalars.endIndex, isTerminator(scalars[end]) || isCloser(scalars[end]) {
-                end = scalars.index(after: end)
+            var end = i + scalarLength(c)
+            while end < n {
+                let s = scalar(b, at: end)
+                guard isTerminator(s.value) || isCloser(s.value) else { break }
+                end += scalarLength(b[end])
             }
-            if shouldSplit(line, at: i, after: end) {
-                appendTrimmed(line, start..<end, to: &out)
+            if shouldSplit(b, at: i, after: end) {
+                appendTrimmed(b, start..<end, to: &out)
                 start = end
             }
             i = end
         }
-        appendTrimmed(line, start..<scalars.endIndex, to: &out)
+        appendTrimmed(b, start..<n, to: &out)
         return out
+    }
+
+    /// Nonzero when one of the eight bytes of `w` is `byte` (the zero-byte test on `w ^ byte…`).
+    @inline(__always) static func hasByte(_ w: UInt64, _ byte: UInt8) -> UInt64 {
+        let v = w ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
+    }
+
+    /// Number of bytes of the UTF-8 sequence that starts with lead byte `c`.
+    @inline(__always) static func scalarLength(_ c: UInt8) -> Int {
+        c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+    }
+
+    /// The scalar whose UTF-8 sequence starts at `i` (valid UTF-8).
+    @inline(__always) static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Unicode.Scalar {
+        let c = b[i]
+        var v: UInt32
+        if c < 0x80 {
+            v = UInt32(c)
+        } else if c < 0xE0 {
+            v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+        } else if c < 0xF0 {
+            v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+        } else {
+            v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+            v |= UInt32(b[i + 3] & 0x3F)
+        }
+        return Unicode.Scalar(v) ?? "\u{FFFD}"
+    }
+
+    /// Offset of the scalar that ends just before offset `i`.
+    @inline(__always) static func scalarStart(_ b: UnsafeBufferPointer<UInt8>, before i: Int) -> Int {
+        var p = i - 1
+        while p > 0 && b[p] & 0xC0 == 0x80 { p -= 1 }
+        return p
     }
 
     /// `properties.isWhitespace`, without the property look-up for ASCII.
@@ -48,51 +105,94 @@ public enum SentenceSplitter {
         c.value < 0x80 ? c.value == 0x20 || (c.value >= 0x09 && c.value <= 0x0D) : c.properties.isWhitespace
     }
 
-    static func isTerminator(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
+    static func isTerminator(_ c: Unicode.Scalar) -> Bool { isTerminator(c.value) }
+
+    static func isTerminator(_ v: UInt32) -> Bool {
+        switch v {
         case 0x2E, 0x21, 0x3F, 0x061F, 0x06D4, 0x2026, 0x3002: true
         default: false
         }
     }
 
-    static func isCloser(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
+    static func isCloser(_ c: Unicode.Scalar) -> Bool { isCloser(c.value) }
+
+    static func isCloser(_ v: UInt32) -> Bool {
+        switch v {
         case 0x22, 0x27, 0x29, 0x5D, 0x201D, 0x2019, 0xBB: true
         default: false
         }
     }
 
-    private static func shouldSplit(_ line: String, at i: String.Index, after end: String.Index) -> Bool {
-        let scalars = line.unicodeScalars
-        let mark = scalars[i]
+    private static func shouldSplit(_ b: UnsafeBufferPointer<UInt8>, at i: Int, after end: Int) -> Bool {
+        let n = b.count
+        let mark = scalar(b, at: i)
         // What follows: end of line, or a space then a sentence start.
         var next = end
         var sawSpace = false
-        while next < scalars.endIndex, isWhitespace(scalars[next]) {
+        while next < n {
+            let c = b[next]
+            if c < 0x80 {
+                guard c == 0x20 || (c >= 0x09 && c <= 0x0D) else { break }
+                next += 1
+            } else {
+                guard isWhitespace(scalar(b, at: next)) else { break }
+                next += scalarLength(c)
+            }
             sawSpace = true
-            next = scalars.index(after: next)
         }
-        if next == scalars.endIndex { return true }
-        let following = scalars[next]
+        if next == n { return true }
         if mark.value != 0x2E {
             // ! ? ؟ ۔ … : split when something follows after a space, or an Arabic mark.
             return sawSpace || mark.value == 0x061F || mark.value == 0x06D4
         }
-        let word = wordBefore(line, i)
+        let following = scalar(b, at: next)
+        let word = wordBefore(b, i)
         if !sawSpace {
             // "cold.The": a glued sentence start after a lower-case word of three letters or more.
-            return following.properties.isUppercase && word.count >= 3 && word.allSatisfy { $0.isLowercase }
+            return isUppercase(following) && word.count >= 3 && word.allLowercase
         }
-        if word.isEmpty == false {
-            if abbreviations.contains(FastCase.lower(word)) { return false }
-            if word.count == 1, word.first?.isUppercase == true { return false }  // an initial: "F."
-            if word.contains("."), word.count <= 6 { return false }  // "U.S", "e.g"
+        if word.count > 0 {
+            if word.isASCII {
+                let lower = String(unsafeUninitializedCapacity: word.bytes.count) { out in
+                    for (k, c) in word.bytes.enumerated() { out[k] = c &- 0x41 < 26 ? c | 0x20 : c }
+                    return word.bytes.count
+                }
+                if abbreviations.contains(lower) { return false }
+                if word.count == 1, word.bytes[0] &- 0x41 < 26 { return false }  // an initial: "F."
+                if word.hasDot, word.count <= 6 { return false }  // "U.S", "e.g"
+            } else {
+                let text = word.text
+                if abbreviations.contains(FastCase.lower(text)) { return false }
+                if word.count == 1, text.first?.isUppercase == true { return false }  // an initial: "F."
+                if word.hasDot, word.count <= 6 { return false }  // "U.S", "e.g"
+            }
         }
-        if following.properties.isLowercase {
+        if isLowercase(following) {
             // "…first. used it as …": a scraped fragment starts here, unless the dot ends a short word.
-            return word.count >= 3 && word.allSatisfy(\.isLowercase)
+            return word.count >= 3 && word.allLowercase
         }
         return true
+    }
+
+    /// `properties.isUppercase`, without the property look-up for ASCII.
+    private static func isUppercase(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? c.value &- 0x41 < 26 : c.properties.isUppercase
+    }
+
+    /// `properties.isLowercase`, without the property look-up for ASCII.
+    private static func isLowercase(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? c.value &- 0x61 < 26 : c.properties.isLowercase
+    }
+
+    /// The word before a dot: its bytes when ASCII, else its text as the scalar walk finds it;
+    /// `count` in Characters and whether every Character is lower-case.
+    private struct WordBefore {
+        var bytes: UnsafeBufferPointer<UInt8>
+        var isASCII: Bool
+        var text: String
+        var count: Int
+        var allLowercase: Bool
+        var hasDot: Bool
     }
 
     private static func isOpener(_ c: Unicode.Scalar) -> Bool {
@@ -102,37 +202,55 @@ public enum SentenceSplitter {
         }
     }
 
-    private static func wordBefore(_ line: String, _ i: String.Index) -> String {
+    private static func wordBefore(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> WordBefore {
         // ASCII letters and dots read as bytes; a byte of another script goes the scalar way.
-        let u = line.utf8
         var j = i
-        while j > u.startIndex {
-            let p = u.index(before: j)
-            let b = u[p]
-            if b >= 0x80 { return scalarWordBefore(line, i) }
-            if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b == 0x2E { j = p } else { break }
+        var allLower = true
+        var dot = false
+        while j > 0 {
+            let c = b[j - 1]
+            if c >= 0x80 { return scalarWordBefore(b, i) }
+            if c &- 0x61 < 26 {
+                j -= 1
+            } else if c &- 0x41 < 26 {
+                allLower = false
+                j -= 1
+            } else if c == 0x2E {
+                allLower = false
+                dot = true
+                j -= 1
+            } else {
+                break
+            }
         }
-        return String(line.utf8[j..<i]) ?? scalarWordBefore(line, i)
+        return WordBefore(
+            bytes: UnsafeBufferPointer(rebasing: b[j..<i]), isASCII: true, text: "", count: i - j,
+            allLowercase: allLower, hasDot: dot)
     }
 
-    private static func scalarWordBefore(_ line: String, _ i: String.Index) -> String {
-        let scalars = line.unicodeScalars
+    private static func scalarWordBefore(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> WordBefore {
         var j = i
         var chars = String.UnicodeScalarView()
-        while j > scalars.startIndex {
-            let p = scalars.index(before: j)
-            let c = scalars[p]
+        while j > 0 {
+            let p = scalarStart(b, before: j)
+            let c = scalar(b, at: p)
             if c.properties.isAlphabetic || c.value == 0x2E { chars.append(c); j = p } else { break }
         }
-        return String(String(chars).reversed())
+        let text = String(String(chars).reversed())
+        return WordBefore(
+            bytes: UnsafeBufferPointer(rebasing: b[j..<i]), isASCII: false, text: text, count: text.count,
+            allLowercase: text.allSatisfy(\.isLowercase), hasDot: text.contains("."))
     }
 
-    private static func appendTrimmed(_ line: String, _ r: Range<String.Index>, to out: inout [Range<String.Index>]) {
-        let scalars = line.unicodeScalars
+    private static func appendTrimmed(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, to out: inout [Range<Int>]) {
         var lo = r.lowerBound
         var hi = r.upperBound
-        while lo < hi, isWhitespace(scalars[lo]) { lo = scalars.index(after: lo) }
-        while hi > lo, isWhitespace(scalars[scalars.index(before: hi)]) { hi = scalars.index(before: hi) }
+        while lo < hi, isWhitespace(scalar(b, at: lo)) { lo += scalarLength(b[lo]) }
+        while hi > lo {
+            let p = scalarStart(b, before: hi)
+            guard isWhitespace(scalar(b, at: p)) else { break }
+            hi = p
+        }
         if lo < hi { out.append(lo..<hi) }
     }
 }
