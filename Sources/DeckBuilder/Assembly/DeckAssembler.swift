@@ -40,7 +40,7 @@ struct DeckAssembler {
         .map(\.group)
         var perSentence: [String: Int] = [:]
         var kept: [FactGroup] = []
-        var keptBySource: [String: [FactGroup]] = [:]
+        var keptBySource: [String: [KeptPrompt]] = [:]
         var clozes = Set<String>()
         var keptPrompts: [String] = []
         for g in sorted {
@@ -57,37 +57,47 @@ struct DeckAssembler {
             if !g.primary.blankLabel.isEmpty, clozes.contains(cloze) { continue }
             perSentence[key, default: 0] += 1
             kept.append(g)
-            keptBySource[e.source, default: []].append(g)
+            keptBySource[e.source, default: []].append(
+                KeptPrompt(cloze: cloze, question: g.primary.question, matchWords: g.primary.matchWords))
             clozes.insert(cloze)
             keptPrompts.append(cloze)
             if let q = g.primary.question { keptPrompts.append(q) }
         }
         // …and one kept later too.
         let keys = kept.map(\.factKey)
+        // Each prompt built once (a cloze is put together from its parts at every read).
+        let clozeTexts = kept.map(\.primary.cloze)
+        let questions = kept.map(\.primary.question)
         return kept.indices.filter { i in
             let g = kept[i]
             guard g.primary.nameValue != nil else { return true }
             let answer = g.primary.surfaceAnswer
             return !kept.indices.contains { j in
-                let k = kept[j]
-                return keys[j] != keys[i]
-                    && (FastSearch.contains(k.primary.cloze, answer)
-                        || (k.primary.question.map { FastSearch.contains($0, answer) } ?? false))
+                keys[j] != keys[i]
+                    && (FastSearch.contains(clozeTexts[j], answer)
+                        || (questions[j].map { FastSearch.contains($0, answer) } ?? false))
             }
         }.map { kept[$0] }
     }
 
     /// A kept card of the same source and topic shows this fact's answer in its prompt.
-    private func givenAway(_ g: FactGroup, by kept: [FactGroup]) -> Bool {
+    private func givenAway(_ g: FactGroup, by kept: [KeptPrompt]) -> Bool {
         let answer = g.primary.surfaceAnswer
         return kept.contains { k in
             let shown =
-                FastSearch.contains(k.primary.cloze, answer)
-                || (k.primary.question.map { FastSearch.contains($0, answer) } ?? false)
+                FastSearch.contains(k.cloze, answer)
+                || (k.question.map { FastSearch.contains($0, answer) } ?? false)
             guard shown else { return false }
-            let shared = k.primary.matchWords.intersection(g.primary.matchWords).count
-            return shared * 2 >= min(k.primary.matchWords.count, g.primary.matchWords.count)
+            let shared = k.matchWords.intersection(g.primary.matchWords).count
+            return shared * 2 >= min(k.matchWords.count, g.primary.matchWords.count)
         }
+    }
+
+    /// What `givenAway` reads of a kept fact, its prompts built once.
+    private struct KeptPrompt {
+        var cloze: String
+        var question: String?
+        var matchWords: Set<String>
     }
 
     func cards(for g: FactGroup, distractors: Distractors) -> [Card] {

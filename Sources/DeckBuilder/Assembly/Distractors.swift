@@ -4,7 +4,8 @@ import MnemoCore
 /// Never the answer, never another source's reading of the same fact, never a value of the same clause.
 struct Distractors {
     /// Dates of the corpus by language and granularity; figures by language and head noun.
-    private var dates: [String: [DateValue]] = [:]
+    /// Each date with its normalized form, computed once (it is built anew at every read).
+    private var dates: [String: [(date: DateValue, normalized: String)]] = [:]
     private var figures: [String: [NumberValue]] = [:]
     private var names: [String: [String]] = [:]
 
@@ -16,7 +17,8 @@ struct Distractors {
                 let c = r.candidate
                 if let d = c.dateValue, d.year != nil, !d.yearFromContext {
                     let key = "\(c.language)|\(d.granularity.rawValue)"
-                    if seenDates.insert(key + d.normalized).inserted { dates[key, default: []].append(d) }
+                    let n = d.normalized
+                    if seenDates.insert(key + n).inserted { dates[key, default: []].append((d, n)) }
                 }
                 if let n = c.nameValue {
                     let key = "\(c.language)|\(n.kind)|\(n.head)"
@@ -58,10 +60,11 @@ struct Distractors {
         }
         if let d = c.dateValue {
             let key = "\(c.language)|\(d.granularity.rawValue)"
+            let normalized = d.normalized
             var corpus = (dates[key] ?? []).filter { other in
-                guard let y = other.year, let ky = d.year else { return false }
-                return abs(y - ky) <= 12 && other.normalized != d.normalized
-            }
+                guard let y = other.date.year, let ky = d.year else { return false }
+                return abs(y - ky) <= 12 && other.normalized != normalized
+            }.map(\.date)
             corpus.shuffle(using: &rng)
             for o in corpus.prefix(2) { takeDate(o) }
             for o in neighbours(of: d, rng: &rng) { takeDate(o) }
