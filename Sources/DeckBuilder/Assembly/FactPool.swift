@@ -4,7 +4,19 @@ import MnemoCore
 /// (an inverted index on keywords keeps this linear), and bounding its size so memory stays flat.
 struct FactPool {
     private(set) var groups: [FactGroup] = []
-    private var index: [String: [Int]] = [:]
+    /// The inverted index, by part and word: a group is listed under the part of the corpus it can
+    /// be matched in (`PartKey`: dates by language; figures by language, percentage and head class;
+    /// names by language, head and name) and each of its match words. A candidate walks only its own
+    /// part's lists: groups of other parts can never be the same fact, and walking past them was
+    /// most of matching's time.
+    private var lists: [Int64: [Int]] = [:]
+    /// How many groups name each word, in any part (a word named by more than 400 is too common to
+    /// match on, whatever the part).
+    private var totals: [Int32] = []
+    /// Numbers for words and parts, given as they first come; renumbered at every prune, so they stay
+    /// as bounded as the pool.
+    private var wordIDs: [String: Int32] = [:]
+    private var partIDs: [PartKey: Int32] = [:]
     /// Scratch for `match`: words shared with the candidate, per group id; all zero between calls.
     private var sharedWords: [Int32] = []
     /// What matching reads of each group's primary reading, kept beside `groups` (a candidate is a
@@ -20,20 +32,45 @@ struct FactPool {
     init(capacity: Int = 12_000) { self.capacity = capacity }
 
     mutating func add(_ c: FactCandidate) {
-        if let g = match(c) {
+        let key = PartKey(c)
+        if let key, let part = partIDs[key], let g = match(c, part: part) {
             if groups[g].add(c) { setView(g, MatchView(groups[g].primary)) }
             return
         }
         groups.append(FactGroup(readings: [.init(candidate: c, support: [c.evidence])]))
         views.append(MatchView(c))
         sizes.append(ViewSize(views[views.count - 1]))
-        let id = groups.count - 1
-        for w in c.matchWords { index[w, default: []].append(id) }
+        list(groups.count - 1, c)
         if groups.count > capacity { prune() }
     }
 
-    /// The group asking the same thing, if any.
-    private mutating func match(_ c: FactCandidate) -> Int? {
+    /// Lists group `id` under its part and each of `c`'s match words (a date too coarse to match is
+    /// counted under its words but listed nowhere).
+    private mutating func list(_ id: Int, _ c: FactCandidate) {
+        let part = PartKey(c).map { key in
+            if let n = partIDs[key] { return n }
+            let n = Int32(partIDs.count)
+            partIDs[key] = n
+            return n
+        }
+        for w in c.matchWords {
+            let word: Int32
+            if let n = wordIDs[w] {
+                word = n
+            } else {
+                word = Int32(totals.count)
+                wordIDs[w] = word
+                totals.append(0)
+            }
+            totals[Int(word)] += 1
+            if let part { lists[Self.listKey(part, word), default: []].append(id) }
+        }
+    }
+
+    private static func listKey(_ part: Int32, _ word: Int32) -> Int64 { Int64(part) << 32 | Int64(word) }
+
+    /// The group asking the same thing, if any, among those of the candidate's part.
+    private mutating func match(_ c: FactCandidate, part: Int32) -> Int? {
         // Shared words per group, counted in a scratch array (cleared through `touched`), not a dictionary.
         if sharedWords.count < groups.count {
             sharedWords += [Int32](repeating: 0, count: groups.count - sharedWords.count)
@@ -43,7 +80,9 @@ struct FactPool {
         // uniqueness, bounds and overflow checks at every step were a third of it.
         sharedWords.withUnsafeMutableBufferPointer { shared in
             for w in c.matchWords {
-                guard let ids = index[w], ids.count <= 400 else { continue }
+                guard let word = wordIDs[w], totals[Int(word)] <= 400,
+                    let ids = lists[Self.listKey(part, word)]
+                else { continue }
                 ids.withUnsafeBufferPointer { ids in
                     for id in ids {
                         if shared[id] == 0 { touched.append(id) }
@@ -144,9 +183,32 @@ struct FactPool {
         groups = groups.indices.filter { keep.contains($0) }.map { groups[$0] }
         views = groups.map { MatchView($0.primary) }
         sizes = views.map(ViewSize.init)
-        index = [:]
-        for (id, g) in groups.enumerated() {
-            for w in g.primary.matchWords { index[w, default: []].append(id) }
+        lists = [:]
+        totals = []
+        wordIDs = [:]
+        partIDs = [:]
+        for id in groups.indices { list(id, groups[id].primary) }
+    }
+}
+
+/// The part of the corpus a fact can be matched in: what `FactPool.compatible` requires of two
+/// facts alike, as a key. Nil for dates too coarse to match (decades, centuries, year ranges).
+/// A group keeps its part when its primary reading is replaced: the new one matched it, so it
+/// has the same key.
+enum PartKey: Hashable {
+    case date(language: String)
+    case figure(language: String, percent: Bool, headClass: String)
+    case name(language: String, head: String, value: String)
+
+    init?(_ c: FactCandidate) {
+        switch c.value {
+        case .date(let d):
+            guard !FactPool.coarse.contains(d.granularity) else { return nil }
+            self = .date(language: c.language)
+        case .figure(let n):
+            self = .figure(language: c.language, percent: n.isPercent, headClass: FactPool.headClass(n.head))
+        case .name(let n):
+            self = .name(language: c.language, head: n.head, value: n.value)
         }
     }
 }
