@@ -195,6 +195,26 @@ import Testing
         #expect(CardDrafter.indices(2..<2, excluding: 0..<1).isEmpty)
     }
 
+    @Test(arguments: [
+        ",", ";", "،", "؛", ":", "\u{037E}", ".", "!", "?", "-", "(", ",,", ";;", ",\u{301}", "a", "1945", "و", "»",
+        "\u{FE50}", "\u{FF0C}",
+    ])
+    func clauseEndFromScalarsMatchesTheSet(_ text: String) {
+        for tok in Tokenizer.tokens(text) + Tokenizer.tokens("a " + text + " b") {
+            #expect(Clause.isClauseEnd(tok) == Clause.clauseEnds.contains(tok.text))
+        }
+    }
+
+    @Test(arguments: texts)
+    func clauseTokensAreTheClauseSlice(_ text: String) {
+        let t = Tokenizer.tokens(text)
+        for clause in [0..<t.count, 0..<(t.count / 2), (t.count / 3)..<t.count, 1..<max(1, t.count - 1)] {
+            let a = CardDrafter.clauseTokens(t, clause)
+            #expect(a.map(\.text) == t[clause].map(\.text))
+            #expect(a.map(\.lower) == t[clause].map(\.lower))
+        }
+    }
+
     @Test func acceptedKeepsEachOnceInOrder() {
         var a = CardDrafter.Accepted("b")
         a.insert("a")

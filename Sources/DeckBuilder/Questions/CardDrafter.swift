@@ -38,7 +38,7 @@ enum CardDrafter {
         if FastSearch.contains(prefix, suffix, surface) { return nil }
         var question: String?
         var event: String?
-        let sub = Array(t[clause])
+        let sub = clauseTokens(t, clause)
         let local = (mention.tokens.lowerBound - clause.lowerBound)..<(mention.tokens.upperBound - clause.lowerBound)
         if ar {
             question = ArabicQuestions.dateQuestion(sub, date: local, value: value)
@@ -71,8 +71,7 @@ enum CardDrafter {
             keywordIndices: indices(clause, excluding: mention.tokens))
     }
 
-    static func figureFact(_ context: DraftContext, mention: FigureMention) -> FactCandidate? {
-        var c = context
+    static func figureFact(_ c: DraftContext, mention: FigureMention) -> FactCandidate? {
         let t = c.tokens
         let ar = c.language == "ar"
         let v = mention.value
@@ -93,17 +92,31 @@ enum CardDrafter {
             if ["died", "perished", "fell", "arrived", "happened", "occurred"].contains(before) { return nil }
             // "More than 500,000 elite troops marched …": whose troops? A figure leading the sentence
             // must say who it counts with a name ("Soviet troops", "B-29 bombers").
-            let countedHasName = t[mention.countedTokens].contains { $0.isCapitalized }
-            let leads = t[..<lo].allSatisfy { $0.kind == .punct || EnglishQuestions.connectives.contains($0.lower) }
+            // Read by index: iterating the tokens would copy (retain and release) each one.
+            var countedHasName = false
+            for k in mention.countedTokens where t[k].isCapitalized {
+                countedHasName = true
+                break
+            }
+            var leads = true
+            for k in 0..<lo where t[k].kind != .punct && !EnglishQuestions.connectives.contains(t[k].lower) {
+                leads = false
+                break
+            }
             if leads && !countedHasName { return nil }
         }
         if !ar, !v.isPercent {
             // What is counted must be a plural noun or a unit ("troops", "days"), not a name ("Kwantung Army").
-            let counted = t[mention.countedTokens]
-            let headTok = counted.firstIndex(where: { $0.lower == "of" }).map { t[$0 - 1] } ?? counted.last
+            let counted = mention.countedTokens
+            var head = counted.isEmpty ? nil : counted.upperBound - 1
+            for k in counted where t[k].lower == "of" {
+                head = k - 1
+                break
+            }
             let plural =
-                headTok.map {
-                    !$0.isCapitalized && ($0.lower.hasSuffix("s") || ["people", "men", "personnel"].contains($0.lower))
+                head.map {
+                    !t[$0].isCapitalized
+                        && (t[$0].lower.hasSuffix("s") || ["people", "men", "personnel"].contains(t[$0].lower))
                 } ?? false
             // A name counted ("500,000 Japanese Kwantung Army") reads badly on a card but still tells
             // what a source claims: keep it as a reading for conflicts only.
@@ -123,10 +136,9 @@ enum CardDrafter {
                 local.qualifierTokens = (q.lowerBound - clause.lowerBound)..<(q.upperBound - clause.lowerBound)
             }
             if local.qualifierTokens.map({ $0.lowerBound >= 0 }) ?? true {
-                question = EnglishQuestions.figureQuestion(Array(t[clause]), figure: local)
+                question = EnglishQuestions.figureQuestion(clauseTokens(t, clause), figure: local)
             }
         }
-        c.quotable = quotable
         let answer = v.qualifier.isEmpty ? display : "\(v.qualifier) \(display)"
         let normalized = v.normalized
         var accepted = Accepted(display)
@@ -141,7 +153,8 @@ enum CardDrafter {
         if !v.qualifier.isEmpty { tags.append("approximate") }
         let keywordIdx = indices(clause, excluding: mention.tokens, mention.qualifierTokens ?? 0..<0)
         return finish(
-            c, value: .figure(v), type: .number, normalized: normalized, answer: answer, surface: display,
+            c, quotable: quotable, value: .figure(v), type: .number, normalized: normalized, answer: answer,
+            surface: display,
             accepted: accepted, framed: framed, label: label, question: question, event: nil,
             keywordTokens: [], score: score, tags: tags, levantine: false,
             anchor: (mention.qualifierTokens?.lowerBound ?? mention.tokens.lowerBound)..<mention.countedTokens
@@ -410,8 +423,11 @@ enum CardDrafter {
         t[clause].indices.filter { !excluding.contains($0) }.map { t[$0] }
     }
 
+    /// `quotable` stands for the context's own when a fact has its own (a copy of the context to
+    /// change it would retain and release each of its fields).
     private static func finish(
-        _ c: DraftContext, value: FactCandidate.Value, type: AnswerType, normalized: String, answer: String,
+        _ c: DraftContext, quotable: Bool? = nil, value: FactCandidate.Value, type: AnswerType, normalized: String,
+        answer: String,
         surface: String, accepted: Accepted, framed: Clause.Framed, label: String, question: String?,
         event: String?, keywordTokens: [Token], score: Double, tags: [String], levantine: Bool, anchor: Range<Int>,
         keywordIndices: [Int]? = nil
@@ -471,7 +487,12 @@ enum CardDrafter {
             accepted: accepted.words.filter { !$0.isEmpty && $0 != answer }.sorted(), language: c.language,
             levantine: levantine, clausePrefix: prefix, clauseSuffix: suffix, blankLabel: label, question: question,
             event: event, keywords: keywords, matchWords: matchWords, evidence: c.evidence,
-            tags: (tags + ["lang:" + c.language]).sorted(), score: s, quotable: c.quotable)
+            tags: (tags + ["lang:" + c.language]).sorted(), score: s, quotable: quotable ?? c.quotable)
+    }
+
+    /// The clause's tokens; the sentence's own array (no copy of each token) when the clause is all of it.
+    static func clauseTokens(_ t: [Token], _ clause: Range<Int>) -> [Token] {
+        clause == t.indices ? t : Array(t[clause])
     }
 
     /// The indices of `range` outside `a` and `b`, in order.

@@ -61,6 +61,13 @@ enum Clause {
         framed(text, t, clause: clause, answer: answer, language: language).map { ($0.prefix, $0.suffix) }
     }
 
+    /// `clauseEnds.contains(tok.text)` from the token's scalars, without hashing the text: no string
+    /// other than the mark itself equals one of them, but for the Greek question mark, which equals ";".
+    static func isClauseEnd(_ tok: Token) -> Bool {
+        tok.isMark(",") || tok.isMark(";") || tok.isMark("،") || tok.isMark("؛") || tok.isMark(":")
+            || tok.isMark("\u{037E}")
+    }
+
     /// A framed clause: its text before and after the answer, and the tokens it runs over.
     struct Framed {
         var prefix: String
@@ -84,9 +91,7 @@ enum Clause {
             }
         }
         var last = clause.upperBound - 1
-        while last > answer.upperBound - 1, t[last].kind == .punct,
-            clauseEnds.contains(t[last].text)
-        { last -= 1 }
+        while last > answer.upperBound - 1, t[last].kind == .punct, isClauseEnd(t[last]) { last -= 1 }
         guard first <= answer.lowerBound, last >= answer.upperBound - 1 else { return nil }
         if language == "en" {
             // The clause must hold a finite verb besides the answer, or it is a fragment.

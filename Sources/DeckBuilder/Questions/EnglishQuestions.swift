@@ -133,7 +133,8 @@ enum EnglishQuestions {
             lead = Array(r[r.startIndex..<comma])
             r = r[(comma + 1)...]
         }
-        let words = Array(r)
+        // The clause's own array when nothing was dropped (no copy of each token).
+        let words = r.count == tokens.count ? tokens : Array(r)
         guard words.count >= 2 else { return nil }
         var v: Int?
         for k in 1..<min(words.count, 14) {
@@ -156,10 +157,19 @@ enum EnglishQuestions {
         guard let first = subject.first, !English.pronouns.contains(first.lower) else { return nil }
         // "In order to fulfill the promise … made at Yalta": a phrase led by a preposition is no subject.
         if subjectPrepositions.contains(first.lower) { return nil }
-        guard subject.contains(where: { $0.kind == .word && $0.isCapitalized && !English.stopwords.contains($0.lower) })
-        else { return nil }
-        if subject.contains(where: { $0.isMark(",") }) && !subject.contains(where: { $0.lower == "and" }) { return nil }
-        if subject.contains(where: { $0.kind == .number || $0.isMark("(") || $0.isMark("\"") }) { return nil }
+        // Read by index: iterating the tokens would copy (retain and release) each one.
+        var named = false
+        var comma = false
+        var and = false
+        for k in subject.indices {
+            let w = subject[k]
+            if w.kind == .number || w.isMark("(") || w.isMark("\"") { return nil }
+            if !named, w.kind == .word, w.isCapitalized, !English.stopwords.contains(w.lower) { named = true }
+            if w.isMark(",") { comma = true }
+            if w.lower == "and" { and = true }
+        }
+        guard named else { return nil }
+        if comma && !and { return nil }
         var verb = words[v]
         var participle: Token?
         var restStart = v + 1
@@ -270,13 +280,14 @@ enum EnglishQuestions {
 
     static func join(_ tokens: [Token]) -> String {
         var bytes = 0
-        for tok in tokens { bytes += tok.text.utf8.count + 1 }
+        // By index: iterating the tokens would copy (retain and release) each one.
+        for k in tokens.indices { bytes += tokens[k].text.utf8.count + 1 }
         var out = ""
         // Room for it all at once (a short text stays a small string in place).
         if bytes > 15 { out.reserveCapacity(bytes) }
-        for (k, tok) in tokens.enumerated() {
-            if k > 0, tok.spaceBefore { out.append(" ") }
-            out.append(contentsOf: tok.text)
+        for k in tokens.indices {
+            if k > 0, tokens[k].spaceBefore { out.append(" ") }
+            out.append(contentsOf: tokens[k].text)
         }
         return out
     }
