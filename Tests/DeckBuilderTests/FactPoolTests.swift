@@ -1,3 +1,4 @@
+import Foundation
 import MnemoCore
 import Testing
 
@@ -41,5 +42,40 @@ import Testing
         #expect(original.context == nil)
         #expect(copy.score == 5 && copy.matchWords.count == 3 && !copy.quotable && copy.context != nil)
         #expect(copy.cloze == "The Soviets took [number] prisoners.")
+    }
+
+    /// English words of the five sources (when the shared folder is there) and some made to trip it.
+    static let englishTexts: [String] = {
+        var texts = [
+            "On August 9, 1945, the Soviet Union declared war and Declared it again; it came to an end.",
+            "The troops marched, fought, were defeated and surrendered; Marshal Vasilevsky led them.",
+            "He died, they died, It ended, it's over, B-29 bombers bombed Hiroshima, and 600,000 were taken.",
+        ]
+        if let dir = Fixtures.sharedSources, let names = try? FileManager.default.contentsOfDirectory(atPath: dir) {
+            for name in names.sorted() where name.hasSuffix(".txt") {
+                if let text = try? String(contentsOfFile: dir + "/" + name, encoding: .utf8) {
+                    texts.append(text)
+                }
+            }
+        }
+        return texts
+    }()
+
+    @Test func oneLookUpGivesTheWordAndTheVerbKeyOfTwo() {
+        var both = WordNormalizer()
+        var words = WordNormalizer()
+        var checked = 0
+        for text in Self.englishTexts {
+            // Twice: the second time every answer comes from the cache.
+            for _ in 0..<2 {
+                for tok in Tokenizer.tokens(text) {
+                    let pair = both.englishWordAndVerb(tok)
+                    #expect(pair.word == words.word(tok, language: "en"), "\(tok.text)")
+                    #expect(pair.verb == CardDrafter.verbKeys([tok][...]).first, "\(tok.text)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 100)
     }
 }

@@ -78,18 +78,35 @@ public enum DocumentAnalyzer {
                 // What several facts of the sentence share, computed once when it has facts at all.
                 let hasMentions = !(dates.isEmpty && figures.isEmpty && names.isEmpty)
                 let english = language == "en"
+                // A sentence after a dated one may become a fact dated from context: its words too.
+                var norms: [String?]?
+                var verbs: [String?]?
+                if hasMentions || (english && dates.isEmpty && anchor != nil) {
+                    if english {
+                        var n: [String?] = []
+                        var v: [String?] = []
+                        n.reserveCapacity(tokens.count)
+                        v.reserveCapacity(tokens.count)
+                        for k in tokens.indices {
+                            let both = normalizer.englishWordAndVerb(tokens[k])
+                            n.append(both.word)
+                            v.append(both.verb)
+                        }
+                        norms = n
+                        verbs = v
+                    } else {
+                        norms = tokens.map { normalizer.word($0, language: language) }
+                    }
+                }
                 let context = DraftContext(
                     text: text, tokens: tokens, language: language, evidence: evidence, position: position,
                     sourceTag: sourceTag, quotable: problem == nil,
-                    // A sentence after a dated one may become a fact dated from context: its words too.
-                    norms: hasMentions || (english && dates.isEmpty && anchor != nil)
-                        ? tokens.map { normalizer.word($0, language: language) } : nil,
+                    norms: norms,
                     penalty: hasMentions || anchor != nil ? SentenceQuality.penalty(tokens, language: language) : nil,
                     events: hasMentions ? CardDrafter.eventNames(tokens) : nil,
                     splice: english && !(dates.isEmpty && figures.isEmpty)
                         ? .some(SentenceQuality.commaSplice(tokens)) : nil,
-                    verbs: english && (hasMentions || (dates.isEmpty && anchor != nil))
-                        ? tokens.map { normalizer.verbKey($0) } : nil)
+                    verbs: verbs)
                 for date in dates {
                     var value = date.value
                     if value.year == nil, value.granularity == .day || value.granularity == .month, let contextYear {

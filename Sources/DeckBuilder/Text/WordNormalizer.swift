@@ -7,7 +7,6 @@ struct WordNormalizer {
     }
 
     private var english: [Key: String?] = [:]
-    private var verbs: [String: String?] = [:]
     private var arabic: [String: String?] = [:]
 
     mutating func word(_ tok: Token, language: String) -> String? {
@@ -27,16 +26,22 @@ struct WordNormalizer {
         return value
     }
 
-    /// `CardDrafter.verbKeys`'s key of one token ("v:declare" for "declared"), without the "came to an end" rule.
-    mutating func verbKey(_ tok: Token) -> String? {
-        guard tok.kind == .word, !tok.isCapitalized else { return nil }
-        if let hit = verbs[tok.lower] { return hit }
-        var value: String?
-        if English.isPast(tok.lower) {
+    private var englishBoth: [Key: (word: String?, verb: String?)] = [:]
+
+    /// `word(tok, language: "en")` and the token's key for `CardDrafter.verbKeys` ("v:declare" for
+    /// "declared"; without the "came to an end" rule) at once, from one look-up: an English sentence
+    /// that has facts needs both for every token.
+    mutating func englishWordAndVerb(_ tok: Token) -> (word: String?, verb: String?) {
+        guard tok.kind == .word else { return (nil, nil) }
+        let key = Key(text: tok.lower, capitalized: tok.isCapitalized)
+        if let hit = englishBoth[key] { return hit }
+        let word = Normalizer.word(tok, language: "en")
+        var verb: String?
+        if !tok.isCapitalized, English.isPast(tok.lower) {
             let base = English.base(ofPast: tok.lower)
-            value = "v:" + (Normalizer.synonyms[base] ?? base)
+            verb = "v:" + (Normalizer.synonyms[base] ?? base)
         }
-        verbs[tok.lower] = .some(value)
-        return value
+        englishBoth[key] = (word, verb)
+        return (word, verb)
     }
 }
