@@ -4,7 +4,7 @@ import Testing
 
 @testable import DeckBuilder
 
-/// The fact pool's byte shortcuts, and the candidate's copy-on-write box.
+/// The fact pool's byte shortcuts, the candidate's copy-on-write box, and the normalizer's shared look-up.
 @Suite struct FactPoolTests {
     @Test(arguments: [
         "v:declare", "e:yalta", "v:", "e:", "v", "e", "", "va:x", "ev:x", "V:declare", "v;x", "vé:x", "é:x",
