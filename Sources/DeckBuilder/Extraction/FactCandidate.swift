@@ -14,7 +14,8 @@ public struct FactCandidate: Sendable {
         case name(NameValue)
     }
 
-    private final class Storage: @unchecked Sendable {
+    /// The fields, as one plain struct (its memberwise init and copy are the compiler's).
+    private struct Fields {
         var value: Value
         var answerType: AnswerType
         var normalized: String
@@ -35,82 +36,18 @@ public struct FactCandidate: Sendable {
         var score: Double
         var quotable: Bool
         var context: Provenance?
-
-        init(
-            value: Value,
-            answerType: AnswerType,
-            normalized: String,
-            answer: String,
-            surfaceAnswer: String,
-            accepted: [String],
-            language: String,
-            levantine: Bool,
-            clausePrefix: String,
-            clauseSuffix: String,
-            blankLabel: String,
-            question: String?,
-            event: String?,
-            keywords: [String],
-            matchWords: Set<String>,
-            evidence: Provenance,
-            tags: [String],
-            score: Double,
-            quotable: Bool,
-            context: Provenance?
-        ) {
-            self.value = value
-            self.answerType = answerType
-            self.normalized = normalized
-            self.answer = answer
-            self.surfaceAnswer = surfaceAnswer
-            self.accepted = accepted
-            self.language = language
-            self.levantine = levantine
-            self.clausePrefix = clausePrefix
-            self.clauseSuffix = clauseSuffix
-            self.blankLabel = blankLabel
-            self.question = question
-            self.event = event
-            self.keywords = keywords
-            self.matchWords = matchWords
-            self.evidence = evidence
-            self.tags = tags
-            self.score = score
-            self.quotable = quotable
-            self.context = context
-        }
-
-        func copy() -> Storage {
-            Storage(
-                value: value,
-                answerType: answerType,
-                normalized: normalized,
-                answer: answer,
-                surfaceAnswer: surfaceAnswer,
-                accepted: accepted,
-                language: language,
-                levantine: levantine,
-                clausePrefix: clausePrefix,
-                clauseSuffix: clauseSuffix,
-                blankLabel: blankLabel,
-                question: question,
-                event: event,
-                keywords: keywords,
-                matchWords: matchWords,
-                evidence: evidence,
-                tags: tags,
-                score: score,
-                quotable: quotable,
-                context: context
-            )
-        }
     }
 
-    /// The fields; shared between copies until one of them writes (`unique()` copies it first).
+    /// The box; shared between copies until one of them writes (`unique()` copies it first).
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
     private var storage: Storage
 
     private mutating func unique() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
         return storage
     }
 
@@ -137,123 +74,123 @@ public struct FactCandidate: Sendable {
         context: Provenance? = nil
     ) {
         storage = Storage(
-            value: value,
-            answerType: answerType,
-            normalized: normalized,
-            answer: answer,
-            surfaceAnswer: surfaceAnswer,
-            accepted: accepted,
-            language: language,
-            levantine: levantine,
-            clausePrefix: clausePrefix,
-            clauseSuffix: clauseSuffix,
-            blankLabel: blankLabel,
-            question: question,
-            event: event,
-            keywords: keywords,
-            matchWords: matchWords,
-            evidence: evidence,
-            tags: tags,
-            score: score,
-            quotable: quotable,
-            context: context
-        )
+            Fields(
+                value: value,
+                answerType: answerType,
+                normalized: normalized,
+                answer: answer,
+                surfaceAnswer: surfaceAnswer,
+                accepted: accepted,
+                language: language,
+                levantine: levantine,
+                clausePrefix: clausePrefix,
+                clauseSuffix: clauseSuffix,
+                blankLabel: blankLabel,
+                question: question,
+                event: event,
+                keywords: keywords,
+                matchWords: matchWords,
+                evidence: evidence,
+                tags: tags,
+                score: score,
+                quotable: quotable,
+                context: context))
     }
 
     public var value: Value {
-        _read { yield storage.value }
-        _modify { yield &unique().value }
+        _read { yield storage.fields.value }
+        _modify { yield &unique().fields.value }
     }
     public var answerType: AnswerType {
-        _read { yield storage.answerType }
-        _modify { yield &unique().answerType }
+        _read { yield storage.fields.answerType }
+        _modify { yield &unique().fields.answerType }
     }
     /// Normalized answer ("1945-08-06", "600000").
     public var normalized: String {
-        _read { yield storage.normalized }
-        _modify { yield &unique().normalized }
+        _read { yield storage.fields.normalized }
+        _modify { yield &unique().fields.normalized }
     }
     /// The answer as a question card gives it ("August 6, 1945", "more than 600,000").
     public var answer: String {
-        _read { yield storage.answer }
-        _modify { yield &unique().answer }
+        _read { yield storage.fields.answer }
+        _modify { yield &unique().fields.answer }
     }
     /// The answer as the sentence wrote it, for the cloze ("August 8").
     public var surfaceAnswer: String {
-        _read { yield storage.surfaceAnswer }
-        _modify { yield &unique().surfaceAnswer }
+        _read { yield storage.fields.surfaceAnswer }
+        _modify { yield &unique().fields.surfaceAnswer }
     }
     public var accepted: [String] {
-        _read { yield storage.accepted }
-        _modify { yield &unique().accepted }
+        _read { yield storage.fields.accepted }
+        _modify { yield &unique().fields.accepted }
     }
     public var language: String {
-        _read { yield storage.language }
-        _modify { yield &unique().language }
+        _read { yield storage.fields.language }
+        _modify { yield &unique().fields.language }
     }
     /// Arabic months of the Levantine system.
     public var levantine: Bool {
-        _read { yield storage.levantine }
-        _modify { yield &unique().levantine }
+        _read { yield storage.fields.levantine }
+        _modify { yield &unique().fields.levantine }
     }
     /// The clause the cards use, with the answer's place marked by `blank`.
     public var clausePrefix: String {
-        _read { yield storage.clausePrefix }
-        _modify { yield &unique().clausePrefix }
+        _read { yield storage.fields.clausePrefix }
+        _modify { yield &unique().fields.clausePrefix }
     }
     public var clauseSuffix: String {
-        _read { yield storage.clauseSuffix }
-        _modify { yield &unique().clauseSuffix }
+        _read { yield storage.fields.clauseSuffix }
+        _modify { yield &unique().fields.clauseSuffix }
     }
     /// The label of the blank: "[date]", "[year]", "[number]", "[السنة]".
     public var blankLabel: String {
-        _read { yield storage.blankLabel }
-        _modify { yield &unique().blankLabel }
+        _read { yield storage.fields.blankLabel }
+        _modify { yield &unique().fields.blankLabel }
     }
     /// A grammatical wh-question, when the clause parses.
     public var question: String? {
-        _read { yield storage.question }
-        _modify { yield &unique().question }
+        _read { yield storage.fields.question }
+        _modify { yield &unique().fields.question }
     }
     /// "The United States dropped an atomic bomb on Hiroshima": the event, for chronology cards.
     public var event: String? {
-        _read { yield storage.event }
-        _modify { yield &unique().event }
+        _read { yield storage.fields.event }
+        _modify { yield &unique().fields.event }
     }
     /// Normalized content words of the clause, without the answer: what is asked.
     public var keywords: [String] {
-        _read { yield storage.keywords }
-        _modify { yield &unique().keywords }
+        _read { yield storage.fields.keywords }
+        _modify { yield &unique().fields.keywords }
     }
     /// Words that name the subject matter for matching across sources (verbs lemmatized).
     public var matchWords: Set<String> {
-        _read { yield storage.matchWords }
-        _modify { yield &unique().matchWords }
+        _read { yield storage.fields.matchWords }
+        _modify { yield &unique().fields.matchWords }
     }
     public var evidence: Provenance {
-        _read { yield storage.evidence }
-        _modify { yield &unique().evidence }
+        _read { yield storage.fields.evidence }
+        _modify { yield &unique().fields.evidence }
     }
     public var tags: [String] {
-        _read { yield storage.tags }
-        _modify { yield &unique().tags }
+        _read { yield storage.fields.tags }
+        _modify { yield &unique().fields.tags }
     }
     /// Higher is better; see DeckAssembler.rank.
     public var score: Double {
-        _read { yield storage.score }
-        _modify { yield &unique().score }
+        _read { yield storage.fields.score }
+        _modify { yield &unique().fields.score }
     }
     /// False for facts read from a sentence too garbled to quote on a card: such a fact can only
     /// be another source's reading in a conflict, never a card's own text.
     public var quotable: Bool {
-        _read { yield storage.quotable }
-        _modify { yield &unique().quotable }
+        _read { yield storage.fields.quotable }
+        _modify { yield &unique().fields.quotable }
     }
     /// The date was read in an earlier sentence of the paragraph ("In February 1945, …"), not in
     /// the fact's own sentence: only a question can be asked, and both sentences are cited.
     public var context: Provenance? {
-        _read { yield storage.context }
-        _modify { yield &unique().context }
+        _read { yield storage.fields.context }
+        _modify { yield &unique().fields.context }
     }
 
     /// The clause with `text` in the answer's place.

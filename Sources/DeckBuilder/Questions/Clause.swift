@@ -54,13 +54,6 @@ enum Clause {
         return seg
     }
 
-    /// Text of the clause before and after the answer, the clause made to stand as a sentence.
-    static func frame(_ text: String, _ t: [Token], clause: Range<Int>, answer: Range<Int>, language: String) -> (
-        String, String
-    )? {
-        framed(text, t, clause: clause, answer: answer, language: language).map { ($0.prefix, $0.suffix) }
-    }
-
     /// `clauseEnds.contains(tok.text)` from the token's scalars, without hashing the text: no string
     /// other than the mark itself equals one of them, but for the Greek question mark, which equals ";".
     static func isClauseEnd(_ tok: Token) -> Bool {
@@ -78,7 +71,8 @@ enum Clause {
         var answer: Range<Int>
     }
 
-    /// `frame`, with the tokens the text runs over (`CardDrafter.vagueSubject` reads them).
+    /// Text of the clause before and after the answer, the clause made to stand as a sentence, with
+    /// the tokens the text runs over (`CardDrafter.vagueSubject` reads them).
     static func framed(_ text: String, _ t: [Token], clause: Range<Int>, answer: Range<Int>, language: String)
         -> Framed?
     {
