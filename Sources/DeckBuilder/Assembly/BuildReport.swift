@@ -9,6 +9,8 @@ public struct BuildReport: Sendable {
         public var figuresFound: Int
         public var namesFound: Int
         public var factsDrafted: Int
+        /// Facts not drafted: the same fact as one already read four other ways (`FactPool.admit`).
+        public var factsPassedOver = 0
         public var cardsByKind: [String: Int] = [:]
     }
 
@@ -52,6 +54,8 @@ public struct BuildReport: Sendable {
         for s in sources {
             out.append(
                 "\(s.source) [\(s.language)]: \(s.sentences) sentences, \(s.datesFound) dates, \(s.figuresFound) figures and \(s.namesFound) names found, \(s.factsDrafted) facts drafted"
+                    + (s.factsPassedOver > 0
+                        ? ", \(s.factsPassedOver) passed over (already read four other ways)" : "")
             )
             var byReason: [String: [Int]] = [:]
             for d in s.dropped { byReason[d.reason.description, default: []].append(d.line) }

@@ -8,6 +8,8 @@ public struct BuildReportDocument: Codable, Equatable, Sendable {
         public var figuresFound: Int
         public var namesFound: Int
         public var factsDrafted: Int
+        /// Facts not drafted because the same fact was already read four other ways.
+        public var factsPassedOver: Int
         public var cardsByKind: [String: Int]
         /// Line numbers dropped as noise, by reason key ("repeated", "cookie", "garbled-figure", …).
         public var dropped: [String: [Int]]
@@ -49,7 +51,7 @@ extension BuildReport {
                 return .init(
                     source: s.source, language: s.language, sentences: s.sentences, datesFound: s.datesFound,
                     figuresFound: s.figuresFound, namesFound: s.namesFound, factsDrafted: s.factsDrafted,
-                    cardsByKind: s.cardsByKind, dropped: dropped)
+                    factsPassedOver: s.factsPassedOver, cardsByKind: s.cardsByKind, dropped: dropped)
             },
             problems: problems.map { .init(path: $0.path, message: $0.description) },
             conflicts: conflicts.map { c in

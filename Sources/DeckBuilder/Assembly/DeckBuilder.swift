@@ -58,9 +58,8 @@ public struct DeckBuilder: Sendable {
                 report.problems.append(error)
                 continue
             }
-            let analysis = DocumentAnalyzer.analyze(text)
-            // By index: the pool reads each fact in place and copies only the ones it keeps.
-            for i in analysis.facts.indices { pool.add(analysis.facts[i]) }
+            // Each fact goes to the pool as it is found; one the pool cannot use is not drafted.
+            let analysis = DocumentAnalyzer.analyze(text, into: &pool)
             sources.append(
                 SourceInfo(
                     file: file.name, title: Self.title(of: text, dropped: analysis.dropped), sha256: text.sha256,
@@ -70,7 +69,8 @@ public struct DeckBuilder: Sendable {
                     source: file.name, language: analysis.language, sentences: analysis.sentences,
                     dropped: options.keepDroppedLines ? analysis.dropped : [],
                     datesFound: analysis.datesFound, figuresFound: analysis.figuresFound,
-                    namesFound: analysis.namesFound, factsDrafted: analysis.facts.count))
+                    namesFound: analysis.namesFound, factsDrafted: analysis.factsDrafted,
+                    factsPassedOver: analysis.factsPassedOver))
         }
         var groups = pool.groups
         for i in groups.indices { groups[i].settle() }

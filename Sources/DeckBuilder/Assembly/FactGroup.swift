@@ -49,6 +49,15 @@ public struct FactGroup: Sendable {
         return false
     }
 
+    /// False when `add` would drop a fact of this value: four readings held, none of them its value.
+    func mayTake(_ value: FactCandidate.Value, _ normalized: String) -> Bool {
+        readings.count < 4
+            || readings.indices.contains { i in
+                let r = readings[i].candidate
+                return Self.sameValue(r.value, r.normalized, value, normalized)
+            }
+    }
+
     /// Primary reading: most support, then the earliest evidence.
     mutating func settle() {
         readings.sort { a, b in

@@ -31,9 +31,40 @@ struct FactPool {
 
     init(capacity: Int = 12_000) { self.capacity = capacity }
 
+    /// What `admit` decided for a fact before it was drafted.
+    enum Admission {
+        /// It starts a group of its own.
+        case new
+        /// It is the same fact as group `id` (as support, or as another reading).
+        case matched(Int)
+    }
+
     mutating func add(_ c: FactCandidate) {
-        let key = PartKey(c)
-        if let key, let part = partIDs[key], let g = match(c, part: part) {
+        add(c, admitMatch(MatchView(c), evidence: c.evidence))
+    }
+
+    /// Whether a fact still to be drafted could change the pool, told from what matching reads of
+    /// it (its value, language, match words and evidence): nil when it would be the same fact as a
+    /// group that already holds four readings, none of them its value, so `FactGroup.add` would
+    /// drop it whatever its card texts. Drafting it could only be wasted; otherwise the admission
+    /// is handed to `add(_:_:)` with the drafted fact, which then does not match it again.
+    mutating func admit(_ view: MatchView, evidence: Provenance) -> Admission? {
+        let admission = admitMatch(view, evidence: evidence)
+        if case .matched(let g) = admission, !groups[g].mayTake(view.value, view.normalized) { return nil }
+        return admission
+    }
+
+    private mutating func admitMatch(_ view: MatchView, evidence: Provenance) -> Admission {
+        guard let key = PartKey(view.value, language: view.language), let part = partIDs[key],
+            let g = match(view, evidence, part: part)
+        else { return .new }
+        return .matched(g)
+    }
+
+    /// Adds `c`, which `admit` admitted as `admission` from its own value, language, match words
+    /// and evidence (the pool unchanged since).
+    mutating func add(_ c: FactCandidate, _ admission: Admission) {
+        if case .matched(let g) = admission {
             if groups[g].add(c) { setView(g, MatchView(groups[g].primary)) }
             return
         }
@@ -70,7 +101,7 @@ struct FactPool {
     private static func listKey(_ part: Int32, _ word: Int32) -> Int64 { Int64(part) << 32 | Int64(word) }
 
     /// The group asking the same thing, if any, among those of the candidate's part.
-    private mutating func match(_ c: FactCandidate, part: Int32) -> Int? {
+    private mutating func match(_ cv: MatchView, _ evidence: Provenance, part: Int32) -> Int? {
         // Shared words per group, counted in a scratch array (cleared through `touched`), not a dictionary.
         if sharedWords.count < groups.count {
             sharedWords += [Int32](repeating: 0, count: groups.count - sharedWords.count)
@@ -79,7 +110,7 @@ struct FactPool {
         // Through buffers: the walk over the index's lists is most of matching, and the array's
         // uniqueness, bounds and overflow checks at every step were a third of it.
         sharedWords.withUnsafeMutableBufferPointer { shared in
-            for w in c.matchWords {
+            for w in cv.matchWords {
                 guard let word = wordIDs[w], totals[Int(word)] <= 400,
                     let ids = lists[Self.listKey(part, word)]
                 else { continue }
@@ -92,10 +123,9 @@ struct FactPool {
             }
         }
         defer { sharedWords.withUnsafeMutableBufferPointer { shared in for id in touched { shared[id] = 0 } } }
-        let cv = MatchView(c)
         var best: (id: Int, score: Double)?
         for id in touched where sharedWords[id] >= 2 {
-            guard let overlap = overlap(id, cv, c.evidence, shared: Int(sharedWords[id])) else { continue }
+            guard let overlap = overlap(id, cv, evidence, shared: Int(sharedWords[id])) else { continue }
             if let b = best, overlap < b.score || (overlap == b.score && id > b.id) { continue }
             best = (id, overlap)
         }
@@ -200,15 +230,17 @@ enum PartKey: Hashable {
     case figure(language: String, percent: Bool, headClass: String)
     case name(language: String, head: String, value: String)
 
-    init?(_ c: FactCandidate) {
-        switch c.value {
+    init?(_ c: FactCandidate) { self.init(c.value, language: c.language) }
+
+    init?(_ value: FactCandidate.Value, language: String) {
+        switch value {
         case .date(let d):
             guard !FactPool.coarse.contains(d.granularity) else { return nil }
-            self = .date(language: c.language)
+            self = .date(language: language)
         case .figure(let n):
-            self = .figure(language: c.language, percent: n.isPercent, headClass: FactPool.headClass(n.head))
+            self = .figure(language: language, percent: n.isPercent, headClass: FactPool.headClass(n.head))
         case .name(let n):
-            self = .name(language: c.language, head: n.head, value: n.value)
+            self = .name(language: language, head: n.head, value: n.value)
         }
     }
 }
@@ -233,12 +265,16 @@ struct MatchView {
     }
 
     init(_ c: FactCandidate) {
-        language = c.language
-        value = c.value
-        normalized = c.normalized
-        matchWords = c.matchWords
-        verbs = c.matchWords.filter { Self.tagged($0, 0x76) }
-        events = c.matchWords.filter { Self.tagged($0, 0x65) }
+        self.init(language: c.language, value: c.value, normalized: c.normalized, matchWords: c.matchWords)
+    }
+
+    init(language: String, value: FactCandidate.Value, normalized: String, matchWords: Set<String>) {
+        self.language = language
+        self.value = value
+        self.normalized = normalized
+        self.matchWords = matchWords
+        verbs = matchWords.filter { Self.tagged($0, 0x76) }
+        events = matchWords.filter { Self.tagged($0, 0x65) }
     }
 }
 

@@ -1,4 +1,4 @@
-/// What one document gave: its facts, what was dropped and why.
+/// What one document gave (its facts went to a `FactSink`): what was dropped and why, and counts.
 public struct DocumentAnalysis: Sendable {
     public struct Dropped: Sendable, Hashable {
         public var line: Int
@@ -8,10 +8,14 @@ public struct DocumentAnalysis: Sendable {
 
     public var source: String
     public var language: String
-    public var facts: [FactCandidate] = []
     public var dropped: [Dropped] = []
     public var sentences = 0
     public var datesFound = 0
     public var figuresFound = 0
     public var namesFound = 0
+    /// Facts whose card texts were drafted.
+    public var factsDrafted = 0
+    /// Facts the sink turned down before drafting (the same fact as a group already holding four
+    /// other readings).
+    public var factsPassedOver = 0
 }

@@ -1,9 +1,9 @@
 import MnemoCore
 
 /// Reads one cleaned document sentence by sentence and drafts a fact (with its card texts)
-/// for every date and figure in a sentence fit to quote.
-public enum DocumentAnalyzer {
-    public static func analyze(_ source: SourceText) -> DocumentAnalysis {
+/// for every date, figure and name in a sentence fit to quote that `sink` admits.
+enum DocumentAnalyzer {
+    static func analyze<Sink: FactSink>(_ source: SourceText, into sink: inout Sink) -> DocumentAnalysis {
         let name = source.file.name
         let reasons = LineCleaner.classify(source.lines)
         var analysis = DocumentAnalysis(source: name, language: "und")
@@ -113,16 +113,40 @@ public enum DocumentAnalyzer {
                         value.year = contextYear
                         value.yearFromContext = true
                     }
-                    if let fact = CardDrafter.dateFact(context, mention: date, value: value) {
-                        analysis.facts.append(fact)
+                    let view = CardDrafter.datePreview(context, mention: date, value: value)
+                    guard let admission = sink.admit(view, evidence: evidence) else {
+                        analysis.factsPassedOver += 1
+                        continue
+                    }
+                    if let fact = CardDrafter.dateFact(
+                        context, mention: date, value: value, matchWords: view.matchWords)
+                    {
+                        analysis.factsDrafted += 1
+                        sink.add(fact, admission)
                     }
                 }
                 updateContext(&contextYear, dates)
                 for figure in figures {
-                    if let fact = CardDrafter.figureFact(context, mention: figure) { analysis.facts.append(fact) }
+                    let view = CardDrafter.figurePreview(context, mention: figure)
+                    guard let admission = sink.admit(view, evidence: evidence) else {
+                        analysis.factsPassedOver += 1
+                        continue
+                    }
+                    if let fact = CardDrafter.figureFact(context, mention: figure, matchWords: view.matchWords) {
+                        analysis.factsDrafted += 1
+                        sink.add(fact, admission)
+                    }
                 }
                 for name in names {
-                    if let fact = CardDrafter.nameFact(context, mention: name) { analysis.facts.append(fact) }
+                    let view = CardDrafter.namePreview(context, mention: name)
+                    guard let admission = sink.admit(view, evidence: evidence) else {
+                        analysis.factsPassedOver += 1
+                        continue
+                    }
+                    if let fact = CardDrafter.nameFact(context, mention: name, matchWords: view.matchWords) {
+                        analysis.factsDrafted += 1
+                        sink.add(fact, admission)
+                    }
                 }
                 if let first = dates.first, first.tokens.lowerBound <= 1, var value = Optional(first.value) {
                     if value.year == nil, let contextYear { value.year = contextYear; value.yearFromContext = true }
@@ -131,7 +155,8 @@ public enum DocumentAnalyzer {
                     let fact = CardDrafter.contextDatedFact(
                         context, value: anchor.value, anchorEvidence: anchor.evidence)
                 {
-                    analysis.facts.append(fact)
+                    analysis.factsDrafted += 1
+                    sink.add(fact)
                 }
             }
         }

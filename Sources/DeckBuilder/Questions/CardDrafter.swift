@@ -4,7 +4,21 @@ import MnemoCore
 /// Drafts a fact's card texts from its sentence: the clause that matters, the cloze with a typed
 /// blank, a wh-question when the clause parses, the event for timelines, keywords and a score.
 enum CardDrafter {
-    static func dateFact(_ c: DraftContext, mention: DateMention, value: DateValue) -> FactCandidate? {
+    /// What matching reads of the fact `dateFact` drafts, before its card texts are drafted.
+    static func datePreview(_ c: DraftContext, mention: DateMention, value: DateValue) -> MatchView {
+        preview(
+            c, .date(value), normalized: value.normalized, answer: dateDisplay(c, mention, value),
+            anchor: mention.tokens)
+    }
+
+    static func dateDisplay(_ c: DraftContext, _ mention: DateMention, _ value: DateValue) -> String {
+        c.language == "ar" ? value.arabic(levantine: mention.levantine) : value.english()
+    }
+
+    /// The fact of a date, its card texts drafted; `matchWords` from its preview when it had one.
+    static func dateFact(
+        _ c: DraftContext, mention: DateMention, value: DateValue, matchWords: Set<String>? = nil
+    ) -> FactCandidate? {
         let t = c.tokens
         if c.language == "en", let splice = c.sentenceSplice, splice < mention.tokens.lowerBound {
             return nil
@@ -29,7 +43,7 @@ enum CardDrafter {
         let (prefix, suffix) = (framed.prefix, framed.suffix)
         let surface = Script.westernDigits(
             c.text[t[mention.tokens.lowerBound].range.lowerBound..<t[mention.tokens.upperBound - 1].range.upperBound])
-        let display = ar ? value.arabic(levantine: mention.levantine) : value.english()
+        let display = dateDisplay(c, mention, value)
         let surfaceDisplay =
             ar
             ? value.arabic(levantine: mention.levantine, includeYear: !value.yearFromContext)
@@ -68,10 +82,29 @@ enum CardDrafter {
             answer: display, surface: surfaceDisplay, accepted: accepted, framed: framed, label: label,
             question: question, event: event, keywordTokens: [],
             score: score, tags: tags, levantine: mention.levantine, anchor: mention.tokens,
-            keywordIndices: indices(clause, excluding: mention.tokens))
+            keywordIndices: indices(clause, excluding: mention.tokens), matchWords: matchWords)
     }
 
-    static func figureFact(_ c: DraftContext, mention: FigureMention) -> FactCandidate? {
+    /// What matching reads of the fact `figureFact` drafts, before its card texts are drafted.
+    static func figurePreview(_ c: DraftContext, mention: FigureMention) -> MatchView {
+        preview(
+            c, .figure(mention.value), normalized: mention.value.normalized, answer: figureAnswer(mention.value),
+            anchor: figureAnchor(mention))
+    }
+
+    static func figureAnswer(_ v: NumberValue) -> String {
+        v.qualifier.isEmpty ? v.display : "\(v.qualifier) \(v.display)"
+    }
+
+    /// The figure with its qualifier and what it counts.
+    static func figureAnchor(_ m: FigureMention) -> Range<Int> {
+        (m.qualifierTokens?.lowerBound ?? m.tokens.lowerBound)..<m.countedTokens.upperBound
+    }
+
+    /// The fact of a figure, its card texts drafted; `matchWords` from its preview when it had one.
+    static func figureFact(
+        _ c: DraftContext, mention: FigureMention, matchWords: Set<String>? = nil
+    ) -> FactCandidate? {
         let t = c.tokens
         let ar = c.language == "ar"
         let v = mention.value
@@ -139,7 +172,7 @@ enum CardDrafter {
                 question = EnglishQuestions.figureQuestion(clauseTokens(t, clause), figure: local)
             }
         }
-        let answer = v.qualifier.isEmpty ? display : "\(v.qualifier) \(display)"
+        let answer = figureAnswer(v)
         let normalized = v.normalized
         var accepted = Accepted(display)
         accepted.insert(normalized)
@@ -157,9 +190,7 @@ enum CardDrafter {
             surface: display,
             accepted: accepted, framed: framed, label: label, question: question, event: nil,
             keywordTokens: [], score: score, tags: tags, levantine: false,
-            anchor: (mention.qualifierTokens?.lowerBound ?? mention.tokens.lowerBound)..<mention.countedTokens
-                .upperBound,
-            keywordIndices: keywordIdx)
+            anchor: figureAnchor(mention), keywordIndices: keywordIdx, matchWords: matchWords)
     }
 
     static let eventNounSet = WordSet(Set(eventNouns))
@@ -375,7 +406,23 @@ enum CardDrafter {
         mutating func remove(_ word: String) { words.removeAll { $0 == word } }
     }
 
-    static func nameFact(_ c: DraftContext, mention: NameMention) -> FactCandidate? {
+    /// What matching reads of the fact `nameFact` drafts, before its card texts are drafted.
+    static func namePreview(_ c: DraftContext, mention: NameMention) -> MatchView {
+        preview(
+            c, .name(nameValue(mention)), normalized: nameNormalized(mention.value), answer: mention.value,
+            anchor: mention.tokens)
+    }
+
+    static func nameValue(_ m: NameMention) -> NameValue {
+        NameValue(value: m.value, kind: m.kind.rawValue, head: m.head)
+    }
+
+    static func nameNormalized(_ value: String) -> String { Normalizer.arabicFold(FastCase.lower(value)) }
+
+    /// The fact of a name, its card texts drafted; `matchWords` from its preview when it had one.
+    static func nameFact(
+        _ c: DraftContext, mention: NameMention, matchWords: Set<String>? = nil
+    ) -> FactCandidate? {
         let t = c.tokens
         let ar = c.language == "ar"
         let clause = Clause.select(t, around: mention.tokens, language: c.language)
@@ -404,12 +451,11 @@ enum CardDrafter {
         var score = mention.kind == .person ? 2.4 : mention.kind == .name ? 2.2 : 2.0
         if mention.tokens.count > 3 { score -= 0.5 }
         let keywordIdx = indices(clause, excluding: mention.tokens)
-        let nv = NameValue(value: value, kind: mention.kind.rawValue, head: mention.head)
         return finish(
-            c, value: .name(nv), type: type, normalized: Normalizer.arabicFold(FastCase.lower(value)), answer: value,
+            c, value: .name(nameValue(mention)), type: type, normalized: nameNormalized(value), answer: value,
             surface: value, accepted: Accepted(), framed: framed, label: label, question: nil, event: nil,
             keywordTokens: [], score: score, tags: [c.sourceTag, "name", mention.kind.rawValue], levantine: false,
-            anchor: mention.tokens, keywordIndices: keywordIdx)
+            anchor: mention.tokens, keywordIndices: keywordIdx, matchWords: matchWords)
     }
 
     static let significantHeads: WordSet = [
@@ -430,7 +476,7 @@ enum CardDrafter {
         answer: String,
         surface: String, accepted: Accepted, framed: Clause.Framed, label: String, question: String?,
         event: String?, keywordTokens: [Token], score: Double, tags: [String], levantine: Bool, anchor: Range<Int>,
-        keywordIndices: [Int]? = nil
+        keywordIndices: [Int]? = nil, matchWords: Set<String>? = nil
     ) -> FactCandidate? {
         // Arrays are given their room at once: grown one word at a time they are copied several times.
         var keywords: [String]
@@ -446,6 +492,42 @@ enum CardDrafter {
         } else {
             keywords = Normalizer.keywords(keywordTokens[...], language: c.language)
         }
+        guard keywords.count >= 2 else { return nil }
+        let (prefix, suffix) = (framed.prefix, framed.suffix)
+        var s = score + c.position * 0.5 - c.sentencePenalty
+        if c.language == "en",
+            vagueSubject(c.tokens, framed, label: label) ?? vagueSubject(prefix + label + suffix)
+        {
+            s -= 3
+        }
+        if question != nil { s += 1.5 }
+        var words = 1
+        for b in prefix.utf8 where b == 0x20 { words += 1 }
+        for b in suffix.utf8 where b == 0x20 { words += 1 }
+        if words > 32 { s -= 1 }
+        if words < 6 { s -= 1 }
+        let matchWords = matchWords ?? Self.matchWords(c, anchor: anchor, answer: answer)
+        return FactCandidate(
+            value: value, answerType: type, normalized: normalized, answer: answer, surfaceAnswer: surface,
+            accepted: accepted.words.filter { !$0.isEmpty && $0 != answer }.sorted(), language: c.language,
+            levantine: levantine, clausePrefix: prefix, clauseSuffix: suffix, blankLabel: label, question: question,
+            event: event, keywords: keywords, matchWords: matchWords, evidence: c.evidence,
+            tags: (tags + ["lang:" + c.language]).sorted(), score: s, quotable: quotable ?? c.quotable)
+    }
+
+    /// What matching reads of a fact, from its value, answer and anchor alone (no card text needed).
+    static func preview(
+        _ c: DraftContext, _ value: FactCandidate.Value, normalized: String, answer: String, anchor: Range<Int>
+    ) -> MatchView {
+        MatchView(
+            language: c.language, value: value, normalized: normalized,
+            matchWords: matchWords(c, anchor: anchor, answer: answer))
+    }
+
+    /// The words a fact is matched across sources by: the sentence's normalized words near its
+    /// anchor (eight tokens before, ten after), the events the sentence names and, in English, the
+    /// verb keys of that window; the answer's own words left out.
+    static func matchWords(_ c: DraftContext, anchor: Range<Int>, answer: String) -> Set<String> {
         let lo = max(0, anchor.lowerBound - 8)
         let hi = min(c.tokens.count, anchor.upperBound + 10)
         let windowIdx = indices(lo..<max(lo, hi), excluding: anchor)
@@ -466,28 +548,9 @@ enum CardDrafter {
                 window += verbKeys(windowIdx.map { c.tokens[$0] }[...])
             }
         }
-        guard keywords.count >= 2 else { return nil }
-        let (prefix, suffix) = (framed.prefix, framed.suffix)
-        var s = score + c.position * 0.5 - c.sentencePenalty
-        if c.language == "en",
-            vagueSubject(c.tokens, framed, label: label) ?? vagueSubject(prefix + label + suffix)
-        {
-            s -= 3
-        }
-        if question != nil { s += 1.5 }
-        var words = 1
-        for b in prefix.utf8 where b == 0x20 { words += 1 }
-        for b in suffix.utf8 where b == 0x20 { words += 1 }
-        if words > 32 { s -= 1 }
-        if words < 6 { s -= 1 }
         var matchWords = Set(window)
         forEachWord(answer) { matchWords.remove(String($0)) }
-        return FactCandidate(
-            value: value, answerType: type, normalized: normalized, answer: answer, surfaceAnswer: surface,
-            accepted: accepted.words.filter { !$0.isEmpty && $0 != answer }.sorted(), language: c.language,
-            levantine: levantine, clausePrefix: prefix, clauseSuffix: suffix, blankLabel: label, question: question,
-            event: event, keywords: keywords, matchWords: matchWords, evidence: c.evidence,
-            tags: (tags + ["lang:" + c.language]).sorted(), score: s, quotable: quotable ?? c.quotable)
+        return matchWords
     }
 
     /// The clause's tokens; the sentence's own array (no copy of each token) when the clause is all of it.

@@ -1,0 +1,25 @@
+import MnemoCore
+
+/// Where `DocumentAnalyzer` hands the facts it finds. Before drafting a fact's card texts (most of
+/// a fact's cost) it asks, from what matching reads of the fact, whether the fact could change
+/// anything; a fact the sink turns down is passed over undrafted.
+protocol FactSink {
+    associatedtype Admission
+    /// What the sink will do with the fact when drafted; nil to pass it over.
+    mutating func admit(_ view: MatchView, evidence: Provenance) -> Admission?
+    /// A drafted fact, with the admission its preview was given (the sink unchanged since).
+    mutating func add(_ fact: FactCandidate, _ admission: Admission)
+    /// A drafted fact that had no preview (dated from an earlier sentence).
+    mutating func add(_ fact: FactCandidate)
+}
+
+/// Every fact drafted, in order: what the pool would be handed without admissions.
+struct FactList: FactSink {
+    var facts: [FactCandidate] = []
+
+    func admit(_ view: MatchView, evidence: Provenance) -> Void? { () }
+    mutating func add(_ fact: FactCandidate, _ admission: Void) { facts.append(fact) }
+    mutating func add(_ fact: FactCandidate) { facts.append(fact) }
+}
+
+extension FactPool: FactSink {}
