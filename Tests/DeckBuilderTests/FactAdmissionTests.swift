@@ -60,6 +60,24 @@ import Testing
         #expect((passedOver > 0) == (copies > 4))
     }
 
+    /// A reading whose support is full still takes a better-worded draft: nine documents tell the
+    /// same fact, the last one on its first line (a fact read early in its source scores higher).
+    @Test func aBetterDraftOfAFullySupportedReadingIsStillDrafted() throws {
+        let dir = TempDir()
+        let fact = "In 1939, Marshal Zhukov defeated the Japanese army near the Khalkhin Gol river."
+        let filler = "The weather was cold and the roads were bad for the long march."
+        for k in 0..<9 {
+            let lines = k < 8 ? [filler, filler + " Again.", filler + " Still.", fact] : [fact, filler]
+            dir.write("doc-\(k).txt", lines.joined(separator: "\n") + "\n")
+        }
+        let (admitted, plain, _) = Self.pools([dir.url.path], capacity: 12_000)
+        #expect(admitted == plain)
+        let zhukov = try #require(plain.first { $0.hasPrefix("zhukov|") })
+        // Its support stops at eight sources; its draft is the ninth's (2.9, where the others score 2.525).
+        #expect(!zhukov.contains("doc-8.txt") && zhukov.hasSuffix("doc-7.txt:4:0"))
+        #expect(zhukov.components(separatedBy: "|")[3] == "2.9")
+    }
+
     @Test func theFiveSourcesGiveTheSamePoolWithAdmissions() throws {
         let dir = try #require(Fixtures.sharedSources)
         let (admitted, plain, _) = Self.pools([dir], capacity: 12_000)

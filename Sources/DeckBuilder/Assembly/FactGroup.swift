@@ -49,13 +49,21 @@ public struct FactGroup: Sendable {
         return false
     }
 
-    /// False when `add` would drop a fact of this value: four readings held, none of them its value.
-    func mayTake(_ value: FactCandidate.Value, _ normalized: String) -> Bool {
-        readings.count < 4
-            || readings.indices.contains { i in
-                let r = readings[i].candidate
-                return Self.sameValue(r.value, r.normalized, value, normalized)
-            }
+    /// False when `add` would change nothing for a fact with this preview and evidence, whatever
+    /// its card texts: no reading has its value and four are held; or the reading of its value
+    /// keeps no more support (or has this evidence) and its draft is quotable and scores at least
+    /// as well as the fact could.
+    func mayTake(_ preview: FactPreview, evidence: Provenance) -> Bool {
+        let view = preview.view
+        guard
+            let i = readings.indices.first(where: {
+                Self.sameValue(
+                    readings[$0].candidate.value, readings[$0].candidate.normalized, view.value, view.normalized)
+            })
+        else { return readings.count < 4 }
+        if readings[i].support.count < Self.maxSupport, !readings[i].support.contains(evidence) { return true }
+        let held = readings[i].candidate
+        return preview.mayBeQuotable && (!held.quotable || preview.bestScore > held.score + 0.01)
     }
 
     /// Primary reading: most support, then the earliest evidence.

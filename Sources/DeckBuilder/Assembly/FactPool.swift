@@ -43,14 +43,16 @@ struct FactPool {
         add(c, admitMatch(MatchView(c), evidence: c.evidence))
     }
 
-    /// Whether a fact still to be drafted could change the pool, told from what matching reads of
-    /// it (its value, language, match words and evidence): nil when it would be the same fact as a
-    /// group that already holds four readings, none of them its value, so `FactGroup.add` would
-    /// drop it whatever its card texts. Drafting it could only be wasted; otherwise the admission
-    /// is handed to `add(_:_:)` with the drafted fact, which then does not match it again.
-    mutating func admit(_ view: MatchView, evidence: Provenance) -> Admission? {
-        let admission = admitMatch(view, evidence: evidence)
-        if case .matched(let g) = admission, !groups[g].mayTake(view.value, view.normalized) { return nil }
+    /// Whether a fact still to be drafted could change the pool, told from its preview (what
+    /// matching reads of it and the best score drafting could give it) and its evidence. Nil when
+    /// `add` would leave the pool as it is whatever the fact's card texts: it is the same fact as a
+    /// group that already holds four readings, none of them its value; or its value's reading
+    /// already has all the support it keeps and a draft that this one could not beat. Drafting it
+    /// could only be wasted. Otherwise the admission goes to `add(_:_:)` with the drafted fact,
+    /// which then does not match it again.
+    mutating func admit(_ preview: FactPreview, evidence: Provenance) -> Admission? {
+        let admission = admitMatch(preview.view, evidence: evidence)
+        if case .matched(let g) = admission, !groups[g].mayTake(preview, evidence: evidence) { return nil }
         return admission
     }
 

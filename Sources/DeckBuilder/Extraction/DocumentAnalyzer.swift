@@ -113,13 +113,13 @@ enum DocumentAnalyzer {
                         value.year = contextYear
                         value.yearFromContext = true
                     }
-                    let view = CardDrafter.datePreview(context, mention: date, value: value)
-                    guard let admission = sink.admit(view, evidence: evidence) else {
+                    let preview = CardDrafter.datePreview(context, mention: date, value: value)
+                    guard let admission = sink.admit(preview, evidence: evidence) else {
                         analysis.factsPassedOver += 1
                         continue
                     }
                     if let fact = CardDrafter.dateFact(
-                        context, mention: date, value: value, matchWords: view.matchWords)
+                        context, mention: date, value: value, matchWords: preview.view.matchWords)
                     {
                         analysis.factsDrafted += 1
                         sink.add(fact, admission)
@@ -127,23 +127,25 @@ enum DocumentAnalyzer {
                 }
                 updateContext(&contextYear, dates)
                 for figure in figures {
-                    let view = CardDrafter.figurePreview(context, mention: figure)
-                    guard let admission = sink.admit(view, evidence: evidence) else {
+                    let preview = CardDrafter.figurePreview(context, mention: figure)
+                    guard let admission = sink.admit(preview, evidence: evidence) else {
                         analysis.factsPassedOver += 1
                         continue
                     }
-                    if let fact = CardDrafter.figureFact(context, mention: figure, matchWords: view.matchWords) {
+                    if let fact = CardDrafter.figureFact(
+                        context, mention: figure, matchWords: preview.view.matchWords)
+                    {
                         analysis.factsDrafted += 1
                         sink.add(fact, admission)
                     }
                 }
                 for name in names {
-                    let view = CardDrafter.namePreview(context, mention: name)
-                    guard let admission = sink.admit(view, evidence: evidence) else {
+                    let preview = CardDrafter.namePreview(context, mention: name)
+                    guard let admission = sink.admit(preview, evidence: evidence) else {
                         analysis.factsPassedOver += 1
                         continue
                     }
-                    if let fact = CardDrafter.nameFact(context, mention: name, matchWords: view.matchWords) {
+                    if let fact = CardDrafter.nameFact(context, mention: name, matchWords: preview.view.matchWords) {
                         analysis.factsDrafted += 1
                         sink.add(fact, admission)
                     }

@@ -6,7 +6,7 @@ import MnemoCore
 protocol FactSink {
     associatedtype Admission
     /// What the sink will do with the fact when drafted; nil to pass it over.
-    mutating func admit(_ view: MatchView, evidence: Provenance) -> Admission?
+    mutating func admit(_ preview: FactPreview, evidence: Provenance) -> Admission?
     /// A drafted fact, with the admission its preview was given (the sink unchanged since).
     mutating func add(_ fact: FactCandidate, _ admission: Admission)
     /// A drafted fact that had no preview (dated from an earlier sentence).
@@ -17,9 +17,18 @@ protocol FactSink {
 struct FactList: FactSink {
     var facts: [FactCandidate] = []
 
-    func admit(_ view: MatchView, evidence: Provenance) -> Void? { () }
+    func admit(_ preview: FactPreview, evidence: Provenance) -> Void? { () }
     mutating func add(_ fact: FactCandidate, _ admission: Void) { facts.append(fact) }
     mutating func add(_ fact: FactCandidate) { facts.append(fact) }
 }
 
 extension FactPool: FactSink {}
+
+/// What is known of a fact before its card texts are drafted: what matching reads of it, and
+/// bounds on what drafting can give it (its score at most `bestScore`; quotable only if
+/// `mayBeQuotable`).
+struct FactPreview {
+    var view: MatchView
+    var bestScore: Double
+    var mayBeQuotable: Bool
+}

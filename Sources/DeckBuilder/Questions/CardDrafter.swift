@@ -5,10 +5,25 @@ import MnemoCore
 /// blank, a wh-question when the clause parses, the event for timelines, keywords and a score.
 enum CardDrafter {
     /// What matching reads of the fact `dateFact` drafts, before its card texts are drafted.
-    static func datePreview(_ c: DraftContext, mention: DateMention, value: DateValue) -> MatchView {
+    static func datePreview(_ c: DraftContext, mention: DateMention, value: DateValue) -> FactPreview {
         preview(
             c, .date(value), normalized: value.normalized, answer: dateDisplay(c, mention, value),
-            anchor: mention.tokens)
+            anchor: mention.tokens, score: dateScore(value), asks: true)
+    }
+
+    /// A date fact's score before the sentence's and the card texts' share.
+    static func dateScore(_ value: DateValue) -> Double {
+        var score = 0.0
+        switch value.granularity {
+        case .day: score = 3
+        case .month: score = 2.5
+        case .year: score = 2
+        case .yearRange: score = 1.5
+        case .decade, .century: score = 1
+        }
+        if value.yearFromContext { score -= 0.3 }
+        if value.year == nil && value.granularity != .century { score -= 1.5 }
+        return score
     }
 
     static func dateDisplay(_ c: DraftContext, _ mention: DateMention, _ value: DateValue) -> String {
@@ -65,16 +80,7 @@ enum CardDrafter {
         accepted.insert(normalized)
         if value.yearFromContext { accepted.insert(display) }
         accepted.remove(surfaceDisplay)
-        var score = 0.0
-        switch value.granularity {
-        case .day: score = 3
-        case .month: score = 2.5
-        case .year: score = 2
-        case .yearRange: score = 1.5
-        case .decade, .century: score = 1
-        }
-        if value.yearFromContext { score -= 0.3 }
-        if value.year == nil && value.granularity != .century { score -= 1.5 }
+        let score = dateScore(value)
         var tags = [c.sourceTag, "date"]
         if value.yearFromContext { tags.append("year-from-context") }
         return finish(
@@ -86,10 +92,19 @@ enum CardDrafter {
     }
 
     /// What matching reads of the fact `figureFact` drafts, before its card texts are drafted.
-    static func figurePreview(_ c: DraftContext, mention: FigureMention) -> MatchView {
+    static func figurePreview(_ c: DraftContext, mention: FigureMention) -> FactPreview {
         preview(
             c, .figure(mention.value), normalized: mention.value.normalized, answer: figureAnswer(mention.value),
-            anchor: figureAnchor(mention))
+            anchor: figureAnchor(mention), score: figureScore(mention.value), asks: c.language != "ar")
+    }
+
+    /// A figure fact's score before the sentence's and the card texts' share.
+    static func figureScore(_ v: NumberValue) -> Double {
+        var score = v.isPercent ? 1.5 : 2.0
+        if significantHeads.contains(v.head) { score += 1 }
+        if timeHeads.contains(v.head) { score += 0.5 }
+        if v.value < 10 && !timeHeads.contains(v.head) { score -= 1 }
+        return score
     }
 
     static func figureAnswer(_ v: NumberValue) -> String {
@@ -178,10 +193,7 @@ enum CardDrafter {
         accepted.insert(normalized)
         if v.spelled, let word = v.surface.split(separator: " ").first { accepted.insert(String(word)) }
         accepted.remove(answer)
-        var score = v.isPercent ? 1.5 : 2.0
-        if significantHeads.contains(v.head) { score += 1 }
-        if timeHeads.contains(v.head) { score += 0.5 }
-        if v.value < 10 && !timeHeads.contains(v.head) { score -= 1 }
+        let score = figureScore(v)
         var tags = [c.sourceTag, "figure"]
         if !v.qualifier.isEmpty { tags.append("approximate") }
         let keywordIdx = indices(clause, excluding: mention.tokens, mention.qualifierTokens ?? 0..<0)
@@ -407,10 +419,17 @@ enum CardDrafter {
     }
 
     /// What matching reads of the fact `nameFact` drafts, before its card texts are drafted.
-    static func namePreview(_ c: DraftContext, mention: NameMention) -> MatchView {
+    static func namePreview(_ c: DraftContext, mention: NameMention) -> FactPreview {
         preview(
             c, .name(nameValue(mention)), normalized: nameNormalized(mention.value), answer: mention.value,
-            anchor: mention.tokens)
+            anchor: mention.tokens, score: nameScore(mention), asks: false)
+    }
+
+    /// A name fact's score before the sentence's and the card texts' share.
+    static func nameScore(_ mention: NameMention) -> Double {
+        var score = mention.kind == .person ? 2.4 : mention.kind == .name ? 2.2 : 2.0
+        if mention.tokens.count > 3 { score -= 0.5 }
+        return score
     }
 
     static func nameValue(_ m: NameMention) -> NameValue {
@@ -448,8 +467,7 @@ enum CardDrafter {
         case .place: label = ar ? "[المكان]" : "[place]"; type = .place
         case .name: label = ar ? "[الاسم]" : "[name]"; type = .name
         }
-        var score = mention.kind == .person ? 2.4 : mention.kind == .name ? 2.2 : 2.0
-        if mention.tokens.count > 3 { score -= 0.5 }
+        let score = nameScore(mention)
         let keywordIdx = indices(clause, excluding: mention.tokens)
         return finish(
             c, value: .name(nameValue(mention)), type: type, normalized: nameNormalized(value), answer: value,
@@ -515,13 +533,19 @@ enum CardDrafter {
             tags: (tags + ["lang:" + c.language]).sorted(), score: s, quotable: quotable ?? c.quotable)
     }
 
-    /// What matching reads of a fact, from its value, answer and anchor alone (no card text needed).
+    /// What matching reads of a fact, from its value, answer and anchor alone (no card text needed),
+    /// and the best score its card texts could give it: `finish`'s score with a question (when the
+    /// kind `asks` one) and none of the text's penalties.
     static func preview(
-        _ c: DraftContext, _ value: FactCandidate.Value, normalized: String, answer: String, anchor: Range<Int>
-    ) -> MatchView {
-        MatchView(
+        _ c: DraftContext, _ value: FactCandidate.Value, normalized: String, answer: String, anchor: Range<Int>,
+        score: Double, asks: Bool
+    ) -> FactPreview {
+        let view = MatchView(
             language: c.language, value: value, normalized: normalized,
             matchWords: matchWords(c, anchor: anchor, answer: answer))
+        var best = score + c.position * 0.5 - c.sentencePenalty
+        if asks { best += 1.5 }
+        return FactPreview(view: view, bestScore: best, mayBeQuotable: c.quotable)
     }
 
     /// The words a fact is matched across sources by: the sentence's normalized words near its
