@@ -15,6 +15,25 @@ import Testing
         #expect(MatchView.tagged(word, 0x65) == word.hasPrefix("e:"))
     }
 
+    @Test(arguments: [
+        ["soviet", "v:declare", "e:yalta", "v:end", "japan"], [], ["v:", "e:", "ve:x", "ev:x"], ["e:a", "e:b"],
+        ["v:take"],
+    ])
+    func verbsAndEventsAreTheTaggedWords(_ words: Set<String>) {
+        let view = MatchView(language: "en", value: Self.candidate().value, normalized: "1", matchWords: words)
+        #expect(Set(view.verbs) == words.filter { $0.hasPrefix("v:") } && view.verbs.count == Set(view.verbs).count)
+        #expect(Set(view.events) == words.filter { $0.hasPrefix("e:") } && view.events.count == Set(view.events).count)
+    }
+
+    @Test(
+        arguments: [
+            ([], []), (["v:a"], []), (["v:a"], ["v:a"]), (["v:a", "v:b"], ["v:c", "v:b"]), (["v:a", "v:b"], ["v:c"]),
+        ] as [([String], [String])])
+    func shareOneIsNotDisjoint(_ a: [String], _ b: [String]) {
+        #expect(FactPool.shareOne(a, b) == !Set(a).isDisjoint(with: b))
+        #expect(FactPool.shareOne(b, a) == !Set(a).isDisjoint(with: b))
+    }
+
     static func candidate() -> FactCandidate {
         FactCandidate(
             value: .figure(

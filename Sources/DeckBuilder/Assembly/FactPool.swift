@@ -19,6 +19,8 @@ struct FactPool {
     private var partIDs: [PartKey: Int32] = [:]
     /// Scratch for `match`: words shared with the candidate, per group id; all zero between calls.
     private var sharedWords: [Int32] = []
+    /// Scratch for `match`: the groups it counted words for (its room kept from call to call).
+    private var scratchTouched: [Int] = []
     /// What matching reads of each group's primary reading, kept beside `groups` (a candidate is a
     /// dozen strings and sets; reading one out of the array copies them all).
     private var views: [MatchView] = []
@@ -109,6 +111,9 @@ struct FactPool {
             sharedWords += [Int32](repeating: 0, count: groups.count - sharedWords.count)
         }
         var touched: [Int] = []
+        swap(&touched, &scratchTouched)
+        touched.removeAll(keepingCapacity: true)
+        defer { swap(&touched, &scratchTouched) }
         // Through buffers: the walk over the index's lists is most of matching, and the array's
         // uniqueness, bounds and overflow checks at every step were a third of it.
         sharedWords.withUnsafeMutableBufferPointer { shared in
@@ -160,8 +165,8 @@ struct FactPool {
     static func sameHappening(_ p: MatchView, _ c: MatchView) -> Bool {
         // The same happening: when both name a verb, they share one ("returned" is not "died").
         // …unless both name the same event ("the Yalta meeting", "a meeting in Yalta").
-        let sameEvent = !p.events.isDisjoint(with: c.events)
-        if !sameEvent, !p.verbs.isEmpty, !c.verbs.isEmpty, p.verbs.isDisjoint(with: c.verbs) { return false }
+        let sameEvent = shareOne(p.events, c.events)
+        if !sameEvent, !p.verbs.isEmpty, !c.verbs.isEmpty, !shareOne(p.verbs, c.verbs) { return false }
         // Different values of different precision are not a disagreement to flag.
         // (A month and a day of different months do disagree.)
         if let x = p.date, let y = c.date, x.granularity != y.granularity,
@@ -176,6 +181,12 @@ struct FactPool {
     static let coarse: Set<DateValue.Granularity> = [.decade, .century, .yearRange]
     /// A month and a day of different months disagree; other precisions do not.
     static let fine: Set<DateValue.Granularity> = [.month, .day]
+
+    /// Whether two short lists of distinct words have one in common (`!Set(a).isDisjoint(with: b)`).
+    static func shareOne(_ a: [String], _ b: [String]) -> Bool {
+        for x in a where b.contains(x) { return true }
+        return false
+    }
 
     static func sameSentence(_ a: Provenance, _ b: Provenance) -> Bool {
         a.source == b.source && a.line == b.line && a.start == b.start
@@ -253,9 +264,11 @@ struct MatchView {
     var value: FactCandidate.Value
     var normalized: String
     var matchWords: Set<String>
-    /// Match words naming a verb ("v:declare") and an event ("e:yalta").
-    var verbs: Set<String>
-    var events: Set<String>
+    /// Match words naming a verb ("v:declare") and an event ("e:yalta"), each once, in no set order:
+    /// they are only tested for a word in common, and there are a few of them (two sets built for
+    /// every fact matched cost more than the walk of the index).
+    var verbs: [String]
+    var events: [String]
 
     var date: DateValue? { if case .date(let d) = value { d } else { nil } }
 
@@ -275,8 +288,13 @@ struct MatchView {
         self.value = value
         self.normalized = normalized
         self.matchWords = matchWords
-        verbs = matchWords.filter { Self.tagged($0, 0x76) }
-        events = matchWords.filter { Self.tagged($0, 0x65) }
+        var verbs: [String] = []
+        var events: [String] = []
+        for w in matchWords {
+            if Self.tagged(w, 0x76) { verbs.append(w) } else if Self.tagged(w, 0x65) { events.append(w) }
+        }
+        self.verbs = verbs
+        self.events = events
     }
 }
 

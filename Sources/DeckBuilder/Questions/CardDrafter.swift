@@ -396,7 +396,17 @@ enum CardDrafter {
     /// on the bytes when the text is ASCII, where each character is one byte.
     static func forEachWord(_ s: String, _ body: (Substring) -> Void) {
         if isPlainASCII(s) {
-            for word in s.utf8.split(separator: 0x20) { body(Substring(word)) }
+            // Walked by index: `split` would first gather the words into an array.
+            let u = s.utf8
+            var i = u.startIndex
+            while i < u.endIndex {
+                while i < u.endIndex, u[i] == 0x20 { i = u.index(after: i) }
+                guard i < u.endIndex else { break }
+                var j = i
+                while j < u.endIndex, u[j] != 0x20 { j = u.index(after: j) }
+                body(Substring(u[i..<j]))
+                i = j
+            }
         } else {
             for word in s.split(separator: " ") { body(word) }
         }
