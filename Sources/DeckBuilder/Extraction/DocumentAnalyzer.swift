@@ -154,11 +154,18 @@ enum DocumentAnalyzer {
                     if value.year == nil, let contextYear { value.year = contextYear; value.yearFromContext = true }
                     if value.year != nil { anchor = (value, evidence) }
                 } else if dates.isEmpty, language == "en", let anchor,
-                    let fact = CardDrafter.contextDatedFact(
-                        context, value: anchor.value, anchorEvidence: anchor.evidence)
+                    let preview = CardDrafter.contextDatedPreview(context, value: anchor.value)
                 {
-                    analysis.factsDrafted += 1
-                    sink.add(fact)
+                    if let admission = sink.admit(preview.preview, evidence: evidence) {
+                        if let fact = CardDrafter.contextDatedFact(
+                            context, value: anchor.value, anchorEvidence: anchor.evidence, preview: preview)
+                        {
+                            analysis.factsDrafted += 1
+                            sink.add(fact, admission)
+                        }
+                    } else {
+                        analysis.factsPassedOver += 1
+                    }
                 }
             }
         }

@@ -9,8 +9,6 @@ protocol FactSink {
     mutating func admit(_ preview: FactPreview, evidence: Provenance) -> Admission?
     /// A drafted fact, with the admission its preview was given (the sink unchanged since).
     mutating func add(_ fact: FactCandidate, _ admission: Admission)
-    /// A drafted fact that had no preview (dated from an earlier sentence).
-    mutating func add(_ fact: FactCandidate)
 }
 
 /// Every fact drafted, in order: what the pool would be handed without admissions.
@@ -19,7 +17,6 @@ struct FactList: FactSink {
 
     func admit(_ preview: FactPreview, evidence: Provenance) -> Void? { () }
     mutating func add(_ fact: FactCandidate, _ admission: Void) { facts.append(fact) }
-    mutating func add(_ fact: FactCandidate) { facts.append(fact) }
 }
 
 extension FactPool: FactSink {}

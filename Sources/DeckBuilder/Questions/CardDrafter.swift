@@ -261,31 +261,50 @@ enum CardDrafter {
         eventNeedles.containsAny(FastCase.lower(text))
     }
 
-    /// A sentence naming an event without a date, in a paragraph whose time an earlier sentence set
-    /// ("In February 1945, … Britain, the United States and the Soviet Union held a meeting in Yalta").
-    static func contextDatedFact(_ c: DraftContext, value: DateValue, anchorEvidence: Provenance) -> FactCandidate? {
-        var t = c.tokens
-        if let last = t.last, last.kind == .punct { t.removeLast() }
-        var question: String?
-        if c.quotable, namesEvent(c.text), let p = EnglishQuestions.parse(t), p.lead.isEmpty, p.participle == nil {
-            // The event noun must be in the question itself.
-            let q = EnglishQuestions.compose(wh: value.granularity == .year ? "In what year" : "When", p)
-            if FastSearch.containsAny(q.lowercased(), eventNouns), q.split(separator: " ").count <= 22 { question = q }
-        }
-        let display = value.english()
+    /// What matching reads of the fact `contextDatedFact` drafts, and its keywords; nil when it has
+    /// too few keywords to be a fact. Its score is known before its question: it is the fact's own.
+    static func contextDatedPreview(_ c: DraftContext, value: DateValue) -> (preview: FactPreview, keywords: [String])?
+    {
         // The sentence's words and verb keys when computed for it (the same words as read here).
         let keywords =
             c.norms.map { sortedUnique($0.compactMap { $0 }) } ?? Normalizer.keywords(c.tokens[...], language: "en")
+        guard keywords.count >= 3 else { return nil }
         let verbs = c.verbs.map { verbKeys(c.tokens, at: Array(c.tokens.indices), keys: $0) } ?? verbKeys(c.tokens[...])
         let match = Set(keywords).union(c.sentenceEvents).union(verbs)
-        guard keywords.count >= 3 else { return nil }
+        let view = MatchView(language: "en", value: .date(value), normalized: value.normalized, matchWords: match)
+        let score = 2.5 + c.position * 0.5 - c.sentencePenalty
+        return (FactPreview(view: view, bestScore: score, mayBeQuotable: c.quotable && namesEvent(c.text)), keywords)
+    }
+
+    /// A sentence naming an event without a date, in a paragraph whose time an earlier sentence set
+    /// ("In February 1945, … Britain, the United States and the Soviet Union held a meeting in Yalta");
+    /// `preview` from `contextDatedPreview` when the caller made it.
+    static func contextDatedFact(
+        _ c: DraftContext, value: DateValue, anchorEvidence: Provenance,
+        preview given: (preview: FactPreview, keywords: [String])? = nil
+    ) -> FactCandidate? {
+        guard let (preview, keywords) = given ?? contextDatedPreview(c, value: value) else { return nil }
+        var question: String?
+        if preview.mayBeQuotable {
+            // The tokens copied (each one retained) only for a sentence that may give a question.
+            var t = c.tokens
+            if let last = t.last, last.kind == .punct { t.removeLast() }
+            if let p = EnglishQuestions.parse(t), p.lead.isEmpty, p.participle == nil {
+                // The event noun must be in the question itself.
+                let q = EnglishQuestions.compose(wh: value.granularity == .year ? "In what year" : "When", p)
+                if FastSearch.containsAny(q.lowercased(), eventNouns), q.split(separator: " ").count <= 22 {
+                    question = q
+                }
+            }
+        }
+        let display = value.english()
         var fact = FactCandidate(
             value: .date(value), answerType: value.granularity == .year ? .year : .date, normalized: value.normalized,
             answer: display, surfaceAnswer: display, accepted: [value.normalized], language: "en", levantine: false,
             clausePrefix: "", clauseSuffix: "", blankLabel: "", question: question.map(PromptText.clean), event: nil,
-            keywords: keywords, matchWords: match, evidence: c.evidence,
+            keywords: keywords, matchWords: preview.view.matchWords, evidence: c.evidence,
             tags: [c.sourceTag, "date", "date-from-context", "lang:en"].sorted(),
-            score: 2.5 + c.position * 0.5 - c.sentencePenalty, quotable: question != nil
+            score: preview.bestScore, quotable: question != nil
         )
         fact.context = anchorEvidence
         return fact
