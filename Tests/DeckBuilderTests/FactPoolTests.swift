@@ -48,6 +48,35 @@ import Testing
             tags: ["figure"], score: 2)
     }
 
+    /// The template candidate with another figure, read from `source` at `line`.
+    static func candidate(_ n: Int, _ source: String, line: Int) -> FactCandidate {
+        var c = candidate()
+        c.value = .figure(
+            NumberValue(
+                value: Double(n), surface: "\(n)", isPercent: false, counted: "prisoners", head: "prisoner",
+                qualifier: "", spelled: false))
+        c.normalized = "\(n)"
+        c.evidence = Provenance(source: source, line: line, start: 0, end: 10, quote: "q")
+        return c
+    }
+
+    /// Facts of one sentence never join each other's group, however alike they ask; the same fact
+    /// from another sentence of the source, or from another source, does (as another reading).
+    @Test func aFactNeverJoinsAGroupReadFromItsOwnSentence() {
+        var pool = FactPool()
+        pool.add(Self.candidate(600_000, "a.txt", line: 1))
+        pool.add(Self.candidate(500_000, "a.txt", line: 1))
+        #expect(pool.groups.map(\.readings.count) == [1, 1])
+        pool.add(Self.candidate(400_000, "a.txt", line: 2))
+        pool.add(Self.candidate(300_000, "b.txt", line: 1))
+        #expect(pool.groups.map(\.readings.count) == [3, 1])
+        // The first source's name again, after another source: still the same sentence as before.
+        pool.add(Self.candidate(200_000, "a.txt", line: 1))
+        #expect(pool.groups.map(\.readings.count) == [3, 1, 1])
+        pool.add(Self.candidate(100_000, "c.txt", line: 1))
+        #expect(pool.groups.map(\.readings.count) == [4, 1, 1])
+    }
+
     @Test func aCopyWrittenToLeavesTheOriginalAlone() {
         let original = Self.candidate()
         var copy = original

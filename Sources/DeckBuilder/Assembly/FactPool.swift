@@ -27,6 +27,15 @@ struct FactPool {
     /// Each view's word count and whether it asks for a date, packed beside `views`: the first test
     /// of a match reads only these (reading the view's word set costs a cache miss per group).
     private var sizes: [ViewSize] = []
+    /// The sources of each group's readings, as numbers (-1 for no reading), packed beside `groups`:
+    /// a candidate never joins a group that has a reading from its own sentence, and telling that from
+    /// the readings themselves cost a cache miss or two per group looked at. Only a group with a
+    /// reading from the candidate's source has its readings read.
+    private var readingSources: [SIMD4<Int32>] = []
+    /// Numbers for source names, given as they first come (as many as the sources read), and the
+    /// last one asked for (facts come source by source).
+    private var sourceNumbers: [String: Int32] = [:]
+    private var lastSource: (name: String, number: Int32)?
     /// Most groups kept; beyond it the pool is pruned to its best half plus at most a quarter of
     /// facts told by several sources.
     let capacity: Int
@@ -70,11 +79,13 @@ struct FactPool {
     mutating func add(_ c: FactCandidate, _ admission: Admission) {
         if case .matched(let g) = admission {
             if groups[g].add(c) { setView(g, MatchView(groups[g].primary)) }
+            readingSources[g] = sourceNumbers(of: groups[g])
             return
         }
         groups.append(FactGroup(readings: [.init(candidate: c, support: [c.evidence])]))
         views.append(MatchView(c))
         sizes.append(ViewSize(views[views.count - 1]))
+        readingSources.append(sourceNumbers(of: groups[groups.count - 1]))
         list(groups.count - 1, c)
         if groups.count > capacity { prune() }
     }
@@ -100,6 +111,29 @@ struct FactPool {
             totals[Int(word)] += 1
             if let part { lists[Self.listKey(part, word), default: []].append(id) }
         }
+    }
+
+    /// The number of source `name`.
+    private mutating func sourceNumber(_ name: String) -> Int32 {
+        if let last = lastSource, last.name == name { return last.number }
+        let number: Int32
+        if let n = sourceNumbers[name] {
+            number = n
+        } else {
+            number = Int32(sourceNumbers.count)
+            sourceNumbers[name] = number
+        }
+        lastSource = (name, number)
+        return number
+    }
+
+    /// The source numbers of the group's readings (at most four), -1 for the rest.
+    private mutating func sourceNumbers(of group: FactGroup) -> SIMD4<Int32> {
+        var out = SIMD4<Int32>(repeating: -1)
+        for r in group.readings.indices.prefix(4) {
+            out[r] = sourceNumber(group.readings[r].candidate.evidence.source)
+        }
+        return out
     }
 
     private static func listKey(_ part: Int32, _ word: Int32) -> Int64 { Int64(part) << 32 | Int64(word) }
@@ -131,8 +165,11 @@ struct FactPool {
         }
         defer { sharedWords.withUnsafeMutableBufferPointer { shared in for id in touched { shared[id] = 0 } } }
         var best: (id: Int, score: Double)?
+        let source = sourceNumber(evidence.source)
         for id in touched where sharedWords[id] >= 2 {
-            guard let overlap = overlap(id, cv, evidence, shared: Int(sharedWords[id])) else { continue }
+            guard let overlap = overlap(id, cv, evidence, source: source, shared: Int(sharedWords[id])) else {
+                continue
+            }
             if let b = best, overlap < b.score || (overlap == b.score && id > b.id) { continue }
             best = (id, overlap)
         }
@@ -146,17 +183,20 @@ struct FactPool {
 
     /// How much of the smaller word list the candidate shares with group `id`'s primary reading, when
     /// the two ask the same thing; nil when they do not.
-    private func overlap(_ id: Int, _ c: MatchView, _ evidence: Provenance, shared: Int) -> Double? {
+    private func overlap(_ id: Int, _ c: MatchView, _ evidence: Provenance, source: Int32, shared: Int) -> Double? {
         let size = sizes[id]
         let overlap = Double(shared) / Double(min(Int(size.words), c.matchWords.count))
         let needed = size.dated ? 0.6 : 0.5
         guard overlap >= needed, shared >= (size.dated ? 3 : 2) else { return nil }
         // The view is read where it lies, through the buffer (a copy would retain each of its strings and sets).
         guard views.withUnsafeBufferPointer({ Self.compatible($0[id], c) }) else { return nil }
-        // By index: iterating the readings would copy each one's candidate.
-        for r in groups[id].readings.indices
-        where Self.sameSentence(groups[id].readings[r].candidate.evidence, evidence) {
-            return nil
+        // By index: iterating the readings would copy each one's candidate. Only a group with a
+        // reading from the candidate's source can have one from its sentence.
+        if any(readingSources[id] .== SIMD4(repeating: source)) {
+            for r in groups[id].readings.indices
+            where Self.sameSentence(groups[id].readings[r].candidate.evidence, evidence) {
+                return nil
+            }
         }
         return views.withUnsafeBufferPointer { Self.sameHappening($0[id], c) } ? overlap : nil
     }
@@ -226,6 +266,9 @@ struct FactPool {
         groups = groups.indices.filter { keep.contains($0) }.map { groups[$0] }
         views = groups.map { MatchView($0.primary) }
         sizes = views.map(ViewSize.init)
+        readingSources = []
+        readingSources.reserveCapacity(groups.count)
+        for g in groups.indices { readingSources.append(sourceNumbers(of: groups[g])) }
         lists = [:]
         totals = []
         wordIDs = [:]
