@@ -302,16 +302,19 @@ enum PartKey: Hashable {
 }
 
 /// The parts of a candidate that matching reads.
-struct MatchView {
-    var language: String
-    var value: FactCandidate.Value
-    var normalized: String
-    var matchWords: Set<String>
+///
+/// A class: matching reads the views of many groups for each fact, and a struct of six strings,
+/// sets and arrays was copied (each field retained and released) at each read.
+final class MatchView {
+    let language: String
+    let value: FactCandidate.Value
+    let normalized: String
+    let matchWords: Set<String>
     /// Match words naming a verb ("v:declare") and an event ("e:yalta"), each once, in no set order:
     /// they are only tested for a word in common, and there are a few of them (two sets built for
     /// every fact matched cost more than the walk of the index).
-    var verbs: [String]
-    var events: [String]
+    let verbs: [String]
+    let events: [String]
 
     var date: DateValue? { if case .date(let d) = value { d } else { nil } }
 
@@ -322,7 +325,7 @@ struct MatchView {
         return bytes.next() == letter && bytes.next() == 0x3A
     }
 
-    init(_ c: FactCandidate) {
+    convenience init(_ c: FactCandidate) {
         self.init(language: c.language, value: c.value, normalized: c.normalized, matchWords: c.matchWords)
     }
 
