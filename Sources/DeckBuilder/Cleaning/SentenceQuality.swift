@@ -8,35 +8,46 @@ enum SentenceQuality {
         if last == "?" || last.value == 0x061F { return .question }
         if language == "ar" { return arabicProblem(s, t) }
         if t.count < 6 { return .garbledText }
-        guard let first = t.first,
-            first.isCapitalized || first.kind == .number || first.isMark("\"") || first.isMark("“")
-        else {
+        return t.withUnsafeBufferPointer { englishProblem(last, $0) }
+    }
+
+    /// The English gates of `problem` after its first ones, on tokens read in place (a buffer's
+    /// element is borrowed, not copied). The quotes and "etc" are counted in the same pass; they
+    /// are asked only after every check of the pass has passed, as when they had passes of their own.
+    private static func englishProblem(_ last: Unicode.Scalar, _ t: UnsafeBufferPointer<Token>) -> NoiseReason? {
+        guard t[0].isCapitalized || t[0].kind == .number || t[0].isMark("\"") || t[0].isMark("“") else {
             return .garbledText
         }
         if !(last == "." || last == "!" || last == "\"" || last == "”") { return .garbledText }
-        // Tokens are read in place (`t[k]`), not copied out of the array.
-        for k in 1..<t.count {
+        var quotes = t[0].isMark("\"") ? 1 : 0
+        var etc = t[0].lowerIs("etc")
+        let n = t.count
+        for k in 1..<n {
             // Space before a comma or full stop, or a stray sentence-start capital in mid-sentence.
             // A lone full stop after a space: "Japan . is equipped".
             let kind = t[k].kind
-            if kind == .punct, t[k].spaceBefore, t[k].isMark("."), k + 1 < t.count { return .garbledText }
-            if kind == .word, t[k].isCapitalized, !opensQuoteOrList(t[k - 1]) {
-                if English.stopwords.contains(t[k].lower) && !(t[k].isASCII("I") || t[k].isASCII("May")) {
-                    return .garbledText
+            if kind == .punct {
+                if t[k].isMark(".") {
+                    if t[k].spaceBefore, k + 1 < n { return .garbledText }
+                    if k + 1 < n, t[k + 1].kind == .word, !t[k + 1].isCapitalized { return .garbledText }
+                } else if t[k].isMark("\"") {
+                    quotes += 1
                 }
-                if t[k].lower.hasSuffix("ly") && !properLy.contains(t[k].lower) { return .garbledText }
-            }
-            // A comma glued to the next word: ",The".
-            if kind == .word, !t[k].spaceBefore, t[k - 1].isMark(",") { return .garbledText }
-            if kind == .punct, t[k].isMark("."), k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized {
-                return .garbledText
+            } else if kind == .word {
+                if t[k].isCapitalized, !opensQuoteOrList(t[k - 1].text) {
+                    if English.stopwords.contains(t[k].lower) && !(t[k].isASCII("I") || t[k].isASCII("May")) {
+                        return .garbledText
+                    }
+                    if t[k].lower.hasSuffix("ly") && !properLy.contains(t[k].lower) { return .garbledText }
+                }
+                // A comma glued to the next word: ",The".
+                if !t[k].spaceBefore, t[k - 1].isMark(",") { return .garbledText }
+                etc = etc || t[k].lowerIs("etc")
             }
         }
-        var quotes = 0
-        for k in t.indices where t[k].isMark("\"") { quotes += 1 }
         if quotes % 2 == 1 { return .garbledText }
-        for k in t.indices where t[k].lower == "etc" { return .garbledText }
-        if startsWithoutSubject(t) { return .garbledText }
+        if etc { return .garbledText }
+        if startsWithoutSubject(buffer: t) { return .garbledText }
         return nil
     }
 
@@ -54,35 +65,61 @@ enum SentenceQuality {
     }
 
     static func startsWithoutSubject(_ t: [Token]) -> Bool {
+        t.withUnsafeBufferPointer { startsWithoutSubject(buffer: $0) }
+    }
+
+    private static func startsWithoutSubject(buffer t: UnsafeBufferPointer<Token>) -> Bool {
         guard t.count >= 2, t[0].kind == .word, t[0].isCapitalized else { return false }
         let w = t[0].lower
-        return English.isPast(w) && !English.notVerbs.contains(w)
-            && ["the", "a", "an", "his", "its", "their"].contains(t[1].lower)
+        guard English.isPast(w) && !English.notVerbs.contains(w) else { return false }
+        let next = t[1]
+        return next.lowerIs("the") || next.lowerIs("a") || next.lowerIs("an") || next.lowerIs("his")
+            || next.lowerIs("its") || next.lowerIs("their")
     }
 
     /// "…when Khrushchev visited China, announced that he would …": a comma splice. Returns the index of
     /// the comma after which the sentence runs on without a subject, if any.
     static func commaSplice(_ t: [Token]) -> Int? {
-        var sawVerb = false
-        for k in t.indices {
-            let tok = t[k]
-            if tok.kind == .word, !tok.isCapitalized, English.isPast(tok.lower), k > 0 { sawVerb = true }
-            if sawVerb, tok.isMark(","), k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized,
-                English.isPast(t[k + 1].lower),
-                !English.irregularParticiples.contains(t[k + 1].lower) || English.irregularPast[t[k + 1].lower] != nil
-            {
-                return k
+        t.withUnsafeBufferPointer { t in
+            // Once a verb is seen the first test has nothing more to tell: only commas are read on.
+            var sawVerb = false
+            for k in t.indices {
+                if !sawVerb {
+                    if k > 0, t[k].kind == .word, !t[k].isCapitalized, English.isPast(t[k].lower) { sawVerb = true }
+                    if !sawVerb { continue }
+                }
+                if t[k].isMark(","), k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized,
+                    English.isPast(t[k + 1].lower),
+                    !English.irregularParticiples.contains(t[k + 1].lower)
+                        || English.irregularPast[t[k + 1].lower] != nil
+                {
+                    return k
+                }
             }
+            return nil
         }
-        return nil
     }
 
     static let redactionMarks = ["**", "█", "[redacted]", "XXX"]
 
     /// Whether the token is one of " “ : ( (after which a capital is no stray sentence start);
     /// the same answer as comparing its text with each, without making strings.
-    static func opensQuoteOrList(_ tok: Token) -> Bool {
-        tok.isMark("\"") || tok.isMark("“") || tok.isMark(":") || tok.isMark("(")
+    @inline(__always)
+    static func opensQuoteOrList(_ tok: Token) -> Bool { opensQuoteOrList(tok.text) }
+
+    /// `opensQuoteOrList` of a token's text, read on its bytes (“ is E2 80 9C), the token not copied.
+    @inline(__always)
+    static func opensQuoteOrList(_ text: Substring) -> Bool {
+        let u = text.utf8
+        switch u.count {
+        case 1:
+            let b = u[u.startIndex]
+            return b == 0x22 || b == 0x3A || b == 0x28
+        case 3:
+            let i = u.startIndex
+            return u[i] == 0xE2 && u[u.index(after: i)] == 0x80 && u[u.index(i, offsetBy: 2)] == 0x9C
+        default: return false
+        }
     }
 
     static let properLy: WordSet = ["italy", "july", "sicily", "emily", "kelly", "beverly", "tripoli"]
@@ -98,19 +135,27 @@ enum SentenceQuality {
 
     /// Hedges and vague openings lower a sentence's score.
     static func penalty(_ t: [Token], language: String) -> Double {
-        guard language == "en", let first = t.first else { return 0 }
-        var p = 0.0
-        if English.pronouns.contains(first.lower) { p += 2 }
-        for k in t.indices where !t[k].isCapitalized && hedges.contains(t[k].lower) {
-            p += 1.5
-            break
+        guard language == "en", !t.isEmpty else { return 0 }
+        return t.withUnsafeBufferPointer { t in
+            var p = 0.0
+            if English.pronouns.contains(t[0].lower) { p += 2 }
+            // The first hedge and the first colon, found in one pass.
+            let hedges = Self.hedges
+            var hedged = false
+            var colon = false
+            for k in t.indices where !(hedged && colon) {
+                if !hedged, !t[k].isCapitalized, hedges.contains(t[k].lower) {
+                    p += 1.5
+                    hedged = true
+                }
+                // A colon followed by more words: a quoted claim or a list, seldom a clean fact.
+                if !colon, t[k].kind == .punct, t[k].isMark(":") {
+                    if k + 3 < t.count { p += 3 }
+                    colon = true
+                }
+            }
+            if t.count > 40 { p += 1 }
+            return p
         }
-        if t.count > 40 { p += 1 }
-        // A colon followed by more words: a quoted claim or a list, seldom a clean fact.
-        for k in t.indices where t[k].isMark(":") {
-            if k + 3 < t.count { p += 3 }
-            break
-        }
-        return p
     }
 }

@@ -15,10 +15,37 @@ struct Token: Sendable {
 
     /// Whether the token is exactly `mark` (one character of one scalar), told from its bytes or
     /// scalars rather than by comparing strings.
+    /// A text is exactly one scalar when its UTF-8 bytes are that scalar's, so the bytes settle it
+    /// for marks of other scripts too (“ ، ؛) without walking scalars.
+    @inline(__always)
     func isMark(_ mark: Unicode.Scalar) -> Bool {
-        if mark.value < 0x80 { return text.utf8.count == 1 && text.utf8.first == UInt8(mark.value) }
-        var scalars = text.unicodeScalars.makeIterator()
-        return scalars.next() == mark && scalars.next() == nil
+        let u = text.utf8
+        let v = mark.value
+        if v < 0x80 { return u.count == 1 && u.first == UInt8(v) }
+        let length = v < 0x800 ? 2 : v < 0x1_0000 ? 3 : 4
+        guard u.count == length else { return false }
+        var i = u.startIndex
+        for b in mark.utf8 {
+            guard u[i] == b else { return false }
+            i = u.index(after: i)
+        }
+        return true
+    }
+
+    /// Whether `lower` is exactly `ascii`, by bytes: `lower == ascii` for ASCII without K ; ` (no
+    /// other text is canonically equivalent to such a string).
+    @inline(__always)
+    func lowerIs(_ ascii: StaticString) -> Bool {
+        let u = lower.utf8
+        let n = ascii.utf8CodeUnitCount
+        guard u.count == n else { return false }
+        let p = ascii.utf8Start
+        var i = u.startIndex
+        for k in 0..<n {
+            guard u[i] == p[k] else { return false }
+            i = u.index(after: i)
+        }
+        return true
     }
 
     /// A token whose lower case and capital the caller has read from its bytes (the ASCII reader).
