@@ -13,7 +13,14 @@ public struct FactGroup: Sendable {
     /// Read in place (`_read`): a computed getter would copy the whole candidate at every use.
     public var primary: FactCandidate { _read { yield readings[0].candidate } }
     public var isConflict: Bool { readings.count > 1 }
-    public var sources: Set<String> { Set(readings.flatMap { $0.support.map(\.source) }) }
+    public var sources: Set<String> {
+        // Loops, not `flatMap` and a key path: read for every group at every prune.
+        var out = Set<String>()
+        for r in readings.indices {
+            for e in readings[r].support.indices { out.insert(readings[r].support[e].source) }
+        }
+        return out
+    }
 
     /// Key of the fact: what is asked (normalized words) and the primary answer.
     public var factKey: String {
@@ -24,8 +31,11 @@ public struct FactGroup: Sendable {
 
     public var factID: String { "fact-" + SHA256.hexDigest(of: Array(factKey.utf8)).prefix(16) }
 
-    public var score: Double {
-        let support = Double(sources.count - 1) * 0.7 + Double(min(readings[0].support.count - 1, 3)) * 0.2
+    public var score: Double { score(sourceCount: sources.count) }
+
+    /// `score`, given `sources.count` (a set built from every citation).
+    func score(sourceCount: Int) -> Double {
+        let support = Double(sourceCount - 1) * 0.7 + Double(min(readings[0].support.count - 1, 3)) * 0.2
         return primary.score + support
     }
 

@@ -255,12 +255,14 @@ struct FactPool {
     }
 
     private mutating func prune() {
-        let scores = groups.map(\.score)
+        // Closures, not key paths (`map(\.score)` went through the generic key-path reader); each
+        // group's sources counted once for both.
+        let sourceCounts = groups.map { $0.sources.count }
+        let scores = groups.indices.map { groups[$0].score(sourceCount: sourceCounts[$0]) }
         let order = groups.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
         // The best half, and facts told by several sources (conflicts among them) — at most a quarter
         // more of those, best first: the pool stays bounded however many sources agree, and at most
         // three quarters full after a prune, so prunes stay rare.
-        let sourceCounts = groups.map(\.sources.count)
         let multiSource = order.filter { sourceCounts[$0] > 1 }.prefix(capacity / 4)
         let keep = Set(order.prefix(capacity / 2)).union(multiSource)
         groups = groups.indices.filter { keep.contains($0) }.map { groups[$0] }
