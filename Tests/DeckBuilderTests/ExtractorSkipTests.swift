@@ -60,10 +60,10 @@ import Testing
                 #expect(!century || DateExtractor.ordinalValue(t[i]) == nil, "\(t[i].text)")
             }
             for tok in t {
-                if !DateExtractor.mayBeMonth(tok) {
+                if !DateExtractor.mayBeMonth([tok], 0) {
                     #expect(!Self.slowMonthWord(tok), "\(tok.text)")
                 }
-                if !FigureExtractor.mayStartEnglish(tok) {
+                if !FigureExtractor.mayStartEnglish([tok], 0) {
                     #expect(tok.kind != .number && !Self.slowNumberWord(tok), "\(tok.text)")
                 }
                 for word: StaticString in ["of", "century", "centuries"] {

@@ -57,7 +57,7 @@ enum DateExtractor {
         case .punct: return nil
         // A word starts only a month-led date or a century ("nineteenth century"): no day, decade or year.
         case .word:
-            if !mayBeMonth(t[i]) {
+            if !mayBeMonth(t, i) {
                 guard centuryAfter(t, i), let n = ordinalValue(t[i]), (1...21).contains(n) else { return nil }
                 return DateMention(tokens: i..<i + 2, value: DateValue(granularity: .century, year: nil, endYear: n))
             }
@@ -150,19 +150,22 @@ enum DateExtractor {
     }
 
     /// False when `monthAt` surely finds no month at the token. A word with a hyphen needs one of the
-    /// prefixes (m e l M E L first): no name holds a hyphen. Without one, the word needs three to nine
-    /// bytes and a capital, its first three letters those of a month (lower-cased with bit 5: no other
-    /// first character lower-cases to these letters, and no other scalar is canonically equivalent to
-    /// one of the names' letters, so a name's word is in ASCII).
+    /// prefixes (m e l M E L first): no name holds a hyphen. Without one, the lower case needs three to
+    /// nine bytes, a capital, and a month's first three letters (a name is ASCII without k: no other
+    /// scalar is canonically equivalent to its letters). The fields are read in place, the token not
+    /// copied.
     @inline(__always)
-    static func mayBeMonth(_ tok: Token) -> Bool {
-        guard tok.kind == .word else { return false }
-        let u = tok.text.utf8
-        guard let b = u.first else { return false }
-        if tok.hasHyphen { return b == 0x6D || b == 0x65 || b == 0x6C || b == 0x4D || b == 0x45 || b == 0x4C }
-        let n = u.count
-        guard tok.isCapitalized, n >= 3, n <= 9 else { return false }
-        return u.withContiguousStorageIfAvailable { isMonthHead($0[0], $0[1], $0[2]) } ?? true
+    static func mayBeMonth(_ t: [Token], _ i: Int) -> Bool {
+        guard t[i].kind == .word else { return false }
+        if t[i].hasHyphen {
+            guard let b = t[i].text.utf8.first else { return false }
+            return b == 0x6D || b == 0x65 || b == 0x6C || b == 0x4D || b == 0x45 || b == 0x4C
+        }
+        guard t[i].isCapitalized else { return false }
+        let u = t[i].lower.utf8
+        guard u.count >= 3, u.count <= 9 else { return false }
+        var k = u.makeIterator()
+        return isMonthHead(k.next()!, k.next()!, k.next()!)
     }
 
     /// Whether three bytes, lower-cased by bit 5, are jan feb mar apr may jun jul aug sep oct nov dec.
@@ -184,7 +187,7 @@ enum DateExtractor {
         case .number: return true
         case .punct: return false
         case .word:
-            if mayBeMonth(t[i]) { return true }
+            if mayBeMonth(t, i) { return true }
             guard let b = t[i].lower.utf8.first, b == 0x65 || b == 0x66 || b == 0x6E || b == 0x73 || b == 0x74
             else { return false }
             return centuryAfter(t, i)
@@ -193,7 +196,7 @@ enum DateExtractor {
 
     /// A month word at `i` (with "mid-"/"early-" prefixes and an abbreviation dot); returns the month and the next index.
     static func monthAt(_ t: [Token], _ i: Int) -> (Int, Int)? {
-        guard i < t.count, mayBeMonth(t[i]) else { return nil }
+        guard i < t.count, mayBeMonth(t, i) else { return nil }
         let hasHyphen = t[i].hasHyphen
         guard t[i].isCapitalized || hasHyphen else { return nil }
         var word = Substring(t[i].text)

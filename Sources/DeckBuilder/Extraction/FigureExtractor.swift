@@ -90,7 +90,7 @@ enum FigureExtractor {
             while i < t.count {
                 // The cheap test first: most tokens cannot start a figure, and asking costs the copy of
                 // an empty mention.
-                if !isTaken[i], arabic ? t[i].kind != .punct : mayStartEnglish(t[i]),
+                if !isTaken[i], arabic ? t[i].kind != .punct : mayStartEnglish(t, i),
                     let m = arabic ? arabicAt(t, i) : englishAt(t, i)
                 {
                     out.append(m)
@@ -116,12 +116,14 @@ enum FigureExtractor {
     /// False when `englishAt` surely finds no figure at the token: a mark, or a word that is no number
     /// word, nor two joined by a hyphen. Every number word is ASCII of three bytes or more (no other
     /// scalar is canonically equivalent to its letters), its first three among `isNumberHead`'s.
-    static func mayStartEnglish(_ tok: Token) -> Bool {
-        switch tok.kind {
+    @inline(__always)
+    static func mayStartEnglish(_ t: [Token], _ i: Int) -> Bool {
+        // The fields are read in place, the token not copied.
+        switch t[i].kind {
         case .number: return true
         case .punct: return false
         case .word:
-            let u = tok.lower.utf8
+            let u = t[i].lower.utf8
             guard let b = u.first else { return false }
             // A leading hyphen is dropped by the split of a hyphenated word: the full test decides.
             if b == 0x2D { return true }
