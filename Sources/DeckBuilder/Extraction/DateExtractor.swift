@@ -26,7 +26,7 @@ enum DateExtractor {
         var out: [DateMention] = []
         var i = 0
         while i < t.count {
-            if let m = englishAt(t, i) {
+            if mayStartEnglish(t, i), let m = englishAt(t, i) {
                 out.append(m)
                 i = m.tokens.upperBound
             } else {
@@ -36,7 +36,33 @@ enum DateExtractor {
         return out
     }
 
+    /// Whether the token is `word` (lower-case ASCII without k), its lower case compared only when the
+    /// byte counts agree: no string comparison for the many words of another length.
+    @inline(__always)
+    static func lowerIs(_ tok: Token, _ word: StaticString) -> Bool {
+        tok.lower.utf8.count == word.utf8CodeUnitCount && tok.lower == word.description
+    }
+
+    /// Whether the token after `i` is "century" or "centuries".
+    private static func centuryAfter(_ t: [Token], _ i: Int) -> Bool {
+        guard i + 1 < t.count else { return false }
+        let n = t[i + 1].lower.utf8.count
+        guard n == 7 || n == 9 else { return false }
+        return lowerIs(t[i + 1], "century") || lowerIs(t[i + 1], "centuries")
+    }
+
     private static func englishAt(_ t: [Token], _ i: Int) -> DateMention? {
+        switch t[i].kind {
+        // Every date starts with a word or a number.
+        case .punct: return nil
+        // A word starts only a month-led date or a century ("nineteenth century"): no day, decade or year.
+        case .word:
+            if !mayBeMonth(t, i) {
+                guard centuryAfter(t, i), let n = ordinalValue(t[i]), (1...21).contains(n) else { return nil }
+                return DateMention(tokens: i..<i + 2, value: DateValue(granularity: .century, year: nil, endYear: n))
+            }
+        case .number: break
+        }
         // Month-led: "August 9th, 1945", "August 8", "May 1939", "May of 1939", "mid-May".
         if let (month, next) = monthAt(t, i) {
             if let day = dayAt(t, next) {
@@ -50,7 +76,7 @@ enum DateExtractor {
                     tokens: i..<next + 1, value: DateValue(granularity: .day, year: nil, month: month, day: day))
             }
             var k = next
-            if k < t.count, t[k].lower == "of" { k += 1 }
+            if k < t.count, lowerIs(t[k], "of") { k += 1 }
             if let year = yearNumber(t, k) {
                 return DateMention(tokens: i..<k + 1, value: DateValue(granularity: .month, year: year, month: month))
             }
@@ -64,7 +90,7 @@ enum DateExtractor {
         // Day-led: "25 June 1950", "8 August", "the 8th of August 1945".
         if let day = dayAt(t, i) {
             var k = i + 1
-            if k < t.count, t[k].lower == "of" { k += 1 }
+            if k < t.count, lowerIs(t[k], "of") { k += 1 }
             if let (month, next) = monthAt(t, k) {
                 var y = next
                 if y < t.count, t[y].isMark(",") { y += 1 }
@@ -82,9 +108,7 @@ enum DateExtractor {
         {
             return DateMention(tokens: i..<i + 1, value: DateValue(granularity: .decade, year: y))
         }
-        if i + 1 < t.count, t[i + 1].lower == "century" || t[i + 1].lower == "centuries", let n = ordinalValue(t[i]),
-            (1...21).contains(n)
-        {
+        if centuryAfter(t, i), let n = ordinalValue(t[i]), (1...21).contains(n) {
             return DateMention(tokens: i..<i + 2, value: DateValue(granularity: .century, year: nil, endYear: n))
         }
         // Years and ranges.
@@ -125,9 +149,54 @@ enum DateExtractor {
         tok.isMark("-") || tok.isMark("–") || tok.isMark("—") || tok.isASCII("to") || tok.isASCII("and")
     }
 
+    /// False when `monthAt` surely finds no month at the token. A word with a hyphen needs one of the
+    /// prefixes (m e l M E L first): no name holds a hyphen. Without one, the lower case needs three to
+    /// nine bytes, a capital, and a month's first three letters (a name is ASCII without k: no other
+    /// scalar is canonically equivalent to its letters). The fields are read in place, the token not
+    /// copied.
+    @inline(__always)
+    static func mayBeMonth(_ t: [Token], _ i: Int) -> Bool {
+        guard t[i].kind == .word else { return false }
+        if t[i].hasHyphen {
+            guard let b = t[i].text.utf8.first else { return false }
+            return b == 0x6D || b == 0x65 || b == 0x6C || b == 0x4D || b == 0x45 || b == 0x4C
+        }
+        guard t[i].isCapitalized else { return false }
+        let u = t[i].lower.utf8
+        guard u.count >= 3, u.count <= 9 else { return false }
+        var k = u.makeIterator()
+        return isMonthHead(k.next()!, k.next()!, k.next()!)
+    }
+
+    /// Whether three bytes, lower-cased by bit 5, are jan feb mar apr may jun jul aug sep oct nov dec.
+    @inline(__always)
+    static func isMonthHead(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+        switch UInt32(a | 0x20) << 16 | UInt32(b | 0x20) << 8 | UInt32(c | 0x20) {
+        case 0x6A616E, 0x666562, 0x6D6172, 0x617072, 0x6D6179, 0x6A756E, 0x6A756C, 0x617567, 0x736570, 0x6F6374,
+            0x6E6F76, 0x646563:
+            return true
+        default: return false
+        }
+    }
+
+    /// False when `englishAt` surely finds no date at the token: a mark, or a word that is no month and
+    /// no ordinal before "century" (the ordinal words start with e f n s t).
+    @inline(__always)
+    static func mayStartEnglish(_ t: [Token], _ i: Int) -> Bool {
+        switch t[i].kind {
+        case .number: return true
+        case .punct: return false
+        case .word:
+            if mayBeMonth(t, i) { return true }
+            guard let b = t[i].lower.utf8.first, b == 0x65 || b == 0x66 || b == 0x6E || b == 0x73 || b == 0x74
+            else { return false }
+            return centuryAfter(t, i)
+        }
+    }
+
     /// A month word at `i` (with "mid-"/"early-" prefixes and an abbreviation dot); returns the month and the next index.
     static func monthAt(_ t: [Token], _ i: Int) -> (Int, Int)? {
-        guard i < t.count, t[i].kind == .word else { return nil }
+        guard i < t.count, mayBeMonth(t, i) else { return nil }
         let hasHyphen = t[i].hasHyphen
         guard t[i].isCapitalized || hasHyphen else { return nil }
         var word = Substring(t[i].text)
@@ -312,6 +381,19 @@ enum DateExtractor {
     }
 
     private static func arabicAt(_ t: [Token], _ i: Int) -> DateMention? {
+        // A mark starts no date, a word only a month-led one (no day, no year).
+        switch t[i].kind {
+        case .punct: return nil
+        case .word:
+            guard let (month, lev, next) = arabicMonthAt(t, i) else { return nil }
+            if let (year, end) = arabicYear(t, next) {
+                return DateMention(
+                    tokens: i..<end, value: DateValue(granularity: .month, year: year, month: month), levantine: lev)
+            }
+            return DateMention(
+                tokens: i..<next, value: DateValue(granularity: .month, year: nil, month: month), levantine: lev)
+        case .number: break
+        }
         if let day = dayAt(t, i), let (month, lev, next) = arabicMonthAt(t, i + 1) {
             if let (year, end) = arabicYear(t, next) {
                 return DateMention(

@@ -84,16 +84,65 @@ enum FigureExtractor {
 
     static func figures(in t: [Token], language: String, taken: Set<Int>) -> [FigureMention] {
         var out: [FigureMention] = []
-        var i = 0
-        while i < t.count {
-            if !taken.contains(i), let m = language == "ar" ? arabicAt(t, i) : englishAt(t, i) {
-                out.append(m)
-                i = m.countedTokens.upperBound
-            } else {
-                i += 1
+        let arabic = language == "ar"
+        withTakenMask(taken, count: t.count) { isTaken in
+            var i = 0
+            while i < t.count {
+                // The cheap test first: most tokens cannot start a figure, and asking costs the copy of
+                // an empty mention.
+                if !isTaken[i], arabic ? t[i].kind != .punct : mayStartEnglish(t, i),
+                    let m = arabic ? arabicAt(t, i) : englishAt(t, i)
+                {
+                    out.append(m)
+                    i = m.countedTokens.upperBound
+                } else {
+                    i += 1
+                }
             }
         }
         return out
+    }
+
+    /// Calls `body` with a flag for each of `count` tokens: whether `taken` holds its index (what
+    /// `taken.contains` answers, read without hashing).
+    static func withTakenMask<R>(_ taken: Set<Int>, count: Int, _ body: (UnsafeBufferPointer<Bool>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: count) { mask in
+            _ = mask.initialize(repeating: false)
+            for k in taken where k >= 0 && k < count { mask[k] = true }
+            return body(UnsafeBufferPointer(mask))
+        }
+    }
+
+    /// False when `englishAt` surely finds no figure at the token: a mark, or a word that is no number
+    /// word, nor two joined by a hyphen. Every number word is ASCII of three bytes or more (no other
+    /// scalar is canonically equivalent to its letters), its first three among `isNumberHead`'s.
+    @inline(__always)
+    static func mayStartEnglish(_ t: [Token], _ i: Int) -> Bool {
+        // The fields are read in place, the token not copied.
+        switch t[i].kind {
+        case .number: return true
+        case .punct: return false
+        case .word:
+            let u = t[i].lower.utf8
+            guard let b = u.first else { return false }
+            // A leading hyphen is dropped by the split of a hyphenated word: the full test decides.
+            if b == 0x2D { return true }
+            guard u.count >= 3 else { return false }
+            var k = u.makeIterator()
+            return isNumberHead(k.next()!, k.next()!, k.next()!)
+        }
+    }
+
+    /// Whether three bytes begin a number word: two thr thi fou for fiv fif six sev eig nin ten ele twe
+    /// hun doz.
+    @inline(__always)
+    static func isNumberHead(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+        switch UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c) {
+        case 0x74776F, 0x746872, 0x746869, 0x666F75, 0x666F72, 0x666976, 0x666966, 0x736978, 0x736576, 0x656967,
+            0x6E696E, 0x74656E, 0x656C65, 0x747765, 0x68756E, 0x646F7A:
+            return true
+        default: return false
+        }
     }
 
     private static func englishAt(_ t: [Token], _ i: Int) -> FigureMention? {

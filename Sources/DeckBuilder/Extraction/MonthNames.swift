@@ -54,6 +54,30 @@ enum MonthNames {
     /// start a two-word month: a byte test, exact for words `WordFilter` calls plain.
     static func mayStartPair(_ word: Substring) -> Bool {
         guard WordFilter.isPlain(word) else { return true }
+        // A native string's bytes are read as one buffer, without the view's index arithmetic.
+        return word.utf8.withContiguousStorageIfAvailable { mayStartPlainPair(buffer: $0) }
+            ?? mayStartPair(copying: word)
+    }
+
+    /// `mayStartPair` of the UTF-8 bytes of a plain word.
+    static func mayStartPlainPair(buffer u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for b in u {
+            if previous == 0xD9 && b == 0x80 { return true }
+            previous = b
+        }
+        return pairHeadBytes.contains { head in
+            guard u.count >= head.count else { return false }
+            var k = 0
+            let from = u.count - head.count
+            while k < head.count, u[from + k] == head[k] { k += 1 }
+            return k == head.count
+        }
+    }
+
+    /// `mayStartPair` read through the view (the words of a string that is not native).
+    static func mayStartPair(copying word: Substring) -> Bool {
+        guard WordFilter.isPlain(word) else { return true }
         let u = word.utf8
         var previous: UInt8 = 0
         for b in u {

@@ -36,15 +36,37 @@ enum NameExtractor {
             && MonthNames.englishMonth(tok.lower) == nil
     }
 
+    /// What a word is among the titles and heads, in one look-up: the bits of `Role`.
+    private static let roles: WordTable<UInt8> = {
+        var d: [String: UInt8] = [:]
+        for w in titles.words { d[w, default: 0] |= Role.title }
+        for w in placeHeads.words { d[w, default: 0] |= Role.place }
+        for w in eventHeads.words { d[w, default: 0] |= Role.event }
+        return WordTable(d)
+    }()
+
+    private enum Role {
+        static let title: UInt8 = 1
+        static let place: UInt8 = 2
+        static let event: UInt8 = 4
+    }
+
     static func english(_ t: [Token], taken: Set<Int>) -> [NameMention] {
+        FigureExtractor.withTakenMask(taken, count: t.count) { english(t, isTaken: $0) }
+    }
+
+    private static func english(_ t: [Token], isTaken taken: UnsafeBufferPointer<Bool>) -> [NameMention] {
         var out: [NameMention] = []
         var k = 0
         while k < t.count {
             defer { k += 1 }
-            if taken.contains(k) { continue }
+            // Only a capitalized title or head starts a name.
+            if taken[k] || !t[k].isCapitalized { continue }
             let w = t[k].lower
+            let role = roles[w] ?? 0
+            if role == 0 { continue }
             // Title + capitalized words: a person.
-            if t[k].isCapitalized, titles.contains(w), k + 1 < t.count, isNameWord(t[k + 1]) {
+            if role & Role.title != 0, k + 1 < t.count, isNameWord(t[k + 1]) {
                 var e = k + 1
                 while e < t.count, e - k <= 3, isNameWord(t[e]), !placeHeads.contains(t[e].lower),
                     !eventHeads.contains(t[e].lower)
@@ -54,11 +76,11 @@ enum NameExtractor {
                 continue
             }
             // Capitalized words + a place or event head.
-            if t[k].isCapitalized, placeHeads.contains(w) || eventHeads.contains(w), k > 0 {
+            if role & (Role.place | Role.event) != 0, k > 0 {
                 var s = k
                 while s > 0, isNameWord(t[s - 1]), k - s < 3 { s -= 1 }
-                guard s < k, !(s..<k).contains(where: { taken.contains($0) }) else { continue }
-                if placeHeads.contains(w) {
+                guard s < k, !(s..<k).contains(where: { taken[$0] }) else { continue }
+                if role & Role.place != 0 {
                     out.append(NameMention(tokens: s..<(k + 1), kind: .place, value: join(t, s..<(k + 1)), head: w))
                 } else {
                     out.append(NameMention(tokens: s..<k, kind: .name, value: join(t, s..<k), head: w))
