@@ -100,8 +100,10 @@ public struct FactGroup: Sendable {
     static func sameValue(_ a: FactCandidate.Value, _ an: String, _ b: FactCandidate.Value, _ bn: String) -> Bool {
         if an == bn { return true }
         switch (a, b) {
-        case (.date(let x), .date(let y)):
-            return x.normalized.hasPrefix(y.normalized + "-") || y.normalized.hasPrefix(x.normalized + "-")
+        case (.date, .date):
+            // A date candidate's normalized answer is its value's (`DateValue.normalized`, built
+            // anew at each read): the strings given stand for both.
+            return an.hasPrefix(bn + "-") || bn.hasPrefix(an + "-")
         case (.figure(let x), .figure(let y)):
             return x.value == y.value && x.isPercent == y.isPercent
         default:

@@ -411,23 +411,26 @@ enum CardDrafter {
         return ["it", "they", "he", "she", "them", "him"].contains(subject.lower)
     }
 
-    /// Calls `body` with each word of `s` split at spaces (what `s.split(separator: " ")` gives):
-    /// on the bytes when the text is ASCII, where each character is one byte.
-    static func forEachWord(_ s: String, _ body: (Substring) -> Void) {
-        if isPlainASCII(s) {
-            // Walked by index: `split` would first gather the words into an array.
-            let u = s.utf8
-            var i = u.startIndex
-            while i < u.endIndex {
-                while i < u.endIndex, u[i] == 0x20 { i = u.index(after: i) }
-                guard i < u.endIndex else { break }
+    /// Calls `body` with each word of `s` split at spaces (what `s.split(separator: " ")` gives), as
+    /// a string: read on the bytes when the text is ASCII without CR, where each character is one
+    /// byte (a word of up to 15 bytes is a string without an allocation).
+    static func forEachWord(_ s: String, _ body: (String) -> Void) {
+        var text = s
+        let done = text.withUTF8 { b -> Bool in
+            for c in b where c >= 0x80 || c == 0x0D { return false }
+            var i = 0
+            while i < b.count {
+                while i < b.count, b[i] == 0x20 { i += 1 }
+                guard i < b.count else { break }
                 var j = i
-                while j < u.endIndex, u[j] != 0x20 { j = u.index(after: j) }
-                body(Substring(u[i..<j]))
+                while j < b.count, b[j] != 0x20 { j += 1 }
+                body(String(decoding: UnsafeBufferPointer(rebasing: b[i..<j]), as: UTF8.self))
                 i = j
             }
-        } else {
-            for word in s.split(separator: " ") { body(word) }
+            return true
+        }
+        if !done {
+            for word in s.split(separator: " ") { body(String(word)) }
         }
     }
 
@@ -602,7 +605,7 @@ enum CardDrafter {
             }
         }
         var matchWords = Set(window)
-        forEachWord(answer) { matchWords.remove(String($0)) }
+        forEachWord(answer) { matchWords.remove($0) }
         return matchWords
     }
 
