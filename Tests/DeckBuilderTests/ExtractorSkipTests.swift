@@ -100,3 +100,33 @@ import Testing
         #expect(FigureExtractor.figures(in: t, language: "en", taken: [9]).isEmpty)
     }
 }
+
+/// The extractors given the taken tokens as ranges find what they find given them as a set.
+@Suite struct TakenRangesTests {
+    @Test func rangesFindWhatTheSetFinds() {
+        for t in ExtractorSkipTests.allTokens {
+            for language in ["en", "ar"] {
+                let dates = DateExtractor.dates(in: t, language: language)
+                let set = Set(dates.flatMap { Array($0.tokens) })
+                var ranges = dates.map { $0.tokens }
+                let bySet = FigureExtractor.figures(in: t, language: language, taken: set)
+                let byRanges = FigureExtractor.figures(in: t, language: language, takenRanges: ranges)
+                #expect(
+                    bySet.map { "\($0.tokens) \($0.countedTokens) \($0.value.normalized)" }
+                        == byRanges.map { "\($0.tokens) \($0.countedTokens) \($0.value.normalized)" })
+                var taken = set
+                for f in bySet {
+                    taken.formUnion(f.tokens)
+                    taken.formUnion(f.countedTokens)
+                    ranges.append(f.tokens)
+                    ranges.append(f.countedTokens)
+                }
+                let names = NameExtractor.names(in: t, language: language, taken: taken)
+                let namesByRanges = NameExtractor.names(in: t, language: language, takenRanges: ranges)
+                #expect(
+                    names.map { "\($0.tokens) \($0.value) \($0.kind)" }
+                        == namesByRanges.map { "\($0.tokens) \($0.value) \($0.kind)" })
+            }
+        }
+    }
+}

@@ -44,11 +44,14 @@ enum DocumentAnalyzer {
                 guard mayHoldFacts(text) || anchor != nil || mayHoldNames(text) else { continue }
                 let tokens = Tokenizer.tokens(text)
                 let dates = DateExtractor.dates(in: tokens, language: language)
-                let dateTokens = Set(dates.flatMap { Array($0.tokens) })
-                let figures = FigureExtractor.figures(in: tokens, language: language, taken: dateTokens)
-                var taken = dateTokens
-                for f in figures { taken.formUnion(f.tokens); taken.formUnion(f.countedTokens) }
-                let names = NameExtractor.names(in: tokens, language: language, taken: taken)
+                // What dates and figures took, as ranges (a set of their indices hashed each one).
+                var taken = dates.map { $0.tokens }
+                let figures = FigureExtractor.figures(in: tokens, language: language, takenRanges: taken)
+                for f in figures {
+                    taken.append(f.tokens)
+                    taken.append(f.countedTokens)
+                }
+                let names = NameExtractor.names(in: tokens, language: language, takenRanges: taken)
                 analysis.datesFound += dates.count
                 analysis.figuresFound += figures.count
                 analysis.namesFound += names.count

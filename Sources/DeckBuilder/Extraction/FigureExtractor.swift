@@ -83,9 +83,20 @@ enum FigureExtractor {
     }
 
     static func figures(in t: [Token], language: String, taken: Set<Int>) -> [FigureMention] {
+        withTakenMask(taken, count: t.count) { figures(in: t, language: language, isTaken: $0) }
+    }
+
+    /// `figures(in:language:taken:)` with the taken tokens given as ranges (a date's tokens each).
+    static func figures(in t: [Token], language: String, takenRanges: [Range<Int>]) -> [FigureMention] {
+        withTakenMask(ranges: takenRanges, count: t.count) { figures(in: t, language: language, isTaken: $0) }
+    }
+
+    private static func figures(
+        in t: [Token], language: String, isTaken: UnsafeBufferPointer<Bool>
+    ) -> [FigureMention] {
         var out: [FigureMention] = []
         let arabic = language == "ar"
-        withTakenMask(taken, count: t.count) { isTaken in
+        do {
             var i = 0
             while i < t.count {
                 // The cheap test first: most tokens cannot start a figure, and asking costs the copy of
@@ -105,6 +116,19 @@ enum FigureExtractor {
 
     /// Calls `body` with a flag for each of `count` tokens: whether `taken` holds its index (what
     /// `taken.contains` answers, read without hashing).
+    /// `withTakenMask` of the indices in `ranges`.
+    static func withTakenMask<R>(
+        ranges: [Range<Int>], count: Int, _ body: (UnsafeBufferPointer<Bool>) -> R
+    ) -> R {
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: count) { mask in
+            _ = mask.initialize(repeating: false)
+            for r in ranges {
+                for k in r where k >= 0 && k < count { mask[k] = true }
+            }
+            return body(UnsafeBufferPointer(mask))
+        }
+    }
+
     static func withTakenMask<R>(_ taken: Set<Int>, count: Int, _ body: (UnsafeBufferPointer<Bool>) -> R) -> R {
         withUnsafeTemporaryAllocation(of: Bool.self, capacity: count) { mask in
             _ = mask.initialize(repeating: false)

@@ -31,6 +31,13 @@ enum NameExtractor {
         language == "ar" ? arabic(t, taken: taken) : english(t, taken: taken)
     }
 
+    /// `names(in:language:taken:)` with the taken tokens given as ranges (dates' and figures').
+    static func names(in t: [Token], language: String, takenRanges: [Range<Int>]) -> [NameMention] {
+        FigureExtractor.withTakenMask(ranges: takenRanges, count: t.count) {
+            language == "ar" ? arabic(t, isTaken: $0) : english(t, isTaken: $0)
+        }
+    }
+
     static func isNameWord(_ tok: Token) -> Bool {
         tok.kind == .word && tok.isCapitalized && !English.stopwords.contains(tok.lower) && !titles.contains(tok.lower)
             && MonthNames.englishMonth(tok.lower) == nil
@@ -96,8 +103,12 @@ enum NameExtractor {
     ]
 
     static func arabic(_ t: [Token], taken: Set<Int>) -> [NameMention] {
+        FigureExtractor.withTakenMask(taken, count: t.count) { arabic(t, isTaken: $0) }
+    }
+
+    private static func arabic(_ t: [Token], isTaken taken: UnsafeBufferPointer<Bool>) -> [NameMention] {
         var out: [NameMention] = []
-        for k in t.indices where t[k].kind == .word && !taken.contains(k) {
+        for k in t.indices where t[k].kind == .word && !taken[k] {
             guard arabicHeads.mayContainStem(t[k].text),
                 let head = DateExtractor.firstStem(t[k].text, { arabicHeads.contains($0) ? $0 : nil })
             else {
