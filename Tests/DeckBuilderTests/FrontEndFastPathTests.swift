@@ -163,17 +163,37 @@ import Testing
         #expect(LineCleaner.siteTailIsShort(sub) == (sub.split(separator: " ").count <= 3 && !sub.contains(".")))
     }
 
-    @Test(arguments: texts)
+    /// Texts whose eight-byte words are all ASCII letters and digits, ASCII with punctuation, or
+    /// hold bytes of other scripts, at every alignment.
+    static let keyTexts: [String] = {
+        var out: [String] = texts + ExtractionFastPathTests.longTexts
+        out.append("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        let ascii: [Character] = (0..<128).map { (b: Int) -> Character in Character(Unicode.Scalar(UInt8(b))) }
+        out.append(String(ascii))
+        out.append(String(ascii.reversed()) + "الحرب١٩٤٥ ÉCOLE")
+        out.append(texts.joined(separator: " "))
+        out.append(texts.joined())
+        for pad in 0..<9 {
+            out.append(String(repeating: "x", count: pad) + "@[`{/:AZaz09 THE WAR ended in 1945 الحرب")
+        }
+        return out
+    }()
+
+    @Test(arguments: keyTexts)
     func repeatKeyTableMatchesSwitch(_ text: String) {
-        let expected = String(
-            decoding: text.utf8.compactMap { b -> UInt8? in
-                switch b {
-                case 0x30...0x39, 0x61...0x7A, 0x80...: b
-                case 0x41...0x5A: b | 0x20
-                default: nil
-                }
-            }, as: UTF8.self)
-        #expect(LineCleaner.fastKey(Substring(text)) == expected)
+        // The whole text, and a substring not starting at its start (other word alignments).
+        for sub in [Substring(text), text.dropFirst(1)] {
+            let expected = String(
+                decoding: sub.utf8.compactMap { b -> UInt8? in
+                    switch b {
+                    case 0x30...0x39, 0x61...0x7A, 0x80...: b
+                    case 0x41...0x5A: b | 0x20
+                    default: nil
+                    }
+                }, as: UTF8.self)
+            #expect(LineCleaner.fastKey(sub) == expected)
+            #expect(LineCleaner.fastKey(sub).utf8.elementsEqual(expected.utf8))
+        }
     }
 
     @Test func repeatKeysAreEqualAsStringsAre() {
