@@ -163,17 +163,78 @@ import Testing
         #expect(LineCleaner.siteTailIsShort(sub) == (sub.split(separator: " ").count <= 3 && !sub.contains(".")))
     }
 
-    @Test(arguments: texts)
+    /// Texts whose eight-byte words are all ASCII letters and digits, ASCII with punctuation, or
+    /// hold bytes of other scripts, at every alignment.
+    static let keyTexts: [String] = {
+        var out: [String] = texts + ExtractionFastPathTests.longTexts
+        out.append("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        let ascii: [Character] = (0..<128).map { (b: Int) -> Character in Character(Unicode.Scalar(UInt8(b))) }
+        out.append(String(ascii))
+        out.append(String(ascii.reversed()) + "الحرب١٩٤٥ ÉCOLE")
+        out.append(texts.joined(separator: " "))
+        out.append(texts.joined())
+        for pad in 0..<9 {
+            out.append(String(repeating: "x", count: pad) + "@[`{/:AZaz09 THE WAR ended in 1945 الحرب")
+        }
+        return out
+    }()
+
+    /// Arabic words before a dot, and words the byte path must leave to the scalar one.
+    static let wordEnds: [String] = {
+        var out = texts + TokenFastPathTests.scalarTexts
+        let stops = ["", " ", "1", ",", "(", "a", ".", "\u{0640}", "\u{064B}", "\u{0660}", "\u{00E9}", "\u{2019}"]
+        for stop in stops {
+            for word in ["الحرب", "ب", "\u{0621}\u{063B}\u{063F}\u{0640}\u{064A}", "بَ", "ی", "abc", "aب", "بa", "ب.ت"] {
+                out.append(stop + word + ". Next")
+                out.append(word + stop + ".")
+            }
+        }
+        return out + (UInt32(0x0600)...0x06FF).map { "x \(Character(Unicode.Scalar($0)!))ب." }
+    }()
+
+    @Test(arguments: wordEnds)
+    func arabicWordBeforeMatchesScalars(_ text: String) {
+        var copy = text
+        copy.withUTF8 { b in
+            for i in 0...b.count where i == b.count || b[i] & 0xC0 != 0x80 {
+                guard let fast = SentenceSplitter.arabicWordBefore(b, i) else { continue }
+                let slow = SentenceSplitter.scalarWordBefore(b, i)
+                #expect(fast.bytes.baseAddress == slow.bytes.baseAddress && fast.bytes.count == slow.bytes.count)
+                #expect(fast.text == slow.text && fast.text.utf8.elementsEqual(slow.text.utf8), "\(text) \(i)")
+                #expect(fast.count == slow.count && fast.allLowercase == slow.allLowercase)
+                #expect(fast.hasDot == slow.hasDot && fast.isASCII == slow.isASCII)
+            }
+        }
+    }
+
+    /// Lines of 79 to 83 spaces ending in a breadcrumb trail: past 80 spaces a line is prose
+    /// whatever separators it holds (a cookie notice still goes).
+    @Test(arguments: 79...83)
+    func linesPastEightySpacesAreProse(_ spaces: Int) {
+        let words = Array(repeating: "word", count: spaces - 4).joined(separator: " ")
+        let line = words + " Home > News > War"
+        #expect(line.utf8.count { $0 == 0x20 } == spaces)
+        let expected: NoiseReason? =
+            spaces > 80 ? nil : LineCleaner.isBreadcrumb(line, lower: FastCase.lower(line)) ? .breadcrumb : nil
+        #expect(LineCleaner.lineReason(line) == expected)
+        #expect(LineCleaner.lineReason("We use cookies " + line) == .cookieNotice)
+    }
+
+    @Test(arguments: keyTexts)
     func repeatKeyTableMatchesSwitch(_ text: String) {
-        let expected = String(
-            decoding: text.utf8.compactMap { b -> UInt8? in
-                switch b {
-                case 0x30...0x39, 0x61...0x7A, 0x80...: b
-                case 0x41...0x5A: b | 0x20
-                default: nil
-                }
-            }, as: UTF8.self)
-        #expect(LineCleaner.fastKey(Substring(text)) == expected)
+        // The whole text, and a substring not starting at its start (other word alignments).
+        for sub in [Substring(text), text.dropFirst(1)] {
+            let expected = String(
+                decoding: sub.utf8.compactMap { b -> UInt8? in
+                    switch b {
+                    case 0x30...0x39, 0x61...0x7A, 0x80...: b
+                    case 0x41...0x5A: b | 0x20
+                    default: nil
+                    }
+                }, as: UTF8.self)
+            #expect(LineCleaner.fastKey(sub) == expected)
+            #expect(LineCleaner.fastKey(sub).utf8.elementsEqual(expected.utf8))
+        }
     }
 
     @Test func repeatKeysAreEqualAsStringsAre() {

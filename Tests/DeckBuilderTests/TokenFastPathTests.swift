@@ -19,6 +19,52 @@ import Testing
         ",", ".", "\"", "“", "”", ":", ";", "(", "-", "–", "—", "،", "؛", "٪", "°", "\u{037E}", "\u{1F600}", "و",
     ]
 
+    /// Texts for the byte reader of non-ASCII text: Arabic with its digits, separators, marks and
+    /// tatweel, wide and odd spaces, combining marks, other scripts, scalars of four bytes.
+    static let scalarTexts =
+        texts + FastPathTests.asciiTexts + [
+            "بَدَأَتْ الحربُ عام ١٩٤٥، وانتهت في ۱۹۴۶ بعد ١٬٥٠٠ يوم و٣٫٥ شهر. كانونـ ـب القرن-الـ",
+            "\u{0600}١٢ ﻻ ﷲ Ab ب\u{0345}x Ǆemal ǅ ᾈ \u{0670}ا \u{064B}x ٩th ٩ th 5th 5thب 5sé 12st 3rdΩ 4nd\u{301}",
+            "Japan’s “Army” — ON… mid-May B-29 B-٢٩ AB-12c É-12 x-١ Ab-1 ’s 'q' ــ -ب ’ب",
+            "a\u{2003}b\u{2009}c\u{200B}d\u{202F}e\u{205F}f\u{3000}g\u{1680}h\u{0085}i\u{00A0}j\u{2028}k\u{2029}l",
+            "戦争は終わった。 \u{1F600}x \u{1D400}\u{1D401} 𝟘𝟙 \u{10FFFF} 한국어 हिन्दी१२ ๑๒ \u{FF21}\u{FF41}",
+            "e\u{301}\u{302} \u{301}x \u{20DD}\u{0300}a 1\u{0300} x\u{200D}y \u{FE0F} ٠٫ ١٬ 1,٢ ٣.4 ۵٫۶ 7٬8",
+            "\r\n\n\u{0B}\u{0C}x\u{0}y\u{7F}z \u{80}\u{9F}\u{AD}\u{B5}\u{BA}\u{DF}\u{FF}\u{7FF}\u{800}\u{FFFF}",
+        ]
+
+    @Test(arguments: scalarTexts)
+    func byteReaderMatchesScalarReader(_ text: String) {
+        var bytes: [Token] = []
+        Tokenizer.byteTokens(text) {
+            bytes.append($0); return true
+        }
+        var scalars: [Token] = []
+        Tokenizer.scalarTokens(text) {
+            scalars.append($0); return true
+        }
+        #expect(bytes.count == scalars.count)
+        for (a, b) in zip(bytes, scalars) {
+            #expect(a.kind == b.kind && a.text == b.text && a.spaceBefore == b.spaceBefore, "\(a.text)")
+            #expect(a.lower == b.lower && a.isCapitalized == b.isCapitalized && a.hasHyphen == b.hasHyphen)
+            #expect(a.range == b.range)
+            #expect(a.text.utf8.elementsEqual(b.text.utf8) && a.text.count == b.text.count)
+        }
+        // And stops when asked, as the scalar reader does.
+        var seen = 0
+        Tokenizer.byteTokens(text) { _ in
+            seen += 1; return seen < 2
+        }
+        #expect(seen == min(2, scalars.count))
+    }
+
+    /// Every scalar's kind read from the table is the kind its properties give.
+    @Test func scalarKindTableMatchesProperties() {
+        let wrong = Tokenizer.ScalarKind.table.withUnsafeBufferPointer { table in
+            (UInt32(0)..<0x3_0000).filter { Tokenizer.scalarKind($0, table) != Tokenizer.ScalarKind.of($0) }
+        }
+        #expect(wrong.isEmpty)
+    }
+
     @Test(arguments: texts)
     func markAndLowerTestsMatchStrings(_ text: String) {
         for tok in Tokenizer.tokens(text) {

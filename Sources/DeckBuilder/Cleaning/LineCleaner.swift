@@ -124,9 +124,65 @@ public enum LineCleaner {
                     return n
                 }
                 // The contiguous bytes when the text has them (a native string's always), read as a buffer.
-                return u.withContiguousStorageIfAvailable { keep($0) } ?? keep(u)
+                return u.withContiguousStorageIfAvailable { writeKey($0, into: buffer, table: table) } ?? keep(u)
             }
         }
+    }
+
+    /// `fastKey`'s bytes of `b` written to `out` (as long as `b`), their number returned: a word of
+    /// eight ASCII bytes at once (letters and digits found and lowered by arithmetic on the word),
+    /// other words byte by byte through `table`.
+    static func writeKey(
+        _ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>
+    ) -> Int {
+        guard let from = b.baseAddress, let to = out.baseAddress else { return 0 }
+        let source = UnsafeRawPointer(from)
+        let target = UnsafeMutableRawPointer(to)
+        let count = b.count
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // The write position never passes the read one: each write stays within `out`.
+        var n = 0
+        var i = 0
+        while i + 8 <= count {
+            let w = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            guard w & high == 0 else {
+                for _ in 0..<8 {
+                    let k = table[Int(b[i])]
+                    out[n] = k
+                    n &+= k == 0 ? 0 : 1
+                    i &+= 1
+                }
+                continue
+            }
+            // With bit 5 set, A–Z are a–z and digits stay digits. A letter is then 61…7A: adding 1F
+            // sets its top bit from 61 up, adding 05 from 7B up; a digit 30…39: adding 50 sets the
+            // top bit from 30 up, adding 46 from 3A up (no byte carries into the next below 80).
+            let x = w | 0x2020_2020_2020_2020
+            let letters = (x &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(x &+ 0x0505_0505_0505_0505)
+            let digits = (w &+ 0x5050_5050_5050_5050) & ~(w &+ 0x4646_4646_4646_4646)
+            let keep = (letters | digits) & high
+            if keep == high {
+                target.storeBytes(of: x.littleEndian, toByteOffset: n, as: UInt64.self)
+                n &+= 8
+            } else if keep != 0 {
+                var v = x
+                var k = keep >> 7
+                for _ in 0..<8 {
+                    out[n] = UInt8(truncatingIfNeeded: v)
+                    n &+= Int(truncatingIfNeeded: k & 1)
+                    v >>= 8
+                    k >>= 8
+                }
+            }
+            i &+= 8
+        }
+        while i < count {
+            let k = table[Int(b[i])]
+            out[n] = k
+            n &+= k == 0 ? 0 : 1
+            i &+= 1
+        }
+        return n
     }
 
     /// What `fastKey` keeps of each byte: digits and a–z as they are, A–Z lower-cased, bytes of

@@ -186,7 +186,7 @@ public enum SentenceSplitter {
 
     /// The word before a dot: its bytes when ASCII, else its text as the scalar walk finds it;
     /// `count` in Characters and whether every Character is lower-case.
-    private struct WordBefore {
+    struct WordBefore {
         var bytes: UnsafeBufferPointer<UInt8>
         var isASCII: Bool
         var text: String
@@ -209,7 +209,7 @@ public enum SentenceSplitter {
         var dot = false
         while j > 0 {
             let c = b[j - 1]
-            if c >= 0x80 { return scalarWordBefore(b, i) }
+            if c >= 0x80 { return arabicWordBefore(b, i) ?? scalarWordBefore(b, i) }
             if c &- 0x61 < 26 {
                 j -= 1
             } else if c &- 0x41 < 26 {
@@ -228,7 +228,32 @@ public enum SentenceSplitter {
             allLowercase: allLower, hasDot: dot)
     }
 
-    private static func scalarWordBefore(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> WordBefore {
+    /// `scalarWordBefore` for a word of Arabic letters ء…ي alone (or none) after an ASCII byte
+    /// other than a letter or dot, nil for any other word. Each of those letters is a Character of
+    /// its own, alphabetic, not lower-case: the word reads back as it stands.
+    static func arabicWordBefore(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> WordBefore? {
+        var j = i
+        while j > 0 {
+            let c = b[j - 1]
+            if c < 0x80 {
+                // ASCII letters are alphabetic and a dot is taken too: those words go the general way.
+                if (c | 0x20) &- 0x61 < 26 || c == 0x2E { return nil }
+                break
+            }
+            // ء…ي are D8 A1…D8 BF and D9 80…D9 8A.
+            guard j >= 2, c >= 0x80 && c <= 0xBF else { return nil }
+            let lead = b[j - 2]
+            guard (lead == 0xD8 && c >= 0xA1) || (lead == 0xD9 && c <= 0x8A) else { return nil }
+            j -= 2
+        }
+        let count = (i - j) / 2
+        let text = String(decoding: UnsafeBufferPointer(rebasing: b[j..<i]), as: UTF8.self)
+        return WordBefore(
+            bytes: UnsafeBufferPointer(rebasing: b[j..<i]), isASCII: false, text: text, count: count,
+            allLowercase: count == 0, hasDot: false)
+    }
+
+    static func scalarWordBefore(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> WordBefore {
         var j = i
         var chars = String.UnicodeScalarView()
         while j > 0 {

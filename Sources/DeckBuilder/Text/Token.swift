@@ -288,7 +288,7 @@ enum Tokenizer {
             if FastCase.isASCII(b) {
                 asciiTokens(s, bytes: b, body)
             } else {
-                scalarTokens(s, bytes: b, body)
+                byteTokens(s, bytes: b, body)
             }
         }
     }
@@ -463,6 +463,153 @@ enum Tokenizer {
             if !body(token) { return }
             space = false
         }
+    }
+
+    static func byteTokens(_ s: String, _ body: (Token) -> Bool) {
+        var text = s
+        text.withUTF8 { byteTokens(s, bytes: $0) { body($0) } }
+    }
+
+    /// The scalar reader's tokens, the scalars decoded from the bytes by hand and their properties
+    /// read from `scalarKinds` (no index arithmetic of the scalar view, no property look-up for the
+    /// scalars of the first two UTF-8 lengths and of general punctuation).
+    private static func byteTokens(
+        _ s: String, bytes b: UnsafeBufferPointer<UInt8>, _ body: (consuming Token) -> Bool
+    ) {
+        ScalarKind.table.withUnsafeBufferPointer { byteTokens(s, bytes: b, table: $0, body) }
+    }
+
+    private static func byteTokens(
+        _ s: String, bytes b: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>,
+        _ body: (consuming Token) -> Bool
+    ) {
+        @inline(__always) func scalarKind(_ v: UInt32) -> UInt8 { Tokenizer.scalarKind(v, table) }
+        let u8 = s.utf8
+        let n = b.count
+        var i = 0
+        var space = false
+        // A scalar known to start at `i`, its value and length.
+        @inline(__always) func decode(_ i: Int) -> (UInt32, Int) {
+            let c = b[i]
+            if c < 0x80 { return (UInt32(c), 1) }
+            if c < 0xE0 { return (UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
+            if c < 0xF0 {
+                return (UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3)
+            }
+            var v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+            v |= UInt32(b[i + 3] & 0x3F)
+            return (v, 4)
+        }
+        while i < n {
+            let (c, length) = decode(i)
+            let kinds = scalarKind(c)
+            if kinds & ScalarKind.space != 0 {
+                space = true
+                i += length
+                continue
+            }
+            let start = i
+            var kind = Token.Kind.punct
+            if kinds & ScalarKind.digit != 0 {
+                kind = .number
+                i += length
+                while i < n {
+                    let (d, dl) = decode(i)
+                    if scalarKind(d) & ScalarKind.digit != 0 { i += dl; continue }
+                    if d == 0x2C || d == 0x2E || d == 0x066C || d == 0x066B {
+                        let next = i + dl
+                        if next < n, scalarKind(decode(next).0) & ScalarKind.digit != 0 { i = next; continue }
+                    }
+                    break
+                }
+                // "9th", "1930s": scalars a–z are the bytes 61–7A.
+                var j = i
+                while j < n, b[j] &- 0x61 < 26 { j += 1 }
+                let len = j - i
+                if len == 1 || len == 2, j == n || scalarKind(decode(j).0) & ScalarKind.alphabetic == 0 {
+                    let x = b[i]
+                    let y: UInt8 = len == 2 ? b[i + 1] : 0
+                    let ok =
+                        len == 1
+                        ? x == 0x73  // s
+                        : (x == 0x73 && y == 0x74) || (x == 0x6E && y == 0x64) || (x == 0x72 && y == 0x64)
+                            || (x == 0x74 && y == 0x68)  // st nd rd th
+                    if ok { i = j }
+                }
+            } else if kinds & ScalarKind.word != 0 {
+                kind = .word
+                i += length
+                while i < n {
+                    let (d, dl) = decode(i)
+                    if scalarKind(d) & (ScalarKind.word | ScalarKind.mark) != 0 { i += dl; continue }
+                    if d == 0x2D || d == 0x27 || d == 0x2019 || d == 0x0640 {
+                        let next = i + dl
+                        if next < n {
+                            let following = scalarKind(decode(next).0)
+                            if following & ScalarKind.word != 0 { i = next; continue }
+                            // "B-29": upper-case letters, a hyphen and digits make one name (scalars
+                            // A–Z are the bytes 41–5A; other scalars' bytes are 80 or more).
+                            if d == 0x2D, following & ScalarKind.digit != 0,
+                                b[start..<i].allSatisfy({ $0 &- 0x41 < 26 })
+                            {
+                                i = next
+                                while i < n {
+                                    let (e, el) = decode(i)
+                                    guard scalarKind(e) & ScalarKind.digit != 0 else { break }
+                                    i += el
+                                }
+                                break
+                            }
+                        }
+                    }
+                    break
+                }
+            } else {
+                i += length
+            }
+            let lo = u8.index(u8.startIndex, offsetBy: start)
+            let hi = u8.index(lo, offsetBy: i - start)
+            let token = Token(
+                kind: kind, text: s[lo..<hi], bytes: UnsafeBufferPointer(rebasing: b[start..<i]), spaceBefore: space)
+            if !body(token) { return }
+            space = false
+        }
+    }
+
+    /// What the scalar reader asks of a scalar, as bits.
+    enum ScalarKind {
+        /// Space between tokens: space, tab, or white space of 80 or more.
+        static let space: UInt8 = 1
+        /// `isDigit`.
+        static let digit: UInt8 = 2
+        /// `isWordScalar`.
+        static let word: UInt8 = 4
+        /// A nonspacing mark of 300 or more (one that extends a word).
+        static let mark: UInt8 = 8
+        /// `properties.isAlphabetic`.
+        static let alphabetic: UInt8 = 16
+
+        static func of(_ v: UInt32) -> UInt8 {
+            guard let c = Unicode.Scalar(v) else { return 0 }
+            var k: UInt8 = 0
+            if v == 0x20 || v == 0x09 || (v >= 0x80 && c.properties.isWhitespace) { k |= space }
+            if Tokenizer.isDigit(c) { k |= digit }
+            if Tokenizer.isWordScalar(c) { k |= word }
+            if v >= 0x300 && c.properties.generalCategory == .nonspacingMark { k |= mark }
+            if c.properties.isAlphabetic { k |= alphabetic }
+            return k
+        }
+
+        /// `of` for the scalars below 800 (one or two UTF-8 bytes), then for 2000–206F (general
+        /// punctuation: ’ “ ” — … and the wide spaces), computed once.
+        static let table: [UInt8] = (0..<0x800).map { of(UInt32($0)) } + (0x2000..<0x2070).map { of(UInt32($0)) }
+    }
+
+    /// `ScalarKind.of(v)`, from the table when it holds `v`.
+    @inline(__always) static func scalarKind(_ v: UInt32, _ table: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        if v < 0x800 { return table[Int(v)] }
+        if v &- 0x2000 < 0x70 { return table[Int(v) - 0x2000 + 0x800] }
+        return ScalarKind.of(v)
     }
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool {
