@@ -18,14 +18,8 @@ import Testing
 
     @Test(arguments: asciiTexts)
     func byteTokenizerMatchesScalarTokenizer(_ text: String) {
-        var bytes: [Token] = []
-        Tokenizer.asciiTokens(text) {
-            bytes.append($0); return true
-        }
-        var scalars: [Token] = []
-        Tokenizer.scalarTokens(text) {
-            scalars.append($0); return true
-        }
+        let bytes = Fixtures.tokens(of: text, by: Tokenizer.asciiTokens)
+        let scalars = Fixtures.tokens(of: text, by: Tokenizer.scalarTokens)
         #expect(bytes.count == scalars.count)
         for (a, b) in zip(bytes, scalars) {
             #expect(a.kind == b.kind && a.text == b.text && a.spaceBefore == b.spaceBefore)

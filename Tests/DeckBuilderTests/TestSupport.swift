@@ -46,4 +46,14 @@ enum Fixtures {
     }
 
     static func tokens(_ s: String) -> [Token] { Tokenizer.tokens(s) }
+
+    /// Every token one of the tokenizer's readers gives for `text`.
+    static func tokens(of text: String, by reader: (String, (Token) -> Bool) -> Void) -> [Token] {
+        var out: [Token] = []
+        reader(text) {
+            out.append($0)
+            return true
+        }
+        return out
+    }
 }

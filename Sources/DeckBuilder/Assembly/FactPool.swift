@@ -93,36 +93,27 @@ struct FactPool {
     /// Lists group `id` under its part and each of `c`'s match words (a date too coarse to match is
     /// counted under its words but listed nowhere).
     private mutating func list(_ id: Int, _ c: FactCandidate) {
-        let part = PartKey(c).map { key in
-            if let n = partIDs[key] { return n }
-            let n = Int32(partIDs.count)
-            partIDs[key] = n
-            return n
-        }
+        let part = PartKey(c).map { Self.number($0, in: &partIDs) }
         for w in c.matchWords {
-            let word: Int32
-            if let n = wordIDs[w] {
-                word = n
-            } else {
-                word = Int32(totals.count)
-                wordIDs[w] = word
-                totals.append(0)
-            }
+            let word = Self.number(w, in: &wordIDs)
+            if Int(word) == totals.count { totals.append(0) }
             totals[Int(word)] += 1
             if let part { lists[Self.listKey(part, word), default: []].append(id) }
         }
     }
 
+    /// The number of `key` in `numbers`, given as keys first come.
+    private static func number<Key: Hashable>(_ key: Key, in numbers: inout [Key: Int32]) -> Int32 {
+        if let n = numbers[key] { return n }
+        let n = Int32(numbers.count)
+        numbers[key] = n
+        return n
+    }
+
     /// The number of source `name`.
     private mutating func sourceNumber(_ name: String) -> Int32 {
         if let last = lastSource, last.name == name { return last.number }
-        let number: Int32
-        if let n = sourceNumbers[name] {
-            number = n
-        } else {
-            number = Int32(sourceNumbers.count)
-            sourceNumbers[name] = number
-        }
+        let number = Self.number(name, in: &sourceNumbers)
         lastSource = (name, number)
         return number
     }
