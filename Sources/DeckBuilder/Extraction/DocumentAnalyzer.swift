@@ -14,6 +14,18 @@ enum DocumentAnalyzer {
         let total = max(1, source.lines.count)
         var normalizer = WordNormalizer()
         let sourceTag = tag(forSource: name)
+        // A fact goes to the sink when it admits the fact's preview; drafted only then (`draft` is
+        // given the preview's match words).
+        func offer(_ preview: FactPreview, _ evidence: Provenance, _ draft: (Set<String>) -> FactCandidate?) {
+            guard let admission = sink.admit(preview, evidence: evidence) else {
+                analysis.factsPassedOver += 1
+                return
+            }
+            if let fact = draft(preview.view.matchWords) {
+                analysis.factsDrafted += 1
+                sink.add(fact, admission)
+            }
+        }
         for (i, line) in source.lines.enumerated() {
             if let reason = reasons[i] {
                 analysis.dropped.append(.init(line: i + 1, reason: reason, text: characterPrefix(line, 80)))
@@ -116,41 +128,19 @@ enum DocumentAnalyzer {
                         value.year = contextYear
                         value.yearFromContext = true
                     }
-                    let preview = CardDrafter.datePreview(context, mention: date, value: value)
-                    guard let admission = sink.admit(preview, evidence: evidence) else {
-                        analysis.factsPassedOver += 1
-                        continue
-                    }
-                    if let fact = CardDrafter.dateFact(
-                        context, mention: date, value: value, matchWords: preview.view.matchWords)
-                    {
-                        analysis.factsDrafted += 1
-                        sink.add(fact, admission)
+                    offer(CardDrafter.datePreview(context, mention: date, value: value), evidence) {
+                        CardDrafter.dateFact(context, mention: date, value: value, matchWords: $0)
                     }
                 }
                 updateContext(&contextYear, dates)
                 for figure in figures {
-                    let preview = CardDrafter.figurePreview(context, mention: figure)
-                    guard let admission = sink.admit(preview, evidence: evidence) else {
-                        analysis.factsPassedOver += 1
-                        continue
-                    }
-                    if let fact = CardDrafter.figureFact(
-                        context, mention: figure, matchWords: preview.view.matchWords)
-                    {
-                        analysis.factsDrafted += 1
-                        sink.add(fact, admission)
+                    offer(CardDrafter.figurePreview(context, mention: figure), evidence) {
+                        CardDrafter.figureFact(context, mention: figure, matchWords: $0)
                     }
                 }
                 for name in names {
-                    let preview = CardDrafter.namePreview(context, mention: name)
-                    guard let admission = sink.admit(preview, evidence: evidence) else {
-                        analysis.factsPassedOver += 1
-                        continue
-                    }
-                    if let fact = CardDrafter.nameFact(context, mention: name, matchWords: preview.view.matchWords) {
-                        analysis.factsDrafted += 1
-                        sink.add(fact, admission)
+                    offer(CardDrafter.namePreview(context, mention: name), evidence) {
+                        CardDrafter.nameFact(context, mention: name, matchWords: $0)
                     }
                 }
                 if let first = dates.first, first.tokens.lowerBound <= 1, var value = Optional(first.value) {
@@ -159,15 +149,9 @@ enum DocumentAnalyzer {
                 } else if dates.isEmpty, language == "en", let anchor,
                     let preview = CardDrafter.contextDatedPreview(context, value: anchor.value)
                 {
-                    if let admission = sink.admit(preview.preview, evidence: evidence) {
-                        if let fact = CardDrafter.contextDatedFact(
+                    offer(preview.preview, evidence) { _ in
+                        CardDrafter.contextDatedFact(
                             context, value: anchor.value, anchorEvidence: anchor.evidence, preview: preview)
-                        {
-                            analysis.factsDrafted += 1
-                            sink.add(fact, admission)
-                        }
-                    } else {
-                        analysis.factsPassedOver += 1
                     }
                 }
             }
