@@ -97,7 +97,7 @@ import Testing
         let last = try #require(result.report.sources.last)
         #expect(first.factsPassedOver == 0 && first.factsDrafted > 0)
         #expect(last.factsPassedOver > 0)
-        #expect(result.report.render().contains("passed over (already read four other ways)"))
+        #expect(result.report.render().contains("passed over (adding nothing to facts already read)"))
         #expect(!result.report.render().components(separatedBy: "\n")[0].contains("passed over"))
         // A fact read nine ways keeps four readings: the deck's answer and three others.
         #expect(result.deck.cards.contains { ($0.conflict?.readings.count ?? 0) == 3 })

@@ -9,7 +9,8 @@ public struct BuildReport: Sendable {
         public var figuresFound: Int
         public var namesFound: Int
         public var factsDrafted: Int
-        /// Facts not drafted: the same fact as one already read four other ways (`FactPool.admit`).
+        /// Facts not drafted because they could add nothing to a fact already read (`FactPool.admit`):
+        /// it holds four other readings, or their reading's citations are full and its draft as good.
         public var factsPassedOver = 0
         public var cardsByKind: [String: Int] = [:]
     }
@@ -55,7 +56,7 @@ public struct BuildReport: Sendable {
             out.append(
                 "\(s.source) [\(s.language)]: \(s.sentences) sentences, \(s.datesFound) dates, \(s.figuresFound) figures and \(s.namesFound) names found, \(s.factsDrafted) facts drafted"
                     + (s.factsPassedOver > 0
-                        ? ", \(s.factsPassedOver) passed over (already read four other ways)" : "")
+                        ? ", \(s.factsPassedOver) passed over (adding nothing to facts already read)" : "")
             )
             var byReason: [String: [Int]] = [:]
             for d in s.dropped { byReason[d.reason.description, default: []].append(d.line) }

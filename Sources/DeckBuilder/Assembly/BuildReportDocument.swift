@@ -8,7 +8,7 @@ public struct BuildReportDocument: Codable, Equatable, Sendable {
         public var figuresFound: Int
         public var namesFound: Int
         public var factsDrafted: Int
-        /// Facts not drafted because the same fact was already read four other ways.
+        /// Facts not drafted because they could add nothing to a fact already read.
         public var factsPassedOver: Int
         public var cardsByKind: [String: Int]
         /// Line numbers dropped as noise, by reason key ("repeated", "cookie", "garbled-figure", …).

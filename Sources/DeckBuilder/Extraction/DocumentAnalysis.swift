@@ -15,7 +15,6 @@ public struct DocumentAnalysis: Sendable {
     public var namesFound = 0
     /// Facts whose card texts were drafted.
     public var factsDrafted = 0
-    /// Facts the sink turned down before drafting (the same fact as a group already holding four
-    /// other readings).
+    /// Facts the sink turned down before drafting (they could add nothing to a fact already read).
     public var factsPassedOver = 0
 }
