@@ -4,6 +4,15 @@ import Testing
 
 @testable import DeckBuilder
 
+/// Every fact drafted, in order: what the pool would be handed without admissions (a sink that
+/// admits every fact).
+struct FactList: FactSink {
+    var facts: [FactCandidate] = []
+
+    func admit(_ preview: FactPreview, evidence: Provenance) -> Void? { () }
+    mutating func add(_ fact: FactCandidate, _ admission: Void) { facts.append(fact) }
+}
+
 /// The pool's admission before drafting: a fact it turns down is one it would have dropped, so the
 /// pool (and the deck) come out the same as when every fact is drafted and added.
 @Suite struct FactAdmissionTests {

@@ -95,7 +95,7 @@ import Testing
     @Test(arguments: texts)
     func factScreenOnBytesMatchesScalars(_ text: String) {
         #expect(DocumentAnalyzer.mayHoldFacts(text) == DocumentAnalyzer.mayHoldFactsSlowly(text))
-        #expect(DocumentAnalyzer.isPlainASCII(text) == text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D })
+        #expect((CharacterMeasure(of: text) == .bytes) == text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D })
     }
 
     @Test(arguments: texts)

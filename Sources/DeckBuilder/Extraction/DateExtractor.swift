@@ -36,19 +36,12 @@ enum DateExtractor {
         return out
     }
 
-    /// Whether the token is `word` (lower-case ASCII without k), its lower case compared only when the
-    /// byte counts agree: no string comparison for the many words of another length.
-    @inline(__always)
-    static func lowerIs(_ tok: Token, _ word: StaticString) -> Bool {
-        tok.lower.utf8.count == word.utf8CodeUnitCount && tok.lower == word.description
-    }
-
     /// Whether the token after `i` is "century" or "centuries".
     private static func centuryAfter(_ t: [Token], _ i: Int) -> Bool {
         guard i + 1 < t.count else { return false }
         let n = t[i + 1].lower.utf8.count
         guard n == 7 || n == 9 else { return false }
-        return lowerIs(t[i + 1], "century") || lowerIs(t[i + 1], "centuries")
+        return t[i + 1].lowerIs("century") || t[i + 1].lowerIs("centuries")
     }
 
     private static func englishAt(_ t: [Token], _ i: Int) -> DateMention? {
@@ -76,7 +69,7 @@ enum DateExtractor {
                     tokens: i..<next + 1, value: DateValue(granularity: .day, year: nil, month: month, day: day))
             }
             var k = next
-            if k < t.count, lowerIs(t[k], "of") { k += 1 }
+            if k < t.count, t[k].lowerIs("of") { k += 1 }
             if let year = yearNumber(t, k) {
                 return DateMention(tokens: i..<k + 1, value: DateValue(granularity: .month, year: year, month: month))
             }
@@ -90,7 +83,7 @@ enum DateExtractor {
         // Day-led: "25 June 1950", "8 August", "the 8th of August 1945".
         if let day = dayAt(t, i) {
             var k = i + 1
-            if k < t.count, lowerIs(t[k], "of") { k += 1 }
+            if k < t.count, t[k].lowerIs("of") { k += 1 }
             if let (month, next) = monthAt(t, k) {
                 var y = next
                 if y < t.count, t[y].isMark(",") { y += 1 }

@@ -58,12 +58,12 @@ enum DocumentAnalyzer {
                 let dates = DateExtractor.dates(in: tokens, language: language)
                 // What dates and figures took, as ranges (a set of their indices hashed each one).
                 var taken = dates.map { $0.tokens }
-                let figures = FigureExtractor.figures(in: tokens, language: language, takenRanges: taken)
+                let figures = FigureExtractor.figures(in: tokens, language: language, taken: taken)
                 for f in figures {
                     taken.append(f.tokens)
                     taken.append(f.countedTokens)
                 }
-                let names = NameExtractor.names(in: tokens, language: language, takenRanges: taken)
+                let names = NameExtractor.names(in: tokens, language: language, taken: taken)
                 analysis.datesFound += dates.count
                 analysis.figuresFound += figures.count
                 analysis.namesFound += names.count
@@ -196,9 +196,6 @@ enum DocumentAnalyzer {
             }
         }
     }
-
-    /// True when the line holds only ASCII and no CR (one byte a character).
-    static func isPlainASCII(_ line: String) -> Bool { CharacterMeasure(of: line) == .bytes }
 
     /// True when the text holds a digit, a month name or a number word (a fast scan on bytes).
     static func mayHoldFacts(_ text: String) -> Bool {

@@ -11,14 +11,6 @@ protocol FactSink {
     mutating func add(_ fact: FactCandidate, _ admission: Admission)
 }
 
-/// Every fact drafted, in order: what the pool would be handed without admissions.
-struct FactList: FactSink {
-    var facts: [FactCandidate] = []
-
-    func admit(_ preview: FactPreview, evidence: Provenance) -> Void? { () }
-    mutating func add(_ fact: FactCandidate, _ admission: Void) { facts.append(fact) }
-}
-
 extension FactPool: FactSink {}
 
 /// What is known of a fact before its card texts are drafted: what matching reads of it, and

@@ -82,13 +82,9 @@ enum FigureExtractor {
         text.isASCIIText ? text.utf8.count : Script.westernDigits(text).count
     }
 
-    static func figures(in t: [Token], language: String, taken: Set<Int>) -> [FigureMention] {
+    /// The figures of the sentence, none of them on a token in `taken` (the dates' tokens).
+    static func figures(in t: [Token], language: String, taken: [Range<Int>]) -> [FigureMention] {
         withTakenMask(taken, count: t.count) { figures(in: t, language: language, isTaken: $0) }
-    }
-
-    /// `figures(in:language:taken:)` with the taken tokens given as ranges (a date's tokens each).
-    static func figures(in t: [Token], language: String, takenRanges: [Range<Int>]) -> [FigureMention] {
-        withTakenMask(ranges: takenRanges, count: t.count) { figures(in: t, language: language, isTaken: $0) }
     }
 
     private static func figures(
@@ -114,25 +110,16 @@ enum FigureExtractor {
         return out
     }
 
-    /// Calls `body` with a flag for each of `count` tokens: whether `taken` holds its index (what
-    /// `taken.contains` answers, read without hashing).
-    /// `withTakenMask` of the indices in `ranges`.
+    /// Calls `body` with a flag for each of `count` tokens: whether one of the `taken` ranges holds
+    /// its index (read without hashing, where a set of the indices hashed each one).
     static func withTakenMask<R>(
-        ranges: [Range<Int>], count: Int, _ body: (UnsafeBufferPointer<Bool>) -> R
+        _ taken: [Range<Int>], count: Int, _ body: (UnsafeBufferPointer<Bool>) -> R
     ) -> R {
         withUnsafeTemporaryAllocation(of: Bool.self, capacity: count) { mask in
             _ = mask.initialize(repeating: false)
-            for r in ranges {
+            for r in taken {
                 for k in r where k >= 0 && k < count { mask[k] = true }
             }
-            return body(UnsafeBufferPointer(mask))
-        }
-    }
-
-    static func withTakenMask<R>(_ taken: Set<Int>, count: Int, _ body: (UnsafeBufferPointer<Bool>) -> R) -> R {
-        withUnsafeTemporaryAllocation(of: Bool.self, capacity: count) { mask in
-            _ = mask.initialize(repeating: false)
-            for k in taken where k >= 0 && k < count { mask[k] = true }
             return body(UnsafeBufferPointer(mask))
         }
     }

@@ -27,13 +27,9 @@ enum NameExtractor {
     ]
     static let arabicHeads: WordSet = ["عملية", "معركة", "اتفاقية", "مؤتمر"]
 
-    static func names(in t: [Token], language: String, taken: Set<Int>) -> [NameMention] {
-        language == "ar" ? arabic(t, taken: taken) : english(t, taken: taken)
-    }
-
-    /// `names(in:language:taken:)` with the taken tokens given as ranges (dates' and figures').
-    static func names(in t: [Token], language: String, takenRanges: [Range<Int>]) -> [NameMention] {
-        FigureExtractor.withTakenMask(ranges: takenRanges, count: t.count) {
+    /// The names of the sentence, none of them on a token in `taken` (dates' and figures').
+    static func names(in t: [Token], language: String, taken: [Range<Int>]) -> [NameMention] {
+        FigureExtractor.withTakenMask(taken, count: t.count) {
             language == "ar" ? arabic(t, isTaken: $0) : english(t, isTaken: $0)
         }
     }
@@ -56,10 +52,6 @@ enum NameExtractor {
         static let title: UInt8 = 1
         static let place: UInt8 = 2
         static let event: UInt8 = 4
-    }
-
-    static func english(_ t: [Token], taken: Set<Int>) -> [NameMention] {
-        FigureExtractor.withTakenMask(taken, count: t.count) { english(t, isTaken: $0) }
     }
 
     private static func english(_ t: [Token], isTaken taken: UnsafeBufferPointer<Bool>) -> [NameMention] {
@@ -101,10 +93,6 @@ enum NameExtractor {
         "في", "من", "على", "إلى", "مع", "عن", "التي", "الذي", "بين", "هي", "هو", "عام", "العام", "سنة", "عند",
         "بعد", "قبل",
     ]
-
-    static func arabic(_ t: [Token], taken: Set<Int>) -> [NameMention] {
-        FigureExtractor.withTakenMask(taken, count: t.count) { arabic(t, isTaken: $0) }
-    }
 
     private static func arabic(_ t: [Token], isTaken taken: UnsafeBufferPointer<Bool>) -> [NameMention] {
         var out: [NameMention] = []

@@ -30,9 +30,9 @@ enum CardDrafter {
         c.language == "ar" ? value.arabic(levantine: mention.levantine) : value.english()
     }
 
-    /// The fact of a date, its card texts drafted; `matchWords` from its preview when it had one.
+    /// The fact of a date, its card texts drafted; `matchWords` from its preview.
     static func dateFact(
-        _ c: DraftContext, mention: DateMention, value: DateValue, matchWords: Set<String>? = nil
+        _ c: DraftContext, mention: DateMention, value: DateValue, matchWords: Set<String>
     ) -> FactCandidate? {
         let t = c.tokens
         if c.language == "en", let splice = c.sentenceSplice, splice < mention.tokens.lowerBound {
@@ -87,7 +87,7 @@ enum CardDrafter {
             c, value: .date(value), type: value.granularity == .year ? .year : .date, normalized: normalized,
             answer: display, surface: surfaceDisplay, accepted: accepted, framed: framed, label: label,
             question: question, event: event, keywordTokens: [],
-            score: score, tags: tags, levantine: mention.levantine, anchor: mention.tokens,
+            score: score, tags: tags, levantine: mention.levantine,
             keywordIndices: indices(clause, excluding: mention.tokens), matchWords: matchWords)
     }
 
@@ -116,9 +116,9 @@ enum CardDrafter {
         (m.qualifierTokens?.lowerBound ?? m.tokens.lowerBound)..<m.countedTokens.upperBound
     }
 
-    /// The fact of a figure, its card texts drafted; `matchWords` from its preview when it had one.
+    /// The fact of a figure, its card texts drafted; `matchWords` from its preview.
     static func figureFact(
-        _ c: DraftContext, mention: FigureMention, matchWords: Set<String>? = nil
+        _ c: DraftContext, mention: FigureMention, matchWords: Set<String>
     ) -> FactCandidate? {
         let t = c.tokens
         let ar = c.language == "ar"
@@ -202,7 +202,7 @@ enum CardDrafter {
             surface: display,
             accepted: accepted, framed: framed, label: label, question: question, event: nil,
             keywordTokens: [], score: score, tags: tags, levantine: false,
-            anchor: figureAnchor(mention), keywordIndices: keywordIdx, matchWords: matchWords)
+            keywordIndices: keywordIdx, matchWords: matchWords)
     }
 
     static let eventNounSet = WordSet(Set(eventNouns))
@@ -278,12 +278,12 @@ enum CardDrafter {
 
     /// A sentence naming an event without a date, in a paragraph whose time an earlier sentence set
     /// ("In February 1945, … Britain, the United States and the Soviet Union held a meeting in Yalta");
-    /// `preview` from `contextDatedPreview` when the caller made it.
+    /// `preview` from `contextDatedPreview`.
     static func contextDatedFact(
         _ c: DraftContext, value: DateValue, anchorEvidence: Provenance,
-        preview given: (preview: FactPreview, keywords: [String])? = nil
+        preview given: (preview: FactPreview, keywords: [String])
     ) -> FactCandidate? {
-        guard let (preview, keywords) = given ?? contextDatedPreview(c, value: value) else { return nil }
+        let (preview, keywords) = given
         var question: String?
         if preview.mayBeQuotable {
             // The tokens copied (each one retained) only for a sentence that may give a question.
@@ -470,9 +470,9 @@ enum CardDrafter {
 
     static func nameNormalized(_ value: String) -> String { Normalizer.arabicFold(FastCase.lower(value)) }
 
-    /// The fact of a name, its card texts drafted; `matchWords` from its preview when it had one.
+    /// The fact of a name, its card texts drafted; `matchWords` from its preview.
     static func nameFact(
-        _ c: DraftContext, mention: NameMention, matchWords: Set<String>? = nil
+        _ c: DraftContext, mention: NameMention, matchWords: Set<String>
     ) -> FactCandidate? {
         let t = c.tokens
         let ar = c.language == "ar"
@@ -505,7 +505,7 @@ enum CardDrafter {
             c, value: .name(nameValue(mention)), type: type, normalized: nameNormalized(value), answer: value,
             surface: value, accepted: Accepted(), framed: framed, label: label, question: nil, event: nil,
             keywordTokens: [], score: score, tags: [c.sourceTag, "name", mention.kind.rawValue], levantine: false,
-            anchor: mention.tokens, keywordIndices: keywordIdx, matchWords: matchWords)
+            keywordIndices: keywordIdx, matchWords: matchWords)
     }
 
     static let significantHeads: WordSet = [
@@ -525,8 +525,8 @@ enum CardDrafter {
         _ c: DraftContext, quotable: Bool? = nil, value: FactCandidate.Value, type: AnswerType, normalized: String,
         answer: String,
         surface: String, accepted: Accepted, framed: Clause.Framed, label: String, question: String?,
-        event: String?, keywordTokens: [Token], score: Double, tags: [String], levantine: Bool, anchor: Range<Int>,
-        keywordIndices: [Int]? = nil, matchWords: Set<String>? = nil
+        event: String?, keywordTokens: [Token], score: Double, tags: [String], levantine: Bool,
+        keywordIndices: [Int]? = nil, matchWords: Set<String>
     ) -> FactCandidate? {
         // Arrays are given their room at once: grown one word at a time they are copied several times.
         var keywords: [String]
@@ -556,7 +556,6 @@ enum CardDrafter {
         for b in suffix.utf8 where b == 0x20 { words += 1 }
         if words > 32 { s -= 1 }
         if words < 6 { s -= 1 }
-        let matchWords = matchWords ?? Self.matchWords(c, anchor: anchor, answer: answer)
         return FactCandidate(
             value: value, answerType: type, normalized: normalized, answer: answer, surfaceAnswer: surface,
             accepted: accepted.words.filter { !$0.isEmpty && $0 != answer }.sorted(), language: c.language,
