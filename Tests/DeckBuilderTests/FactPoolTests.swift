@@ -126,4 +126,75 @@ import Testing
         }
         #expect(checked > 100)
     }
+
+    static func figure(_ n: Double, _ head: String, percent: Bool = false) -> FactCandidate.Value {
+        .figure(
+            NumberValue(
+                value: n, surface: "\(n)", isPercent: percent, counted: head, head: head, qualifier: "",
+                spelled: false))
+    }
+
+    static func day(_ d: Int) -> FactCandidate.Value {
+        .date(DateValue(granularity: .day, year: 1945, month: 8, day: d))
+    }
+
+    static let decade = FactCandidate.Value.date(DateValue(granularity: .decade, year: 1940))
+
+    static func name(_ value: String, _ head: String) -> FactCandidate.Value {
+        .name(NameValue(value: value, kind: "person", head: head))
+    }
+
+    /// The template asking with four words, with `value` in `language`, read from `source`.
+    static func asking(_ value: FactCandidate.Value, _ language: String, _ source: String) -> FactCandidate {
+        var c = candidate()
+        c.value = value
+        c.normalized = "\(value)"
+        c.language = language
+        c.matchWords = ["soviet", "v:take", "japan", "war"]
+        c.evidence = Provenance(source: source, line: 1, start: 0, end: 10, quote: "q")
+        return c
+    }
+
+    /// Two facts asking alike are one group only when they are of one language and kind; for dates,
+    /// neither too coarse to match; for figures, both or neither percentages, counting things of one
+    /// class; for names, the same name. Matching looks only among the groups of the candidate's part
+    /// (`PartKey`), so the part alone must keep the others apart.
+    @Test(
+        arguments: [
+            (figure(600_000, "prisoner"), "en", figure(500_000, "prisoner"), "en", true),
+            (figure(600_000, "prisoner"), "en", figure(600_000, "prisoner"), "en", true),
+            (figure(600_000, "prisoner"), "en", figure(500_000, "tank"), "en", false),
+            (figure(600_000, "troop"), "en", figure(500_000, "soldier"), "en", true),
+            (figure(19, "troop", percent: true), "en", figure(19, "troop"), "en", false),
+            (figure(19, "troop", percent: true), "en", figure(20, "troop", percent: true), "en", true),
+            (figure(600_000, "prisoner"), "en", figure(600_000, "prisoner"), "ar", false),
+            (day(9), "en", day(8), "en", true),
+            (day(9), "en", day(9), "ar", false),
+            (decade, "en", decade, "en", false),
+            (day(9), "en", decade, "en", false),
+            (name("Zhukov", "marshal"), "en", name("Zhukov", "marshal"), "en", true),
+            (name("Zhukov", "marshal"), "en", name("Konev", "marshal"), "en", false),
+            (name("Zhukov", "marshal"), "en", name("Zhukov", "general"), "en", false),
+            (figure(9, "day"), "en", day(9), "en", false),
+        ] as [(FactCandidate.Value, String, FactCandidate.Value, String, Bool)])
+    func factsMergeOnlyWithinTheirPart(
+        _ a: FactCandidate.Value, _ la: String, _ b: FactCandidate.Value, _ lb: String, _ merged: Bool
+    ) {
+        var pool = FactPool()
+        pool.add(Self.asking(a, la, "a.txt"))
+        pool.add(Self.asking(b, lb, "b.txt"))
+        #expect(pool.groups.count == (merged ? 1 : 2))
+    }
+
+    /// A group's sources, counted without a set, are as many as its set of sources.
+    @Test func sourceCountIsTheNumberOfSources() {
+        var pool = FactPool()
+        for (n, source) in [(1, "a.txt"), (2, "b.txt"), (1, "c.txt"), (3, "a.txt"), (1, "b.txt"), (4, "d.txt")] {
+            var c = Self.asking(Self.figure(Double(n), "prisoner"), "en", source)
+            c.evidence.line = n
+            pool.add(c)
+        }
+        #expect(pool.groups.count == 1)
+        for g in pool.groups { #expect(g.sourceCount == g.sources.count && g.sourceCount == 4) }
+    }
 }

@@ -22,6 +22,18 @@ public struct FactGroup: Sendable {
         return out
     }
 
+    /// `sources.count`, counted without a set: a group has a few sources (at most eight citations
+    /// a reading, four readings), and every group's are counted at every prune.
+    var sourceCount: Int {
+        var seen: [String] = []
+        for r in readings.indices {
+            for e in readings[r].support.indices where !seen.contains(readings[r].support[e].source) {
+                seen.append(readings[r].support[e].source)
+            }
+        }
+        return seen.count
+    }
+
     /// Key of the fact: what is asked (normalized words) and the primary answer.
     public var factKey: String {
         let p = primary
@@ -31,7 +43,7 @@ public struct FactGroup: Sendable {
 
     public var factID: String { "fact-" + SHA256.hexDigest(of: Array(factKey.utf8)).prefix(16) }
 
-    public var score: Double { score(sourceCount: sources.count) }
+    public var score: Double { score(sourceCount: sourceCount) }
 
     /// `score`, given `sources.count` (a set built from every citation).
     func score(sourceCount: Int) -> Double {

@@ -83,17 +83,18 @@ struct FactPool {
             return
         }
         groups.append(FactGroup(readings: [.init(candidate: c, support: [c.evidence])]))
-        views.append(MatchView(c))
-        sizes.append(ViewSize(views[views.count - 1]))
+        let view = MatchView(c)
+        views.append(view)
+        sizes.append(ViewSize(view))
         readingSources.append(sourceNumbers(of: groups[groups.count - 1]))
-        list(groups.count - 1, c)
+        list(groups.count - 1, view)
         if groups.count > capacity { prune() }
     }
 
-    /// Lists group `id` under its part and each of `c`'s match words (a date too coarse to match is
-    /// counted under its words but listed nowhere).
-    private mutating func list(_ id: Int, _ c: FactCandidate) {
-        let part = PartKey(c).map { Self.number($0, in: &partIDs) }
+    /// Lists group `id` under its part and each of its view's match words (a date too coarse to
+    /// match is counted under its words but listed nowhere).
+    private mutating func list(_ id: Int, _ c: MatchView) {
+        let part = PartKey(c.value, language: c.language).map { Self.number($0, in: &partIDs) }
         for w in c.matchWords {
             let word = Self.number(w, in: &wordIDs)
             if Int(word) == totals.count { totals.append(0) }
@@ -131,17 +132,58 @@ struct FactPool {
 
     /// The group asking the same thing, if any, among those of the candidate's part.
     private mutating func match(_ cv: MatchView, _ evidence: Provenance, part: Int32) -> Int? {
-        // Shared words per group, counted in a scratch array (cleared through `touched`), not a dictionary.
+        // Shared words per group, counted in a scratch array (all zero between calls; cleared as it
+        // is read), not a dictionary.
         if sharedWords.count < groups.count {
             sharedWords += [Int32](repeating: 0, count: groups.count - sharedWords.count)
         }
+        // The scratch arrays are taken out of the pool for the call, and the index read through
+        // locals: a closure reading the pool's own fields while one of them was borrowed mutably
+        // made the compiler copy the whole pool (every field retained and released) at each call.
+        var shared: [Int32] = []
         var touched: [Int] = []
+        swap(&shared, &sharedWords)
         swap(&touched, &scratchTouched)
+        defer {
+            swap(&shared, &sharedWords)
+            swap(&touched, &scratchTouched)
+        }
         touched.removeAll(keepingCapacity: true)
-        defer { swap(&touched, &scratchTouched) }
+        let wordIDs = self.wordIDs
+        let totals = self.totals
+        let lists = self.lists
+        let sizes = self.sizes
+        let views = self.views
+        let readingSources = self.readingSources
+        let groups = self.groups
+        let source = sourceNumber(evidence.source)
+        /// How much of the smaller word list the candidate shares with group `id`'s primary reading
+        /// (`shared` words), when the two ask the same thing; nil when they do not. The group is of
+        /// the candidate's part, so the two are of one language and kind, and, for dates, neither is
+        /// too coarse to match; for figures, both or neither are percentages and they count things
+        /// of one class; for names, they are the same name (`PartKey` keys exactly what two facts
+        /// alike must share).
+        func overlap(_ id: Int, shared: Int) -> Double? {
+            let size = sizes[id]
+            let overlap = Double(shared) / Double(min(Int(size.words), cv.matchWords.count))
+            let needed = size.dated ? 0.6 : 0.5
+            guard overlap >= needed, shared >= (size.dated ? 3 : 2) else { return nil }
+            // By index: iterating the readings would copy each one's candidate. Only a group with a
+            // reading from the candidate's source can have one from its sentence.
+            if any(readingSources[id] .== SIMD4(repeating: source)) {
+                for r in groups[id].readings.indices
+                where Self.sameSentence(groups[id].readings[r].candidate.evidence, evidence) {
+                    return nil
+                }
+            }
+            // The view is read where it lies, through the buffer (a copy would retain each of its
+            // strings and sets).
+            return views.withUnsafeBufferPointer { Self.sameHappening($0[id], cv) } ? overlap : nil
+        }
+        var best: (id: Int, score: Double)?
         // Through buffers: the walk over the index's lists is most of matching, and the array's
         // uniqueness, bounds and overflow checks at every step were a third of it.
-        sharedWords.withUnsafeMutableBufferPointer { shared in
+        shared.withUnsafeMutableBufferPointer { shared in
             for w in cv.matchWords {
                 guard let word = wordIDs[w], totals[Int(word)] <= 400,
                     let ids = lists[Self.listKey(part, word)]
@@ -153,16 +195,15 @@ struct FactPool {
                     }
                 }
             }
-        }
-        defer { sharedWords.withUnsafeMutableBufferPointer { shared in for id in touched { shared[id] = 0 } } }
-        var best: (id: Int, score: Double)?
-        let source = sourceNumber(evidence.source)
-        for id in touched where sharedWords[id] >= 2 {
-            guard let overlap = overlap(id, cv, evidence, source: source, shared: Int(sharedWords[id])) else {
-                continue
+            for id in touched {
+                let count = Int(shared[id])
+                shared[id] = 0
+                guard count >= 2, let overlap = overlap(id, shared: count) else {
+                    continue
+                }
+                if let b = best, overlap < b.score || (overlap == b.score && id > b.id) { continue }
+                best = (id, overlap)
             }
-            if let b = best, overlap < b.score || (overlap == b.score && id > b.id) { continue }
-            best = (id, overlap)
         }
         return best?.id
     }
@@ -170,26 +211,6 @@ struct FactPool {
     private mutating func setView(_ id: Int, _ view: MatchView) {
         views[id] = view
         sizes[id] = ViewSize(view)
-    }
-
-    /// How much of the smaller word list the candidate shares with group `id`'s primary reading, when
-    /// the two ask the same thing; nil when they do not.
-    private func overlap(_ id: Int, _ c: MatchView, _ evidence: Provenance, source: Int32, shared: Int) -> Double? {
-        let size = sizes[id]
-        let overlap = Double(shared) / Double(min(Int(size.words), c.matchWords.count))
-        let needed = size.dated ? 0.6 : 0.5
-        guard overlap >= needed, shared >= (size.dated ? 3 : 2) else { return nil }
-        // The view is read where it lies, through the buffer (a copy would retain each of its strings and sets).
-        guard views.withUnsafeBufferPointer({ Self.compatible($0[id], c) }) else { return nil }
-        // By index: iterating the readings would copy each one's candidate. Only a group with a
-        // reading from the candidate's source can have one from its sentence.
-        if any(readingSources[id] .== SIMD4(repeating: source)) {
-            for r in groups[id].readings.indices
-            where Self.sameSentence(groups[id].readings[r].candidate.evidence, evidence) {
-                return nil
-            }
-        }
-        return views.withUnsafeBufferPointer { Self.sameHappening($0[id], c) } ? overlap : nil
     }
 
     /// Whether two facts that ask alike tell the same happening.
@@ -223,21 +244,6 @@ struct FactPool {
         a.source == b.source && a.line == b.line && a.start == b.start
     }
 
-    static func compatible(_ a: MatchView, _ b: MatchView) -> Bool {
-        guard a.language == b.language else { return false }
-        switch (a.value, b.value) {
-        case (.date(let x), .date(let y)):
-            return !Self.coarse.contains(x.granularity) && !Self.coarse.contains(y.granularity)
-        case (.name(let x), .name(let y)):
-            // Names merge only when they are the same name; two different names are not a disagreement we can judge.
-            return x.head == y.head && x.value == y.value
-        case (.figure(let x), .figure(let y)):
-            guard x.isPercent == y.isPercent else { return false }
-            return headClass(x.head) == headClass(y.head)
-        default: return false
-        }
-    }
-
     static func headClass(_ head: String) -> String {
         switch head {
         case "troop", "soldier", "army", "force", "man", "elite": "troop"
@@ -248,30 +254,32 @@ struct FactPool {
     private mutating func prune() {
         // Closures, not key paths (`map(\.score)` went through the generic key-path reader); each
         // group's sources counted once for both.
-        let sourceCounts = groups.map { $0.sources.count }
+        let sourceCounts = groups.map { $0.sourceCount }
         let scores = groups.indices.map { groups[$0].score(sourceCount: sourceCounts[$0]) }
         let order = groups.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
         // The best half, and facts told by several sources (conflicts among them) — at most a quarter
         // more of those, best first: the pool stays bounded however many sources agree, and at most
         // three quarters full after a prune, so prunes stay rare.
-        let multiSource = order.filter { sourceCounts[$0] > 1 }.prefix(capacity / 4)
-        let keep = Set(order.prefix(capacity / 2)).union(multiSource)
-        groups = groups.indices.filter { keep.contains($0) }.map { groups[$0] }
-        views = groups.map { MatchView($0.primary) }
-        sizes = views.map(ViewSize.init)
-        readingSources = []
-        readingSources.reserveCapacity(groups.count)
-        for g in groups.indices { readingSources.append(sourceNumbers(of: groups[g])) }
+        var keep = [Bool](repeating: false, count: groups.count)
+        for id in order.prefix(capacity / 2) { keep[id] = true }
+        for id in order.lazy.filter({ sourceCounts[$0] > 1 }).prefix(capacity / 4) { keep[id] = true }
+        let kept = groups.indices.filter { keep[$0] }
+        // A group's view, size and reading sources are kept with it (each is what it would be made
+        // anew from the group), and it is listed again from its view (its primary's part and words).
+        groups = kept.map { groups[$0] }
+        views = kept.map { views[$0] }
+        sizes = kept.map { sizes[$0] }
+        readingSources = kept.map { readingSources[$0] }
         lists = [:]
         totals = []
         wordIDs = [:]
         partIDs = [:]
-        for id in groups.indices { list(id, groups[id].primary) }
+        for id in views.indices { list(id, views[id]) }
     }
 }
 
-/// The part of the corpus a fact can be matched in: what `FactPool.compatible` requires of two
-/// facts alike, as a key. Nil for dates too coarse to match (decades, centuries, year ranges).
+/// The part of the corpus a fact can be matched in: what two facts alike must share (one language
+/// and kind; both or neither percentages, counting things of one class; one name), as a key. Nil for dates too coarse to match (decades, centuries, year ranges).
 /// A group keeps its part when its primary reading is replaced: the new one matched it, so it
 /// has the same key.
 enum PartKey: Hashable {
