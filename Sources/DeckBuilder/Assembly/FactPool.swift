@@ -9,7 +9,11 @@ struct FactPool {
     /// names by language, head and name) and each of its match words. A candidate walks only its own
     /// part's lists: groups of other parts can never be the same fact, and walking past them was
     /// most of matching's time.
-    private var lists: [Int64: [Int]] = [:]
+    /// Each list's number in `listStore`, by part and word.
+    private var lists: [Int64: Int32] = [:]
+    /// The lists, by number: reading a list out of a dictionary retains it, and the retain is a
+    /// write to the list's first cache line, so its miss could not overlap with others.
+    private var listStore: [[Int]] = []
     /// How many groups name each word, in any part (a word named by more than 400 is too common to
     /// match on, whatever the part).
     private var totals: [Int32] = []
@@ -21,6 +25,8 @@ struct FactPool {
     private var sharedWords: [Int32] = []
     /// Scratch for `match`: the groups it counted words for (its room kept from call to call).
     private var scratchTouched: [Int] = []
+    /// Scratch for `match`: the index lists of the candidate's words (its room kept from call to call).
+    private var scratchLists: [Int32] = []
     /// What matching reads of each group's primary reading, kept beside `groups` (a candidate is a
     /// dozen strings and sets; reading one out of the array copies them all).
     private var views: [MatchView] = []
@@ -99,7 +105,15 @@ struct FactPool {
             let word = Self.number(w, in: &wordIDs)
             if Int(word) == totals.count { totals.append(0) }
             totals[Int(word)] += 1
-            if let part { lists[Self.listKey(part, word), default: []].append(id) }
+            if let part {
+                let key = Self.listKey(part, word)
+                if let n = lists[key] {
+                    listStore[Int(n)].append(id)
+                } else {
+                    lists[key] = Int32(listStore.count)
+                    listStore.append([id])
+                }
+            }
         }
     }
 
@@ -152,6 +166,7 @@ struct FactPool {
         let wordIDs = self.wordIDs
         let totals = self.totals
         let lists = self.lists
+        let listStore = self.listStore
         let sizes = self.sizes
         let views = self.views
         let readingSources = self.readingSources
@@ -183,15 +198,34 @@ struct FactPool {
         var best: (id: Int, score: Double)?
         // Through buffers: the walk over the index's lists is most of matching, and the array's
         // uniqueness, bounds and overflow checks at every step were a third of it.
+        // The lists are found first and walked after: each list's first read is a cache miss (the
+        // index is far larger than the cache at 100 MB), and reading their lengths one after another
+        // lets those misses overlap instead of waiting for each in turn.
+        var found: [Int32] = []
+        swap(&found, &scratchLists)
+        defer {
+            found.removeAll(keepingCapacity: true)
+            swap(&found, &scratchLists)
+        }
+        for w in cv.matchWords {
+            guard let word = wordIDs[w], totals[Int(word)] <= 400, let n = lists[Self.listKey(part, word)] else {
+                continue
+            }
+            found.append(n)
+        }
+        listStore.withUnsafeBufferPointer { store in
+            var walked = 0
+            for n in found { walked &+= store[Int(n)].count }
+            touched.reserveCapacity(walked)
+        }
         shared.withUnsafeMutableBufferPointer { shared in
-            for w in cv.matchWords {
-                guard let word = wordIDs[w], totals[Int(word)] <= 400,
-                    let ids = lists[Self.listKey(part, word)]
-                else { continue }
-                ids.withUnsafeBufferPointer { ids in
-                    for id in ids {
-                        if shared[id] == 0 { touched.append(id) }
-                        shared[id] &+= 1
+            listStore.withUnsafeBufferPointer { store in
+                for n in found {
+                    store[Int(n)].withUnsafeBufferPointer { ids in
+                        for id in ids {
+                            if shared[id] == 0 { touched.append(id) }
+                            shared[id] &+= 1
+                        }
                     }
                 }
             }
@@ -271,6 +305,7 @@ struct FactPool {
         sizes = kept.map { sizes[$0] }
         readingSources = kept.map { readingSources[$0] }
         lists = [:]
+        listStore = []
         totals = []
         wordIDs = [:]
         partIDs = [:]
