@@ -3,16 +3,8 @@ import MnemoCore
 
 /// Writes a deck as pretty-printed JSON with sorted keys, atomically (temporary file, fsync, rename).
 enum DeckWriter {
-    static func encode(_ deck: Deck) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(deck)
-        data.append(0x0A)
-        return data
-    }
-
     static func write(_ deck: Deck, to path: String) throws {
-        let data = try encode(deck)
+        let data = try deck.encoded()
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -48,16 +48,12 @@ extension Deck {
 
     /// The deck as written to disk: pretty-printed, keys sorted, ending in a newline.
     /// The same deck always gives the same bytes.
+    /// (What `JSONEncoder` writes with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`,
+    /// written directly by `DeckJSONWriter`.) Never fails; `throws` is kept for callers.
     public func encoded() throws(DeckError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        do {
-            var data = try encoder.encode(self)
-            data.append(0x0A)
-            return data
-        } catch {
-            throw .writeFailed(path: id, reason: "cannot encode: \(error)")
-        }
+        var bytes = DeckJSONWriter.bytes(of: self)
+        bytes.append(0x0A)
+        return Data(bytes)
     }
 
     /// Writes the deck atomically: a temporary file in the same folder, fsync, rename, fsync of
