@@ -198,3 +198,67 @@ import Testing
         for g in pool.groups { #expect(g.sourceCount == g.sources.count && g.sourceCount == 4) }
     }
 }
+
+/// Matching tells whether two facts tell the same happening from their verbs and events as word
+/// numbers; it must decide as `FactPool.sameHappening` does on their words.
+@Suite struct FactPoolHappeningTests {
+    static let verbsAndEvents: [([String], [String], Bool)] = [
+        (["v:take"], ["v:take"], true),
+        (["v:take"], ["v:lose"], false),
+        (["v:take", "v:hold"], ["v:lose", "v:hold"], true),
+        ([], ["v:lose"], true),
+        (["v:take"], [], true),
+        (["v:take", "e:yalta"], ["v:lose", "e:yalta"], true),
+        (["v:take", "e:yalta"], ["v:lose", "e:potsdam"], false),
+        (["e:yalta"], ["v:lose"], true),
+        (["v:a", "v:b", "v:c", "v:d", "v:e"], ["v:e"], true),
+        (["v:a", "v:b", "v:c", "v:d", "v:e"], ["v:f"], false),
+        (["v:f"], ["v:a", "v:b", "v:c", "v:d", "v:e"], false),
+        (["v:e"], ["v:a", "v:b", "v:c", "v:d", "v:e"], true),
+        (["e:a", "e:b", "e:c", "e:d", "e:e", "v:x"], ["e:e", "v:y"], true),
+        (["e:a", "e:b", "e:c", "e:d", "v:x"], ["e:f", "v:y"], false),
+    ]
+
+    @Test(arguments: verbsAndEvents)
+    func aPoolMergesAsSameHappeningSays(_ first: [String], _ second: [String], _ same: Bool) {
+        let words: Set<String> = ["soviet", "japan", "war", "manchuria"]
+        var a = FactPoolTests.asking(FactPoolTests.figure(600_000, "prisoner"), "en", "a.txt")
+        a.matchWords = words.union(first)
+        var b = FactPoolTests.asking(FactPoolTests.figure(500_000, "prisoner"), "en", "b.txt")
+        b.matchWords = words.union(second)
+        #expect(FactPool.sameHappening(MatchView(a), MatchView(b)) == same)
+        var pool = FactPool()
+        pool.add(a)
+        pool.add(b)
+        #expect(pool.groups.count == (same ? 1 : 2))
+    }
+
+    /// The same after the group's first reading was replaced by a better draft with other verbs
+    /// (words the group is not listed under), and after a prune renumbered every word.
+    @Test(arguments: verbsAndEvents)
+    func theNumbersFollowAReplacedDraftAndAPrune(_ first: [String], _ second: [String], _ same: Bool) {
+        let words: Set<String> = ["soviet", "japan", "war", "manchuria"]
+        var pool = FactPool(capacity: 4)
+        var weak = FactPoolTests.asking(FactPoolTests.figure(600_000, "prisoner"), "en", "a.txt")
+        weak.matchWords = words
+        weak.quotable = false
+        pool.add(weak)
+        var a = FactPoolTests.asking(FactPoolTests.figure(600_000, "prisoner"), "en", "c.txt")
+        a.matchWords = words.union(first)
+        pool.add(a)
+        #expect(pool.groups.count == 1 && pool.groups[0].primary.matchWords == a.matchWords)
+        // Four groups of another part, scored lower: the fourth makes five, and the prune keeps
+        // two (the prisoners' group and the first of these).
+        for n in 1...4 {
+            var filler = FactPoolTests.asking(FactPoolTests.figure(Double(n), "tank"), "en", "f\(n).txt")
+            filler.matchWords = ["filler\(n)", "v:other\(n)", "e:other\(n)"]
+            filler.score = 0
+            pool.add(filler)
+        }
+        #expect(pool.groups.count == 2)
+        var b = FactPoolTests.asking(FactPoolTests.figure(500_000, "prisoner"), "en", "b.txt")
+        b.matchWords = words.union(second)
+        pool.add(b)
+        #expect(pool.groups.count == (same ? 2 : 3))
+    }
+}

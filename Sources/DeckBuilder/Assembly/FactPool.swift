@@ -30,9 +30,13 @@ struct FactPool {
     /// What matching reads of each group's primary reading, kept beside `groups` (a candidate is a
     /// dozen strings and sets; reading one out of the array copies them all).
     private var views: [MatchView] = []
-    /// Each view's word count and whether it asks for a date, packed beside `views`: the first test
-    /// of a match reads only these (reading the view's word set costs a cache miss per group).
+    /// Each view's word count and its date's precision, packed beside `views`: the first test of a
+    /// match reads only these (reading the view's word set costs a cache miss per group).
     private var sizes: [ViewSize] = []
+    /// Each view's verbs and events as word numbers, read by a match only for a group that passed
+    /// the first test (reading the view itself, and its verbs' and events' strings, cost a cache
+    /// miss or three per group; kept apart from `sizes`, which stays small enough to stay cached).
+    private var happenings: [Happening] = []
     /// The sources of each group's readings, as numbers (-1 for no reading), packed beside `groups`:
     /// a candidate never joins a group that has a reading from its own sentence, and telling that from
     /// the readings themselves cost a cache miss or two per group looked at. Only a group with a
@@ -92,6 +96,7 @@ struct FactPool {
         let view = MatchView(c)
         views.append(view)
         sizes.append(ViewSize(view))
+        happenings.append(happening(of: view))
         readingSources.append(sourceNumbers(of: groups[groups.count - 1]))
         list(groups.count - 1, view)
         if groups.count > capacity { prune() }
@@ -102,8 +107,7 @@ struct FactPool {
     private mutating func list(_ id: Int, _ c: MatchView) {
         let part = PartKey(c.value, language: c.language).map { Self.number($0, in: &partIDs) }
         for w in c.matchWords {
-            let word = Self.number(w, in: &wordIDs)
-            if Int(word) == totals.count { totals.append(0) }
+            let word = wordNumber(w)
             totals[Int(word)] += 1
             if let part {
                 let key = Self.listKey(part, word)
@@ -115,6 +119,23 @@ struct FactPool {
                 }
             }
         }
+    }
+
+    /// The number of match word `w` (counted under no group when new).
+    private mutating func wordNumber(_ w: String) -> Int32 {
+        let word = Self.number(w, in: &wordIDs)
+        if Int(word) == totals.count { totals.append(0) }
+        return word
+    }
+
+    /// The verbs and events of `view`, numbered as match words.
+    private mutating func happening(of view: MatchView) -> Happening {
+        var s = Happening(
+            verbs: SIMD4(repeating: -1), events: SIMD4(repeating: -1), hasVerbs: !view.verbs.isEmpty,
+            exact: view.verbs.count <= 4 && view.events.count <= 4)
+        for (k, v) in view.verbs.prefix(4).enumerated() { s.verbs[k] = wordNumber(v) }
+        for (k, e) in view.events.prefix(4).enumerated() { s.events[k] = wordNumber(e) }
+        return s
     }
 
     /// The number of `key` in `numbers`, given as keys first come.
@@ -168,6 +189,7 @@ struct FactPool {
         let lists = self.lists
         let listStore = self.listStore
         let sizes = self.sizes
+        let happenings = self.happenings
         let views = self.views
         let readingSources = self.readingSources
         let groups = self.groups
@@ -191,8 +213,17 @@ struct FactPool {
                     return nil
                 }
             }
-            // The view is read where it lies, through the buffer (a copy would retain each of its
-            // strings and sets).
+            // `sameHappening` told from the summary, when it can be: the verbs and events compared
+            // by number; the view is read only for more than four of them, or dates of different
+            // precision. (Then through the buffer: a copy would retain each of its strings and sets.)
+            let h = happenings[id]
+            if h.exact, exact, size.granularity == nil || granularity == nil || size.granularity == granularity {
+                let sameEvent = Happening.shareOne(h.events, events)
+                if !sameEvent, h.hasVerbs, !cv.verbs.isEmpty, !Happening.shareOne(h.verbs, verbs) {
+                    return nil
+                }
+                return overlap
+            }
             return views.withUnsafeBufferPointer { Self.sameHappening($0[id], cv) } ? overlap : nil
         }
         var best: (id: Int, score: Double)?
@@ -207,12 +238,26 @@ struct FactPool {
             found.removeAll(keepingCapacity: true)
             swap(&found, &scratchLists)
         }
+        // The candidate's verbs and events as word numbers (-2 for none: never a group's); one not
+        // numbered is no group's.
+        var verbs = SIMD4<Int32>(repeating: -2)
+        var events = SIMD4<Int32>(repeating: -2)
+        var verbCount = 0
+        var eventCount = 0
         for w in cv.matchWords {
-            guard let word = wordIDs[w], totals[Int(word)] <= 400, let n = lists[Self.listKey(part, word)] else {
-                continue
+            guard let word = wordIDs[w] else { continue }
+            if MatchView.tagged(w, 0x76) {
+                if verbCount < 4 { verbs[verbCount] = word }
+                verbCount += 1
+            } else if MatchView.tagged(w, 0x65) {
+                if eventCount < 4 { events[eventCount] = word }
+                eventCount += 1
             }
+            guard totals[Int(word)] <= 400, let n = lists[Self.listKey(part, word)] else { continue }
             found.append(n)
         }
+        let exact = cv.verbs.count <= 4 && cv.events.count <= 4
+        let granularity = cv.date?.granularity
         listStore.withUnsafeBufferPointer { store in
             var walked = 0
             for n in found { walked &+= store[Int(n)].count }
@@ -245,6 +290,7 @@ struct FactPool {
     private mutating func setView(_ id: Int, _ view: MatchView) {
         views[id] = view
         sizes[id] = ViewSize(view)
+        happenings[id] = happening(of: view)
     }
 
     /// Whether two facts that ask alike tell the same happening.
@@ -310,6 +356,10 @@ struct FactPool {
         wordIDs = [:]
         partIDs = [:]
         for id in views.indices { list(id, views[id]) }
+        // Happenings made anew: they hold word numbers, renumbered above.
+        happenings = []
+        happenings.reserveCapacity(views.count)
+        for id in views.indices { happenings.append(happening(of: views[id])) }
     }
 }
 
@@ -380,13 +430,31 @@ final class MatchView {
     }
 }
 
-/// A match view's word count and whether it asks for a date.
+/// A match view's word count and its date's precision (nil for no date).
 struct ViewSize {
     var words: Int32
-    var dated: Bool
+    var granularity: DateValue.Granularity?
 
     init(_ view: MatchView) {
         words = Int32(view.matchWords.count)
-        dated = view.date != nil
+        granularity = view.date?.granularity
+    }
+
+    var dated: Bool { granularity != nil }
+}
+
+/// A match view's verbs and events as match-word numbers (-1 in the lanes left over). `exact` is
+/// false when it has more than four verbs or events (then the view's strings are compared).
+struct Happening {
+    var verbs: SIMD4<Int32>
+    var events: SIMD4<Int32>
+    var hasVerbs: Bool
+    var exact: Bool
+
+    /// Whether a lane of `a` equals a lane of `b`: two lists of distinct word numbers, padded with
+    /// numbers that are no word's and differ between the two (-1 and -2).
+    static func shareOne(_ a: SIMD4<Int32>, _ b: SIMD4<Int32>) -> Bool {
+        any(a .== SIMD4(repeating: b[0])) || any(a .== SIMD4(repeating: b[1])) || any(a .== SIMD4(repeating: b[2]))
+            || any(a .== SIMD4(repeating: b[3]))
     }
 }
