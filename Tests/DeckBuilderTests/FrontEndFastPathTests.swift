@@ -98,6 +98,65 @@ import Testing
         #expect((CharacterMeasure(of: text) == .bytes) == text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D })
     }
 
+    /// Haystacks for the anchored search: each needle of the sets below at every offset from 0 to 40
+    /// in English, Arabic and punctuation fillers, cut at its start and end, and a needle's anchor
+    /// pair alone (without the rest of the needle).
+    static let anchorHaystacks: [String] = {
+        let fillers = ["", "x", "Ab c", "word and words, ", "الحرب انتهت في ", "“quoted” — ", "ns cy ki OO GD "]
+        var out = texts
+        for needle in LineCleaner.cookieMarkerNeedles + LineCleaner.siteSeparators + ["ab", "abc"] {
+            let cut = String(needle.unicodeScalars.dropFirst().map(Character.init))
+            for filler in fillers {
+                for offset in stride(from: 0, through: 40, by: 3) {
+                    let pad = String(repeating: filler.isEmpty ? "z" : filler, count: 4).prefix(offset)
+                    out.append(pad + needle)
+                    out.append(pad + needle + filler)
+                    out.append(pad + cut + filler)
+                    out.append(pad + String(needle.dropLast()))
+                }
+            }
+        }
+        return out
+    }()
+
+    @Test func separatorFoundFromTheEndAsForward() {
+        for text in Self.texts + Self.anchorHaystacks + ["a - b - c", " -  - ", "x | y — z – w - ", " - "] {
+            var copy = text
+            for sep in LineCleaner.siteSeparators {
+                for end in Set([text.utf8.count, text.utf8.count / 2, 0]) {
+                    let head = String(decoding: Array(text.utf8.prefix(end)), as: UTF8.self)
+                    guard head.utf8.count == end else { continue }
+                    let found = copy.withUTF8 { LineCleaner.lastOffset(of: Array(sep.utf8), in: $0, end: end) }
+                    #expect(found == FastSearch.lastOffset(head, sep), "\(sep) in \(text)")
+                }
+            }
+        }
+    }
+
+    @Test func lineByteCountsMatchTheTable() {
+        // Lengths across the 16-byte stretches, and a line long enough to add the lanes up midway.
+        let long = String(repeating: "a b\tc-d ", count: 600) + "x"
+        for text in Self.texts + Self.anchorHaystacks + [long, long + " »", String(repeating: " ", count: 4100)] {
+            var copy = text
+            let (spaces, separators) = copy.withUTF8 { LineCleaner.lineByteCounts($0) }
+            let kinds = text.utf8.map { LineCleaner.lineByteKinds[Int($0)] }
+            #expect(spaces == kinds.reduce(0) { $0 + Int($1 & 1) }, "\(text)")
+            #expect(separators == kinds.contains { $0 & 2 != 0 }, "\(text)")
+        }
+    }
+
+    @Test func anchoredNeedleSetMatchesBytewiseSearch() {
+        for needles in [
+            LineCleaner.cookieMarkerNeedles, LineCleaner.siteSeparators, ["ab", "abc"], ["ab", "a"],
+            DocumentAnalyzer.nameCues,
+        ] {
+            let set = NeedleSet(needles)
+            for text in Self.anchorHaystacks {
+                #expect(set.containsAny(text) == FastSearch.containsAny(text, needles), "\(needles) in \(text)")
+            }
+        }
+    }
+
     @Test(arguments: texts)
     func needleSetIgnoringCaseMatchesLowerCasedSearch(_ text: String) {
         for needles in [
@@ -246,6 +305,15 @@ import Testing
         let d = RepeatKey(String("xthewarendedin1945".dropFirst()))
         #expect(c == d && c.hashValue == d.hashValue)
         #expect(RepeatKey("thewarendedin1945") != RepeatKey("thewarendedin1946"))
+        #expect(RepeatKey("japan’sarmy1945") != RepeatKey("japan‘sarmy1945"))
+        // Keys of ASCII and general punctuation hash their bytes; others do not take that way.
+        for (key, punctuated) in [
+            ("japan’sarmy—“beaten”", true), ("a…b•c‐d", true), ("plain1945", true), ("en\u{2002}space", false),
+            ("x\u{2028}y", false), ("x\u{2030}y", false), ("é1945", false), ("عام1945", false),
+        ] {
+            var copy = key
+            #expect((copy.withUTF8 { RepeatKey.punctuatedHash($0) } != nil) == punctuated, "\(key)")
+        }
         for (x, y) in [
             ("\u{00E9}colenationale1945", "e\u{301}colenationale1945"),
             (
@@ -253,6 +321,9 @@ import Testing
                 "\u{0627}\u{0654}\u{0648}\u{0654}\u{0627}\u{0655}\u{064A}\u{0654}عام١٩٤٥۱۹"
             ),
             ("مؤتمريالطا1945\u{00E9}", "مؤتمريالطا1945e\u{301}"),
+            ("japan’sarmy—“beaten”1945", "japan\u{2019}sarmy\u{2014}\u{201C}beaten\u{201D}1945"),
+            ("en\u{2002}space\u{2003}em1945", "en\u{2000}space\u{2001}em1945"),
+            ("angstrom\u{00C5}1945years", "angstrom\u{212B}1945years"),
         ] {
             #expect(x == y && RepeatKey(x) == RepeatKey(y) && RepeatKey(x).hashValue == RepeatKey(y).hashValue)
         }

@@ -72,16 +72,42 @@ public enum LineCleaner {
         var text = Substring(line)
         // One pass finds whether any separator is there; only then is each looked for from the end.
         guard siteSeparatorSet.containsAny(line) else { return fastKey(text) }
-        for sep in siteSeparators {
-            if let offset = FastSearch.lastOffset(String(text), sep) {
-                let u = text.utf8
-                let cut = u.index(u.startIndex, offsetBy: offset)
-                let tail = text[u.index(cut, offsetBy: sep.utf8.count)...]
-                if siteTailIsShort(tail) { text = text[..<cut] }
+        // The text is the line's first `end` bytes (each cut is at a separator's space).
+        let u = line.utf8
+        var end = u.count
+        var copy = line
+        copy.withUTF8 { b in
+            for sep in siteSeparatorBytes {
+                if let offset = lastOffset(of: sep, in: b, end: end) {
+                    let cut = u.index(u.startIndex, offsetBy: offset)
+                    let tail = line[u.index(cut, offsetBy: sep.count)..<u.index(u.startIndex, offsetBy: end)]
+                    if siteTailIsShort(tail) { end = offset }
+                }
             }
         }
+        text = line[..<u.index(u.startIndex, offsetBy: end)]
         return fastKey(text)
     }
+
+    /// `FastSearch.lastOffset(String(b[..<end]), sep)` for a separator of two bytes or more, read
+    /// from the end on the bytes in place, its second byte (not the common space) tested first.
+    static func lastOffset(of sep: [UInt8], in b: UnsafeBufferPointer<UInt8>, end: Int) -> Int? {
+        let count = sep.count
+        guard count >= 2, end - count >= 0 else { return nil }
+        let second = sep[1]
+        var i = end - count
+        while i >= 0 {
+            if b[i + 1] == second {
+                var k = 0
+                while k < count && b[i + k] == sep[k] { k += 1 }
+                if k == count { return i }
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    static let siteSeparatorBytes = siteSeparators.map { Array($0.utf8) }
 
     /// `tail.split(separator: " ").count <= 3 && !tail.contains(".")`: on the bytes when the tail is
     /// ASCII (one character a byte, there being no line break in a line), else as written.
@@ -197,18 +223,7 @@ public enum LineCleaner {
 
     static func lineReason(_ line: String) -> NoiseReason? {
         var text = line
-        let (spaces, separators) = text.withUTF8 { b in
-            lineByteKinds.withUnsafeBufferPointer { kinds in
-                var spaces = 0
-                var seen: UInt8 = 0
-                for c in b {
-                    let kind = kinds[Int(c)]
-                    spaces &+= Int(kind & 1)
-                    seen |= kind
-                }
-                return (spaces, seen & 2 != 0)
-            }
-        }
+        let (spaces, separators) = text.withUTF8 { lineByteCounts($0) }
         if hasCookieMarker(line) { return .cookieNotice }
         // Long prose paragraphs are not boilerplate lines.
         if spaces > 80 { return nil }
@@ -223,6 +238,59 @@ public enum LineCleaner {
         return nil
     }
 
+    /// The spaces and tabs of the line, and whether it holds a separator byte (`lineByteKinds`): 16
+    /// bytes at a time on vector compares (the count kept per lane, added up before a lane can
+    /// overflow), the rest through the table.
+    static func lineByteCounts(_ b: UnsafeBufferPointer<UInt8>) -> (spaces: Int, separators: Bool) {
+        var spaces = 0
+        var seen: UInt8 = 0
+        var i = 0
+        let n = b.count
+        if let base = b.baseAddress, n >= 16 {
+            let raw = UnsafeRawPointer(base)
+            let zero = SIMD16<UInt8>(repeating: 0)
+            let one = SIMD16<UInt8>(repeating: 1)
+            var lanes = zero
+            var rounds = 0
+            var marks = SIMDMask<SIMD16<Int8>>(repeating: false)
+            // Typed constants: a literal broadcast inside the loop compiles to a lane-by-lane loop.
+            let space: SIMD16<UInt8> = SIMD16(repeating: 0x20)
+            let tab: SIMD16<UInt8> = SIMD16(repeating: 0x09)
+            let angle: SIMD16<UInt8> = SIMD16(repeating: 0x3E)
+            let slash: SIMD16<UInt8> = SIMD16(repeating: 0x2F)
+            let hyphen: SIMD16<UInt8> = SIMD16(repeating: 0x2D)
+            let bar: SIMD16<UInt8> = SIMD16(repeating: 0x7C)
+            let leadC2: SIMD16<UInt8> = SIMD16(repeating: 0xC2)
+            let leadE2: SIMD16<UInt8> = SIMD16(repeating: 0xE2)
+            while i + 16 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                let blank = (v .== space) .| (v .== tab)
+                lanes &+= zero.replacing(with: one, where: blank)
+                marks .|= (v .== angle) .| (v .== slash)
+                marks .|= (v .== hyphen) .| (v .== bar)
+                marks .|= (v .== leadC2) .| (v .== leadE2)
+                rounds += 1
+                if rounds == 255 {
+                    spaces += Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
+                    lanes = zero
+                    rounds = 0
+                }
+                i += 16
+            }
+            spaces += Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
+            if any(marks) { seen = 2 }
+        }
+        lineByteKinds.withUnsafeBufferPointer { kinds in
+            while i < n {
+                let kind = kinds[Int(b[i])]
+                spaces &+= Int(kind & 1)
+                seen |= kind
+                i += 1
+            }
+        }
+        return (spaces, seen & 2 != 0)
+    }
+
     /// Per byte: 1 for a space or tab (words), 2 for > / - | or the lead byte of » › ← – — (separators).
     static let lineByteKinds: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
         (b == 0x20 || b == 0x09 ? 1 : 0) | ([0x3E, 0x2F, 0x2D, 0x7C, 0xC2, 0xE2].contains(b) ? 2 : 0)
@@ -233,10 +301,12 @@ public enum LineCleaner {
         cookieMarkerSet.containsAny(line)
     }
 
-    static let cookieMarkerSet = NeedleSet([
+    static let cookieMarkerSet = NeedleSet(cookieMarkerNeedles)
+
+    static let cookieMarkerNeedles = [
         "ookie", "OOKIE", "onsent to", "rivacy policy", "rivacy Policy", "GDPR",
         "ملفات تعريف الارتباط", "كوكيز", "سياسة الخصوصية", "توافق على استخدام",
-    ])
+    ]
 
     static let cookieMarkers = [
         "cookie", "we use cookies", "consent to", "privacy policy", "gdpr",
@@ -397,7 +467,29 @@ struct RepeatKey: Hashable {
     init(_ text: String) {
         self.text = text
         var copy = text
-        hash = copy.withUTF8 { RepeatKey.asciiHash($0) ?? RepeatKey.skeletonHash($0) } ?? text.hashValue
+        hash =
+            copy.withUTF8 {
+                RepeatKey.asciiHash($0) ?? RepeatKey.punctuatedHash($0) ?? RepeatKey.skeletonHash($0)
+            } ?? text.hashValue
+    }
+
+    /// The hash of the bytes of a key of ASCII and general punctuation U+2010…U+2027 (‐ – — ‘ ’ “ ” • …),
+    /// nil for any other key. Those scalars have no decomposition, compose with nothing, and are no
+    /// other scalar's decomposition: a string equivalent to such a key is the same bytes.
+    static func punctuatedHash(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = b.count
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                i += 1
+                continue
+            }
+            // U+2010…U+2027 are E2 80 90…E2 80 A7.
+            guard c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] &- 0x90 < 0x18 else { return nil }
+            i += 3
+        }
+        return bytesHash(b).hash
     }
 
     /// The hash of the digits (0–9, ٠–٩, ۰–۹) and Arabic letters (U+0621…U+064A) of the text's
@@ -440,7 +532,13 @@ struct RepeatKey: Hashable {
 
     /// A multiply-rotate hash of ASCII bytes, nil when a byte is 0x80 or more.
     static func asciiHash(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = UnsafeRawPointer(b.baseAddress) else { return 0 }
+        let (hash, high) = bytesHash(b)
+        return high & 0x8080_8080_8080_8080 == 0 ? hash : nil
+    }
+
+    /// A multiply-rotate hash of the bytes, and their bits or-ed together (whose high bits tell ASCII).
+    static func bytesHash(_ b: UnsafeBufferPointer<UInt8>) -> (hash: Int, high: UInt64) {
+        guard let base = UnsafeRawPointer(b.baseAddress) else { return (0, 0) }
         let n = b.count
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
         var high: UInt64 = 0
@@ -460,10 +558,9 @@ struct RepeatKey: Hashable {
             i += 1
         }
         high |= tail
-        guard high & 0x8080_8080_8080_8080 == 0 else { return nil }
         h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         h ^= h >> 32
-        return Int(truncatingIfNeeded: h)
+        return (Int(truncatingIfNeeded: h), high)
     }
 
     static func == (a: RepeatKey, b: RepeatKey) -> Bool { a.hash == b.hash && a.text == b.text }

@@ -18,6 +18,18 @@ struct NeedleSet: Sendable {
     /// bytes are passed over on this one load.
     private var firstPlain = [UInt8](repeating: 0, count: 256)
     private var firstFolded = [UInt8](repeating: 0, count: 256)
+    /// Each needle's anchor, the byte pair of it least likely in prose (`rarity`), read as a
+    /// little-endian 16-bit number and broadcast to 8 lanes: the distinct pairs, when there are at
+    /// most `maxAnchors` of them (else none, and the plain search reads byte by byte). A needle holds
+    /// its pair at a fixed offset, so a stretch of 16 positions where no pair starts holds no needle's
+    /// anchor and is passed over on a few vector compares.
+    private var anchorPairs: [SIMD8<UInt16>] = []
+    /// A bit per byte pair that is some needle's anchor.
+    private var anchorBits = [UInt64](repeating: 0, count: 1024)
+    /// The needles anchored on each distinct pair (`anchorKeys[t]`), as (start in `bytes`, count, anchor offset).
+    private var anchorKeys: [Int] = []
+    private var anchorNeedles: [[(start: Int, count: Int, offset: Int)]] = []
+    static let maxAnchors = 12
 
     init(_ words: [String]) {
         let long = words.filter { $0.utf8.count >= 2 }.map { Array($0.utf8) }
@@ -47,12 +59,116 @@ struct NeedleSet: Sendable {
             rankBefore[w] = rank
             rank += prefixBits[w].nonzeroBitCount
         }
+        setAnchors()
+    }
+
+    /// Picks each needle's anchor pair and, when the distinct pairs are few, fills the anchor tables.
+    private mutating func setAnchors() {
+        var keys: [Int] = []
+        var needles: [[(start: Int, count: Int, offset: Int)]] = []
+        for j in 0..<(starts.count - 1) {
+            let from = starts[j]
+            let count = starts[j + 1] - from
+            var best = 0
+            var bestScore = -1
+            for k in 0..<(count - 1) {
+                let score = Self.rarity(bytes[from + k]) + Self.rarity(bytes[from + k + 1])
+                if score > bestScore {
+                    bestScore = score
+                    best = k
+                }
+            }
+            let key = Int(bytes[from + best]) << 8 | Int(bytes[from + best + 1])
+            if let t = keys.firstIndex(of: key) {
+                needles[t].append((from, count, best))
+            } else {
+                keys.append(key)
+                needles.append([(from, count, best)])
+            }
+        }
+        guard !keys.isEmpty, keys.count <= Self.maxAnchors else { return }
+        anchorKeys = keys
+        anchorNeedles = needles
+        for key in keys {
+            anchorBits[key >> 6] |= 1 << UInt64(key & 63)
+            anchorPairs.append(SIMD8(repeating: UInt16(key >> 8) | UInt16(key & 0xFF) << 8))
+        }
+    }
+
+    /// How seldom a byte occurs in English and Arabic prose, roughly (higher is rarer): only the
+    /// choice of anchors depends on it, never an answer.
+    static func rarity(_ b: UInt8) -> Int {
+        if b &- 0x61 < 26 {
+            let order: StaticString = "etaoinsrhldcumfpgwybvkxjqz"
+            return order.withUTF8Buffer { $0.firstIndex(of: b) ?? 0 }
+        }
+        switch b {
+        case 0x20, 0x09: return 0
+        case 0x30...0x39: return 15
+        case 0x41...0x5A: return 22
+        case 0x00..<0x80: return 18
+        case 0xD8, 0xD9: return 0
+        case 0xDA, 0xDB: return 10
+        case 0xE2: return 12
+        case 0xC0...: return 20
+        // The second bytes of the commonest Arabic letters (ا ل ي م و ن ه ر ت ب ع د س ة) and of general punctuation.
+        case 0xA7, 0x84, 0x8A, 0x85, 0x88, 0x86, 0x87, 0xB1, 0xAA, 0xA8, 0xB9, 0xAF, 0xB3, 0xA9, 0x80: return 4
+        default: return 18
+        }
     }
 
     func containsAny(_ haystack: String) -> Bool {
         if !short.isEmpty, FastSearch.containsAny(haystack, short) { return true }
         var h = haystack
-        return h.withUTF8 { containsAny(bytes: $0, foldingASCII: false) }
+        if anchorKeys.isEmpty { return h.withUTF8 { containsAny(bytes: $0, foldingASCII: false) } }
+        return h.withUTF8 { anchoredContainsAny($0) }
+    }
+
+    /// `containsAny(bytes:foldingASCII: false)` through the anchors: 16 positions at a time, each
+    /// tested for every anchor pair at once; only a stretch where some pair starts is read again,
+    /// position by position.
+    private func anchoredContainsAny(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        guard let base = b.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        return anchorPairs.withUnsafeBufferPointer { pairs in
+            var i = 0
+            // Two loads of 16-bit lanes, at i and i + 1, hold the pairs starting at even and odd
+            // positions of i…i + 15.
+            while i + 17 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD8<UInt16>.self)
+                let w = raw.loadUnaligned(fromByteOffset: i + 1, as: SIMD8<UInt16>.self)
+                var m = (v .== pairs[0]) .| (w .== pairs[0])
+                for t in 1..<pairs.count { m = m .| (v .== pairs[t]) .| (w .== pairs[t]) }
+                if any(m), anchorHit(b, from: i, to: i + 16) { return true }
+                i += 16
+            }
+            return anchorHit(b, from: i, to: n - 1)
+        }
+    }
+
+    /// Whether a needle lies where an anchor pair starts at one of the positions `from..<to`.
+    private func anchorHit(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        guard from < to else { return false }
+        let n = b.count
+        return anchorBits.withUnsafeBufferPointer { bits in
+            bytes.withUnsafeBufferPointer { needles in
+                for q in from..<to {
+                    let key = Int(b[q]) << 8 | Int(b[q + 1])
+                    guard bits[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
+                    for t in anchorKeys.indices where anchorKeys[t] == key {
+                        for (start, count, offset) in anchorNeedles[t] {
+                            let p = q - offset
+                            guard p >= 0, p + count <= n else { continue }
+                            var k = 0
+                            while k < count && b[p + k] == needles[start + k] { k += 1 }
+                            if k == count { return true }
+                        }
+                    }
+                }
+                return false
+            }
+        }
     }
 
     /// The answer of `containsAny(FastCase.lower(text))` for a text whose only cased letters are
