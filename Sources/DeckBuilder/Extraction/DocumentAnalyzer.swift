@@ -52,8 +52,9 @@ enum DocumentAnalyzer {
                 let text = String(line[range])
                 let language = sentenceLetters[r].language
                 guard language == "en" || language == "ar" else { continue }
-                // Cheap test first: no digit and no month name, nothing to extract.
-                guard mayHoldFacts(text) || anchor != nil || mayHoldNames(text) else { continue }
+                // Cheap tests first: no date before to date it from context, no digit, no month name
+                // and no name cue, nothing to extract.
+                guard anchor != nil || mayHoldFacts(text) || mayHoldNames(text) else { continue }
                 let tokens = Tokenizer.tokens(text)
                 let dates = DateExtractor.dates(in: tokens, language: language)
                 // What dates and figures took, as ranges (a set of their indices hashed each one).
