@@ -97,35 +97,35 @@ enum NameExtractor {
     private static func arabic(_ t: [Token], isTaken taken: UnsafeBufferPointer<Bool>) -> [NameMention] {
         var out: [NameMention] = []
         for k in t.indices where t[k].kind == .word && !taken[k] {
-            guard arabicHeads.mayContainStem(t[k].text),
-                let head = DateExtractor.firstStem(t[k].text, { arabicHeads.contains($0) ? $0 : nil })
-            else {
-                continue
-            }
+            guard let head = arabicHead(t[k].text) else { continue }
             var e = k + 1
             while e < t.count, e - k <= 3, t[e].kind == .word, !arabicStops.contains(String(t[e].text)),
-                !(e > k + 1 && t[e].text.hasPrefix("و"))
+                !(e > k + 1 && ArabicStems.startsWithWaw(t[e].text))
             {
                 e += 1
             }
             guard e > k + 1 else { continue }
             // A list of operations ("عملية … وعملية …") makes the blank ambiguous.
             let inList =
-                (e < t.count && arabicHeads.mayContainStem(t[e].text)
-                    && DateExtractor.firstStem(t[e].text, { arabicHeads.contains($0) ? true : nil }) != nil)
-                || (k > 0 && t[k].text.hasPrefix("و"))
+                (e < t.count && arabicHead(t[e].text) != nil) || (k > 0 && ArabicStems.startsWithWaw(t[k].text))
             if inList { continue }
             out.append(NameMention(tokens: (k + 1)..<e, kind: .name, value: join(t, (k + 1)..<e), head: head))
         }
         return out
     }
 
-    static func join(_ t: [Token], _ r: Range<Int>) -> String {
-        var s = ""
-        for k in r {
-            if k > r.lowerBound, t[k].spaceBefore { s += " " }
-            s += t[k].text
+    /// `arabicHeads`' words for `StemFilter` look-ups on bytes.
+    static let arabicHeadFilter = StemFilter(arabicHeads.words)
+
+    /// The head word among the forms of `DateExtractor.arabicStem(word)`, if any: the filter first.
+    static func arabicHead(_ word: Substring) -> String? {
+        let stems = ArabicStems(word)
+        guard stems.simple ? arabicHeadFilter.mayContainStem(stems) : arabicHeads.mayContainStem(word) else {
+            return nil
         }
-        return s
+        return DateExtractor.firstStem(word, stems, { arabicHeads.contains($0) ? $0 : nil })
     }
+
+    /// The tokens' texts, a space where one stood (`FigureExtractor.phrase`).
+    static func join(_ t: [Token], _ r: Range<Int>) -> String { FigureExtractor.phrase(t, r) }
 }
