@@ -12,7 +12,8 @@ import Testing
         "كانون", "وكانون", "تشرين", "بتشرين", "كـانون", "تشرينن", "اكانون", "ألف", "آلاف", "والف", "x", "", "Mar",
         "و\r", "وx", "و١٩٤٥", "؀و",
         "و\u{0600}ب", "و\u{06DD}", "و\u{200D}ب", "ك", "كك", "ككك", "شهر", "الشهر", "بالشهر", "عام", "والعام", "في",
-        "وفي", "منذ", "حتى", "ٱلعام", "ۀ", "وۀ", "إبريل", "وإبريل", "إ\u{0654}", "ا\u{0653}ب",
+        "وفي", "منذ", "حتى", "ٱلعام", "ۀ", "وۀ", "إبريل", "وإبريل", "إ\u{0654}", "ا\u{0653}ب", "معركة", "ومعركة",
+        "معركةٌ", "بمؤتمر", "ولمؤتمر", "عمليات", "اتفاقيه",
     ]
 
     /// `DateExtractor.firstStem` as it read every word before the byte path.
@@ -41,6 +42,9 @@ import Testing
                 if hit { #expect(filter.mayContainStem(stems), "\(word)") }
             }
             #expect(ArabicStems.startsWithWaw(w) == w.hasPrefix("و"), "\(word)")
+            #expect(
+                NameExtractor.arabicHead(w) == Self.slowForms(w).first { NameExtractor.arabicHeads.words.contains($0) },
+                "\(word)")
             if stems.simple {
                 #expect(stems.count == w.count, "\(word)")
                 #expect(stems.tatweel == FastSearch.foundationContains(w, "ـ"), "\(word)")

@@ -95,7 +95,7 @@ enum SentenceQuality {
                     if k > 0, t[k].kind == .word, !t[k].isCapitalized, English.isPast(t[k].lower) { sawVerb = true }
                     if !sawVerb { continue }
                 }
-                if markByte(t[k].text) == 0x2C, k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized,
+                if t[k].isMark(","), k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized,
                     English.isPast(t[k + 1].lower),
                     !English.irregularParticiples.contains(t[k + 1].lower)
                         || English.irregularPast[t[k + 1].lower] != nil

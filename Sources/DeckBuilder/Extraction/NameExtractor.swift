@@ -119,6 +119,12 @@ enum NameExtractor {
 
     /// The head word among the forms of `DateExtractor.arabicStem(word)`, if any: the filter first.
     static func arabicHead(_ word: Substring) -> String? {
+        // Every head, and so every form equal to one, ends in the scalar ة or ر (D8 A9, D8 B1):
+        // neither is the last of any other scalar's decomposition, and a final mark would stay last.
+        let u = word.utf8
+        guard u.count >= 2, u.last == 0xA9 || u.last == 0xB1, u[u.index(u.endIndex, offsetBy: -2)] == 0xD8 else {
+            return nil
+        }
         let stems = ArabicStems(word)
         guard stems.simple ? arabicHeadFilter.mayContainStem(stems) : arabicHeads.mayContainStem(word) else {
             return nil
