@@ -105,6 +105,13 @@ import Testing
                 == Double(String(decoding: digits.utf8.filter { $0 != 0x2C }, as: UTF8.self)))
     }
 
+    @Test func hedgeFilterKeepsEveryHedge() {
+        for w in SentenceQuality.hedges.words { #expect(SentenceQuality.mayBeHedge(w), "\(w)") }
+        for w in ["the", "war", "", "mayor", "probablyy", "allegedly"] {
+            if SentenceQuality.hedges.contains(w) { #expect(SentenceQuality.mayBeHedge(w)) }
+        }
+    }
+
     @Test(arguments: ["only", "ly", "y", "", "italy", "lY", "fly", "l\u{0301}y", "ly\u{0301}", "supply", "ľy"])
     func lyByBytesAsBySuffix(_ w: String) {
         // The byte test may pass words `hasSuffix` refuses, never the reverse.

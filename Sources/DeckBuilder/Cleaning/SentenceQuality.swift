@@ -166,6 +166,18 @@ enum SentenceQuality {
         "reportedly", "allegedly", "perhaps", "probably", "possibly", "might", "may", "seems", "rumored",
     ]
 
+    /// False when `w` is surely no hedge: every hedge is ASCII without K (bytes decide equality) of
+    /// 3, 5 or 7–10 bytes, starting with a m p r s.
+    @inline(__always)
+    static func mayBeHedge(_ w: String) -> Bool {
+        let u = w.utf8
+        let n = u.count
+        guard n == 3 || n == 5 || (n >= 7 && n <= 10) else { return false }
+        var k = u.makeIterator()
+        let b = k.next()
+        return b == 0x61 || b == 0x6D || b == 0x70 || b == 0x72 || b == 0x73
+    }
+
     /// Hedges and vague openings lower a sentence's score.
     static func penalty(_ t: [Token], language: String) -> Double {
         guard language == "en", !t.isEmpty else { return 0 }
@@ -177,7 +189,7 @@ enum SentenceQuality {
             var hedged = false
             var colon = false
             for k in t.indices where !(hedged && colon) {
-                if !hedged, !t[k].isCapitalized, hedges.contains(t[k].lower) {
+                if !hedged, !t[k].isCapitalized, mayBeHedge(t[k].lower), hedges.contains(t[k].lower) {
                     p += 1.5
                     hedged = true
                 }
