@@ -15,11 +15,14 @@ enum SentenceQuality {
     /// element is borrowed, not copied). The quotes and "etc" are counted in the same pass; they
     /// are asked only after every check of the pass has passed, as when they had passes of their own.
     private static func englishProblem(_ last: Unicode.Scalar, _ t: UnsafeBufferPointer<Token>) -> NoiseReason? {
-        guard t[0].isCapitalized || t[0].kind == .number || t[0].isMark("\"") || t[0].isMark("“") else {
+        // The first token's text read once (its tests copied the token each).
+        let head = t[0].text
+        let headQuote = markByte(head) == 0x22
+        guard t[0].isCapitalized || t[0].kind == .number || headQuote || opensWithCurlyQuote(head) else {
             return .garbledText
         }
         if !(last == "." || last == "!" || last == "\"" || last == "”") { return .garbledText }
-        var quotes = t[0].isMark("\"") ? 1 : 0
+        var quotes = headQuote ? 1 : 0
         var etc = t[0].lowerIs("etc")
         let n = t.count
         for k in 1..<n {
@@ -27,10 +30,11 @@ enum SentenceQuality {
             // A lone full stop after a space: "Japan . is equipped".
             let kind = t[k].kind
             if kind == .punct {
-                if t[k].isMark(".") {
+                let mark = markByte(t[k].text)
+                if mark == 0x2E {
                     if t[k].spaceBefore, k + 1 < n { return .garbledText }
                     if k + 1 < n, t[k + 1].kind == .word, !t[k + 1].isCapitalized { return .garbledText }
-                } else if t[k].isMark("\"") {
+                } else if mark == 0x22 {
                     quotes += 1
                 }
             } else if kind == .word {
@@ -38,10 +42,13 @@ enum SentenceQuality {
                     if English.stopwords.contains(t[k].lower) && !(t[k].isASCII("I") || t[k].isASCII("May")) {
                         return .garbledText
                     }
-                    if t[k].lower.hasSuffix("ly") && !properLy.contains(t[k].lower) { return .garbledText }
+                    // `hasSuffix("ly")` needs the last bytes 6C 79 (no other scalars are equivalent).
+                    if endsInLY(t[k].lower), t[k].lower.hasSuffix("ly"), !properLy.contains(t[k].lower) {
+                        return .garbledText
+                    }
                 }
                 // A comma glued to the next word: ",The".
-                if !t[k].spaceBefore, t[k - 1].isMark(",") { return .garbledText }
+                if !t[k].spaceBefore, markByte(t[k - 1].text) == 0x2C { return .garbledText }
                 etc = etc || t[k].lowerIs("etc")
             }
         }
@@ -122,6 +129,32 @@ enum SentenceQuality {
         }
     }
 
+    /// Whether the last two bytes are "ly".
+    @inline(__always)
+    static func endsInLY(_ w: String) -> Bool {
+        let u = w.utf8
+        guard u.count >= 2, u.last == 0x79 else { return false }
+        return u[u.index(u.endIndex, offsetBy: -2)] == 0x6C
+    }
+
+    /// The byte of a text of one byte (an ASCII mark), else nil: `Token.isMark` of an ASCII mark
+    /// read on the token's text, without the copy of the token that calling it makes.
+    @inline(__always)
+    static func markByte(_ text: Substring) -> UInt8? {
+        var k = text.utf8.makeIterator()
+        guard let b = k.next(), k.next() == nil else { return nil }
+        return b
+    }
+
+    /// Whether the text is exactly “ (E2 80 9C): `Token.isMark("“")` on its text.
+    @inline(__always)
+    static func opensWithCurlyQuote(_ text: Substring) -> Bool {
+        let u = text.utf8
+        guard u.count == 3 else { return false }
+        var k = u.makeIterator()
+        return k.next() == 0xE2 && k.next() == 0x80 && k.next() == 0x9C
+    }
+
     static let properLy: WordSet = ["italy", "july", "sicily", "emily", "kelly", "beverly", "tripoli"]
 
     private static func arabicProblem(_ s: String, _ t: [Token]) -> NoiseReason? {
@@ -132,6 +165,18 @@ enum SentenceQuality {
     static let hedges: WordSet = [
         "reportedly", "allegedly", "perhaps", "probably", "possibly", "might", "may", "seems", "rumored",
     ]
+
+    /// False when `w` is surely no hedge: every hedge is ASCII without K (bytes decide equality) of
+    /// 3, 5 or 7–10 bytes, starting with a m p r s.
+    @inline(__always)
+    static func mayBeHedge(_ w: String) -> Bool {
+        let u = w.utf8
+        let n = u.count
+        guard n == 3 || n == 5 || (n >= 7 && n <= 10) else { return false }
+        var k = u.makeIterator()
+        let b = k.next()
+        return b == 0x61 || b == 0x6D || b == 0x70 || b == 0x72 || b == 0x73
+    }
 
     /// Hedges and vague openings lower a sentence's score.
     static func penalty(_ t: [Token], language: String) -> Double {
@@ -144,12 +189,12 @@ enum SentenceQuality {
             var hedged = false
             var colon = false
             for k in t.indices where !(hedged && colon) {
-                if !hedged, !t[k].isCapitalized, hedges.contains(t[k].lower) {
+                if !hedged, !t[k].isCapitalized, mayBeHedge(t[k].lower), hedges.contains(t[k].lower) {
                     p += 1.5
                     hedged = true
                 }
                 // A colon followed by more words: a quoted claim or a list, seldom a clean fact.
-                if !colon, t[k].kind == .punct, t[k].isMark(":") {
+                if !colon, t[k].kind == .punct, markByte(t[k].text) == 0x3A {
                     if k + 3 < t.count { p += 3 }
                     colon = true
                 }

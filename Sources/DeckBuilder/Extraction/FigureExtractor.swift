@@ -37,6 +37,8 @@ enum FigureExtractor {
         "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10,
         "عشرين": 20, "عشرون": 20, "مئة": 100, "مائة": 100, "ألف": 1000, "آلاف": 1000, "مليون": 1e6,
     ]
+    /// `arabicNumberWords`' words for `StemFilter` look-ups on bytes.
+    static let arabicNumberFilter = StemFilter(arabicNumberWords.keys)
     static let arabicScales: WordTable<Double> = [
         "ألف": 1_000, "آلاف": 1_000, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9,
     ]
@@ -134,13 +136,12 @@ enum FigureExtractor {
         case .number: return true
         case .punct: return false
         case .word:
-            let u = t[i].lower.utf8
-            guard let b = u.first else { return false }
+            var k = t[i].lower.utf8.makeIterator()
+            guard let a = k.next() else { return false }
             // A leading hyphen is dropped by the split of a hyphenated word: the full test decides.
-            if b == 0x2D { return true }
-            guard u.count >= 3 else { return false }
-            var k = u.makeIterator()
-            return isNumberHead(k.next()!, k.next()!, k.next()!)
+            if a == 0x2D { return true }
+            guard let b = k.next(), let c = k.next() else { return false }
+            return isNumberHead(a, b, c)
         }
     }
 
@@ -160,6 +161,8 @@ enum FigureExtractor {
         var value: Double
         var end = i + 1
         var spelled = false
+        // `Script.westernDigits` of the number, made once.
+        var digits: String?
         if t[i].kind == .number {
             let s = t[i].text
             // An ordinal or a decade ("9th", "1930s"): every such suffix ends in "s", "h", "t" or "d".
@@ -170,8 +173,9 @@ enum FigureExtractor {
                 }
             }
             if isGarbled(t, i) { return nil }
-            guard let v = Double(String(decoding: Script.westernDigits(s).utf8.filter { $0 != 0x2C }, as: UTF8.self))
-            else { return nil }
+            let western = westernDigits(s)
+            digits = western
+            guard let v = numberValue(western) else { return nil }
             value = v
         } else if t[i].kind == .word, let v = numberWords[t[i].lower] {
             value = v
@@ -193,27 +197,50 @@ enum FigureExtractor {
             if end < t.count, let more = scales[t[end].lower], more > 100 { value *= more; end += 1 }
         }
         // Not a figure: part of a hyphenated modifier ("300-man"), a degree, a year-like bare number.
-        if end < t.count, t[end].isMark("-") || t[end].isMark("°") || t[end].isMark("º") { return nil }
+        // The marks read on the bytes: - ° (C2 B0) º (C2 BA) and %.
+        var mark: UInt8?
+        if end < t.count {
+            let u = t[end].text.utf8
+            var k = u.makeIterator()
+            let (a, b, c) = (k.next(), k.next(), k.next())
+            if a == 0x2D && b == nil { return nil }
+            if a == 0xC2 && (b == 0xB0 || b == 0xBA) && c == nil { return nil }
+            mark = b == nil ? a : nil
+        }
         var isPercent = false
-        if end < t.count, t[end].isMark("%") || t[end].lower == "percent" {
+        if end < t.count, mark == 0x25 || t[end].lowerIs("percent") {
             isPercent = true; end += 1
-        } else if end + 1 < t.count, t[end].lower == "per", t[end + 1].lower == "cent" {
+        } else if end + 1 < t.count, t[end].lowerIs("per"), t[end + 1].lowerIs("cent") {
             isPercent = true; end += 2
         }
-        let qualifier = qualifierBefore(t, i, table: qualifiers)
+        let qualifier = englishQualifierBefore(t, i)
         let counted = isPercent ? end..<end : countedPhrase(t, from: end)
         if !isPercent && counted.isEmpty { return nil }
         if value <= 1 && !isPercent { return nil }
         let countedText = phrase(t, counted)
-        let surface =
-            Script.westernDigits(t[i].text)
-            + (end > i + 1 && !isPercent ? " " + t[(i + 1)..<end].map { String($0.text) }.joined(separator: " ") : "")
+        let western = digits ?? westernDigits(t[i].text)
+        var surface = western
+        if end > i + 1 && !isPercent {
+            for k in (i + 1)..<end {
+                surface += " "
+                surface += t[k].text
+            }
+        }
         let nv = NumberValue(
-            value: value, surface: isPercent ? Script.westernDigits(t[i].text) : surface, isPercent: isPercent,
+            value: value, surface: surface, isPercent: isPercent,
             counted: countedText, head: headNoun(t, counted),
             qualifier: qualifier.map { phrase(t, $0).lowercased() } ?? "",
             spelled: spelled)
         return FigureMention(tokens: i..<end, qualifierTokens: qualifier, countedTokens: counted, value: nv)
+    }
+
+    /// The last words of `qualifiers`: a qualifier ends just before the number in one of them.
+    static let qualifierEnds = WordSet(Set(qualifiers.map { $0.last! }))
+
+    /// `qualifierBefore(t, i, table: qualifiers)`, asked only when the word before ends a qualifier.
+    static func englishQualifierBefore(_ t: [Token], _ i: Int) -> Range<Int>? {
+        guard i > 0, qualifierEnds.contains(t[i - 1].lower) else { return nil }
+        return qualifierBefore(t, i, table: qualifiers)
     }
 
     static func qualifierBefore(_ t: [Token], _ i: Int, table: [[String]]) -> Range<Int>? {
@@ -239,7 +266,7 @@ enum FigureExtractor {
             let w = t[k].lower
             if countedStops.contains(w) || (English.isPast(w) && !t[k].isCapitalized && k > start) { break }
             if English.irregularParticiples.contains(w) && k > start { break }
-            if w.hasSuffix("ly") && !t[k].isCapitalized { break }
+            if SentenceQuality.endsInLY(w) && w.hasSuffix("ly") && !t[k].isCapitalized { break }
             k += 1
         }
         if k > start, k + 1 < t.count, t[k].lower == "of", t[k + 1].kind == .word,
@@ -265,11 +292,17 @@ enum FigureExtractor {
     static func headNoun(_ t: [Token], _ r: Range<Int>) -> String {
         guard !r.isEmpty else { return "" }
         var last = r.upperBound - 1
-        if let of = t[r].firstIndex(where: { $0.lower == "of" }), of > r.lowerBound { last = of - 1 }
+        // The first "of", read in place ("of" is ASCII: bytes decide).
+        var of = r.lowerBound
+        while of < r.upperBound, !t[of].lowerIs("of") { of += 1 }
+        if of < r.upperBound, of > r.lowerBound { last = of - 1 }
         return singular(t[last].lower)
     }
 
     static func singular(_ w: String) -> String {
+        if let answer = w.utf8.withContiguousStorageIfAvailable({ plainSingular(w, $0) }), let answer {
+            return answer
+        }
         if ASCIIText.isPlain(w) {
             // The same tests on bytes: in ASCII without CR a character is one byte.
             let n = w.utf8.count
@@ -286,13 +319,83 @@ enum FigureExtractor {
         return w
     }
 
-    static func phrase(_ t: [Token], _ r: Range<Int>) -> String {
-        var out = ""
-        for k in r {
-            if k > r.lowerBound, t[k].spaceBefore { out += " " }
-            out += t[k].text
+    /// `singular` of a word in ASCII without CR (one byte a character), on its bytes `b`: nil
+    /// for any other word.
+    static func plainSingular(_ w: String, _ b: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = b.count
+        for c in b where c >= 0x80 || c == 0x0D { return nil }
+        @inline(__always) func ends(_ x: UInt8) -> Bool { n >= 1 && b[n - 1] == x }
+        @inline(__always) func ends(_ x: UInt8, _ y: UInt8) -> Bool { n >= 2 && b[n - 2] == x && b[n - 1] == y }
+        // ies
+        if n > 4, ends(0x65, 0x73), b[n - 3] == 0x69 {
+            return String(decoding: UnsafeBufferPointer(rebasing: b[..<(n - 3)]), as: UTF8.self) + "y"
         }
-        return out
+        // ss us
+        if ends(0x73, 0x73) || ends(0x75, 0x73) { return w }
+        if w == "people" || w == "men" { return w == "men" ? "man" : "person" }
+        if n > 3, ends(0x73) { return String(decoding: UnsafeBufferPointer(rebasing: b[..<(n - 1)]), as: UTF8.self) }
+        return w
+    }
+
+    static func phrase(_ t: [Token], _ r: Range<Int>) -> String {
+        guard !r.isEmpty else { return "" }
+        if r.count == 1 { return String(t[r.lowerBound].text) }
+        // The bytes counted first, then written once (a short phrase is a small string).
+        var n = 0
+        for k in r {
+            if k > r.lowerBound, t[k].spaceBefore { n += 1 }
+            n += t[k].text.utf8.count
+        }
+        return String(unsafeUninitializedCapacity: n) { out in
+            var at = 0
+            for k in r {
+                if k > r.lowerBound, t[k].spaceBefore {
+                    out[at] = 0x20
+                    at += 1
+                }
+                let text = t[k].text
+                let copied = text.utf8.withContiguousStorageIfAvailable { b -> Int in
+                    UnsafeMutableBufferPointer(rebasing: out[at...]).initialize(fromContentsOf: b)
+                }
+                if let copied {
+                    at += copied
+                } else {
+                    for c in text.utf8 {
+                        out[at] = c
+                        at += 1
+                    }
+                }
+            }
+            return at
+        }
+    }
+
+    /// `Script.westernDigits(text)`: a text without the lead bytes D9 DB of the Arabic digits and
+    /// separators is made a string from its bytes (a short one without allocation).
+    static func westernDigits(_ text: Substring) -> String {
+        let plain = text.utf8.withContiguousStorageIfAvailable { b -> String? in
+            b.contains { $0 == 0xD9 || $0 == 0xDB } ? nil : String(decoding: b, as: UTF8.self)
+        }
+        if let plain, let plain { return plain }
+        return Script.westernDigits(text)
+    }
+
+    /// `Double` of the digits with their commas dropped; plain digits (up to 15, exact in a
+    /// `Double`) are summed on their bytes, others parsed.
+    static func numberValue(_ digits: String) -> Double? {
+        let fast = digits.utf8.withContiguousStorageIfAvailable { b -> Double? in
+            var n: Int64 = 0
+            var count = 0
+            for c in b where c != 0x2C {
+                guard c >= 0x30 && c <= 0x39 else { return nil }
+                n = n * 10 + Int64(c - 0x30)
+                count += 1
+                if count > 15 { return nil }
+            }
+            return count == 0 ? nil : Double(n)
+        }
+        if let fast, let fast { return fast }
+        return Double(String(decoding: digits.utf8.filter { $0 != 0x2C }, as: UTF8.self))
     }
 
     // MARK: Arabic
@@ -320,8 +423,11 @@ enum FigureExtractor {
                 return nil
             }
         } else if t[i].kind == .word {
-            guard arabicNumberWords.mayContainStem(t[i].text),
-                let v = DateExtractor.firstStem(t[i].text, { arabicNumberWords[$0] }), v < 1000
+            let stems = ArabicStems(t[i].text)
+            guard
+                stems.simple
+                    ? arabicNumberFilter.mayContainStem(stems) : arabicNumberWords.mayContainStem(t[i].text),
+                let v = DateExtractor.firstStem(t[i].text, stems, { arabicNumberWords[$0] }), v < 1000
             else { return nil }
             value = v
             spelled = true
@@ -334,7 +440,7 @@ enum FigureExtractor {
         // The counted noun: one or two words, stopping at prepositions and conjunction-led words.
         var k = end
         while k < t.count, k - end < 2, t[k].kind == .word, !arabicCountedStops.contains(String(t[k].text)) {
-            if k > end, t[k].text.hasPrefix("و") { break }
+            if k > end, ArabicStems.startsWithWaw(t[k].text) { break }
             k += 1
         }
         if !isPercent && k == end { return nil }

@@ -50,6 +50,9 @@ enum MonthNames {
             return d
         }())
 
+    /// `arabicSingle`'s words for `StemFilter` look-ups on bytes.
+    static let arabicSingleFilter = StemFilter(arabicSingle.keys)
+
     /// False when `word` surely ends in neither "كانون" nor "تشرين" and has no tatweel (ـ), so it cannot
     /// start a two-word month: a byte test, exact for words `WordFilter` calls plain.
     static func mayStartPair(_ word: Substring) -> Bool {

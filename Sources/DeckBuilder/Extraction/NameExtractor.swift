@@ -97,35 +97,41 @@ enum NameExtractor {
     private static func arabic(_ t: [Token], isTaken taken: UnsafeBufferPointer<Bool>) -> [NameMention] {
         var out: [NameMention] = []
         for k in t.indices where t[k].kind == .word && !taken[k] {
-            guard arabicHeads.mayContainStem(t[k].text),
-                let head = DateExtractor.firstStem(t[k].text, { arabicHeads.contains($0) ? $0 : nil })
-            else {
-                continue
-            }
+            guard let head = arabicHead(t[k].text) else { continue }
             var e = k + 1
             while e < t.count, e - k <= 3, t[e].kind == .word, !arabicStops.contains(String(t[e].text)),
-                !(e > k + 1 && t[e].text.hasPrefix("و"))
+                !(e > k + 1 && ArabicStems.startsWithWaw(t[e].text))
             {
                 e += 1
             }
             guard e > k + 1 else { continue }
             // A list of operations ("عملية … وعملية …") makes the blank ambiguous.
             let inList =
-                (e < t.count && arabicHeads.mayContainStem(t[e].text)
-                    && DateExtractor.firstStem(t[e].text, { arabicHeads.contains($0) ? true : nil }) != nil)
-                || (k > 0 && t[k].text.hasPrefix("و"))
+                (e < t.count && arabicHead(t[e].text) != nil) || (k > 0 && ArabicStems.startsWithWaw(t[k].text))
             if inList { continue }
             out.append(NameMention(tokens: (k + 1)..<e, kind: .name, value: join(t, (k + 1)..<e), head: head))
         }
         return out
     }
 
-    static func join(_ t: [Token], _ r: Range<Int>) -> String {
-        var s = ""
-        for k in r {
-            if k > r.lowerBound, t[k].spaceBefore { s += " " }
-            s += t[k].text
+    /// `arabicHeads`' words for `StemFilter` look-ups on bytes.
+    static let arabicHeadFilter = StemFilter(arabicHeads.words)
+
+    /// The head word among the forms of `DateExtractor.arabicStem(word)`, if any: the filter first.
+    static func arabicHead(_ word: Substring) -> String? {
+        // Every head, and so every form equal to one, ends in the scalar ة or ر (D8 A9, D8 B1):
+        // neither is the last of any other scalar's decomposition, and a final mark would stay last.
+        let u = word.utf8
+        guard u.count >= 2, u.last == 0xA9 || u.last == 0xB1, u[u.index(u.endIndex, offsetBy: -2)] == 0xD8 else {
+            return nil
         }
-        return s
+        let stems = ArabicStems(word)
+        guard stems.simple ? arabicHeadFilter.mayContainStem(stems) : arabicHeads.mayContainStem(word) else {
+            return nil
+        }
+        return DateExtractor.firstStem(word, stems, { arabicHeads.contains($0) ? $0 : nil })
     }
+
+    /// The tokens' texts, a space where one stood (`FigureExtractor.phrase`).
+    static func join(_ t: [Token], _ r: Range<Int>) -> String { FigureExtractor.phrase(t, r) }
 }
