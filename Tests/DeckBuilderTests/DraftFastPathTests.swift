@@ -123,7 +123,8 @@ import Testing
 
     @Test(arguments: [
         "", " ", "Soviet Union", "  two  spaces ", "August 9, 1945", "more than 600,000", "الاتحاد السوفيتي",
-        "a \u{301}b", "CR\r\n x", "x ", "\u{600} x",
+        "a \u{301}b", "CR\r\n x", "x ", "\u{600} x", "الاتحاد  السوفيتي ", " 9 آب 1945", "x \u{200D}y",
+        "é ﬁ ", "a\u{301} b", "\u{600}", "x \u{903}", "ت \u{64B}ب",
     ])
     func wordsAreTheSplitAtSpaces(_ s: String) {
         var words: [String] = []

@@ -423,11 +423,12 @@ enum CardDrafter {
 
     /// Calls `body` with each word of `s` split at spaces (what `s.split(separator: " ")` gives), as
     /// a string: read on the bytes when the text is ASCII without CR, where each character is one
-    /// byte (a word of up to 15 bytes is a string without an allocation).
+    /// byte (a word of up to 15 bytes is a string without an allocation), or when no space joins a
+    /// neighbour in one character (`PromptText.bytesAreCharacters`: an Arabic answer).
     static func forEachWord(_ s: String, _ body: (String) -> Void) {
         var text = s
         let done = text.withUTF8 { b -> Bool in
-            for c in b where c >= 0x80 || c == 0x0D { return false }
+            if !PromptText.isASCIIWithoutCR(b), !PromptText.bytesAreCharacters(s) { return false }
             var i = 0
             while i < b.count {
                 while i < b.count, b[i] == 0x20 { i += 1 }
