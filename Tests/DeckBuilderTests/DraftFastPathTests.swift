@@ -82,6 +82,7 @@ import Testing
     static let pairParts = [
         "", " ", "On ", "On the", "a ,", " lead", "\"", "\" x", "x \"", "\u{1}", "a\u{1}b", "\u{301}x", ", \u{301}",
         "في ", " ، أعلن .", "\u{600} ", "CR\r\n", "e\u{301} .", "tail .", "Japan’s “army” — ", " ; too !",
+        "a  b", "x ?", "end ", " \u{301}", "clean text, all of it", "نص ، نظيف",
     ]
 
     @Test(arguments: pairParts)
@@ -122,7 +123,8 @@ import Testing
 
     @Test(arguments: [
         "", " ", "Soviet Union", "  two  spaces ", "August 9, 1945", "more than 600,000", "الاتحاد السوفيتي",
-        "a \u{301}b", "CR\r\n x", "x ", "\u{600} x",
+        "a \u{301}b", "CR\r\n x", "x ", "\u{600} x", "الاتحاد  السوفيتي ", " 9 آب 1945", "x \u{200D}y",
+        "é ﬁ ", "a\u{301} b", "\u{600}", "x \u{903}", "ت \u{64B}ب",
     ])
     func wordsAreTheSplitAtSpaces(_ s: String) {
         var words: [String] = []
@@ -214,6 +216,68 @@ import Testing
             #expect(a.map(\.lower) == t[clause].map(\.lower))
         }
     }
+
+    /// Words and marks that are, or nearly are, what the byte tests look for.
+    static let trickyTokens = [
+        "meeting", "Meeting", "meetings", "conference", "summit", "treaty", "pact", "agreement", "battle",
+        "offensive", "invasion", "pacts", "meetinG", "mee", "treat", "tready", "invasions", "conferencee",
+        "ｔreaty", "trea\u{301}ty", "معركة", "مؤتمر", ",", ";", ":", "،", "؛", "\u{037E}", ",,", ".", "؟", "—",
+    ]
+
+    @Test func eventNounByBytesIsTheSetsAnswer() {
+        var checked = 0
+        for text in Self.sentences + Self.trickyTokens {
+            for tok in Tokenizer.tokens(text) + Self.trickyTokens.map(Self.word) {
+                #expect(
+                    CardDrafter.isEventNoun(tok.lower) == CardDrafter.eventNounSet.contains(tok.lower), "\(tok.lower)")
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+    }
+
+    @Test func clauseEndByBytesIsTheMarksAnswer() {
+        for text in Self.sentences + Self.trickyTokens {
+            for tok in Tokenizer.tokens(text) + Self.trickyTokens.map(Self.word) {
+                #expect(Clause.isClauseEnd(tok) == Clause.isClauseEndByMarks(tok), "\(tok.text)")
+            }
+        }
+    }
+
+    /// A token of the whole text, its lower case as the tokenizer makes it.
+    static func word(_ text: String) -> Token {
+        var tok = Tokenizer.tokens("x " + text)[1]
+        tok.text = text[...]
+        tok.lower = FastCase.lower(text)
+        return tok
+    }
+
+    @Test func normalizerMemoryGivesTheNormalizersWords() {
+        var memory = WordNormalizer()
+        var checked = 0
+        for language in ["en", "ar"] {
+            // Twice: the second time every answer comes from the memory (which grows past its first size).
+            for _ in 0..<2 {
+                for text in Self.sentences + Self.trickyTokens + Self.arabicWords {
+                    for tok in Tokenizer.tokens(text) {
+                        #expect(
+                            memory.word(tok, language: language) == Normalizer.word(tok, language: language),
+                            "\(tok.text)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked > 100)
+    }
+
+    /// Arabic words in several spellings (harakat, tatweel, a leading و or ال, a canonically equivalent
+    /// form in other bytes), some English ones, and 600 made-up words to make the memory grow.
+    static let arabicWords: [String] =
+        [
+            "الحرب", "والحرب", "حَرْب", "حــرب", "أعلن", "إعلان", "آب", "مدرسة", "على", "في", "ال", "و",
+            "\u{0627}\u{0653}", "\u{0622}", "B-29", "B-29s", "Hiroshima's", "it’s",
+        ] + (0..<600).map { "كلمة" + String(UnicodeScalar(0x0628 + $0 % 20)!) + String($0) + "ب" }
 
     @Test func acceptedKeepsEachOnceInOrder() {
         var a = CardDrafter.Accepted("b")

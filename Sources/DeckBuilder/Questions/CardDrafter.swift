@@ -215,7 +215,7 @@ enum CardDrafter {
     /// "e:yalta" for "the Yalta meeting", "a meeting in Yalta", "Yalta Conference": a named event.
     static func eventNames(_ t: [Token]) -> [String] {
         var out: [String] = []
-        for k in t.indices where t[k].kind == .word && eventNounSet.contains(t[k].lower) {
+        for k in t.indices where t[k].kind == .word && isEventNoun(t[k].lower) {
             if k > 0, t[k - 1].isCapitalized, !English.stopwords.contains(t[k - 1].lower) {
                 out.append("e:" + t[k - 1].lower)
             }
@@ -224,6 +224,15 @@ enum CardDrafter {
             }
         }
         return out
+    }
+
+    /// `eventNounSet.contains(lower)`, a word of under 4 or over 10 bytes (half the words of a
+    /// sentence: "the", "of", "in") told from its length alone. The nouns are 4 to 10 lower-case
+    /// ASCII letters; a string canonically equal to one but in other bytes would need scalars that
+    /// stand for an ASCII letter alone, and the only such (U+212A for "K") is not lower case.
+    static func isEventNoun(_ lower: String) -> Bool {
+        let n = lower.utf8.count
+        return n >= 4 && n <= 10 && eventNounSet.contains(lower)
     }
 
     /// "v:declare" for each past-tense verb (synonyms folded); "came to an end" counts as "ended".
@@ -270,7 +279,8 @@ enum CardDrafter {
             c.norms.map { sortedUnique($0.compactMap { $0 }) } ?? Normalizer.keywords(c.tokens[...], language: "en")
         guard keywords.count >= 3 else { return nil }
         let verbs = c.verbs.map { verbKeys(c.tokens, at: Array(c.tokens.indices), keys: $0) } ?? verbKeys(c.tokens[...])
-        let match = Set(keywords).union(c.sentenceEvents).union(verbs)
+        // One set made from all the words (a union copies the set it adds to).
+        let match = Set(keywords + c.sentenceEvents + verbs)
         let view = MatchView(language: "en", value: .date(value), normalized: value.normalized, matchWords: match)
         let score = 2.5 + c.position * 0.5 - c.sentencePenalty
         return (FactPreview(view: view, bestScore: score, mayBeQuotable: c.quotable && namesEvent(c.text)), keywords)
@@ -413,11 +423,12 @@ enum CardDrafter {
 
     /// Calls `body` with each word of `s` split at spaces (what `s.split(separator: " ")` gives), as
     /// a string: read on the bytes when the text is ASCII without CR, where each character is one
-    /// byte (a word of up to 15 bytes is a string without an allocation).
+    /// byte (a word of up to 15 bytes is a string without an allocation), or when no space joins a
+    /// neighbour in one character (`PromptText.bytesAreCharacters`: an Arabic answer).
     static func forEachWord(_ s: String, _ body: (String) -> Void) {
         var text = s
         let done = text.withUTF8 { b -> Bool in
-            for c in b where c >= 0x80 || c == 0x0D { return false }
+            if !PromptText.isASCIIWithoutCR(b), !PromptText.bytesAreCharacters(s) { return false }
             var i = 0
             while i < b.count {
                 while i < b.count, b[i] == 0x20 { i += 1 }
@@ -615,10 +626,15 @@ enum CardDrafter {
 
     /// The indices of `range` outside `a` and `b`, in order.
     static func indices(_ range: Range<Int>, excluding a: Range<Int>, _ b: Range<Int> = 0..<0) -> [Int] {
-        var out: [Int] = []
-        out.reserveCapacity(range.count)
-        for i in range where !a.contains(i) && !b.contains(i) { out.append(i) }
-        return out
+        // Written in place: appending checks the room for each index.
+        [Int](unsafeUninitializedCapacity: range.count) { buffer, count in
+            var n = 0
+            for i in range where !a.contains(i) && !b.contains(i) {
+                buffer[n] = i
+                n += 1
+            }
+            count = n
+        }
     }
 
     /// The words sorted, each once (what `Array(Set(words)).sorted()` gives, without hashing).

@@ -57,6 +57,20 @@ enum Clause {
     /// `clauseEnds.contains(tok.text)` from the token's scalars, without hashing the text: no string
     /// other than the mark itself equals one of them, but for the Greek question mark, which equals ";".
     static func isClauseEnd(_ tok: Token) -> Bool {
+        // The token's bytes read once: each mark is one scalar, so its bytes are the mark's.
+        if let end = tok.text.utf8.withContiguousStorageIfAvailable({ b -> Bool in
+            if b.count == 1 { return b[0] == 0x2C || b[0] == 0x3B || b[0] == 0x3A }
+            guard b.count == 2 else { return false }
+            // ، U+060C, ؛ U+061B, U+037E
+            return (b[0] == 0xD8 && (b[1] == 0x8C || b[1] == 0x9B)) || (b[0] == 0xCD && b[1] == 0xBE)
+        }) {
+            return end
+        }
+        return isClauseEndByMarks(tok)
+    }
+
+    /// `isClauseEnd` mark by mark (tests compare the two).
+    static func isClauseEndByMarks(_ tok: Token) -> Bool {
         tok.isMark(",") || tok.isMark(";") || tok.isMark("،") || tok.isMark("؛") || tok.isMark(":")
             || tok.isMark("\u{037E}")
     }

@@ -136,6 +136,38 @@ enum PromptText {
     /// are when either holds the marker byte itself. The cleaning runs on the joined bytes (its
     /// rules read across the cut) but builds no joined string.
     static func cleanPair(_ prefix: String, _ suffix: String) -> (String, String) {
+        // Most clauses have nothing to clean: no copy of them made, no string built again.
+        if cleanLeavesAlone(prefix) && cleanLeavesAlone(suffix) { return (prefix, suffix) }
+        return cleanPairJoined(prefix, suffix)
+    }
+
+    /// True when `cleanPair` gives this part back as it is, whatever the other part: the bytes are
+    /// the characters (`bytesAreCharacters`), and the text has no quotation mark, no space after a
+    /// space and none before a glue mark. The joined text's rules then change nothing: the marker
+    /// byte between the parts is neither a space nor a glue mark, and a space leading the text is
+    /// put back. (A part holding the marker byte is given back by `cleanPair` as it is.)
+    static func cleanLeavesAlone(_ s: String) -> Bool {
+        var text = s
+        return text.withUTF8 { u in
+            guard let p = u.baseAddress else { return true }
+            let n = u.count
+            for i in 0..<n {
+                let c = p[i]
+                if c == 0x22 { return false }
+                if c == 0x20, i + 1 < n {
+                    let d = p[i + 1]
+                    // space , . ; ! : ?
+                    if d == 0x20 || d == 0x2C || d == 0x2E || d == 0x3B || d == 0x21 || d == 0x3A || d == 0x3F {
+                        return false
+                    }
+                }
+            }
+            return bytesAreCharacters(u)
+        }
+    }
+
+    /// `cleanPair` without the look for parts left alone (tests compare the two).
+    static func cleanPairJoined(_ prefix: String, _ suffix: String) -> (String, String) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(prefix.utf8.count + suffix.utf8.count + 1)
         bytes.append(contentsOf: prefix.utf8)
