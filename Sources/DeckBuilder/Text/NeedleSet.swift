@@ -64,6 +64,9 @@ struct NeedleSet: Sendable {
 
     /// Picks each needle's anchor pair and, when the distinct pairs are few, fills the anchor tables.
     private mutating func setAnchors() {
+        // The pairs are read from the text as little-endian numbers (x86-64, arm64); on a
+        // big-endian machine the plain search serves.
+        guard 1.littleEndian == 1 else { return }
         var keys: [Int] = []
         var needles: [[(start: Int, count: Int, offset: Int)]] = []
         for j in 0..<(starts.count - 1) {
