@@ -193,6 +193,35 @@ struct FactPool {
         let views = self.views
         let readingSources = self.readingSources
         let groups = self.groups
+        // The lists are found first and walked after: each list's first read is a cache miss (the
+        // index is far larger than the cache at 100 MB), and reading their lengths one after another
+        // lets those misses overlap instead of waiting for each in turn.
+        var found: [Int32] = []
+        swap(&found, &scratchLists)
+        defer {
+            found.removeAll(keepingCapacity: true)
+            swap(&found, &scratchLists)
+        }
+        // The candidate's verbs and events as word numbers (-2 for none: never a group's); one not
+        // numbered is no group's.
+        var verbs = SIMD4<Int32>(repeating: -2)
+        var events = SIMD4<Int32>(repeating: -2)
+        var verbCount = 0
+        var eventCount = 0
+        for w in cv.matchWords {
+            guard let word = wordIDs[w] else { continue }
+            if MatchView.tagged(w, 0x76) {
+                if verbCount < 4 { verbs[verbCount] = word }
+                verbCount += 1
+            } else if MatchView.tagged(w, 0x65) {
+                if eventCount < 4 { events[eventCount] = word }
+                eventCount += 1
+            }
+            guard totals[Int(word)] <= 400, let n = lists[Self.listKey(part, word)] else { continue }
+            found.append(n)
+        }
+        let exact = cv.verbs.count <= 4 && cv.events.count <= 4
+        let granularity = cv.date?.granularity
         let source = sourceNumber(evidence.source)
         /// How much of the smaller word list the candidate shares with group `id`'s primary reading
         /// (`shared` words), when the two ask the same thing; nil when they do not. The group is of
@@ -227,42 +256,13 @@ struct FactPool {
             return views.withUnsafeBufferPointer { Self.sameHappening($0[id], cv) } ? overlap : nil
         }
         var best: (id: Int, score: Double)?
-        // Through buffers: the walk over the index's lists is most of matching, and the array's
-        // uniqueness, bounds and overflow checks at every step were a third of it.
-        // The lists are found first and walked after: each list's first read is a cache miss (the
-        // index is far larger than the cache at 100 MB), and reading their lengths one after another
-        // lets those misses overlap instead of waiting for each in turn.
-        var found: [Int32] = []
-        swap(&found, &scratchLists)
-        defer {
-            found.removeAll(keepingCapacity: true)
-            swap(&found, &scratchLists)
-        }
-        // The candidate's verbs and events as word numbers (-2 for none: never a group's); one not
-        // numbered is no group's.
-        var verbs = SIMD4<Int32>(repeating: -2)
-        var events = SIMD4<Int32>(repeating: -2)
-        var verbCount = 0
-        var eventCount = 0
-        for w in cv.matchWords {
-            guard let word = wordIDs[w] else { continue }
-            if MatchView.tagged(w, 0x76) {
-                if verbCount < 4 { verbs[verbCount] = word }
-                verbCount += 1
-            } else if MatchView.tagged(w, 0x65) {
-                if eventCount < 4 { events[eventCount] = word }
-                eventCount += 1
-            }
-            guard totals[Int(word)] <= 400, let n = lists[Self.listKey(part, word)] else { continue }
-            found.append(n)
-        }
-        let exact = cv.verbs.count <= 4 && cv.events.count <= 4
-        let granularity = cv.date?.granularity
         listStore.withUnsafeBufferPointer { store in
             var walked = 0
             for n in found { walked &+= store[Int(n)].count }
             touched.reserveCapacity(walked)
         }
+        // Through buffers: the walk over the index's lists is most of matching, and the array's
+        // uniqueness, bounds and overflow checks at every step were a third of it.
         shared.withUnsafeMutableBufferPointer { shared in
             listStore.withUnsafeBufferPointer { store in
                 for n in found {
