@@ -20,9 +20,14 @@ import Testing
         ["v:take"],
     ])
     func verbsAndEventsAreTheTaggedWords(_ words: Set<String>) {
-        let view = MatchView(language: "en", value: Self.candidate().value, normalized: "1", matchWords: words)
-        #expect(Set(view.verbs) == words.filter { $0.hasPrefix("v:") } && view.verbs.count == Set(view.verbs).count)
-        #expect(Set(view.events) == words.filter { $0.hasPrefix("e:") } && view.events.count == Set(view.events).count)
+        let table = MatchWordTable.shared
+        let view = MatchView(
+            language: "en", value: Self.candidate().value, normalized: "1", matchWords: table.sortedIDs(words))
+        let verbs = table.words(view.verbs)
+        let events = table.words(view.events)
+        #expect(Set(verbs) == words.filter { $0.hasPrefix("v:") } && verbs.count == Set(verbs).count)
+        #expect(Set(events) == words.filter { $0.hasPrefix("e:") } && events.count == Set(events).count)
+        #expect(Set(table.words(view.matchWords)) == words && view.matchWords == view.matchWords.sorted())
     }
 
     @Test(

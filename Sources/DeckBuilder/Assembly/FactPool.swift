@@ -15,11 +15,10 @@ struct FactPool {
     /// write to the list's first cache line, so its miss could not overlap with others.
     private var listStore: [[Int]] = []
     /// How many groups name each word, in any part (a word named by more than 400 is too common to
-    /// match on, whatever the part).
+    /// match on, whatever the part), by its place in `MatchWordTable` (as long as the words seen).
     private var totals: [Int32] = []
-    /// Numbers for words and parts, given as they first come; renumbered at every prune, so they stay
-    /// as bounded as the pool.
-    private var wordIDs: [String: Int32] = [:]
+    /// Numbers for parts, given as they first come; renumbered at every prune, so they stay as
+    /// bounded as the pool.
     private var partIDs: [PartKey: Int32] = [:]
     /// Scratch for `match`: words shared with the candidate, per group id; all zero between calls.
     private var sharedWords: [Int32] = []
@@ -121,20 +120,20 @@ struct FactPool {
         }
     }
 
-    /// The number of match word `w` (counted under no group when new).
-    private mutating func wordNumber(_ w: String) -> Int32 {
-        let word = Self.number(w, in: &wordIDs)
-        if Int(word) == totals.count { totals.append(0) }
-        return word
+    /// The place of match word `w` in `totals` (counted under no group when new).
+    private mutating func wordNumber(_ w: Int32) -> Int32 {
+        let word = MatchWordTable.index(w)
+        if word >= totals.count { totals += [Int32](repeating: 0, count: word + 1 - totals.count) }
+        return Int32(word)
     }
 
-    /// The verbs and events of `view`, numbered as match words.
-    private mutating func happening(of view: MatchView) -> Happening {
+    /// The verbs and events of `view`, as their match-word numbers.
+    private func happening(of view: MatchView) -> Happening {
         var s = Happening(
             verbs: SIMD4(repeating: -1), events: SIMD4(repeating: -1), hasVerbs: !view.verbs.isEmpty,
             exact: view.verbs.count <= 4 && view.events.count <= 4)
-        for (k, v) in view.verbs.prefix(4).enumerated() { s.verbs[k] = wordNumber(v) }
-        for (k, e) in view.events.prefix(4).enumerated() { s.events[k] = wordNumber(e) }
+        for (k, v) in view.verbs.prefix(4).enumerated() { s.verbs[k] = v }
+        for (k, e) in view.events.prefix(4).enumerated() { s.events[k] = e }
         return s
     }
 
@@ -184,7 +183,6 @@ struct FactPool {
             swap(&touched, &scratchTouched)
         }
         touched.removeAll(keepingCapacity: true)
-        let wordIDs = self.wordIDs
         let totals = self.totals
         let lists = self.lists
         let listStore = self.listStore
@@ -202,22 +200,17 @@ struct FactPool {
             found.removeAll(keepingCapacity: true)
             swap(&found, &scratchLists)
         }
-        // The candidate's verbs and events as word numbers (-2 for none: never a group's); one not
-        // numbered is no group's.
+        // The candidate's verbs and events as word numbers (-2 for none: never a group's).
         var verbs = SIMD4<Int32>(repeating: -2)
         var events = SIMD4<Int32>(repeating: -2)
-        var verbCount = 0
-        var eventCount = 0
+        for (k, v) in cv.verbs.prefix(4).enumerated() { verbs[k] = v }
+        for (k, e) in cv.events.prefix(4).enumerated() { events[k] = e }
         for w in cv.matchWords {
-            guard let word = wordIDs[w] else { continue }
-            if MatchView.tagged(w, 0x76) {
-                if verbCount < 4 { verbs[verbCount] = word }
-                verbCount += 1
-            } else if MatchView.tagged(w, 0x65) {
-                if eventCount < 4 { events[eventCount] = word }
-                eventCount += 1
-            }
-            guard totals[Int(word)] <= 400, let n = lists[Self.listKey(part, word)] else { continue }
+            // A word no group was listed under has no count yet.
+            let word = MatchWordTable.index(w)
+            guard word < totals.count, totals[word] != 0, totals[word] <= 400,
+                let n = lists[Self.listKey(part, Int32(word))]
+            else { continue }
             found.append(n)
         }
         let exact = cv.verbs.count <= 4 && cv.events.count <= 4
@@ -315,7 +308,7 @@ struct FactPool {
     static let fine: Set<DateValue.Granularity> = [.month, .day]
 
     /// Whether two short lists of distinct words have one in common (`!Set(a).isDisjoint(with: b)`).
-    static func shareOne(_ a: [String], _ b: [String]) -> Bool {
+    static func shareOne<T: Equatable>(_ a: [T], _ b: [T]) -> Bool {
         for x in a where b.contains(x) { return true }
         return false
     }
@@ -350,16 +343,12 @@ struct FactPool {
         views = kept.map { views[$0] }
         sizes = kept.map { sizes[$0] }
         readingSources = kept.map { readingSources[$0] }
+        happenings = kept.map { happenings[$0] }
         lists = [:]
         listStore = []
-        totals = []
-        wordIDs = [:]
+        totals = [Int32](repeating: 0, count: totals.count)
         partIDs = [:]
         for id in views.indices { list(id, views[id]) }
-        // Happenings made anew: they hold word numbers, renumbered above.
-        happenings = []
-        happenings.reserveCapacity(views.count)
-        for id in views.indices { happenings.append(happening(of: views[id])) }
     }
 }
 
@@ -395,12 +384,12 @@ final class MatchView {
     let language: String
     let value: FactCandidate.Value
     let normalized: String
-    let matchWords: Set<String>
-    /// Match words naming a verb ("v:declare") and an event ("e:yalta"), each once, in no set order:
-    /// they are only tested for a word in common, and there are a few of them (two sets built for
-    /// every fact matched cost more than the walk of the index).
-    let verbs: [String]
-    let events: [String]
+    /// The match words' numbers (`MatchWordTable`), sorted, each once.
+    let matchWords: [Int32]
+    /// Match words naming a verb ("v:declare") and an event ("e:yalta"), each once: they are only
+    /// tested for a word in common, and there are a few of them.
+    let verbs: [Int32]
+    let events: [Int32]
 
     var date: DateValue? { if case .date(let d) = value { d } else { nil } }
 
@@ -412,18 +401,19 @@ final class MatchView {
     }
 
     convenience init(_ c: FactCandidate) {
-        self.init(language: c.language, value: c.value, normalized: c.normalized, matchWords: c.matchWords)
+        self.init(language: c.language, value: c.value, normalized: c.normalized, matchWords: c.matchWordIDs)
     }
 
-    init(language: String, value: FactCandidate.Value, normalized: String, matchWords: Set<String>) {
+    /// `matchWords`: sorted numbers, each once.
+    init(language: String, value: FactCandidate.Value, normalized: String, matchWords: [Int32]) {
         self.language = language
         self.value = value
         self.normalized = normalized
         self.matchWords = matchWords
-        var verbs: [String] = []
-        var events: [String] = []
+        var verbs: [Int32] = []
+        var events: [Int32] = []
         for w in matchWords {
-            if Self.tagged(w, 0x76) { verbs.append(w) } else if Self.tagged(w, 0x65) { events.append(w) }
+            if MatchWordTable.isVerb(w) { verbs.append(w) } else if MatchWordTable.isEvent(w) { events.append(w) }
         }
         self.verbs = verbs
         self.events = events

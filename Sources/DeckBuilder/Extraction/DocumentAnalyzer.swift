@@ -21,7 +21,9 @@ enum DocumentAnalyzer {
                 analysis.factsPassedOver += 1
                 return
             }
-            if let fact = draft(preview.view.matchWords) {
+            // The drafted fact's match words are the preview's, as strings and as numbers.
+            if var fact = draft(Set(MatchWordTable.shared.words(preview.view.matchWords))) {
+                fact.matchWordIDs = preview.view.matchWords
                 analysis.factsDrafted += 1
                 sink.add(fact, admission)
             }
@@ -97,32 +99,48 @@ enum DocumentAnalyzer {
                 // A sentence after a dated one may become a fact dated from context: its words too.
                 var norms: [String?]?
                 var verbs: [String?]?
+                var normIDs: [Int32]?
+                var verbIDs: [Int32]?
                 if hasMentions || (english && dates.isEmpty && anchor != nil) {
+                    var n: [String?] = []
+                    var ni: [Int32] = []
+                    n.reserveCapacity(tokens.count)
+                    ni.reserveCapacity(tokens.count)
                     if english {
-                        var n: [String?] = []
                         var v: [String?] = []
-                        n.reserveCapacity(tokens.count)
+                        var vi: [Int32] = []
                         v.reserveCapacity(tokens.count)
+                        vi.reserveCapacity(tokens.count)
                         for k in tokens.indices {
-                            let both = normalizer.englishWordAndVerb(tokens[k])
+                            let both = normalizer.numberedEnglishWordAndVerb(tokens[k])
                             n.append(both.word)
                             v.append(both.verb)
+                            ni.append(both.wordID)
+                            vi.append(both.verbID)
                         }
-                        norms = n
                         verbs = v
+                        verbIDs = vi
                     } else {
-                        norms = tokens.map { normalizer.word($0, language: language) }
+                        for k in tokens.indices {
+                            let word = normalizer.numberedWord(tokens[k], language: language)
+                            n.append(word.word)
+                            ni.append(word.id)
+                        }
                     }
+                    norms = n
+                    normIDs = ni
                 }
+                let events = hasMentions ? CardDrafter.eventNames(tokens) : nil
                 let context = DraftContext(
                     text: text, tokens: tokens, language: language, evidence: evidence, position: position,
                     sourceTag: sourceTag, quotable: problem == nil,
                     norms: norms,
                     penalty: hasMentions || anchor != nil ? SentenceQuality.penalty(tokens, language: language) : nil,
-                    events: hasMentions ? CardDrafter.eventNames(tokens) : nil,
+                    events: events,
                     splice: english && !(dates.isEmpty && figures.isEmpty)
                         ? .some(SentenceQuality.commaSplice(tokens)) : nil,
-                    verbs: verbs)
+                    verbs: verbs, normIDs: normIDs, verbIDs: verbIDs,
+                    eventIDs: events.map { $0.isEmpty ? [] : MatchWordTable.shared.ids($0) })
                 for date in dates {
                     var value = date.value
                     if value.year == nil, value.granularity == .day || value.granularity == .month, let contextYear {
@@ -294,6 +312,12 @@ struct DraftContext {
     var sentenceSplice: Int? { splice ?? SentenceQuality.commaSplice(tokens) }
     /// Each token's verb key for `CardDrafter.verbKeys` (English), when computed for the sentence.
     var verbs: [String?]?
+    /// `norms`, `verbs` and `events` as `MatchWordTable` numbers (-1 for none), when computed.
+    var normIDs: [Int32]?
+    var verbIDs: [Int32]?
+    var eventIDs: [Int32]?
+
+    var sentenceEventIDs: [Int32] { eventIDs ?? MatchWordTable.shared.ids(sentenceEvents) }
 }
 
 /// How a line's characters are counted cheaply: in ASCII without CR a character is a byte; where

@@ -31,6 +31,7 @@ public struct FactCandidate: Sendable {
         var event: String?
         var keywords: [String]
         var matchWords: Set<String>
+        var matchIDs: [Int32]?
         var evidence: Provenance
         var tags: [String]
         var score: Double
@@ -90,6 +91,7 @@ public struct FactCandidate: Sendable {
                 event: event,
                 keywords: keywords,
                 matchWords: matchWords,
+                matchIDs: nil,
                 evidence: evidence,
                 tags: tags,
                 score: score,
@@ -165,7 +167,18 @@ public struct FactCandidate: Sendable {
     /// Words that name the subject matter for matching across sources (verbs lemmatized).
     public var matchWords: Set<String> {
         _read { yield storage.fields.matchWords }
-        _modify { yield &unique().fields.matchWords }
+        _modify {
+            let box = unique()
+            box.fields.matchIDs = nil
+            yield &box.fields.matchWords
+        }
+    }
+    /// `matchWords` as `MatchWordTable` numbers, sorted: what matching reads. Set by the analyzer
+    /// from the fact's preview (whose words `matchWords` holds), else numbered when read; setting
+    /// `matchWords` clears it.
+    var matchWordIDs: [Int32] {
+        get { storage.fields.matchIDs ?? MatchWordTable.shared.sortedIDs(storage.fields.matchWords) }
+        set { unique().fields.matchIDs = newValue }
     }
     public var evidence: Provenance {
         _read { yield storage.fields.evidence }

@@ -250,22 +250,6 @@ enum CardDrafter {
         return out
     }
 
-    /// `verbKeys` of the tokens at `indices`, from the sentence's per-token keys.
-    static func verbKeys(_ t: [Token], at indices: [Int], keys: [String?]) -> [String] {
-        var out: [String] = []
-        for (k, i) in indices.enumerated() {
-            guard let key = keys[i] else { continue }
-            if k + 3 < indices.count, t[i].lower == "came", t[indices[k + 1]].lower == "to",
-                t[indices[k + 3]].lower == "end"
-            {
-                out.append("v:end")
-                continue
-            }
-            out.append(key)
-        }
-        return out
-    }
-
     static func namesEvent(_ text: String) -> Bool {
         eventNeedles.containsAny(FastCase.lower(text))
     }
@@ -278,9 +262,15 @@ enum CardDrafter {
         let keywords =
             c.norms.map { sortedUnique($0.compactMap { $0 }) } ?? Normalizer.keywords(c.tokens[...], language: "en")
         guard keywords.count >= 3 else { return nil }
-        let verbs = c.verbs.map { verbKeys(c.tokens, at: Array(c.tokens.indices), keys: $0) } ?? verbKeys(c.tokens[...])
-        // One set made from all the words (a union copies the set it adds to).
-        let match = Set(keywords + c.sentenceEvents + verbs)
+        let table = MatchWordTable.shared
+        let verbs =
+            c.verbIDs.map { verbKeys(c.tokens, at: Array(c.tokens.indices), keys: $0) }
+            ?? table.ids(verbKeys(c.tokens[...]))
+        // The keywords are the sentence's words, so their numbers are the words' when known.
+        var match = c.normIDs.map { $0.filter { $0 >= 0 } } ?? table.ids(keywords)
+        match += c.sentenceEventIDs
+        match += verbs
+        match.sortAndRemoveRepeats()
         let view = MatchView(language: "en", value: .date(value), normalized: value.normalized, matchWords: match)
         let score = 2.5 + c.position * 0.5 - c.sentencePenalty
         return (FactPreview(view: view, bestScore: score, mayBeQuotable: c.quotable && namesEvent(c.text)), keywords)
@@ -312,7 +302,8 @@ enum CardDrafter {
             value: .date(value), answerType: value.granularity == .year ? .year : .date, normalized: value.normalized,
             answer: display, surfaceAnswer: display, accepted: [value.normalized], language: "en", levantine: false,
             clausePrefix: "", clauseSuffix: "", blankLabel: "", question: question.map(PromptText.clean), event: nil,
-            keywords: keywords, matchWords: preview.view.matchWords, evidence: c.evidence,
+            keywords: keywords, matchWords: Set(MatchWordTable.shared.words(preview.view.matchWords)),
+            evidence: c.evidence,
             tags: [c.sourceTag, "date", "date-from-context", "lang:en"].sorted(),
             score: preview.bestScore, quotable: question != nil
         )
@@ -593,31 +584,59 @@ enum CardDrafter {
     /// The words a fact is matched across sources by: the sentence's normalized words near its
     /// anchor (eight tokens before, ten after), the events the sentence names and, in English, the
     /// verb keys of that window; the answer's own words left out.
-    static func matchWords(_ c: DraftContext, anchor: Range<Int>, answer: String) -> Set<String> {
+    /// As `MatchWordTable` numbers, sorted, each once.
+    static func matchWords(_ c: DraftContext, anchor: Range<Int>, answer: String) -> [Int32] {
         let lo = max(0, anchor.lowerBound - 8)
         let hi = min(c.tokens.count, anchor.upperBound + 10)
         let windowIdx = indices(lo..<max(lo, hi), excluding: anchor)
-        let events = c.sentenceEvents
-        var window: [String]
-        if let norms = c.norms {
-            window = []
+        let table = MatchWordTable.shared
+        let events = c.sentenceEventIDs
+        var window: [Int32] = []
+        if let norms = c.normIDs {
             window.reserveCapacity(2 * windowIdx.count + events.count)
-            for i in windowIdx { if let w = norms[i] { window.append(w) } }
+            for i in windowIdx where norms[i] >= 0 { window.append(norms[i]) }
         } else {
-            window = Normalizer.keywords(windowIdx.map { c.tokens[$0] }[...], language: c.language)
+            window = table.ids(Normalizer.keywords(windowIdx.map { c.tokens[$0] }[...], language: c.language))
         }
         window += events
         if c.language == "en" {
-            if let keys = c.verbs {
+            if let keys = c.verbIDs {
                 window += verbKeys(c.tokens, at: windowIdx, keys: keys)
             } else {
-                window += verbKeys(windowIdx.map { c.tokens[$0] }[...])
+                window += table.ids(verbKeys(windowIdx.map { c.tokens[$0] }[...]))
             }
         }
-        var matchWords = Set(window)
-        forEachWord(answer) { matchWords.remove($0) }
-        return matchWords
+        window.sortAndRemoveRepeats()
+        // A match word never holds an ASCII capital (words are read lower-cased, and verb and
+        // event keys are made from lower case), so an answer word with one is never among them.
+        var answerWords: [String] = []
+        forEachWord(answer) { word in
+            if !word.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { answerWords.append(word) }
+        }
+        if !answerWords.isEmpty {
+            for id in table.existingIDs(answerWords) { window.removeSorted(id) }
+        }
+        return window
     }
+
+    /// `verbKeys` of the tokens at `indices`, from the sentence's per-token keys as `MatchWordTable`
+    /// numbers (-1 for none).
+    static func verbKeys(_ t: [Token], at indices: [Int], keys: [Int32]) -> [Int32] {
+        var out: [Int32] = []
+        for (k, i) in indices.enumerated() {
+            guard keys[i] >= 0 else { continue }
+            if k + 3 < indices.count, t[i].lower == "came", t[indices[k + 1]].lower == "to",
+                t[indices[k + 3]].lower == "end"
+            {
+                out.append(endVerbID)
+                continue
+            }
+            out.append(keys[i])
+        }
+        return out
+    }
+
+    static let endVerbID = MatchWordTable.shared.id("v:end")
 
     /// The clause's tokens; the sentence's own array (no copy of each token) when the clause is all of it.
     static func clauseTokens(_ t: [Token], _ clause: Range<Int>) -> [Token] {

@@ -22,13 +22,23 @@ struct WordNormalizer {
         return value
     }
 
-    private var englishBoth = ByteKeyedCache<(word: String?, verb: String?)>()
+    private var englishBoth = ByteKeyedCache<(word: String?, verb: String?, wordID: Int32, verbID: Int32)>()
+    private var arabicNumbered = ByteKeyedCache<(word: String?, id: Int32)>()
 
     /// `word(tok, language: "en")` and the token's key for `CardDrafter.verbKeys` ("v:declare" for
     /// "declared"; without the "came to an end" rule) at once, from one look-up: an English sentence
     /// that has facts needs both for every token.
     mutating func englishWordAndVerb(_ tok: Token) -> (word: String?, verb: String?) {
-        guard tok.kind == .word else { return (nil, nil) }
+        let both = numberedEnglishWordAndVerb(tok)
+        return (both.word, both.verb)
+    }
+
+    /// `englishWordAndVerb` with the `MatchWordTable` numbers of both (-1 for none), kept with them:
+    /// a word's number is looked up once per document.
+    mutating func numberedEnglishWordAndVerb(_ tok: Token) -> (
+        word: String?, verb: String?, wordID: Int32, verbID: Int32
+    ) {
+        guard tok.kind == .word else { return (nil, nil, -1, -1) }
         let flag: UInt8 = tok.isCapitalized ? 1 : 0
         if let hit = englishBoth.value(tok.lower, flag: flag) { return hit }
         let word = Normalizer.word(tok, language: "en")
@@ -37,7 +47,24 @@ struct WordNormalizer {
             let base = English.base(ofPast: tok.lower)
             verb = "v:" + (Normalizer.synonyms[base] ?? base)
         }
-        englishBoth.insert(tok.lower, flag: flag, (word, verb))
-        return (word, verb)
+        let table = MatchWordTable.shared
+        let value = (word, verb, word.map { table.id($0) } ?? -1, verb.map { table.id($0) } ?? -1)
+        englishBoth.insert(tok.lower, flag: flag, value)
+        return value
+    }
+
+    /// `word(tok, language:)` with its `MatchWordTable` number (-1 for none), for other languages
+    /// than English.
+    mutating func numberedWord(_ tok: Token, language: String) -> (word: String?, id: Int32) {
+        guard tok.kind == .word else { return (nil, -1) }
+        if language == "ar" {
+            if let hit = arabicNumbered.value(tok.text, flag: 0) { return hit }
+            let word = self.word(tok, language: language)
+            let value = (word, word.map { MatchWordTable.shared.id($0) } ?? -1)
+            arabicNumbered.insert(tok.text, flag: 0, value)
+            return value
+        }
+        let word = self.word(tok, language: language)
+        return (word, word.map { MatchWordTable.shared.id($0) } ?? -1)
     }
 }

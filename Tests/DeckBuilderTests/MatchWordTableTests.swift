@@ -1,0 +1,142 @@
+import Foundation
+import MnemoCore
+import Testing
+
+@testable import DeckBuilder
+
+/// Match words as numbers: a fact's numbers stand for exactly the set of strings matching used to
+/// read, whichever way they were made.
+@Suite struct MatchWordTableTests {
+    @Test(arguments: [
+        ["soviet", "v:declare", "e:yalta"], ["v:", "e:", "ve:x", "ev:x", ""], ["يوم", "الحرب", "v:إعلان"],
+        // One word in two spellings (é as one scalar, and e with a combining accent): one number, as
+        // a set of strings holds them once.
+        ["caf\u{E9}", "cafe\u{301}"],
+    ])
+    func numbersStandForTheWordsAndTheirTags(_ words: [String]) {
+        let table = MatchWordTable.shared
+        let ids = table.ids(words)
+        #expect(Set(ids).count == Set(words).count)
+        #expect(Set(table.words(ids)) == Set(words))
+        for (w, id) in zip(words, ids) {
+            #expect(MatchWordTable.isVerb(id) == w.hasPrefix("v:"), "\(w)")
+            #expect(MatchWordTable.isEvent(id) == w.hasPrefix("e:"), "\(w)")
+            #expect(table.id(w) == id && table.existingIDs([w]) == [id])
+        }
+        #expect(table.existingIDs(["never-numbered-\(words.count)-x"]).isEmpty)
+    }
+
+    @Test(arguments: [[], [5], [3, 1, 3, 2, 1], [9, 8, 7, 7, 7, 1]] as [[Int32]])
+    func sortingKeepsEachNumberOnce(_ ids: [Int32]) {
+        var sorted = ids
+        sorted.sortAndRemoveRepeats()
+        #expect(sorted == Array(Set(ids)).sorted())
+        for id in Set(ids) {
+            var removed = sorted
+            removed.removeSorted(id)
+            #expect(removed == sorted.filter { $0 != id })
+        }
+        var unchanged = sorted
+        unchanged.removeSorted(100)
+        #expect(unchanged == sorted)
+    }
+
+    /// `CardDrafter.matchWords` as strings, the way it was made before numbers: the sentence's words
+    /// near the anchor, its events and verb keys, as a set, the answer's words taken out.
+    static func referenceMatchWords(_ c: DraftContext, anchor: Range<Int>, answer: String) -> Set<String> {
+        let lo = max(0, anchor.lowerBound - 8)
+        let hi = min(c.tokens.count, anchor.upperBound + 10)
+        let windowIdx = CardDrafter.indices(lo..<max(lo, hi), excluding: anchor)
+        var window: [String] = windowIdx.compactMap { c.norms![$0] }
+        window += c.sentenceEvents
+        if c.language == "en" {
+            let keys = c.verbs!
+            for (k, i) in windowIdx.enumerated() {
+                guard let key = keys[i] else { continue }
+                let t = c.tokens
+                if k + 3 < windowIdx.count, t[i].lower == "came", t[windowIdx[k + 1]].lower == "to",
+                    t[windowIdx[k + 3]].lower == "end"
+                {
+                    window.append("v:end")
+                    continue
+                }
+                window.append(key)
+            }
+        }
+        var words = Set(window)
+        for w in answer.split(separator: " ") { words.remove(String(w)) }
+        return words
+    }
+
+    /// Every sentence of the test texts and the five sources, every one- and two-token anchor, with
+    /// the anchor's own text as the answer (and a capitalised and a lower-cased copy of it): the
+    /// numbers from the sentence's per-token numbers, and from its words alone (no numbers kept),
+    /// are the reference's strings.
+    @Test func aFactsNumbersAreTheWordsAStringSetHeld() {
+        var normalizer = WordNormalizer()
+        var checked = 0
+        for text in FactPoolTests.englishTexts {
+            for part in text.split(separator: "\n") {
+                let line = String(part)
+                for range in SentenceSplitter.ranges(in: line) {
+                    let sentence = String(line[range])
+                    let tokens = Tokenizer.tokens(sentence)
+                    guard !tokens.isEmpty else { continue }
+                    var bytes = sentence
+                    let language = bytes.withUTF8 { Script.letterCounts(utf8: $0).language }
+                    guard language == "en" || language == "ar" else { continue }
+                    let english = language == "en"
+                    var norms: [String?] = []
+                    var verbs: [String?] = []
+                    var normIDs: [Int32] = []
+                    var verbIDs: [Int32] = []
+                    for tok in tokens {
+                        if english {
+                            let both = normalizer.numberedEnglishWordAndVerb(tok)
+                            norms.append(both.word)
+                            verbs.append(both.verb)
+                            normIDs.append(both.wordID)
+                            verbIDs.append(both.verbID)
+                        } else {
+                            let word = normalizer.numberedWord(tok, language: language)
+                            norms.append(word.word)
+                            normIDs.append(word.id)
+                        }
+                    }
+                    let events = CardDrafter.eventNames(tokens)
+                    // No match word holds an ASCII capital (the answer's capitalised words are
+                    // skipped for it).
+                    for w in norms.compactMap({ $0 }) + verbs.compactMap({ $0 }) + events {
+                        #expect(!w.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }, "\(w)")
+                    }
+                    let evidence = Provenance(source: "t.txt", line: 1, start: 0, end: 1, quote: sentence)
+                    let numbered = DraftContext(
+                        text: sentence, tokens: tokens, language: language, evidence: evidence, position: 0,
+                        sourceTag: "t", norms: norms, events: events, verbs: english ? verbs : nil,
+                        normIDs: normIDs, verbIDs: english ? verbIDs : nil,
+                        eventIDs: MatchWordTable.shared.ids(events))
+                    var plain = numbered
+                    plain.normIDs = nil
+                    plain.verbIDs = nil
+                    plain.eventIDs = nil
+                    for length in 1...2 {
+                        for start in 0..<max(0, tokens.count - length + 1) {
+                            let anchor = start..<start + length
+                            let own = tokens[anchor].map { String($0.text) }.joined(separator: " ")
+                            for answer in [own, own.lowercased(), own.capitalized] {
+                                let reference = Self.referenceMatchWords(numbered, anchor: anchor, answer: answer)
+                                for c in [numbered, plain] {
+                                    let ids = CardDrafter.matchWords(c, anchor: anchor, answer: answer)
+                                    #expect(ids == ids.sorted() && Set(ids).count == ids.count)
+                                    #expect(Set(MatchWordTable.shared.words(ids)) == reference, "\(sentence) \(anchor)")
+                                }
+                                checked += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(checked > 1000)
+    }
+}
