@@ -10,7 +10,7 @@ struct FactPool {
     /// part's lists: groups of other parts can never be the same fact, and walking past them was
     /// most of matching's time.
     /// Each list's number in `listStore`, by part and word.
-    private var lists: [Int64: Int32] = [:]
+    private var lists = ListIndex()
     /// The lists, by number: reading a list out of a dictionary retains it, and the retain is a
     /// write to the list's first cache line, so its miss could not overlap with others.
     private var listStore: [[Int]] = []
@@ -113,7 +113,7 @@ struct FactPool {
                 if let n = lists[key] {
                     listStore[Int(n)].append(id)
                 } else {
-                    lists[key] = Int32(listStore.count)
+                    lists.insertNew(key, Int32(listStore.count))
                     listStore.append([id])
                 }
             }
@@ -344,7 +344,7 @@ struct FactPool {
         sizes = kept.map { sizes[$0] }
         readingSources = kept.map { readingSources[$0] }
         happenings = kept.map { happenings[$0] }
-        lists = [:]
+        lists.removeAll()
         listStore = []
         totals = [Int32](repeating: 0, count: totals.count)
         partIDs = [:]
