@@ -22,6 +22,13 @@ import Testing
             }
             #expect(index.count == reference.count)
             for (key, value) in reference { #expect(index[key] == value) }
+            // All at once: the values of the keys in the table, in the keys' order.
+            let keys =
+                (0..<200).map { _ in Int64(random.next(300)) << 32 | Int64(random.next(20_000)) }
+                + Array(reference.keys.prefix(50))
+            var values: [Int32] = []
+            keys.withUnsafeBufferPointer { index.forEachValue($0) { values.append($0) } }
+            #expect(values == keys.compactMap { reference[$0] })
             if round == 0 {
                 index.removeAll()
                 reference = [:]

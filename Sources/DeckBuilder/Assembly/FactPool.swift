@@ -205,13 +205,18 @@ struct FactPool {
         var events = SIMD4<Int32>(repeating: -2)
         for (k, v) in cv.verbs.prefix(4).enumerated() { verbs[k] = v }
         for (k, e) in cv.events.prefix(4).enumerated() { events[k] = e }
-        for w in cv.matchWords {
-            // A word no group was listed under has no count yet.
-            let word = MatchWordTable.index(w)
-            guard word < totals.count, totals[word] != 0, totals[word] <= 400,
-                let n = lists[Self.listKey(part, Int32(word))]
-            else { continue }
-            found.append(n)
+        // The words' keys first, then all of them looked up at once (their slots' cache misses
+        // overlap).
+        withUnsafeTemporaryAllocation(of: Int64.self, capacity: cv.matchWords.count) { keys in
+            var n = 0
+            for w in cv.matchWords {
+                // A word no group was listed under has no count yet.
+                let word = MatchWordTable.index(w)
+                guard word < totals.count, totals[word] != 0, totals[word] <= 400 else { continue }
+                keys[n] = Self.listKey(part, Int32(word))
+                n += 1
+            }
+            lists.forEachValue(UnsafeBufferPointer(rebasing: keys[..<n])) { found.append($0) }
         }
         let exact = cv.verbs.count <= 4 && cv.events.count <= 4
         let granularity = cv.date?.granularity

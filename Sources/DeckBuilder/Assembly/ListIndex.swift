@@ -35,6 +35,38 @@ struct ListIndex {
         }
     }
 
+    /// The values of those of `keys` in the table, in order. Each key's first slot is read for all
+    /// the keys before any is probed further: the reads do not wait on each other, so their cache
+    /// misses overlap (a look-up is mostly its miss).
+    func forEachValue(_ keys: UnsafeBufferPointer<Int64>, _ body: (Int32) -> Void) {
+        let shift = self.shift
+        slots.withUnsafeBufferPointer { s in
+            let mask = s.count - 1
+            withUnsafeTemporaryAllocation(of: Slot.self, capacity: keys.count) { first in
+                for k in keys.indices { first[k] = s[Self.hash(keys[k], shift: shift)] }
+                for k in keys.indices {
+                    let key = keys[k]
+                    precondition(key >= 0, "a list key is never negative")
+                    if first[k].key == key {
+                        body(first[k].value)
+                        continue
+                    }
+                    if first[k].key < 0 { continue }
+                    var i = (Self.hash(key, shift: shift) + 1) & mask
+                    while true {
+                        let slot = s[i]
+                        if slot.key == key {
+                            body(slot.value)
+                            break
+                        }
+                        if slot.key < 0 { break }
+                        i = (i + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
     /// Sets the value of a key not yet in the table.
     mutating func insertNew(_ key: Int64, _ value: Int32) {
         precondition(key >= 0, "a list key is never negative")
