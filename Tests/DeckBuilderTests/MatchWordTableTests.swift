@@ -140,3 +140,28 @@ import Testing
         #expect(checked > 1000)
     }
 }
+
+/// The word normalizer kept through a build stays bounded: past its limit it forgets, between
+/// documents, and answers as before.
+@Suite struct WordNormalizerLimitTests {
+    @Test func pastItsLimitItForgetsAndAnswersAlike() {
+        let tokens = Tokenizer.tokens(
+            "On August 9, 1945, the Soviet Union declared war on Japan and crossed the border into Manchuria.")
+        var kept = WordNormalizer(limit: 5)
+        var fresh = WordNormalizer()
+        let before = tokens.map { kept.numberedEnglishWordAndVerb($0) }
+        #expect(kept.remembered > 5)
+        kept.forgetIfLarge()
+        #expect(kept.remembered == 0 && kept.limit == 5)
+        let after = tokens.map { kept.numberedEnglishWordAndVerb($0) }
+        let plain = tokens.map { fresh.numberedEnglishWordAndVerb($0) }
+        for (a, (b, c)) in zip(before, zip(after, plain)) {
+            #expect(a.word == b.word && a.verb == b.verb && a.wordID == b.wordID && a.verbID == b.verbID)
+            #expect(a.word == c.word && a.wordID == c.wordID)
+        }
+        var small = WordNormalizer(limit: 1000)
+        _ = tokens.map { small.numberedEnglishWordAndVerb($0) }
+        small.forgetIfLarge()
+        #expect(small.remembered > 0)
+    }
+}

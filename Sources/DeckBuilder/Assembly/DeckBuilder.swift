@@ -50,6 +50,7 @@ public struct DeckBuilder: Sendable {
         var report = BuildReport()
         report.problems = initial
         var pool = FactPool()
+        var normalizer = WordNormalizer()
         var sources: [SourceInfo] = []
         for (n, file) in files.enumerated() {
             defer { progress?(n + 1, files.count) }
@@ -59,7 +60,8 @@ public struct DeckBuilder: Sendable {
                 continue
             }
             // Each fact goes to the pool as it is found; one the pool cannot use is not drafted.
-            let analysis = DocumentAnalyzer.analyze(text, into: &pool)
+            let analysis = DocumentAnalyzer.analyze(text, into: &pool, normalizer: &normalizer)
+            normalizer.forgetIfLarge()
             sources.append(
                 SourceInfo(
                     file: file.name, title: Self.title(of: text, dropped: analysis.dropped), sha256: text.sha256,

@@ -4,6 +4,15 @@ import MnemoCore
 /// for every date, figure and name in a sentence fit to quote that `sink` admits.
 enum DocumentAnalyzer {
     static func analyze<Sink: FactSink>(_ source: SourceText, into sink: inout Sink) -> DocumentAnalysis {
+        var normalizer = WordNormalizer()
+        return analyze(source, into: &sink, normalizer: &normalizer)
+    }
+
+    /// `analyze(_:into:)` with a word normalizer kept from document to document (its memories are
+    /// of words, whatever the document: a build reads most of its words in its first sources).
+    static func analyze<Sink: FactSink>(
+        _ source: SourceText, into sink: inout Sink, normalizer: inout WordNormalizer
+    ) -> DocumentAnalysis {
         let name = source.file.name
         let reasons = LineCleaner.classify(source.lines)
         var analysis = DocumentAnalysis(source: name, language: "und")
@@ -12,7 +21,6 @@ enum DocumentAnalyzer {
         var arabicLetters = 0
         var latinLetters = 0
         let total = max(1, source.lines.count)
-        var normalizer = WordNormalizer()
         let sourceTag = tag(forSource: name)
         // A fact goes to the sink when it admits the fact's preview; drafted only then (`draft` is
         // given the preview's match words).

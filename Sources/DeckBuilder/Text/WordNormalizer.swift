@@ -1,11 +1,26 @@
 /// `Normalizer.word` with a memory: a document repeats its words, and each look-up of a word seen
-/// before is one hash instead of suffix tests and several table look-ups. One per document.
+/// before is one hash instead of suffix tests and several table look-ups. One per build, kept from
+/// document to document (a memory of words, not of documents), and emptied between documents once
+/// it holds more than `limit` words, so that it stays bounded however many words a corpus has.
 ///
 /// The memories are keyed by bytes (`ByteKeyedCache`): what `Normalizer.word` reads of an English
 /// token is its lower case and capital, of an Arabic token its text.
 struct WordNormalizer {
     private var english = ByteKeyedCache<String?>()
     private var arabic = ByteKeyedCache<String?>()
+
+    /// Most words remembered, in all the memories, before `forgetIfLarge` empties them.
+    var limit = 200_000
+
+    /// How many words the memories hold.
+    var remembered: Int { english.count + arabic.count + englishBoth.count + arabicNumbered.count }
+
+    /// Empties the memories when they hold more than `limit` words (what they answer is the same).
+    mutating func forgetIfLarge() {
+        if remembered > limit { self = Self(limit: limit) }
+    }
+
+    init(limit: Int = 200_000) { self.limit = limit }
 
     mutating func word(_ tok: Token, language: String) -> String? {
         guard tok.kind == .word else { return nil }
