@@ -22,7 +22,8 @@ struct FactPool {
     private var partIDs: [PartKey: Int32] = [:]
     /// Scratch for `match`: words shared with the candidate, per group id; all zero between calls.
     private var sharedWords: [Int32] = []
-    /// Scratch for `match`: the groups it counted words for (its room kept from call to call).
+    /// Scratch for `match`: the groups it counted words for, as many as its count says (its room
+    /// kept from call to call).
     private var scratchTouched: [Int] = []
     /// Scratch for `match`: the index lists of the candidate's words (its room kept from call to call).
     private var scratchLists: [Int32] = []
@@ -182,7 +183,6 @@ struct FactPool {
             swap(&shared, &sharedWords)
             swap(&touched, &scratchTouched)
         }
-        touched.removeAll(keepingCapacity: true)
         let totals = self.totals
         let lists = self.lists
         let listStore = self.listStore
@@ -254,32 +254,41 @@ struct FactPool {
             return views.withUnsafeBufferPointer { Self.sameHappening($0[id], cv) } ? overlap : nil
         }
         var best: (id: Int, score: Double)?
-        listStore.withUnsafeBufferPointer { store in
-            var walked = 0
-            for n in found { walked &+= store[Int(n)].count }
-            touched.reserveCapacity(walked)
+        // Room for every group the walk can touch, written through a buffer with a count of our own
+        // (an append checks the array's uniqueness and room at every step).
+        let walked = listStore.withUnsafeBufferPointer { store in
+            found.reduce(0) { $0 &+ store[Int($1)].count }
         }
+        if touched.count < walked { touched = [Int](repeating: 0, count: max(walked, 2 * touched.count)) }
         // Through buffers: the walk over the index's lists is most of matching, and the array's
         // uniqueness, bounds and overflow checks at every step were a third of it.
         shared.withUnsafeMutableBufferPointer { shared in
-            listStore.withUnsafeBufferPointer { store in
-                for n in found {
-                    store[Int(n)].withUnsafeBufferPointer { ids in
-                        for id in ids {
-                            if shared[id] == 0 { touched.append(id) }
-                            shared[id] &+= 1
+            touched.withUnsafeMutableBufferPointer { touched in
+                var count = 0
+                listStore.withUnsafeBufferPointer { store in
+                    for n in found {
+                        store[Int(n)].withUnsafeBufferPointer { ids in
+                            // Without a branch: a group is written down at every step, and kept
+                            // (the count moved on) only the first time (a branch on it was taken
+                            // one time in three or so, and mispredicted as often).
+                            for id in ids {
+                                let seen = shared[id]
+                                touched[count] = id
+                                count &+= seen == 0 ? 1 : 0
+                                shared[id] = seen &+ 1
+                            }
                         }
                     }
                 }
-            }
-            for id in touched {
-                let count = Int(shared[id])
-                shared[id] = 0
-                guard count >= 2, let overlap = overlap(id, shared: count) else {
-                    continue
+                for id in touched[..<count] {
+                    let count = Int(shared[id])
+                    shared[id] = 0
+                    guard count >= 2, let overlap = overlap(id, shared: count) else {
+                        continue
+                    }
+                    if let b = best, overlap < b.score || (overlap == b.score && id > b.id) { continue }
+                    best = (id, overlap)
                 }
-                if let b = best, overlap < b.score || (overlap == b.score && id > b.id) { continue }
-                best = (id, overlap)
             }
         }
         return best?.id
