@@ -33,6 +33,9 @@ struct FactPool {
     /// Each view's word count and its date's precision, packed beside `views`: the first test of a
     /// match reads only these (reading the view's word set costs a cache miss per group).
     private var sizes: [ViewSize] = []
+    /// Each view's word count again, in a byte (255 for more): the first test of a group a walk
+    /// found reads these, an eighth of `sizes`' room, so they stay in the nearest cache.
+    private var wordCounts: [UInt8] = []
     /// Each view's verbs and events as word numbers, read by a match only for a group that passed
     /// the first test (reading the view itself, and its verbs' and events' strings, cost a cache
     /// miss or three per group; kept apart from `sizes`, which stays small enough to stay cached).
@@ -96,6 +99,7 @@ struct FactPool {
         let view = MatchView(c)
         views.append(view)
         sizes.append(ViewSize(view))
+        wordCounts.append(UInt8(min(view.matchWords.count, 255)))
         happenings.append(happening(of: view))
         readingSources.append(sourceNumbers(of: groups[groups.count - 1]))
         list(groups.count - 1, view)
@@ -187,6 +191,7 @@ struct FactPool {
         let lists = self.lists
         let listStore = self.listStore
         let sizes = self.sizes
+        let wordCounts = self.wordCounts
         let happenings = self.happenings
         let views = self.views
         let readingSources = self.readingSources
@@ -280,10 +285,18 @@ struct FactPool {
                         }
                     }
                 }
+                // A share of at least a half (three fifths for dates: the groups of a date part are
+                // all dated) of the smaller word list, told first from the byte counts: never above
+                // the true count, so the share is never below the one `overlap` computes, and a group
+                // turned away here is one it turns away.
+                let least = cv.date != nil ? 0.6 : 0.5
+                let words = cv.matchWords.count
                 for id in touched[..<count] {
                     let count = Int(shared[id])
                     shared[id] = 0
-                    guard count >= 2, let overlap = overlap(id, shared: count) else {
+                    guard count >= 2, Double(count) / Double(min(Int(wordCounts[id]), words)) >= least,
+                        let overlap = overlap(id, shared: count)
+                    else {
                         continue
                     }
                     if let b = best, overlap < b.score || (overlap == b.score && id > b.id) { continue }
@@ -297,6 +310,7 @@ struct FactPool {
     private mutating func setView(_ id: Int, _ view: MatchView) {
         views[id] = view
         sizes[id] = ViewSize(view)
+        wordCounts[id] = UInt8(min(view.matchWords.count, 255))
         happenings[id] = happening(of: view)
     }
 
@@ -356,6 +370,7 @@ struct FactPool {
         groups = kept.map { groups[$0] }
         views = kept.map { views[$0] }
         sizes = kept.map { sizes[$0] }
+        wordCounts = kept.map { wordCounts[$0] }
         readingSources = kept.map { readingSources[$0] }
         happenings = kept.map { happenings[$0] }
         lists.removeAll()
