@@ -184,6 +184,10 @@ enum DateExtractor {
         case .punct: return false
         case .word:
             if mayBeMonth(t, i) { return true }
+            // The next token's length first (a count, no byte read): "century" has 7, "centuries" 9.
+            guard i + 1 < t.count else { return false }
+            let n = t[i + 1].lower.utf8.count
+            guard n == 7 || n == 9 else { return false }
             var bytes = t[i].lower.utf8.makeIterator()
             guard let b = bytes.next(), b == 0x65 || b == 0x66 || b == 0x6E || b == 0x73 || b == 0x74
             else { return false }

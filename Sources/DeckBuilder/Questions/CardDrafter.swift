@@ -479,7 +479,11 @@ enum CardDrafter {
         NameValue(value: m.value, kind: m.kind.rawValue, head: m.head)
     }
 
-    static func nameNormalized(_ value: String) -> String { Normalizer.arabicFold(FastCase.lower(value)) }
+    static func nameNormalized(_ value: String) -> String {
+        let lower = FastCase.lower(value)
+        // `arabicFold` keeps every scalar below 80 as it is: an ASCII name is its own fold.
+        return lower.isASCIIText ? lower : Normalizer.arabicFold(lower)
+    }
 
     /// The fact of a name, its card texts drafted; `matchWords` from its preview.
     static func nameFact(
