@@ -111,4 +111,60 @@ import Testing
     func nameNormalized(_ name: String) {
         #expect(CardDrafter.nameNormalized(name) == Normalizer.arabicFold(FastCase.lower(name)))
     }
+
+    /// `DateExtractor.monthAt` as written before its ASCII reading (through Characters).
+    static func referenceMonthAt(_ t: [Token], _ i: Int) -> (Int, Int)? {
+        guard i < t.count, DateExtractor.mayBeMonth(t, i) else { return nil }
+        let hasHyphen = t[i].hasHyphen
+        guard t[i].isCapitalized || hasHyphen else { return nil }
+        var word = Substring(t[i].text)
+        if hasHyphen {
+            for prefix in ["mid-", "early-", "late-", "Mid-", "Early-", "Late-"] where word.hasPrefix(prefix) {
+                word = word.dropFirst(prefix.count)
+            }
+        }
+        let whole = word.utf8.count == t[i].text.utf8.count
+        let lowerWord = whole ? t[i].lower : FastCase.lower(word)
+        guard let month = MonthNames.englishMonth(lowerWord), word.first?.isUppercase == true else { return nil }
+        var next = i + 1
+        let isAbbrev = word.count <= 4 && lowerWord != "may" && lowerWord != "june" && lowerWord != "july"
+        if isAbbrev, next < t.count, t[next].isMark(".") { next += 1 }
+        if word == "May" || word == "March" || isAbbrev {
+            let after = next < t.count && t[next].kind == .number
+            let before = i > 0 && t[i - 1].kind == .number
+            let hyphen = !whole
+            let lead = i > 0 && DateExtractor.abbreviationLead.contains(t[i - 1].lower)
+            if !(after || before || hyphen || lead) { return nil }
+        }
+        return (month, next)
+    }
+
+    @Test(arguments: [
+        "In May 1945 they met.", "May they meet?", "On 9 May the war ended.", "in mid-May the war ended",
+        "Mid-March 1945", "late-Sept. 3", "Sept. 3, 1945", "Sep 3", "In SEPT 1945", "MAY 8", "March on", "March 1945",
+        "in March", "Early-June", "june 5", "Jun. 5", "Aug 9 1945", "In Ja\u{301}n 1945", "Dec.", "in Dec.",
+        "Décembre 5", "Mayo 5", "\u{212A}ay 5", "by July", "8 August 1945", "the 8th of August", "ﬁ May 5",
+    ])
+    func monthOnBytes(_ text: String) {
+        let t = Tokenizer.tokens(text)
+        for i in 0...t.count {
+            let fast = DateExtractor.monthAt(t, i)
+            let slow = Self.referenceMonthAt(t, i)
+            #expect(fast?.0 == slow?.0 && fast?.1 == slow?.1, "\(text) at \(i)")
+        }
+    }
+
+    @Test(
+        arguments: [
+            [], ["a"], ["b", "a"], ["a", "a"], ["ab", "a", "abc", "a", "b"],
+            ["war", "soviet", "japan", "war", "declared"],
+            ["abcdefgh", "abcdefg", "abcdefghi", "abcdefgh"], ["counteroffensives", "counteroffensive", "counter"],
+            ["internationalization", "internationalizations", "international"], ["averyveryverylongwordindeed", "a"],
+            ["Zeta", "alpha", "Alpha", "zeta", "_", "0", "9", "~"], ["a\u{0}", "a", "a\u{0}\u{0}", "a\u{0}b"],
+            ["café", "cafe", "cafe\u{301}"], ["السوفيتي", "اليابان", "war"], ["e\u{301}", "é", "f"],
+        ] as [[String]])
+    func sortedUnique(_ words: [String]) {
+        #expect(CardDrafter.sortedUnique(words) == CardDrafter.sortedUniqueByStrings(words))
+        #expect(CardDrafter.sortedUniqueByStrings(words) == Array(Set(words)).sorted())
+    }
 }
