@@ -135,9 +135,9 @@ enum CardDrafter {
             let lo = mention.qualifierTokens?.lowerBound ?? mention.tokens.lowerBound
             let before = lo > 0 ? t[lo - 1].lower : ""
             // "these 600,000 prisoners" points back to a number told before: vague on a card.
-            if ["these", "those", "this", "that", "the"].contains(before) { return nil }
+            if pointingBack.contains(before) { return nil }
             // "the army died 55,000 people": an intransitive verb with a count for object is broken text.
-            if ["died", "perished", "fell", "arrived", "happened", "occurred"].contains(before) { return nil }
+            if intransitives.contains(before) { return nil }
             // "More than 500,000 elite troops marched …": whose troops? A figure leading the sentence
             // must say who it counts with a name ("Soviet troops", "B-29 bombers").
             // Read by index: iterating the tokens would copy (retain and release) each one.
@@ -204,6 +204,14 @@ enum CardDrafter {
             keywordTokens: [], score: score, tags: tags, levantine: false,
             keywordIndices: keywordIdx, matchWords: matchWords)
     }
+
+    /// Words before a figure that make its card vague ("these 600,000 prisoners") or broken ("died
+    /// 55,000 people"), looked up on bytes.
+    static let pointingBack = ASCIIWordSet(["these", "those", "this", "that", "the"])
+    static let intransitives = ASCIIWordSet(["died", "perished", "fell", "arrived", "happened", "occurred"])
+
+    /// Subjects that leave a card without its actor, looked up on bytes.
+    static let vaguePronouns = ASCIIWordSet(["it", "they", "he", "she", "them", "him"])
 
     static let eventNounSet = WordSet(Set(eventNouns))
     static let eventNeedles = NeedleSet(eventNouns)
@@ -343,7 +351,7 @@ enum CardDrafter {
         var k = leads ? (comma.map { $0 + 1 } ?? 0) : 0
         while k < t.count, t[k].kind == .punct { k += 1 }
         guard k < t.count else { return false }
-        return ["it", "they", "he", "she", "them", "him"].contains(t[k].lower)
+        return vaguePronouns.contains(t[k].lower)
     }
 
     /// `vagueSubject(prefix + label + suffix)` of a framed clause, read from the sentence's tokens
@@ -418,7 +426,7 @@ enum CardDrafter {
         {
             return nil
         }
-        return ["it", "they", "he", "she", "them", "him"].contains(subject.lower)
+        return vaguePronouns.contains(subject.lower)
     }
 
     /// Calls `body` with each word of `s` split at spaces (what `s.split(separator: " ")` gives), as
@@ -643,54 +651,6 @@ enum CardDrafter {
 
     /// The words sorted, each once (what `Array(Set(words)).sorted()` gives, without hashing).
     static func sortedUnique(_ words: [String]) -> [String] {
-        if words.count > 1, let fast = asciiSortedUnique(words) { return fast }
-        return sortedUniqueByStrings(words)
-    }
-
-    /// `sortedUnique` of words in ASCII of up to 24 bytes, sorted on their bytes packed big-endian
-    /// into three machine words (zero past the end) and their length: for ASCII, `String`'s order
-    /// is the order of the bytes, and equal bytes are equal strings. Nil when a word is otherwise.
-    static func asciiSortedUnique(_ words: [String]) -> [String]? {
-        typealias Key = (a: UInt64, b: UInt64, c: UInt64, count: Int, index: Int)
-        var keys: [Key] = []
-        keys.reserveCapacity(words.count)
-        for i in words.indices {
-            let key = words[i].utf8.withContiguousStorageIfAvailable { u -> Key? in
-                guard u.count <= 24, FastCase.isASCII(u) else { return nil }
-                var w: (UInt64, UInt64, UInt64) = (0, 0, 0)
-                for k in 0..<u.count {
-                    let shifted = UInt64(u[k]) &<< (56 &- 8 &* UInt64(k & 7))
-                    switch k >> 3 {
-                    case 0: w.0 |= shifted
-                    case 1: w.1 |= shifted
-                    default: w.2 |= shifted
-                    }
-                }
-                return (w.0, w.1, w.2, u.count, i)
-            }
-            guard let key, let key else { return nil }
-            keys.append(key)
-        }
-        keys.sort { x, y in
-            if x.a != y.a { return x.a < y.a }
-            if x.b != y.b { return x.b < y.b }
-            if x.c != y.c { return x.c < y.c }
-            return x.count < y.count
-        }
-        var out: [String] = []
-        out.reserveCapacity(keys.count)
-        for k in keys.indices {
-            if k > 0 {
-                let (x, y) = (keys[k - 1], keys[k])
-                if x.a == y.a && x.b == y.b && x.c == y.c && x.count == y.count { continue }
-            }
-            out.append(words[keys[k].index])
-        }
-        return out
-    }
-
-    /// `sortedUnique` through `String` comparisons (any words; tests compare the two).
-    static func sortedUniqueByStrings(_ words: [String]) -> [String] {
         var sorted = words.sorted()
         var kept = 0
         for i in sorted.indices where kept == 0 || sorted[i] != sorted[kept - 1] {
