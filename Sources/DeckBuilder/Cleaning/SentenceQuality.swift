@@ -39,7 +39,7 @@ enum SentenceQuality {
                 }
             } else if kind == .word {
                 if t[k].isCapitalized, !opensQuoteOrList(t[k - 1].text) {
-                    if English.stopwords.contains(t[k].lower) && !(t[k].isASCII("I") || t[k].isASCII("May")) {
+                    if English.stopwordWords.contains(t[k].lower) && !(t[k].isASCII("I") || t[k].isASCII("May")) {
                         return .garbledText
                     }
                     // `hasSuffix("ly")` needs the last bytes 6C 79 (no other scalars are equivalent).
@@ -78,7 +78,7 @@ enum SentenceQuality {
     private static func startsWithoutSubject(buffer t: UnsafeBufferPointer<Token>) -> Bool {
         guard t.count >= 2, t[0].kind == .word, t[0].isCapitalized else { return false }
         let w = t[0].lower
-        guard English.isPast(w) && !English.notVerbs.contains(w) else { return false }
+        guard English.isPast(w) && !English.notVerbWords.contains(w) else { return false }
         let next = t[1]
         return next.lowerIs("the") || next.lowerIs("a") || next.lowerIs("an") || next.lowerIs("his")
             || next.lowerIs("its") || next.lowerIs("their")
@@ -95,10 +95,11 @@ enum SentenceQuality {
                     if k > 0, t[k].kind == .word, !t[k].isCapitalized, English.isPast(t[k].lower) { sawVerb = true }
                     if !sawVerb { continue }
                 }
-                if t[k].isMark(","), k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized,
+                // The mark read on the text (calling a method of the token would copy it).
+                if markByte(t[k].text) == 0x2C, k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized,
                     English.isPast(t[k + 1].lower),
-                    !English.irregularParticiples.contains(t[k + 1].lower)
-                        || English.irregularPast[t[k + 1].lower] != nil
+                    !English.irregularParticipleWords.contains(t[k + 1].lower)
+                        || English.irregularPastWords.contains(t[k + 1].lower)
                 {
                     return k
                 }
@@ -141,9 +142,10 @@ enum SentenceQuality {
     /// read on the token's text, without the copy of the token that calling it makes.
     @inline(__always)
     static func markByte(_ text: Substring) -> UInt8? {
-        var k = text.utf8.makeIterator()
-        guard let b = k.next(), k.next() == nil else { return nil }
-        return b
+        // The length first (a difference of indices): a word's bytes are never read.
+        let u = text.utf8
+        guard u.count == 1 else { return nil }
+        return u.first
     }
 
     /// Whether the text is exactly “ (E2 80 9C): `Token.isMark("“")` on its text.

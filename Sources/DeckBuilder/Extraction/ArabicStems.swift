@@ -26,9 +26,10 @@ struct ArabicStems {
     let endsInPairHead: Bool
 
     init(_ word: Substring) {
-        self =
-            word.utf8.withContiguousStorageIfAvailable { ArabicStems.read($0) }
-            ?? Array(word.utf8).withUnsafeBufferPointer { ArabicStems.read($0) }
+        // `withUTF8` hands a native string's bytes over in place (the view's generic
+        // `withContiguousStorageIfAvailable` costs about as much again as reading them).
+        var text = word
+        self = text.withUTF8 { ArabicStems.read($0) }
     }
 
     private init(

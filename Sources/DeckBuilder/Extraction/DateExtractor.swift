@@ -184,6 +184,10 @@ enum DateExtractor {
         case .punct: return false
         case .word:
             if mayBeMonth(t, i) { return true }
+            // The next token's length first (a count, no byte read): "century" has 7, "centuries" 9.
+            guard i + 1 < t.count else { return false }
+            let n = t[i + 1].lower.utf8.count
+            guard n == 7 || n == 9 else { return false }
             var bytes = t[i].lower.utf8.makeIterator()
             guard let b = bytes.next(), b == 0x65 || b == 0x66 || b == 0x6E || b == 0x73 || b == 0x74
             else { return false }
@@ -206,12 +210,26 @@ enum DateExtractor {
         let whole = word.utf8.count == t[i].text.utf8.count
         let lowerWord = whole ? t[i].lower : FastCase.lower(word)
         // The table first (a filtered look-up); the character test only for month names.
-        guard let month = MonthNames.englishMonth(lowerWord), word.first?.isUppercase == true else { return nil }
+        guard let month = MonthNames.englishMonth(lowerWord) else { return nil }
+        // An ASCII word (every month name is, and nearly every word that lower-cases to one) is read
+        // on its bytes: one byte a character, a capital from A to Z.
+        let ascii = word.isASCIIText
+        if ascii {
+            guard let b = word.utf8.first, b >= 0x41 && b <= 0x5A else { return nil }
+        } else {
+            guard word.first?.isUppercase == true else { return nil }
+        }
         var next = i + 1
-        let isAbbrev = word.count <= 4 && lowerWord != "may" && lowerWord != "june" && lowerWord != "july"
+        let isAbbrev =
+            (ascii ? word.utf8.count : word.count) <= 4 && lowerWord != "may" && lowerWord != "june"
+            && lowerWord != "july"
         if isAbbrev, next < t.count, t[next].isMark(".") { next += 1 }
+        let mayOrMarch =
+            ascii
+            ? word.utf8.elementsEqual("May".utf8) || word.utf8.elementsEqual("March".utf8)
+            : word == "May" || word == "March"
         // "May" and "March" are also words: demand a number next to them unless prefixed.
-        if word == "May" || word == "March" || isAbbrev {
+        if mayOrMarch || isAbbrev {
             let after = next < t.count && t[next].kind == .number
             let before = i > 0 && t[i - 1].kind == .number
             let hyphen = !whole

@@ -257,6 +257,8 @@ enum FigureExtractor {
     static let countedStops = WordSet(
         English.stopwords.words.subtracting(["war", "day", "days", "year", "years", "time"])
             .union(["who", "which", "that", "were", "was"]))
+    /// `countedStops`, looked up on bytes.
+    static let countedStopWords = ASCIIWordSet(countedStops.words.sorted())
 
     /// The noun phrase after a number: adjectives and nouns up to a function word or a verb; "of" + noun
     /// is kept after a unit or collective ("tons of bombs", "prisoners of war").
@@ -264,18 +266,18 @@ enum FigureExtractor {
         var k = start
         while k < t.count, k - start < 5, t[k].kind == .word {
             let w = t[k].lower
-            if countedStops.contains(w) || (English.isPast(w) && !t[k].isCapitalized && k > start) { break }
-            if English.irregularParticiples.contains(w) && k > start { break }
+            if countedStopWords.contains(w) || (English.isPast(w) && !t[k].isCapitalized && k > start) { break }
+            if English.irregularParticipleWords.contains(w) && k > start { break }
             if SentenceQuality.endsInLY(w) && w.hasSuffix("ly") && !t[k].isCapitalized { break }
             k += 1
         }
         if k > start, k + 1 < t.count, t[k].lower == "of", t[k + 1].kind == .word,
-            !countedStops.contains(t[k + 1].lower)
+            !countedStopWords.contains(t[k + 1].lower)
         {
             let head = t[k - 1].lower
             if ofHeads.contains(head) {
                 var m = k + 1
-                while m < t.count, m - k <= 2, t[m].kind == .word, !countedStops.contains(t[m].lower),
+                while m < t.count, m - k <= 2, t[m].kind == .word, !countedStopWords.contains(t[m].lower),
                     !English.isPast(t[m].lower)
                 { m += 1 }
                 k = m

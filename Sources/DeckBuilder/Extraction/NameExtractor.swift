@@ -35,7 +35,8 @@ enum NameExtractor {
     }
 
     static func isNameWord(_ tok: Token) -> Bool {
-        tok.kind == .word && tok.isCapitalized && !English.stopwords.contains(tok.lower) && !titles.contains(tok.lower)
+        tok.kind == .word && tok.isCapitalized && !English.stopwordWords.contains(tok.lower)
+            && !titles.contains(tok.lower)
             && MonthNames.englishMonth(tok.lower) == nil
     }
 
@@ -47,6 +48,9 @@ enum NameExtractor {
         for w in eventHeads.words { d[w, default: 0] |= Role.event }
         return WordTable(d)
     }()
+    /// `roles`' words, looked up on bytes, and their bits in the same order.
+    private static let roleWords = ASCIIWordSet(roles.keys.sorted())
+    private static let roleBits: [UInt8] = roleWords.words.map { roles.entries[$0]! }
 
     private enum Role {
         static let title: UInt8 = 1
@@ -62,7 +66,7 @@ enum NameExtractor {
             // Only a capitalized title or head starts a name.
             if taken[k] || !t[k].isCapitalized { continue }
             let w = t[k].lower
-            let role = roles[w] ?? 0
+            let role = roleWords.index(w).map { roleBits[$0] } ?? 0
             if role == 0 { continue }
             // Title + capitalized words: a person.
             if role & Role.title != 0, k + 1 < t.count, isNameWord(t[k + 1]) {

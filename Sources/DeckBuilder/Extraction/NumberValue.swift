@@ -38,7 +38,36 @@ enum NumberFormat {
             if s.hasSuffix(".") { s.removeLast() }
             return s
         }
-        let n = Int64(v)
+        return groupedInteger(Int64(v))
+    }
+
+    /// The digits of `n`, a comma before each group of three from the right, written backwards into
+    /// a stack buffer (at most 20 digits, 6 commas and a sign): no array of Characters.
+    static func groupedInteger(_ n: Int64) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var m = n.magnitude
+            var at = 32
+            var written = 0
+            repeat {
+                if written > 0 && written % 3 == 0 {
+                    at -= 1
+                    buffer[at] = 0x2C
+                }
+                at -= 1
+                buffer[at] = UInt8(truncatingIfNeeded: m % 10) + 0x30
+                m /= 10
+                written += 1
+            } while m > 0
+            if n < 0 {
+                at -= 1
+                buffer[at] = 0x2D
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[at..<32]), as: UTF8.self)
+        }
+    }
+
+    /// `grouped` of a whole number as first written, on an array of Characters (tests compare the two).
+    static func groupedByCharacters(_ n: Int64) -> String {
         var digits = Array(String(abs(n)))
         var out: [Character] = []
         while digits.count > 3 {

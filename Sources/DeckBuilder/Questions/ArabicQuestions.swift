@@ -33,7 +33,7 @@ enum ArabicQuestions {
         } else {
             return nil
         }
-        if let stop = body.firstIndex(where: { ["،", ".", "؛", ":"].contains(String($0.text)) }) {
+        if let stop = body.firstIndex(where: { $0.isMark("،") || $0.isMark(".") || $0.isMark("؛") || $0.isMark(":") }) {
             body = Array(body[..<stop])
         }
         if body.count > 4,

@@ -135,9 +135,9 @@ enum CardDrafter {
             let lo = mention.qualifierTokens?.lowerBound ?? mention.tokens.lowerBound
             let before = lo > 0 ? t[lo - 1].lower : ""
             // "these 600,000 prisoners" points back to a number told before: vague on a card.
-            if ["these", "those", "this", "that", "the"].contains(before) { return nil }
+            if pointingBack.contains(before) { return nil }
             // "the army died 55,000 people": an intransitive verb with a count for object is broken text.
-            if ["died", "perished", "fell", "arrived", "happened", "occurred"].contains(before) { return nil }
+            if intransitives.contains(before) { return nil }
             // "More than 500,000 elite troops marched …": whose troops? A figure leading the sentence
             // must say who it counts with a name ("Soviet troops", "B-29 bombers").
             // Read by index: iterating the tokens would copy (retain and release) each one.
@@ -204,6 +204,14 @@ enum CardDrafter {
             keywordTokens: [], score: score, tags: tags, levantine: false,
             keywordIndices: keywordIdx, matchWords: matchWords)
     }
+
+    /// Words before a figure that make its card vague ("these 600,000 prisoners") or broken ("died
+    /// 55,000 people"), looked up on bytes.
+    static let pointingBack = ASCIIWordSet(["these", "those", "this", "that", "the"])
+    static let intransitives = ASCIIWordSet(["died", "perished", "fell", "arrived", "happened", "occurred"])
+
+    /// Subjects that leave a card without its actor, looked up on bytes.
+    static let vaguePronouns = ASCIIWordSet(["it", "they", "he", "she", "them", "him"])
 
     static let eventNounSet = WordSet(Set(eventNouns))
     static let eventNeedles = NeedleSet(eventNouns)
@@ -334,7 +342,7 @@ enum CardDrafter {
         var k = leads ? (comma.map { $0 + 1 } ?? 0) : 0
         while k < t.count, t[k].kind == .punct { k += 1 }
         guard k < t.count else { return false }
-        return ["it", "they", "he", "she", "them", "him"].contains(t[k].lower)
+        return vaguePronouns.contains(t[k].lower)
     }
 
     /// `vagueSubject(prefix + label + suffix)` of a framed clause, read from the sentence's tokens
@@ -409,7 +417,7 @@ enum CardDrafter {
         {
             return nil
         }
-        return ["it", "they", "he", "she", "them", "him"].contains(subject.lower)
+        return vaguePronouns.contains(subject.lower)
     }
 
     /// Calls `body` with each word of `s` split at spaces (what `s.split(separator: " ")` gives), as
@@ -470,7 +478,11 @@ enum CardDrafter {
         NameValue(value: m.value, kind: m.kind.rawValue, head: m.head)
     }
 
-    static func nameNormalized(_ value: String) -> String { Normalizer.arabicFold(FastCase.lower(value)) }
+    static func nameNormalized(_ value: String) -> String {
+        let lower = FastCase.lower(value)
+        // `arabicFold` keeps every scalar below 80 as it is: an ASCII name is its own fold.
+        return lower.isASCIIText ? lower : Normalizer.arabicFold(lower)
+    }
 
     /// The fact of a name, its card texts drafted; `matchWords` from its preview.
     static func nameFact(

@@ -14,8 +14,9 @@ enum Clause {
         let long = t.count > 30
         var starts = [0]
         for k in t.indices where k > 0 && k + 1 < t.count {
+            // The kind read in place first: a copy of each token would retain and release its strings.
+            guard t[k].kind == .punct else { continue }
             let s = t[k]
-            guard s.kind == .punct else { continue }
             if language == "ar" {
                 if long && (s.isMark("،") || s.isMark("؛") || s.isMark(";")) { starts.append(k + 1) }
             } else if s.isMark(";") {
@@ -117,13 +118,43 @@ enum Clause {
         {
             prefix.removeFirst()  // "وتم في عام …" → "تم في عام …"
         }
-        if last < t.count - 1
-            || !(suffix.hasSuffix(".") || suffix.hasSuffix("!") || suffix.hasSuffix("\"") || suffix.hasSuffix("”"))
-        {
-            if let l = suffix.last, ".!".contains(l) {} else { suffix += "." }
+        if last < t.count - 1 || !endsInStop(suffix, quotes: true) {
+            if !endsInStop(suffix, quotes: false) { suffix += "." }
         }
         let (p, s) = PromptText.cleanPair(prefix, suffix)
         return Framed(prefix: p, suffix: s, first: first, last: last, answer: answer)
+    }
+
+    /// Whether the last character is . or ! (or, with `quotes`, " or ”): `hasSuffix` of each, told
+    /// from the last bytes when the byte before them is ASCII (no prepended mark then joins them
+    /// into one character with what precedes, and nothing follows them), else by `hasSuffix`.
+    static func endsInStop(_ s: String, quotes: Bool) -> Bool {
+        let answer = s.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+            let n = b.count
+            guard n >= 1 else { return false }
+            let z = b[n - 1]
+            if z == 0x2E || z == 0x21 || (quotes && z == 0x22) {
+                return n == 1 || b[n - 2] < 0x80 ? true : nil
+            }
+            // ” is E2 80 9D
+            if quotes, n >= 3, z == 0x9D, b[n - 2] == 0x80, b[n - 3] == 0xE2 {
+                return n == 3 || b[n - 4] < 0x80 ? true : nil
+            }
+            // The last byte is no ASCII mark and ends no ”: the last character is none of them
+            // (a character ending in them ends in their bytes).
+            return false
+        }
+        if let answer, let answer { return answer }
+        return endsInStopByCharacters(s, quotes: quotes)
+    }
+
+    /// `endsInStop` by `hasSuffix` (tests compare the two).
+    static func endsInStopByCharacters(_ s: String, quotes: Bool) -> Bool {
+        if quotes {
+            return s.hasSuffix(".") || s.hasSuffix("!") || s.hasSuffix("\"") || s.hasSuffix("”")
+        }
+        if let l = s.last, ".!".contains(l) { return true }
+        return false
     }
 
     /// Upper-cases the first character when it is lower-case. A first byte in ASCII followed by

@@ -23,6 +23,11 @@ enum EnglishQuestions {
         "start", "dawn",
     ]
 
+    /// Finite verbs other than a past form: a clause led by one does not invert the simple way.
+    static let otherFiniteVerbs = ASCIIWordSet([
+        "is", "are", "has", "have", "will", "would", "can", "could", "should", "had", "did", "does", "do",
+    ])
+
     struct Parsed {
         var subject: [Token]
         var verb: Token
@@ -44,7 +49,7 @@ enum EnglishQuestions {
         // The adverbial: [on|in] [the early morning of] DATE [,]
         var a = date.lowerBound
         while a > 0, timeWords.contains(t[a - 1].lower), date.lowerBound - a < 5 { a -= 1 }
-        if a > 0, ["on", "in"].contains(t[a - 1].lower) {
+        if a > 0, t[a - 1].lowerIs("on") || t[a - 1].lowerIs("in") {
             a -= 1
         } else if a != date.lowerBound || !(a == 0 || connectives.contains(t[a - 1].lower) || t[a - 1].isMark(",")) {
             return nil
@@ -64,7 +69,7 @@ enum EnglishQuestions {
             before = []
         }
         var rest = before + Array(t[b...])
-        if let last = rest.last, last.kind == .punct, [".", "!"].contains(String(last.text)) { rest.removeLast() }
+        if let last = rest.last, last.kind == .punct, last.isMark(".") || last.isMark("!") { rest.removeLast() }
         guard var p = parse(rest) else { return nil }
         if p.rest.contains(where: { $0.kind == .number }) && p.rest.count > 12 { return nil }
         p.lead = []
@@ -84,7 +89,7 @@ enum EnglishQuestions {
         else { return nil }
         let start = figure.qualifierTokens?.lowerBound ?? figure.tokens.lowerBound
         var after = Array(t[figure.countedTokens.upperBound...])
-        if let last = after.last, last.kind == .punct, [".", "!"].contains(String(last.text)) { after.removeLast() }
+        if let last = after.last, last.kind == .punct, last.isMark(".") || last.isMark("!") { after.removeLast() }
         let countedText = join(counted)
         // The figure is the subject: "1.5 million Soviet troops fought …" → "How many Soviet troops fought …?"
         var s = 0
@@ -104,7 +109,10 @@ enum EnglishQuestions {
         var restTokens = after
         let keepLead =
             p.lead.count <= 6
-            && ["when", "after", "before", "during", "in", "at", "by"].contains(p.lead.first?.lower ?? "")
+            && (p.lead.first.map {
+                ($0.lowerIs("when") || $0.lowerIs("after") || $0.lowerIs("before") || $0.lowerIs("during")
+                    || $0.lowerIs("in") || $0.lowerIs("at") || $0.lowerIs("by"))
+            } ?? false)
         let tail = p.lead.isEmpty || !keepLead ? "" : " " + leadText(p.lead)
         let subject = subjectText(p.subject)
         if p.rest.isEmpty {
@@ -124,59 +132,75 @@ enum EnglishQuestions {
 
     /// Subject, verb and the rest of a declarative clause; nil when it does not parse cleanly.
     static func parse(_ tokens: [Token], allowEmptyRest: Bool = false) -> Parsed? {
-        var r = tokens[...]
-        while let f = r.first, connectives.contains(f.lower) || f.isMark(",") { r = r.dropFirst() }
+        // The tokens are read in place through buffers: a copy of a token retains and releases its
+        // strings. The marks are read on their texts (`isMark(",")` is `markByte == 2C`).
+        let (from, leadEnd) = tokens.withUnsafeBufferPointer { t -> (Int, Int?) in
+            var s = 0
+            while s < t.count, connectives.contains(t[s].lower) || SentenceQuality.markByte(t[s].text) == 0x2C {
+                s += 1
+            }
+            guard s < t.count, leadWords.contains(t[s].lower) || (t[s].lower.hasSuffix("ing") && t[s].isCapitalized)
+            else { return (s, nil) }
+            var comma = s
+            while comma < t.count, SentenceQuality.markByte(t[comma].text) != 0x2C { comma += 1 }
+            guard comma < t.count, comma - s <= 12 else { return (s, nil) }
+            return (s, comma)
+        }
         var lead: [Token] = []
-        if let f = r.first, leadWords.contains(f.lower) || (f.lower.hasSuffix("ing") && f.isCapitalized),
-            let comma = r.firstIndex(where: { $0.isMark(",") }), comma - r.startIndex <= 12
-        {
-            lead = Array(r[r.startIndex..<comma])
-            r = r[(comma + 1)...]
+        var r = tokens[from...]
+        if let leadEnd {
+            lead = Array(tokens[from..<leadEnd])
+            r = tokens[(leadEnd + 1)...]
         }
         // The clause's own array when nothing was dropped (no copy of each token).
         let words = r.count == tokens.count ? tokens : Array(r)
         guard words.count >= 2 else { return nil }
-        var v: Int?
-        for k in 1..<min(words.count, 14) {
-            let w = words[k]
-            guard w.kind == .word, !w.isCapitalized else { continue }
-            let lower = w.lower
-            if ["the", "a", "an", "its", "their", "his"].contains(words[k - 1].lower) { continue }
-            if lower == "was" || lower == "were" || English.isPast(lower) {
-                v = k
-                break
+        let found = words.withUnsafeBufferPointer { w -> Int? in
+            for k in 1..<min(w.count, 14) {
+                guard w[k].kind == .word, !w[k].isCapitalized else { continue }
+                if w[k - 1].lowerIs("the") || w[k - 1].lowerIs("a") || w[k - 1].lowerIs("an")
+                    || w[k - 1].lowerIs("its") || w[k - 1].lowerIs("their") || w[k - 1].lowerIs("his")
+                {
+                    continue
+                }
+                let lower = w[k].lower
+                if lower == "was" || lower == "were" || English.isPast(lower) { return k }
+                if otherFiniteVerbs.contains(lower) { return nil }
             }
-            if ["is", "are", "has", "have", "will", "would", "can", "could", "should", "had", "did", "does", "do"]
-                .contains(lower)
-            {
-                return nil
-            }
+            return nil
         }
-        guard let v else { return nil }
+        guard let v = found else { return nil }
+        // The subject's tests before its array is made.
+        let subjectFits = words.withUnsafeBufferPointer { w -> Bool in
+            guard v > 0, !English.pronouns.contains(w[0].lower) else { return false }
+            // "In order to fulfill the promise … made at Yalta": a phrase led by a preposition is no subject.
+            if subjectPrepositions.contains(w[0].lower) { return false }
+            var named = false
+            var comma = false
+            var and = false
+            for k in 0..<v {
+                let mark = SentenceQuality.markByte(w[k].text)
+                // ( "
+                if w[k].kind == .number || mark == 0x28 || mark == 0x22 { return false }
+                if !named, w[k].kind == .word, w[k].isCapitalized, !English.stopwordWords.contains(w[k].lower) {
+                    named = true
+                }
+                if mark == 0x2C { comma = true }
+                if w[k].lowerIs("and") { and = true }
+            }
+            return named && (!comma || and)
+        }
+        guard subjectFits else { return nil }
         let subject = Array(words[0..<v])
-        guard let first = subject.first, !English.pronouns.contains(first.lower) else { return nil }
-        // "In order to fulfill the promise … made at Yalta": a phrase led by a preposition is no subject.
-        if subjectPrepositions.contains(first.lower) { return nil }
-        // Read by index: iterating the tokens would copy (retain and release) each one.
-        var named = false
-        var comma = false
-        var and = false
-        for k in subject.indices {
-            let w = subject[k]
-            if w.kind == .number || w.isMark("(") || w.isMark("\"") { return nil }
-            if !named, w.kind == .word, w.isCapitalized, !English.stopwords.contains(w.lower) { named = true }
-            if w.isMark(",") { comma = true }
-            if w.lower == "and" { and = true }
-        }
-        guard named else { return nil }
-        if comma && !and { return nil }
         var verb = words[v]
         var participle: Token?
         var restStart = v + 1
         if verb.lower == "was" || verb.lower == "were" {
             guard restStart < words.count else { return nil }
             let next = words[restStart]
-            guard English.isPast(next.lower) || English.irregularParticiples.contains(next.lower) else { return nil }
+            guard English.isPast(next.lower) || English.irregularParticipleWords.contains(next.lower) else {
+                return nil
+            }
             participle = next
             restStart += 1
         } else if verb.lower == "had" {
@@ -195,39 +219,56 @@ enum EnglishQuestions {
     /// Cut a rest at its first clause boundary; false when what is left is not a complete phrase.
     @discardableResult
     static func trimRest(_ rest: inout [Token]) -> Bool {
-        if let last = rest.last, last.kind == .punct, [".", "!"].contains(String(last.text)) { rest.removeLast() }
-        for k in rest.indices {
-            let w = rest[k]
-            let next = k + 1 < rest.count ? rest[k + 1] : nil
-            if w.isMark(":") { return false }
-            if w.isMark(";") { rest = Array(rest[..<k]); break }
-            if w.isMark(","),
-                k == 0 || rest.count > 10
-                    || next.map({
-                        ["and", "which", "who", "but", "while", "where", "when", "although"].contains($0.lower)
-                            || English.isPast($0.lower) || $0.lower.hasSuffix("ing")
-                    }) == true
-            {
-                rest = Array(rest[..<k])
-                break
+        if let last = rest.last, last.kind == .punct, last.isMark(".") || last.isMark("!") { rest.removeLast() }
+        // The cut found on tokens read in place (a copy of each would retain and release its strings).
+        let cut = rest.withUnsafeBufferPointer { r -> Cut in
+            let n = r.count
+            for k in 0..<n {
+                let mark = SentenceQuality.markByte(r[k].text)
+                if mark == 0x3A { return .broken }  // :
+                if mark == 0x3B { return .at(k) }  // ;
+                if mark == 0x2C,
+                    k == 0 || n > 10
+                        || (k + 1 < n
+                            && (r[k + 1].lowerIs("and") || r[k + 1].lowerIs("which") || r[k + 1].lowerIs("who")
+                                || r[k + 1].lowerIs("but") || r[k + 1].lowerIs("while") || r[k + 1].lowerIs("where")
+                                || r[k + 1].lowerIs("when") || r[k + 1].lowerIs("although")
+                                || English.isPast(r[k + 1].lower) || r[k + 1].lower.hasSuffix("ing")))
+                {
+                    return .at(k)
+                }
+                // A purpose clause ("to discuss the handling of …") after a complete phrase.
+                if k >= 3, n > 8, r[k].lowerIs("to"), r[k - 1].isCapitalized, k + 1 < n, r[k + 1].kind == .word,
+                    !r[k + 1].isCapitalized, !English.stopwordWords.contains(r[k + 1].lower),
+                    !r[k + 1].lower.hasSuffix("s") || r[k + 1].lower.hasSuffix("ss")
+                {
+                    return .at(k)
+                }
+                if k >= 2, r[k].lowerIs("and"), k + 1 < n, !r[k + 1].isCapitalized, English.isPast(r[k + 1].lower) {
+                    return .at(k)
+                }
             }
-            // A purpose clause ("to discuss the handling of …") after a complete phrase.
-            if k >= 3, rest.count > 8, w.lower == "to", rest[k - 1].isCapitalized, let next, next.kind == .word,
-                !next.isCapitalized,
-                !English.stopwords.contains(next.lower), !next.lower.hasSuffix("s") || next.lower.hasSuffix("ss")
-            {
-                rest = Array(rest[..<k])
-                break
-            }
-            if k >= 2, w.lower == "and", let next, !next.isCapitalized, English.isPast(next.lower) {
-                rest = Array(rest[..<k])
-                break
-            }
+            return .none
         }
-        while let last = rest.last, last.kind == .punct || ["and", "but", "which", "who"].contains(last.lower) {
+        switch cut {
+        case .broken: return false
+        case .at(let k): rest.removeLast(rest.count - k)
+        case .none: break
+        }
+        while let last = rest.last,
+            last.kind == .punct
+                || (last.lowerIs("and") || last.lowerIs("but") || last.lowerIs("which") || last.lowerIs("who"))
+        {
             rest.removeLast()
         }
         return true
+    }
+
+    /// Where `trimRest` cuts: nowhere, before a token, or the rest is no complete phrase.
+    private enum Cut {
+        case none
+        case at(Int)
+        case broken
     }
 
     static func compose(wh: String, _ p: Parsed) -> String {
@@ -262,7 +303,7 @@ enum EnglishQuestions {
 
     static func subjectText(_ subject: [Token]) -> String {
         var s = join(subject)
-        if let first = subject.first, first.isCapitalized, English.stopwords.contains(first.lower) {
+        if let first = subject.first, first.isCapitalized, English.stopwordWords.contains(first.lower) {
             s = first.lower + s.dropFirst(first.text.count)
         }
         return s
@@ -271,7 +312,7 @@ enum EnglishQuestions {
     static func leadText(_ lead: [Token]) -> String {
         var s = join(lead)
         if let first = lead.first, first.isCapitalized,
-            English.stopwords.contains(first.lower) || leadWords.contains(first.lower)
+            English.stopwordWords.contains(first.lower) || leadWords.contains(first.lower)
         {
             s = first.lower + s.dropFirst(first.text.count)
         }

@@ -151,19 +151,59 @@ enum PromptText {
         return text.withUTF8 { u in
             guard let p = u.baseAddress else { return true }
             let n = u.count
-            for i in 0..<n {
+            var i = 0
+            #if _endian(little)
+                // Eight bytes at a time: a quotation mark anywhere settles it; only the spaces' next
+                // bytes are read (the lowest byte of a little-endian load is the first in the text).
+                let raw = UnsafeRawPointer(p)
+                while i + 8 <= n {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if zeroBytes(w ^ 0x2222_2222_2222_2222) != 0 { return false }
+                    var spaces = zeroBytes(w ^ 0x2020_2020_2020_2020)
+                    while spaces != 0 {
+                        let at = i + spaces.trailingZeroBitCount >> 3
+                        if at + 1 < n, isSpaceOrGlue(p[at + 1]) { return false }
+                        spaces &= spaces &- 1
+                    }
+                    i += 8
+                }
+            #endif
+            while i < n {
                 let c = p[i]
                 if c == 0x22 { return false }
-                if c == 0x20, i + 1 < n {
-                    let d = p[i + 1]
-                    // space , . ; ! : ?
-                    if d == 0x20 || d == 0x2C || d == 0x2E || d == 0x3B || d == 0x21 || d == 0x3A || d == 0x3F {
-                        return false
-                    }
-                }
+                if c == 0x20, i + 1 < n, isSpaceOrGlue(p[i + 1]) { return false }
+                i += 1
             }
             return bytesAreCharacters(u)
         }
+    }
+
+    /// `cleanLeavesAlone` byte by byte (tests compare the two).
+    static func cleanLeavesAloneByBytes(_ s: String) -> Bool {
+        var text = s
+        return text.withUTF8 { u in
+            let n = u.count
+            for i in 0..<n {
+                let c = u[i]
+                if c == 0x22 { return false }
+                if c == 0x20, i + 1 < n, isSpaceOrGlue(u[i + 1]) { return false }
+            }
+            return bytesAreCharacters(u)
+        }
+    }
+
+    /// space , . ; ! : ?
+    @inline(__always)
+    private static func isSpaceOrGlue(_ d: UInt8) -> Bool {
+        d == 0x20 || d == 0x2C || d == 0x2E || d == 0x3B || d == 0x21 || d == 0x3A || d == 0x3F
+    }
+
+    /// The high bit of each zero byte of `w`, exactly (no borrow runs between bytes: each byte's
+    /// low seven bits plus 7F stay within the byte).
+    @inline(__always)
+    static func zeroBytes(_ w: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((w & low) &+ low) | w | low)
     }
 
     /// `cleanPair` without the look for parts left alone (tests compare the two).

@@ -57,10 +57,31 @@ enum English {
         "detailed", "combined", "expected", "varied", "aged", "wounded", "talented", "renowned", "famed",
     ]
 
-    /// Whether a lower-case word is a simple-past verb form.
+    /// `irregularPast`'s words, looked up on their bytes, and their base forms in the same order.
+    static let irregularPastWords = ASCIIWordSet(irregularPast.keys.sorted())
+    static let irregularPastBases: [String] = irregularPastWords.words.map { irregularPast.entries[$0]! }
+    /// `stopwords` and `irregularParticiples`, looked up on bytes.
+    static let stopwordWords = ASCIIWordSet(stopwords.words.sorted())
+    static let irregularParticipleWords = ASCIIWordSet(irregularParticiples.words.sorted())
+    /// `notVerbs`, looked up on bytes.
+    static let notVerbWords = ASCIIWordSet(notVerbs.words.sorted())
+
+    /// Whether a lower-case word is a simple-past verb form, read on its bytes.
     static func isPast(_ w: String) -> Bool {
-        if irregularPast[w] != nil { return true }
+        w.utf8.withContiguousStorageIfAvailable { isPast(w, bytes: $0) } ?? isPastByViews(w)
+    }
+
+    private static func isPast(_ w: String, bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if irregularPastWords.index(bytes: b) != nil { return true }
         // "-ed" but not "-eed", read on the last bytes; at least four characters.
+        let n = b.count
+        guard n >= 4, b[n - 1] == 0x64, b[n - 2] == 0x65, b[n - 3] != 0x65 else { return false }
+        return (FastCase.isASCII(b) || w.count >= 4) && !notVerbWords.contains(w)
+    }
+
+    /// `isPast` as first written, through the string views (tests compare the two).
+    static func isPastByViews(_ w: String) -> Bool {
+        if irregularPast[w] != nil { return true }
         let u = w.utf8
         let n = u.count
         guard n >= 4 else { return false }
@@ -69,11 +90,17 @@ enum English {
         return (w.isASCIIText || w.count >= 4) && !notVerbs.contains(w)
     }
 
+    /// `irregularPast[w]`, looked up on the bytes.
+    @inline(__always)
+    static func irregularBase(_ w: String) -> String? {
+        irregularPastWords.index(w).map { irregularPastBases[$0] }
+    }
+
     static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
 
     /// Base form of a simple-past verb ("declared" → "declare", "dropped" → "drop", "fought" → "fight").
     static func base(ofPast w: String) -> String {
-        if let b = irregularPast[w] { return b }
+        if let b = irregularBase(w) { return b }
         guard w.hasSuffix("ed") else { return w }
         if w.hasSuffix("ied"), w.count > 4 { return String(w.dropLast(3)) + "y" }
         let stem = String(w.dropLast(2))
