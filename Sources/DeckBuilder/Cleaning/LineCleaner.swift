@@ -190,6 +190,25 @@ public enum LineCleaner {
             if keep == high {
                 target.storeBytes(of: x.littleEndian, toByteOffset: n, as: UInt64.self)
                 n &+= 8
+            } else if keep != 0 && i + 16 <= count {
+                // Each run of kept bytes written as a whole word at the write position, which then
+                // moves past the run only: a step per left-out byte (prose has one or two in eight),
+                // not per byte. A word written at the write position (at most 7 bytes past the read
+                // position by the last run) stays within `out` while 16 bytes remain.
+                var v = x
+                var gone = ~keep & high
+                var used = 0
+                while gone != 0 {
+                    let run = gone.trailingZeroBitCount &>> 3
+                    target.storeBytes(of: v.littleEndian, toByteOffset: n, as: UInt64.self)
+                    n &+= run
+                    let step = UInt64(run &+ 1) &* 8
+                    v = v >> step
+                    gone = gone >> step
+                    used &+= run &+ 1
+                }
+                target.storeBytes(of: v.littleEndian, toByteOffset: n, as: UInt64.self)
+                n &+= 8 &- used
             } else if keep != 0 {
                 var v = x
                 var k = keep >> 7

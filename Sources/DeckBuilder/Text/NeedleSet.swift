@@ -129,25 +129,59 @@ struct NeedleSet: Sendable {
 
     /// `containsAny(bytes:foldingASCII: false)` through the anchors: 16 positions at a time, each
     /// tested for every anchor pair at once; only a stretch where some pair starts is read again,
-    /// position by position.
+    /// position by position. The pairs are held in locals, four, eight or twelve of them (the
+    /// last repeated), so that the loop keeps them in registers and compares them unrolled.
     private func anchoredContainsAny(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count
         guard let base = b.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
-        return anchorPairs.withUnsafeBufferPointer { pairs in
-            var i = 0
-            // Two loads of 16-bit lanes, at i and i + 1, hold the pairs starting at even and odd
-            // positions of i…i + 15.
+        let q = anchorPairs
+        let count = q.count
+        @inline(__always) func pair(_ k: Int) -> SIMD8<UInt16> { q[min(k, count - 1)] }
+        let (p0, p1, p2, p3) = (pair(0), pair(1), pair(2), pair(3))
+        var i = 0
+        // Two loads of 16-bit lanes, at i and i + 1, hold the pairs starting at even and odd
+        // positions of i…i + 15.
+        if count <= 4 {
             while i + 17 <= n {
                 let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD8<UInt16>.self)
                 let w = raw.loadUnaligned(fromByteOffset: i + 1, as: SIMD8<UInt16>.self)
-                var m = (v .== pairs[0]) .| (w .== pairs[0])
-                for t in 1..<pairs.count { m = m .| (v .== pairs[t]) .| (w .== pairs[t]) }
+                let m = Self.hits(v, w, p0, p1, p2, p3)
                 if any(m), anchorHit(b, from: i, to: i + 16) { return true }
                 i += 16
             }
-            return anchorHit(b, from: i, to: n - 1)
+        } else if count <= 8 {
+            let (p4, p5, p6, p7) = (pair(4), pair(5), pair(6), pair(7))
+            while i + 17 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD8<UInt16>.self)
+                let w = raw.loadUnaligned(fromByteOffset: i + 1, as: SIMD8<UInt16>.self)
+                let m = Self.hits(v, w, p0, p1, p2, p3) .| Self.hits(v, w, p4, p5, p6, p7)
+                if any(m), anchorHit(b, from: i, to: i + 16) { return true }
+                i += 16
+            }
+        } else {
+            let (p4, p5, p6, p7) = (pair(4), pair(5), pair(6), pair(7))
+            let (p8, p9, p10, p11) = (pair(8), pair(9), pair(10), pair(11))
+            while i + 17 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD8<UInt16>.self)
+                let w = raw.loadUnaligned(fromByteOffset: i + 1, as: SIMD8<UInt16>.self)
+                var m = Self.hits(v, w, p0, p1, p2, p3) .| Self.hits(v, w, p4, p5, p6, p7)
+                m .|= Self.hits(v, w, p8, p9, p10, p11)
+                if any(m), anchorHit(b, from: i, to: i + 16) { return true }
+                i += 16
+            }
         }
+        return anchorHit(b, from: i, to: n - 1)
+    }
+
+    /// The lanes of `v` or `w` equal to one of four pairs.
+    @inline(__always)
+    private static func hits(
+        _ v: SIMD8<UInt16>, _ w: SIMD8<UInt16>, _ a: SIMD8<UInt16>, _ b: SIMD8<UInt16>, _ c: SIMD8<UInt16>,
+        _ d: SIMD8<UInt16>
+    ) -> SIMDMask<SIMD8<Int16>> {
+        let first = (v .== a) .| (w .== a) .| (v .== b) .| (w .== b)
+        return first .| (v .== c) .| (w .== c) .| (v .== d) .| (w .== d)
     }
 
     /// Whether a needle lies where an anchor pair starts at one of the positions `from..<to`.

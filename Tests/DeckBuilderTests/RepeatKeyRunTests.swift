@@ -1,0 +1,34 @@
+import Testing
+
+@testable import DeckBuilder
+
+/// The repeated-line key written run by run is the byte-by-byte one, at every start and length.
+@Suite struct RepeatKeyRunTests {
+    static let texts = [
+        "The Soviet-Japanese War of 1945 began on 9 August, a few hours after midnight; it ended soon.",
+        "a,b.c d!e?f g-h i'j k\"l m(n) o[p] q{r} s@t u`v w~x y|z A_B C^D E=F G+H I*J K&L M%N O$P Q#R",
+        "    leading and trailing spaces, tabs\tand  doubled  spaces  between  short  words  here    ",
+        "ALLCAPSWORDSWITHOUTANYSPACEATALLFORTYBYTESLONGANDMORE1234567890",
+        "قال الرئيس في عام ١٩٤٥ إن الحرب انتهت - Site Name | Home » News › World",
+        ",.;:!?()[]{}<>/\\|-_=+*&^%$#@~`'\" ,.;:!?()[]{}<>/\\|-_=+*&^%$#@~`'\"",
+    ]
+
+    @Test(arguments: texts)
+    func keyByRunsMatchesByteByByte(_ text: String) {
+        let bytes = Array(text.utf8)
+        for lo in 0..<min(bytes.count, 9) {
+            for hi in lo...bytes.count {
+                let sub = Substring(String(decoding: bytes[lo..<hi], as: UTF8.self))
+                let expected = String(
+                    decoding: sub.utf8.compactMap { b -> UInt8? in
+                        switch b {
+                        case 0x30...0x39, 0x61...0x7A, 0x80...: b
+                        case 0x41...0x5A: b | 0x20
+                        default: nil
+                        }
+                    }, as: UTF8.self)
+                #expect(LineCleaner.fastKey(sub).utf8.elementsEqual(expected.utf8))
+            }
+        }
+    }
+}
