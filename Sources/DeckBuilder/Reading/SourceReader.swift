@@ -93,28 +93,55 @@ public enum SourceReader {
 
     private static func decodeUTF8(_ bytes: [UInt8], path: String) throws(SourceProblem) -> [String] {
         let skip = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // Each line is validated as it is made (one pass over the bytes, not a check of the whole
+        // file first): a file is valid UTF-8 exactly when its lines are, for a line break or a CR
+        // can neither belong to a sequence nor complete one. Only a file with a bad line is
+        // searched for its first bad byte.
+        if let lines = splitLines(bytes, from: skip, validating: true) { return lines }
         if let bad = firstInvalidUTF8(bytes[skip...]) { throw .notUTF8(path: path, byteOffset: bad) }
-        return bytes.withUnsafeBufferPointer { all in
+        return splitLines(bytes, from: skip, validating: false) ?? []
+    }
+
+    /// The lines of the bytes after `skip`, without their line breaks and a CR before one; nil
+    /// when `validating` and a line is not valid UTF-8 (else such a line is repaired).
+    static func splitLines(_ bytes: [UInt8], from skip: Int, validating: Bool) -> [String]? {
+        bytes.withUnsafeBufferPointer { all -> [String]? in
             let body = UnsafeBufferPointer(rebasing: all[skip...])
             var lines: [String] = []
             guard let base = body.baseAddress else { return lines }
             let n = body.count
             var start = 0
             // memchr finds each line break; a line is decoded straight from the file's bytes.
-            while start < n, let hit = memchr(base + start, 0x0A, n - start) {
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                lines.append(makeLine(UnsafeBufferPointer(rebasing: body[start..<at])))
+            while start < n {
+                let at: Int
+                if let hit = memchr(base + start, 0x0A, n - start) {
+                    at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    at = n
+                }
+                guard let line = makeLine(UnsafeBufferPointer(rebasing: body[start..<at]), validating: validating)
+                else { return nil }
+                lines.append(line)
                 start = at + 1
             }
-            if start < n { lines.append(makeLine(UnsafeBufferPointer(rebasing: body[start..<n]))) }
             return lines
         }
     }
 
-    private static func makeLine(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    /// The line of `bytes` (a CR at its end dropped), nil when `validating` and the bytes are not
+    /// valid UTF-8: the decoded string's bytes are the line's exactly when decoding repaired
+    /// nothing (a repair writes U+FFFD where the line holds a bad byte), told by one memcmp.
+    private static func makeLine(_ bytes: UnsafeBufferPointer<UInt8>, validating: Bool) -> String? {
         var s = bytes
         if s.last == 0x0D { s = UnsafeBufferPointer(rebasing: s.dropLast()) }
-        return String(decoding: s, as: UTF8.self)
+        let line = String(decoding: s, as: UTF8.self)
+        guard validating, let from = s.baseAddress else { return line }
+        var copy = line
+        let same = copy.withUTF8 { u in
+            guard u.count == s.count, let to = u.baseAddress else { return u.count == s.count }
+            return memcmp(to, from, s.count) == 0
+        }
+        return same ? line : nil
     }
 
     private static func decodeUTF16(_ bytes: [UInt8], path: String) throws(SourceProblem) -> [String] {
