@@ -32,8 +32,19 @@ public enum SentenceSplitter {
             // Eight bytes at a time while none is . ! ? or a byte of 0x80 or more.
             if i + 8 <= n, let base {
                 let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if w & 0x8080_8080_8080_8080 | hasByte(w, 0x2E) | hasByte(w, 0x21) | hasByte(w, 0x3F) == 0 {
+                let marks = hasByte(w, 0x2E) | hasByte(w, 0x21) | hasByte(w, 0x3F)
+                if w & 0x8080_8080_8080_8080 | marks == 0 {
                     i += 8
+                    continue
+                }
+                // Other scripts too (Arabic): eight bytes holding no byte a terminator is made of
+                // (. ! ? the second bytes of ؟ and ۔, 9F and 94, and the lead bytes of … and 。),
+                // the last not a lead byte (no scalar of two bytes runs on past them); the
+                // continuation bytes after them end a scalar that started inside.
+                let rest = hasByte(w, 0x9F) | hasByte(w, 0x94) | hasByte(w, 0xE2) | hasByte(w, 0xE3)
+                if marks | rest == 0, b[i + 7] < 0xC0 {
+                    i += 8
+                    while i < n, b[i] & 0xC0 == 0x80 { i += 1 }
                     continue
                 }
             }
