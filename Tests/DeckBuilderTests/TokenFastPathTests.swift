@@ -178,3 +178,12 @@ import Testing
         return nil
     }
 }
+
+/// A token's strings come first and its flags after them, so that no padding falls between: an
+/// array of tokens is read and freed a token at a time, and a fifth less room is a fifth fewer
+/// cache lines.
+@Suite struct TokenLayoutTests {
+    @Test func aTokenTakesFiftySixBytesInAnArray() {
+        #expect(MemoryLayout<Token>.stride == 56)
+    }
+}
