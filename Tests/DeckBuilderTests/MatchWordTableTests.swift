@@ -17,7 +17,7 @@ import Testing
         let table = MatchWordTable.shared
         let ids = table.ids(words)
         #expect(Set(ids).count == Set(words).count)
-        #expect(Set(table.words(ids)) == Set(words))
+        #expect(Set(table.words(ids)) == Set(words) && table.wordSet(ids) == Set(words))
         for (w, id) in zip(words, ids) {
             #expect(MatchWordTable.isVerb(id) == w.hasPrefix("v:"), "\(w)")
             #expect(MatchWordTable.isEvent(id) == w.hasPrefix("e:"), "\(w)")

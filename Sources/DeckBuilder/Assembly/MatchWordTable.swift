@@ -52,6 +52,9 @@ final class MatchWordTable: @unchecked Sendable {
         return ids.map { words[Self.index($0)] }
     }
 
+    /// The words of `ids` as a set: a drafted fact's match words as strings.
+    func wordSet(_ ids: [Int32]) -> Set<String> { Set(words(ids)) }
+
     /// The sorted numbers of a set of words: a fact's match words as matching reads them.
     func sortedIDs(_ words: Set<String>) -> [Int32] { ids(words).sorted() }
 

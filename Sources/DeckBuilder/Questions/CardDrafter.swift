@@ -310,7 +310,7 @@ enum CardDrafter {
             value: .date(value), answerType: value.granularity == .year ? .year : .date, normalized: value.normalized,
             answer: display, surfaceAnswer: display, accepted: [value.normalized], language: "en", levantine: false,
             clausePrefix: "", clauseSuffix: "", blankLabel: "", question: question.map(PromptText.clean), event: nil,
-            keywords: keywords, matchWords: Set(MatchWordTable.shared.words(preview.view.matchWords)),
+            keywords: keywords, matchWords: MatchWordTable.shared.wordSet(preview.view.matchWords),
             evidence: c.evidence,
             tags: [c.sourceTag, "date", "date-from-context", "lang:en"].sorted(),
             score: preview.bestScore, quotable: question != nil
