@@ -10,6 +10,7 @@
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -150,5 +151,10 @@ for path in (text_export, legacy):
 run = mnemo("import", newer, "-o", os.path.join(tmp, "newer.json"))
 check(run.returncode != 0 and "anki21b" in run.stderr, f"newer package refused: {run.stderr.strip()}")
 
-print(f"\n{len(failures)} failed" if failures else "\nall Anki checks passed")
+# The scratch folder goes when every check passed; after a failure it stays for a look.
+if failures:
+    print(f"\n{len(failures)} failed (files kept in {tmp})")
+else:
+    shutil.rmtree(tmp, ignore_errors=True)
+    print("\nall Anki checks passed")
 sys.exit(1 if failures else 0)
