@@ -260,9 +260,17 @@ import Testing
             for _ in 0..<2 {
                 for text in Self.sentences + Self.trickyTokens + Self.arabicWords {
                     for tok in Tokenizer.tokens(text) {
-                        #expect(
-                            memory.word(tok, language: language) == Normalizer.word(tok, language: language),
-                            "\(tok.text)")
+                        let word = Normalizer.word(tok, language: language)
+                        #expect(memory.word(tok, language: language) == word, "\(tok.text)")
+                        // The numbered memory's word, verb key and numbers are the same word's.
+                        let n = memory.numbered(tok, language: language)
+                        #expect(memory.strings.word(n.slot) == word, "\(tok.text)")
+                        #expect(n.wordID == (word.map { MatchWordTable.shared.id($0) } ?? -1), "\(tok.text)")
+                        if language == "en" {
+                            let verb = CardDrafter.verbKeys([tok][...]).first
+                            #expect(memory.strings.verb(n.slot) == verb, "\(tok.text)")
+                            #expect(n.verbID == (verb.map { MatchWordTable.shared.id($0) } ?? -1), "\(tok.text)")
+                        }
                         checked += 1
                     }
                 }

@@ -85,39 +85,25 @@ import Testing
                     var bytes = sentence
                     let language = bytes.withUTF8 { Script.letterCounts(utf8: $0).language }
                     guard language == "en" || language == "ar" else { continue }
-                    let english = language == "en"
-                    var norms: [String?] = []
-                    var verbs: [String?] = []
-                    var normIDs: [Int32] = []
-                    var verbIDs: [Int32] = []
-                    for tok in tokens {
-                        if english {
-                            let both = normalizer.numberedEnglishWordAndVerb(tok)
-                            norms.append(both.word)
-                            verbs.append(both.verb)
-                            normIDs.append(both.wordID)
-                            verbIDs.append(both.verbID)
-                        } else {
-                            let word = normalizer.numberedWord(tok, language: language)
-                            norms.append(word.word)
-                            normIDs.append(word.id)
-                        }
-                    }
+                    let words = tokens.map { normalizer.numbered($0, language: language) }
                     let events = CardDrafter.eventNames(tokens)
-                    // No match word holds an ASCII capital (the answer's capitalised words are
-                    // skipped for it).
-                    for w in norms.compactMap({ $0 }) + verbs.compactMap({ $0 }) + events {
-                        #expect(!w.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }, "\(w)")
-                    }
+                    // The events' numbers read on the tokens in place are the names' numbers.
+                    #expect(CardDrafter.eventIDs(tokens) == MatchWordTable.shared.ids(events), "\(sentence)")
                     let evidence = Provenance(source: "t.txt", line: 1, start: 0, end: 1, quote: sentence)
                     let numbered = DraftContext(
                         text: sentence, tokens: tokens, language: language, evidence: evidence, position: 0,
-                        sourceTag: "t", norms: norms, events: events, verbs: english ? verbs : nil,
-                        normIDs: normIDs, verbIDs: english ? verbIDs : nil,
+                        sourceTag: "t", words: words, strings: normalizer.strings,
                         eventIDs: MatchWordTable.shared.ids(events))
+                    // No match word holds an ASCII capital (the answer's capitalised words are
+                    // skipped for it), and no word starts with an ASCII digit (its digit-led words
+                    // are not looked up).
+                    let norms = numbered.norms!.compactMap { $0 }
+                    for w in norms + (numbered.verbs ?? []).compactMap({ $0 }) + events {
+                        #expect(!w.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }, "\(w)")
+                    }
+                    for w in norms { #expect(w.utf8.first.map { $0 &- 0x30 >= 10 } ?? false, "\(w)") }
                     var plain = numbered
-                    plain.normIDs = nil
-                    plain.verbIDs = nil
+                    plain.words = nil
                     plain.eventIDs = nil
                     for length in 1...2 {
                         for start in 0..<max(0, tokens.count - length + 1) {

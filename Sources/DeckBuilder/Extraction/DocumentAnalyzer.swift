@@ -106,50 +106,18 @@ enum DocumentAnalyzer {
                 let hasMentions = !(dates.isEmpty && figures.isEmpty && names.isEmpty)
                 let english = language == "en"
                 // A sentence after a dated one may become a fact dated from context: its words too.
-                var norms: [String?]?
-                var verbs: [String?]?
-                var normIDs: [Int32]?
-                var verbIDs: [Int32]?
+                var words: [WordNormalizer.Numbered]?
                 if hasMentions || (english && dates.isEmpty && anchor != nil) {
-                    var n: [String?] = []
-                    var ni: [Int32] = []
-                    n.reserveCapacity(tokens.count)
-                    ni.reserveCapacity(tokens.count)
-                    if english {
-                        var v: [String?] = []
-                        var vi: [Int32] = []
-                        v.reserveCapacity(tokens.count)
-                        vi.reserveCapacity(tokens.count)
-                        for k in tokens.indices {
-                            let both = normalizer.numberedEnglishWordAndVerb(tokens[k])
-                            n.append(both.word)
-                            v.append(both.verb)
-                            ni.append(both.wordID)
-                            vi.append(both.verbID)
-                        }
-                        verbs = v
-                        verbIDs = vi
-                    } else {
-                        for k in tokens.indices {
-                            let word = normalizer.numberedWord(tokens[k], language: language)
-                            n.append(word.word)
-                            ni.append(word.id)
-                        }
-                    }
-                    norms = n
-                    normIDs = ni
+                    words = tokens.map { normalizer.numbered($0, language: language) }
                 }
-                let events = hasMentions ? CardDrafter.eventNames(tokens) : nil
                 let context = DraftContext(
                     text: text, tokens: tokens, language: language, evidence: evidence, position: position,
                     sourceTag: sourceTag, quotable: problem == nil,
-                    norms: norms,
+                    words: words, strings: normalizer.strings,
                     penalty: hasMentions || anchor != nil ? SentenceQuality.penalty(tokens, language: language) : nil,
-                    events: events,
                     splice: english && !(dates.isEmpty && figures.isEmpty)
                         ? .some(SentenceQuality.commaSplice(tokens)) : nil,
-                    verbs: verbs, normIDs: normIDs, verbIDs: verbIDs,
-                    eventIDs: events.map { $0.isEmpty ? [] : MatchWordTable.shared.ids($0) })
+                    eventIDs: hasMentions ? CardDrafter.eventIDs(tokens) : nil)
                 for date in dates {
                     var value = date.value
                     if value.year == nil, value.granularity == .day || value.granularity == .month, let contextYear {
@@ -306,28 +274,37 @@ struct DraftContext {
     var position: Double
     var sourceTag: String
     var quotable = true
-    /// Normalized word of each token (nil for function words), computed once per sentence.
-    var norms: [String?]?
+    /// Each token's normalized word and verb key as the word normalizer numbered them (their
+    /// `MatchWordTable` numbers, and their slot in `strings`), when computed for the sentence.
+    var words: [WordNormalizer.Numbered]?
+    /// The strings of `words`' slots.
+    var strings: WordStrings?
     /// `SentenceQuality.penalty` of the sentence, computed once for all its facts.
     var penalty: Double?
 
     var sentencePenalty: Double { penalty ?? SentenceQuality.penalty(tokens, language: language) }
-    /// `CardDrafter.eventNames` of the sentence, computed once for all its facts.
-    var events: [String]?
 
-    var sentenceEvents: [String] { events ?? CardDrafter.eventNames(tokens) }
+    var sentenceEvents: [String] { CardDrafter.eventNames(tokens) }
     /// `SentenceQuality.commaSplice` of the sentence (English), computed once for all its facts.
     var splice: Int??
 
     var sentenceSplice: Int? { splice ?? SentenceQuality.commaSplice(tokens) }
-    /// Each token's verb key for `CardDrafter.verbKeys` (English), when computed for the sentence.
-    var verbs: [String?]?
-    /// `norms`, `verbs` and `events` as `MatchWordTable` numbers (-1 for none), when computed.
-    var normIDs: [Int32]?
-    var verbIDs: [Int32]?
+    /// `sentenceEvents` as `MatchWordTable` numbers, when computed for the sentence.
     var eventIDs: [Int32]?
 
-    var sentenceEventIDs: [Int32] { eventIDs ?? MatchWordTable.shared.ids(sentenceEvents) }
+    var sentenceEventIDs: [Int32] { eventIDs ?? CardDrafter.eventIDs(tokens) }
+
+    /// Normalized word of each token (nil for function words), when computed for the sentence.
+    var norms: [String?]? {
+        guard let words, let strings else { return nil }
+        return words.map { strings.word($0.slot) }
+    }
+
+    /// Each token's verb key for `CardDrafter.verbKeys` (English), when computed for the sentence.
+    var verbs: [String?]? {
+        guard language == "en", let words, let strings else { return nil }
+        return words.map { strings.verb($0.slot) }
+    }
 }
 
 /// How a line's characters are counted cheaply: in ASCII without CR a character is a byte; where

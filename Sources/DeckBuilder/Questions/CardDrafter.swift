@@ -215,6 +215,8 @@ enum CardDrafter {
 
     static let eventNounSet = WordSet(Set(eventNouns))
     static let eventNeedles = NeedleSet(eventNouns)
+    /// The event nouns looked up on bytes (lower-case ASCII letters: bytes decide as `==` does).
+    static let eventNounBytes = ASCIIWordSet(eventNouns)
 
     static let eventNouns = [
         "meeting", "conference", "summit", "treaty", "pact", "agreement", "battle", "offensive", "invasion",
@@ -232,6 +234,28 @@ enum CardDrafter {
             }
         }
         return out
+    }
+
+    /// `eventNames(t)` as `MatchWordTable` numbers (what matching reads of them), read on the
+    /// tokens in place: a sentence's every word is tested, and a copy of each token retained and
+    /// released its strings; the table is asked only when a sentence names an event.
+    static func eventIDs(_ t: [Token]) -> [Int32] {
+        var names: [String] = []
+        t.withUnsafeBufferPointer { b in
+            for k in b.indices where b[k].kind == .word {
+                let n = b[k].lower.utf8.count
+                guard n >= 4, n <= 10, eventNounBytes.contains(b[k].lower) else { continue }
+                if k > 0, b[k - 1].isCapitalized, !English.stopwords.contains(b[k - 1].lower) {
+                    names.append("e:" + b[k - 1].lower)
+                }
+                if k + 2 < b.count, b[k + 2].isCapitalized,
+                    b[k + 1].lowerIs("in") || b[k + 1].lowerIs("at") || b[k + 1].lowerIs("of")
+                {
+                    names.append("e:" + b[k + 2].lower)
+                }
+            }
+        }
+        return names.isEmpty ? [] : MatchWordTable.shared.ids(names)
     }
 
     /// `eventNounSet.contains(lower)`, a word of under 4 or over 10 bytes (half the words of a
@@ -267,15 +291,26 @@ enum CardDrafter {
     static func contextDatedPreview(_ c: DraftContext, value: DateValue) -> (preview: FactPreview, keywords: [String])?
     {
         // The sentence's words and verb keys when computed for it (the same words as read here).
-        let keywords =
-            c.norms.map { sortedUnique($0.compactMap { $0 }) } ?? Normalizer.keywords(c.tokens[...], language: "en")
+        let keywords: [String]
+        if let words = c.words, let strings = c.strings {
+            var found: [String] = []
+            found.reserveCapacity(words.count)
+            for w in words { if let s = strings.word(w.slot) { found.append(s) } }
+            keywords = sortedUnique(found)
+        } else {
+            keywords =
+                c.norms.map { sortedUnique($0.compactMap { $0 }) } ?? Normalizer.keywords(c.tokens[...], language: "en")
+        }
         guard keywords.count >= 3 else { return nil }
         let table = MatchWordTable.shared
-        let verbs =
-            c.verbIDs.map { verbKeys(c.tokens, at: Array(c.tokens.indices), keys: $0) }
-            ?? table.ids(verbKeys(c.tokens[...]))
+        var verbs: [Int32] = []
+        if let words = c.words {
+            appendVerbKeys(c.tokens, at: Array(c.tokens.indices), words: words, to: &verbs)
+        } else {
+            verbs = table.ids(verbKeys(c.tokens[...]))
+        }
         // The keywords are the sentence's words, so their numbers are the words' when known.
-        var match = c.normIDs.map { $0.filter { $0 >= 0 } } ?? table.ids(keywords)
+        var match = c.words.map { $0.compactMap { $0.wordID >= 0 ? $0.wordID : nil } } ?? table.ids(keywords)
         match += c.sentenceEventIDs
         match += verbs
         match.sortAndRemoveRepeats()
@@ -604,48 +639,85 @@ enum CardDrafter {
         let table = MatchWordTable.shared
         let events = c.sentenceEventIDs
         var window: [Int32] = []
-        if let norms = c.normIDs {
+        if let words = c.words {
             window.reserveCapacity(2 * windowIdx.count + events.count)
-            for i in windowIdx where norms[i] >= 0 { window.append(norms[i]) }
+            for i in windowIdx where words[i].wordID >= 0 { window.append(words[i].wordID) }
         } else {
             window = table.ids(Normalizer.keywords(windowIdx.map { c.tokens[$0] }[...], language: c.language))
         }
         window += events
         if c.language == "en" {
-            if let keys = c.verbIDs {
-                window += verbKeys(c.tokens, at: windowIdx, keys: keys)
+            if let words = c.words {
+                appendVerbKeys(c.tokens, at: windowIdx, words: words, to: &window)
             } else {
                 window += table.ids(verbKeys(windowIdx.map { c.tokens[$0] }[...]))
             }
         }
         window.sortAndRemoveRepeats()
-        // A match word never holds an ASCII capital (words are read lower-cased, and verb and
-        // event keys are made from lower case), so an answer word with one is never among them.
-        var answerWords: [String] = []
-        forEachWord(answer) { word in
-            if !word.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { answerWords.append(word) }
-        }
+        let answerWords = windowableWords(answer)
         if !answerWords.isEmpty {
             for id in table.existingIDs(answerWords) { window.removeSorted(id) }
         }
         return window
     }
 
+    /// The words of `answer` that could be among a window's match words, in order: those without
+    /// an ASCII capital that do not start with an ASCII digit.
+    /// A window's words are a sentence's normalized words and its verb and event keys ("v:…",
+    /// "e:…"). Words are read lower-cased, and the keys are made from lower case, so none holds an
+    /// ASCII capital. A normalized word starts with its token's first letter lower-cased (a word
+    /// token starts with a letter, and normalizing drops suffixes, an Arabic و or ال, harakat and
+    /// tatweel, never a first letter for a digit), so none starts with an ASCII digit: "1945" or
+    /// "600,000" of an answer can never be taken out of a window, and is not looked up.
+    static func windowableWords(_ answer: String) -> [String] {
+        var words: [String] = []
+        // Most answers hold no such word at all ("9 August 1945", "600,000", "Marshal Zhukov"):
+        // told from the bytes before any word is made.
+        var mayHold = false
+        var wordStart = true
+        for b in answer.utf8 {
+            if b == 0x20 { wordStart = true; continue }
+            if wordStart, b &- 0x30 >= 10, b &- 0x41 >= 26 { mayHold = true; break }
+            wordStart = false
+        }
+        guard mayHold else { return words }
+        forEachWord(answer) { word in
+            guard let first = word.utf8.first, first &- 0x30 >= 10 else { return }
+            if !word.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { words.append(word) }
+        }
+        return words
+    }
+
     /// `verbKeys` of the tokens at `indices`, from the sentence's per-token keys as `MatchWordTable`
     /// numbers (-1 for none).
     static func verbKeys(_ t: [Token], at indices: [Int], keys: [Int32]) -> [Int32] {
         var out: [Int32] = []
+        appendVerbKeys(t, at: indices, keys: { keys[$0] }, to: &out)
+        return out
+    }
+
+    /// `verbKeys` from the verb numbers of the word normalizer's per-token words, appended to `out`.
+    static func appendVerbKeys(
+        _ t: [Token], at indices: [Int], words: [WordNormalizer.Numbered], to out: inout [Int32]
+    ) {
+        appendVerbKeys(t, at: indices, keys: { words[$0].verbID }, to: &out)
+    }
+
+    @inline(__always)
+    private static func appendVerbKeys(
+        _ t: [Token], at indices: [Int], keys: (Int) -> Int32, to out: inout [Int32]
+    ) {
         for (k, i) in indices.enumerated() {
-            guard keys[i] >= 0 else { continue }
+            let key = keys(i)
+            guard key >= 0 else { continue }
             if k + 3 < indices.count, t[i].lower == "came", t[indices[k + 1]].lower == "to",
                 t[indices[k + 3]].lower == "end"
             {
                 out.append(endVerbID)
                 continue
             }
-            out.append(keys[i])
+            out.append(key)
         }
-        return out
     }
 
     static let endVerbID = MatchWordTable.shared.id("v:end")

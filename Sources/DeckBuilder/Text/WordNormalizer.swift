@@ -13,7 +13,7 @@ struct WordNormalizer {
     var limit = 200_000
 
     /// How many words the memories hold.
-    var remembered: Int { english.count + arabic.count + englishBoth.count + arabicNumbered.count }
+    var remembered: Int { english.count + arabic.count + strings.count }
 
     /// Empties the memories when they hold more than `limit` words (what they answer is the same).
     mutating func forgetIfLarge() {
@@ -37,49 +37,99 @@ struct WordNormalizer {
         return value
     }
 
-    private var englishBoth = ByteKeyedCache<(word: String?, verb: String?, wordID: Int32, verbID: Int32)>()
-    private var arabicNumbered = ByteKeyedCache<(word: String?, id: Int32)>()
+    /// What the numbered memories keep of a word: plain numbers, so that a hit copies twelve bytes
+    /// and retains nothing (a sentence with facts asks for every one of its words).
+    struct Numbered: Equatable {
+        /// The word's place in `strings` (-1 for no word).
+        var slot: Int32
+        /// The `MatchWordTable` numbers of the word and of its verb key (-1 for none).
+        var wordID: Int32
+        var verbID: Int32
 
-    /// `word(tok, language: "en")` and the token's key for `CardDrafter.verbKeys` ("v:declare" for
-    /// "declared"; without the "came to an end" rule) at once, from one look-up: an English sentence
-    /// that has facts needs both for every token.
+        static let none = Numbered(slot: -1, wordID: -1, verbID: -1)
+    }
+
+    private var englishNumbered = ByteKeyedCache<Numbered>()
+    private var arabicNumbered = ByteKeyedCache<Numbered>()
+    /// The normalized words and verb keys of the numbered memories, by slot.
+    private(set) var strings = WordStrings()
+
+    /// `word(tok, language:)` and, in English, the token's key for `CardDrafter.verbKeys`
+    /// ("v:declare" for "declared"; without the "came to an end" rule), as their `MatchWordTable`
+    /// numbers and their place in `strings`, from one look-up: a sentence that has facts needs them
+    /// for every token, and its facts' strings only for the few it drafts.
+    mutating func numbered(_ tok: Token, language: String) -> Numbered {
+        guard tok.kind == .word else { return .none }
+        let table = MatchWordTable.shared
+        if language == "en" {
+            let flag: UInt8 = tok.isCapitalized ? 1 : 0
+            if let hit = englishNumbered.value(tok.lower, flag: flag) { return hit }
+            let word = Normalizer.word(tok, language: "en")
+            var verb: String?
+            if !tok.isCapitalized, English.isPast(tok.lower) {
+                let base = English.base(ofPast: tok.lower)
+                verb = "v:" + (Normalizer.synonyms[base] ?? base)
+            }
+            let value = Numbered(
+                slot: strings.append(word, verb), wordID: word.map { table.id($0) } ?? -1,
+                verbID: verb.map { table.id($0) } ?? -1)
+            englishNumbered.insert(tok.lower, flag: flag, value)
+            return value
+        }
+        if language == "ar" {
+            if let hit = arabicNumbered.value(tok.text, flag: 0) { return hit }
+            let word = self.word(tok, language: language)
+            let value = Numbered(slot: strings.append(word, nil), wordID: word.map { table.id($0) } ?? -1, verbID: -1)
+            arabicNumbered.insert(tok.text, flag: 0, value)
+            return value
+        }
+        let word = self.word(tok, language: language)
+        return Numbered(slot: strings.append(word, nil), wordID: word.map { table.id($0) } ?? -1, verbID: -1)
+    }
+
+    /// `word(tok, language: "en")` and the token's verb key at once.
     mutating func englishWordAndVerb(_ tok: Token) -> (word: String?, verb: String?) {
         let both = numberedEnglishWordAndVerb(tok)
         return (both.word, both.verb)
     }
 
-    /// `englishWordAndVerb` with the `MatchWordTable` numbers of both (-1 for none), kept with them:
-    /// a word's number is looked up once per document.
+    /// `englishWordAndVerb` with the `MatchWordTable` numbers of both (-1 for none).
     mutating func numberedEnglishWordAndVerb(_ tok: Token) -> (
         word: String?, verb: String?, wordID: Int32, verbID: Int32
     ) {
-        guard tok.kind == .word else { return (nil, nil, -1, -1) }
-        let flag: UInt8 = tok.isCapitalized ? 1 : 0
-        if let hit = englishBoth.value(tok.lower, flag: flag) { return hit }
-        let word = Normalizer.word(tok, language: "en")
-        var verb: String?
-        if !tok.isCapitalized, English.isPast(tok.lower) {
-            let base = English.base(ofPast: tok.lower)
-            verb = "v:" + (Normalizer.synonyms[base] ?? base)
-        }
-        let table = MatchWordTable.shared
-        let value = (word, verb, word.map { table.id($0) } ?? -1, verb.map { table.id($0) } ?? -1)
-        englishBoth.insert(tok.lower, flag: flag, value)
-        return value
+        let n = numbered(tok, language: "en")
+        return (strings.word(n.slot), strings.verb(n.slot), n.wordID, n.verbID)
     }
 
     /// `word(tok, language:)` with its `MatchWordTable` number (-1 for none), for other languages
     /// than English.
     mutating func numberedWord(_ tok: Token, language: String) -> (word: String?, id: Int32) {
-        guard tok.kind == .word else { return (nil, -1) }
-        if language == "ar" {
-            if let hit = arabicNumbered.value(tok.text, flag: 0) { return hit }
-            let word = self.word(tok, language: language)
-            let value = (word, word.map { MatchWordTable.shared.id($0) } ?? -1)
-            arabicNumbered.insert(tok.text, flag: 0, value)
-            return value
-        }
-        let word = self.word(tok, language: language)
-        return (word, word.map { MatchWordTable.shared.id($0) } ?? -1)
+        let n = numbered(tok, language: language)
+        return (strings.word(n.slot), n.wordID)
     }
+}
+
+/// The strings of the words a `WordNormalizer` has numbered, by slot: a sentence keeps its words'
+/// slots, and a word's string is read only for a fact drafted from it. A class, so that a
+/// sentence's context reads the normalizer's strings without a copy; the normalizer only appends,
+/// so a slot keeps its strings while the normalizer lives (a new normalizer has new strings).
+final class WordStrings {
+    private var words: [String?] = []
+    private var verbs: [String?] = []
+
+    /// How many slots are taken (one per word numbered: the numbered memories' size, and more for
+    /// words of other languages, which are numbered without a memory).
+    var count: Int { words.count }
+
+    /// Keeps a word and its verb key; their slot.
+    func append(_ word: String?, _ verb: String?) -> Int32 {
+        words.append(word)
+        verbs.append(verb)
+        return Int32(words.count - 1)
+    }
+
+    /// The word of `slot` (nil for -1 or a slot without a word).
+    func word(_ slot: Int32) -> String? { slot < 0 ? nil : words[Int(slot)] }
+
+    func verb(_ slot: Int32) -> String? { slot < 0 ? nil : verbs[Int(slot)] }
 }
