@@ -26,6 +26,32 @@ import Testing
         #expect(table.existingIDs(["never-numbered-\(words.count)-x"]).isEmpty)
     }
 
+    /// The assembler counts the words two facts share on their numbers: what their sets of strings'
+    /// intersection counts, canonically equivalent spellings alike.
+    @Test(
+        arguments: [
+            ([], []), (["a"], []), (["soviet", "v:declare"], ["v:declare", "soviet", "japan"]),
+            (["x", "y", "z"], ["u", "v"]), (["caf\u{E9}", "war"], ["cafe\u{301}", "war", "peace"]),
+        ] as [([String], [String])])
+    func sharedNumbersCountTheSharedWords(_ a: [String], _ b: [String]) {
+        let table = MatchWordTable.shared
+        let shared = DeckAssembler.sharedCount(table.sortedIDs(Set(a)), table.sortedIDs(Set(b)))
+        #expect(shared == Set(a).intersection(Set(b)).count)
+        #expect(DeckAssembler.sharedCount(table.sortedIDs(Set(b)), table.sortedIDs(Set(a))) == shared)
+    }
+
+    /// A fact given its match words as numbers gives them as strings when read, and setting either
+    /// form gives the other.
+    @Test func aFactsMatchWordsReadAsStringsOrNumbers() {
+        let table = MatchWordTable.shared
+        let ids = table.sortedIDs(["soviet", "v:declare", "e:yalta"])
+        var fact = FactPoolTests.candidate()
+        fact.matchWordIDs = ids
+        #expect(fact.matchWords == ["soviet", "v:declare", "e:yalta"])
+        fact.matchWords.insert("japan")
+        #expect(fact.matchWordIDs == table.sortedIDs(["soviet", "v:declare", "e:yalta", "japan"]))
+    }
+
     @Test(arguments: [[], [5], [3, 1, 3, 2, 1], [9, 8, 7, 7, 7, 1]] as [[Int32]])
     func sortingKeepsEachNumberOnce(_ ids: [Int32]) {
         var sorted = ids

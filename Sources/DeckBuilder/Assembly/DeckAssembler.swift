@@ -58,7 +58,7 @@ struct DeckAssembler {
             perSentence[key, default: 0] += 1
             kept.append(g)
             keptBySource[e.source, default: []].append(
-                KeptPrompt(cloze: cloze, question: g.primary.question, matchWords: g.primary.matchWords))
+                KeptPrompt(cloze: cloze, question: g.primary.question, matchWords: g.primary.matchWordIDs))
             clozes.insert(cloze)
             keptPrompts.append(cloze)
             if let q = g.primary.question { keptPrompts.append(q) }
@@ -88,16 +88,38 @@ struct DeckAssembler {
                 FastSearch.contains(k.cloze, answer)
                 || (k.question.map { FastSearch.contains($0, answer) } ?? false)
             guard shown else { return false }
-            let shared = k.matchWords.intersection(g.primary.matchWords).count
-            return shared * 2 >= min(k.matchWords.count, g.primary.matchWords.count)
+            let words = g.primary.matchWordIDs
+            let shared = Self.sharedCount(k.matchWords, words)
+            return shared * 2 >= min(k.matchWords.count, words.count)
         }
     }
 
-    /// What `givenAway` reads of a kept fact, its prompts built once.
+    /// How many numbers two sorted lists of distinct numbers share: what the intersection of their
+    /// words' sets counts (a number stands for one word, canonically equivalent spellings alike).
+    static func sharedCount(_ a: [Int32], _ b: [Int32]) -> Int {
+        var i = 0
+        var j = 0
+        var shared = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared
+    }
+
+    /// What `givenAway` reads of a kept fact, its prompts built once; its match words as sorted
+    /// `MatchWordTable` numbers.
     private struct KeptPrompt {
         var cloze: String
         var question: String?
-        var matchWords: Set<String>
+        var matchWords: [Int32]
     }
 
     func cards(for g: FactGroup, distractors: Distractors) -> [Card] {

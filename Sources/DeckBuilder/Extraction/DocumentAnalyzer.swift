@@ -23,16 +23,13 @@ enum DocumentAnalyzer {
         let total = max(1, source.lines.count)
         let sourceTag = tag(forSource: name)
         // A fact goes to the sink when it admits the fact's preview; drafted only then (`draft` is
-        // given the preview's match-word numbers; the strings are made only by a drafter that
-        // takes them).
+        // given the preview's match-word numbers, which the drafted fact keeps).
         func offer(_ preview: FactPreview, _ evidence: Provenance, _ draft: ([Int32]) -> FactCandidate?) {
             guard let admission = sink.admit(preview, evidence: evidence) else {
                 analysis.factsPassedOver += 1
                 return
             }
-            // The drafted fact's match words are the preview's, as strings and as numbers.
-            if var fact = draft(preview.view.matchWords) {
-                fact.matchWordIDs = preview.view.matchWords
+            if let fact = draft(preview.view.matchWords) {
                 analysis.factsDrafted += 1
                 sink.add(fact, admission)
             }
@@ -126,18 +123,18 @@ enum DocumentAnalyzer {
                     }
                     offer(CardDrafter.datePreview(context, mention: date, value: value), evidence) {
                         CardDrafter.dateFact(
-                            context, mention: date, value: value, matchWords: MatchWordTable.shared.wordSet($0))
+                            context, mention: date, value: value, matchWords: $0)
                     }
                 }
                 updateContext(&contextYear, dates)
                 for figure in figures {
                     offer(CardDrafter.figurePreview(context, mention: figure), evidence) {
-                        CardDrafter.figureFact(context, mention: figure, matchWords: MatchWordTable.shared.wordSet($0))
+                        CardDrafter.figureFact(context, mention: figure, matchWords: $0)
                     }
                 }
                 for name in names {
                     offer(CardDrafter.namePreview(context, mention: name), evidence) {
-                        CardDrafter.nameFact(context, mention: name, matchWords: MatchWordTable.shared.wordSet($0))
+                        CardDrafter.nameFact(context, mention: name, matchWords: $0)
                     }
                 }
                 if let first = dates.first, first.tokens.lowerBound <= 1, var value = Optional(first.value) {

@@ -30,7 +30,9 @@ public struct FactCandidate: Sendable {
         var question: String?
         var event: String?
         var keywords: [String]
-        var matchWords: Set<String>
+        /// The match words as strings when given so; else made from `matchIDs` when read (only the
+        /// assembler's tests and callers outside the build read them).
+        var matchWords: Set<String>?
         var matchIDs: [Int32]?
         var evidence: Provenance
         var tags: [String]
@@ -92,6 +94,55 @@ public struct FactCandidate: Sendable {
                 keywords: keywords,
                 matchWords: matchWords,
                 matchIDs: nil,
+                evidence: evidence,
+                tags: tags,
+                score: score,
+                quotable: quotable,
+                context: context))
+    }
+
+    /// A fact whose match words are given as `MatchWordTable` numbers, sorted (a drafted fact's:
+    /// its preview's), their strings made only if read.
+    init(
+        value: Value,
+        answerType: AnswerType,
+        normalized: String,
+        answer: String,
+        surfaceAnswer: String,
+        accepted: [String],
+        language: String,
+        levantine: Bool,
+        clausePrefix: String,
+        clauseSuffix: String,
+        blankLabel: String,
+        question: String?,
+        event: String?,
+        keywords: [String],
+        matchWords: [Int32],
+        evidence: Provenance,
+        tags: [String],
+        score: Double,
+        quotable: Bool = true,
+        context: Provenance? = nil
+    ) {
+        storage = Storage(
+            Fields(
+                value: value,
+                answerType: answerType,
+                normalized: normalized,
+                answer: answer,
+                surfaceAnswer: surfaceAnswer,
+                accepted: accepted,
+                language: language,
+                levantine: levantine,
+                clausePrefix: clausePrefix,
+                clauseSuffix: clauseSuffix,
+                blankLabel: blankLabel,
+                question: question,
+                event: event,
+                keywords: keywords,
+                matchWords: nil,
+                matchIDs: matchWords,
                 evidence: evidence,
                 tags: tags,
                 score: score,
@@ -166,19 +217,26 @@ public struct FactCandidate: Sendable {
     }
     /// Words that name the subject matter for matching across sources (verbs lemmatized).
     public var matchWords: Set<String> {
-        _read { yield storage.fields.matchWords }
+        _read { yield storage.fields.matchWords ?? MatchWordTable.shared.wordSet(storage.fields.matchIDs ?? []) }
         _modify {
             let box = unique()
+            if box.fields.matchWords == nil {
+                box.fields.matchWords = MatchWordTable.shared.wordSet(box.fields.matchIDs ?? [])
+            }
             box.fields.matchIDs = nil
-            yield &box.fields.matchWords
+            yield &box.fields.matchWords!
         }
     }
-    /// `matchWords` as `MatchWordTable` numbers, sorted: what matching reads. Set by the analyzer
-    /// from the fact's preview (whose words `matchWords` holds), else numbered when read; setting
-    /// `matchWords` clears it.
+    /// `matchWords` as `MatchWordTable` numbers, sorted: what matching reads. Given by the drafter
+    /// (its preview's), else numbered when read; setting either form clears the other, which is
+    /// then made from it when read.
     var matchWordIDs: [Int32] {
-        get { storage.fields.matchIDs ?? MatchWordTable.shared.sortedIDs(storage.fields.matchWords) }
-        set { unique().fields.matchIDs = newValue }
+        get { storage.fields.matchIDs ?? MatchWordTable.shared.sortedIDs(storage.fields.matchWords ?? []) }
+        set {
+            let box = unique()
+            box.fields.matchIDs = newValue
+            box.fields.matchWords = nil
+        }
     }
     public var evidence: Provenance {
         _read { yield storage.fields.evidence }

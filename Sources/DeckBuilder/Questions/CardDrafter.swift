@@ -32,7 +32,7 @@ enum CardDrafter {
 
     /// The fact of a date, its card texts drafted; `matchWords` from its preview.
     static func dateFact(
-        _ c: DraftContext, mention: DateMention, value: DateValue, matchWords: Set<String>
+        _ c: DraftContext, mention: DateMention, value: DateValue, matchWords: [Int32]
     ) -> FactCandidate? {
         let t = c.tokens
         if c.language == "en", let splice = c.sentenceSplice, splice < mention.tokens.lowerBound {
@@ -118,7 +118,7 @@ enum CardDrafter {
 
     /// The fact of a figure, its card texts drafted; `matchWords` from its preview.
     static func figureFact(
-        _ c: DraftContext, mention: FigureMention, matchWords: Set<String>
+        _ c: DraftContext, mention: FigureMention, matchWords: [Int32]
     ) -> FactCandidate? {
         let t = c.tokens
         let ar = c.language == "ar"
@@ -241,10 +241,11 @@ enum CardDrafter {
     /// released its strings; the table is asked only when a sentence names an event.
     static func eventIDs(_ t: [Token]) -> [Int32] {
         var names: [String] = []
+        let nouns = eventNounBytes
         t.withUnsafeBufferPointer { b in
             for k in b.indices where b[k].kind == .word {
                 let n = b[k].lower.utf8.count
-                guard n >= 4, n <= 10, eventNounBytes.contains(b[k].lower) else { continue }
+                guard n >= 4, n <= 10, nouns.contains(b[k].lower) else { continue }
                 if k > 0, b[k - 1].isCapitalized, !English.stopwords.contains(b[k - 1].lower) {
                     names.append("e:" + b[k - 1].lower)
                 }
@@ -345,7 +346,7 @@ enum CardDrafter {
             value: .date(value), answerType: value.granularity == .year ? .year : .date, normalized: value.normalized,
             answer: display, surfaceAnswer: display, accepted: [value.normalized], language: "en", levantine: false,
             clausePrefix: "", clauseSuffix: "", blankLabel: "", question: question.map(PromptText.clean), event: nil,
-            keywords: keywords, matchWords: MatchWordTable.shared.wordSet(preview.view.matchWords),
+            keywords: keywords, matchWords: preview.view.matchWords,
             evidence: c.evidence,
             tags: [c.sourceTag, "date", "date-from-context", "lang:en"].sorted(),
             score: preview.bestScore, quotable: question != nil
@@ -521,7 +522,7 @@ enum CardDrafter {
 
     /// The fact of a name, its card texts drafted; `matchWords` from its preview.
     static func nameFact(
-        _ c: DraftContext, mention: NameMention, matchWords: Set<String>
+        _ c: DraftContext, mention: NameMention, matchWords: [Int32]
     ) -> FactCandidate? {
         let t = c.tokens
         let ar = c.language == "ar"
@@ -575,7 +576,7 @@ enum CardDrafter {
         answer: String,
         surface: String, accepted: Accepted, framed: Clause.Framed, label: String, question: String?,
         event: String?, keywordTokens: [Token], score: Double, tags: [String], levantine: Bool,
-        keywordIndices: [Int]? = nil, matchWords: Set<String>
+        keywordIndices: [Int]? = nil, matchWords: [Int32]
     ) -> FactCandidate? {
         // Arrays are given their room at once: grown one word at a time they are copied several times.
         var keywords: [String]
