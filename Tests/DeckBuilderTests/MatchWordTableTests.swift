@@ -177,3 +177,59 @@ import Testing
         #expect(small.remembered > 0)
     }
 }
+
+/// The word normalizer's byte-keyed memory answers as a dictionary keyed by bytes and flag would:
+/// keys of every length from 0 to 40 bytes (the short and overlapping compares), each flag apart,
+/// and a key differing from a kept one in any single byte is not found.
+@Suite struct ByteKeyedCacheTests {
+    @Test func itAnswersAsADictionaryOfBytes() {
+        var cache = ByteKeyedCache<Int>()
+        var reference: [[UInt8]: Int] = [:]
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz-حرب".utf8)
+        for length in 0...40 {
+            for variant in 0..<5 {
+                let bytes = (0..<length).map { alphabet[($0 * 7 + variant * 3 + length) % alphabet.count] }
+                // Not every byte sequence here is UTF-8; keys are made as strings, as the cache is given them.
+                let key = String(decoding: bytes, as: UTF8.self)
+                let utf8 = Array(key.utf8)
+                for flag: UInt8 in [0, 1] where reference[utf8 + [flag]] == nil {
+                    let value = reference.count
+                    cache.insert(key, flag: flag, value)
+                    reference[utf8 + [flag]] = value
+                }
+            }
+        }
+        for (stored, value) in reference {
+            let flag = stored.last!
+            let key = String(decoding: stored.dropLast(), as: UTF8.self)
+            #expect(cache.value(key, flag: flag) == value, "\(key) \(flag)")
+            #expect(cache.value(key[...], flag: flag) == value)
+            // Every single-byte change of an ASCII byte to another letter misses unless kept itself.
+            let bytes = Array(stored.dropLast())
+            for i in bytes.indices where bytes[i] < 0x80 {
+                var changed = bytes
+                changed[i] = bytes[i] == 0x7A ? 0x79 : 0x7A
+                let other = String(decoding: changed, as: UTF8.self)
+                #expect(cache.value(other, flag: flag) == reference[Array(other.utf8) + [flag]], "\(other)")
+            }
+        }
+        #expect(cache.count == reference.count)
+    }
+
+    /// The compare behind a hit (a hash agreeing is not enough): true exactly when the bytes are
+    /// equal, for every length and a difference at every place.
+    @Test func bytesCompareAsBytes() {
+        for length in 0...40 {
+            let key = (0..<length).map { UInt8(0x61 + $0 % 26) }
+            for place in -1..<length {
+                var kept = key
+                if place >= 0 { kept[place] ^= 0x01 }
+                kept += [0x00]  // the flag byte after the key, as the cache keeps it
+                let equal = kept.withUnsafeBytes { p in
+                    key.withUnsafeBufferPointer { ByteKeyedCache<Int>.equal(p.baseAddress!, $0) }
+                }
+                #expect(equal == (place < 0), "length \(length), place \(place)")
+            }
+        }
+    }
+}

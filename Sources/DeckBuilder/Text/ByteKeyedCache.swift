@@ -58,7 +58,7 @@ struct ByteKeyedCache<Value> {
                         if k == 0 { return nil }
                         let entry = e[k - 1]
                         if entry.hash == h, entry.count == key.count + 1, b[entry.start + key.count] == flag,
-                            key.isEmpty || memcmp(b.baseAddress! + entry.start, key.baseAddress!, key.count) == 0
+                            Self.equal(UnsafeRawPointer(b.baseAddress! + entry.start), key)
                         {
                             return k - 1
                         }
@@ -91,28 +91,56 @@ struct ByteKeyedCache<Value> {
         slots[i] = Int32(k + 1)
     }
 
-    /// Eight bytes at a time, each word mixed in by a multiply; the top bits folded down so that the
-    /// low bits (the slot) depend on every byte.
+    /// Whether the `key.count` bytes at `p` are the key's: for a key of up to 16 bytes (most
+    /// words) two overlapping loads from each side, else `memcmp`. (`p` holds the key's length in
+    /// bytes and its flag byte after them, so the loads stay inside the cache's bytes.)
+    @inline(__always)
+    static func equal(_ p: UnsafeRawPointer, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = key.count
+        guard n > 0, let base = key.baseAddress else { return true }
+        let k = UnsafeRawPointer(base)
+        if n >= 8 {
+            guard n <= 16 else { return memcmp(p, k, n) == 0 }
+            return p.loadUnaligned(as: UInt64.self) == k.loadUnaligned(as: UInt64.self)
+                && p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+                    == k.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        }
+        if n >= 4 {
+            return p.loadUnaligned(as: UInt32.self) == k.loadUnaligned(as: UInt32.self)
+                && p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+                    == k.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+        }
+        return memcmp(p, k, n) == 0
+    }
+
+    /// The bytes' words mixed in by a multiply each, the top bits folded down so that the low bits
+    /// (the slot) depend on every byte. Eight bytes at a time, the last eight (overlapping) for the
+    /// rest; a key of 4 to 7 bytes as its first and last four, a shorter one byte by byte.
     static func hash(_ key: UnsafeBufferPointer<UInt8>, _ flag: UInt8) -> UInt64 {
         let m: UInt64 = 0x9E37_79B9_7F4A_7C15
         let n = key.count
         var h = (UInt64(n) << 8 | UInt64(flag)) &* m
         guard let base = key.baseAddress else { return h ^ (h >> 32) }
         let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 8 <= n {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* m
-            h ^= h >> 29
-            i += 8
+        if n >= 8 {
+            var i = 0
+            while i + 8 <= n {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* m
+                h ^= h >> 29
+                i += 8
+            }
+            if i < n {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) &* m
+            }
+        } else if n >= 4 {
+            let first = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let last = UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+            h = (h ^ (first | last << 32)) &* m
+        } else {
+            var tail: UInt64 = 0
+            for i in 0..<n { tail |= UInt64(base[i]) << (8 * UInt64(i)) }
+            h = (h ^ tail) &* m
         }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < n {
-            tail |= UInt64(base[i]) << shift
-            shift &+= 8
-            i += 1
-        }
-        h = (h ^ tail) &* m
         return h ^ (h >> 32)
     }
 }
