@@ -279,6 +279,24 @@ import Testing
         #expect(checked > 100)
     }
 
+    /// A sentence's words numbered at once (hits read on the tokens in place) are the words
+    /// numbered one at a time, first sight and memory alike.
+    @Test(arguments: ["en", "ar"])
+    func sentenceNumberedAtOnceIsTokenByToken(_ language: String) {
+        var batch = WordNormalizer()
+        var single = WordNormalizer()
+        for _ in 0..<2 {
+            for text in Self.sentences + Self.trickyTokens + Self.arabicWords {
+                let tokens = Tokenizer.tokens(text)
+                let all = batch.numbered(tokens, language: language)
+                let each = tokens.map { single.numbered($0, language: language) }
+                #expect(all.map(\.wordID) == each.map(\.wordID), "\(text)")
+                #expect(all.map(\.verbID) == each.map(\.verbID), "\(text)")
+                #expect(all.map { batch.strings.word($0.slot) } == each.map { single.strings.word($0.slot) })
+            }
+        }
+    }
+
     /// Arabic words in several spellings (harakat, tatweel, a leading و or ال, a canonically equivalent
     /// form in other bytes), some English ones, and 600 made-up words to make the memory grow.
     static let arabicWords: [String] =

@@ -105,7 +105,7 @@ enum DocumentAnalyzer {
                 // A sentence after a dated one may become a fact dated from context: its words too.
                 var words: [WordNormalizer.Numbered]?
                 if hasMentions || (english && dates.isEmpty && anchor != nil) {
-                    words = tokens.map { normalizer.numbered($0, language: language) }
+                    words = normalizer.numbered(tokens, language: language)
                 }
                 let context = DraftContext(
                     text: text, tokens: tokens, language: language, evidence: evidence, position: position,

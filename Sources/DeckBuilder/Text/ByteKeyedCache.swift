@@ -35,6 +35,11 @@ struct ByteKeyedCache<Value> {
         return text.withUTF8 { find($0, flag).map { values[$0] } }
     }
 
+    /// The value kept for the key whose UTF-8 bytes are `key`, if any.
+    func value(bytes key: UnsafeBufferPointer<UInt8>, flag: UInt8) -> Value? {
+        find(key, flag).map { values[$0] }
+    }
+
     mutating func insert(_ key: String, flag: UInt8, _ value: Value) {
         var text = key
         text.withUTF8 { insert($0, flag, value) }

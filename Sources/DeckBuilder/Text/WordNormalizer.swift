@@ -64,18 +64,64 @@ struct WordNormalizer {
         if language == "en" {
             let flag: UInt8 = tok.isCapitalized ? 1 : 0
             if let hit = englishNumbered.value(tok.lower, flag: flag) { return hit }
-            let word = Normalizer.word(tok, language: "en")
-            var verb: String?
-            if !tok.isCapitalized, English.isPast(tok.lower) {
-                let base = English.base(ofPast: tok.lower)
-                verb = "v:" + (Normalizer.synonyms[base] ?? base)
-            }
-            let value = Numbered(
-                slot: strings.append(word, verb), wordID: word.map { table.id($0) } ?? -1,
-                verbID: verb.map { table.id($0) } ?? -1)
-            englishNumbered.insert(tok.lower, flag: flag, value)
-            return value
+            return numberedEnglishMiss(tok, flag: flag, table: table)
         }
+        return numberedOther(tok, language: language, table: table)
+    }
+
+    /// `numbered(tok, language:)` of the tokens of a sentence, in order. A hit is found from the
+    /// token's bytes where it lies in the array: passing the token itself to a function copied it
+    /// (its two strings retained and released) for every word of every sentence with facts.
+    mutating func numbered(_ tokens: [Token], language: String) -> [Numbered] {
+        var out: [Numbered] = []
+        out.reserveCapacity(tokens.count)
+        let english = language == "en"
+        let arabic = language == "ar"
+        tokens.withUnsafeBufferPointer { b in
+            for k in b.indices {
+                guard b[k].kind == .word else {
+                    out.append(.none)
+                    continue
+                }
+                if english {
+                    let flag: UInt8 = b[k].isCapitalized ? 1 : 0
+                    let hit = b[k].lower.utf8.withContiguousStorageIfAvailable {
+                        englishNumbered.value(bytes: $0, flag: flag)
+                    }
+                    if let hit, let hit {
+                        out.append(hit)
+                        continue
+                    }
+                } else if arabic {
+                    let hit = b[k].text.utf8.withContiguousStorageIfAvailable {
+                        arabicNumbered.value(bytes: $0, flag: 0)
+                    }
+                    if let hit, let hit {
+                        out.append(hit)
+                        continue
+                    }
+                }
+                out.append(numbered(b[k], language: language))
+            }
+        }
+        return out
+    }
+
+    private mutating func numberedEnglishMiss(_ tok: Token, flag: UInt8, table: MatchWordTable) -> Numbered {
+        let word = Normalizer.word(tok, language: "en")
+        var verb: String?
+        if !tok.isCapitalized, English.isPast(tok.lower) {
+            let base = English.base(ofPast: tok.lower)
+            verb = "v:" + (Normalizer.synonyms[base] ?? base)
+        }
+        let value = Numbered(
+            slot: strings.append(word, verb), wordID: word.map { table.id($0) } ?? -1,
+            verbID: verb.map { table.id($0) } ?? -1)
+        englishNumbered.insert(tok.lower, flag: flag, value)
+        return value
+    }
+
+    private mutating func numberedOther(_ tok: Token, language: String, table: MatchWordTable) -> Numbered {
         if language == "ar" {
             if let hit = arabicNumbered.value(tok.text, flag: 0) { return hit }
             let word = self.word(tok, language: language)
