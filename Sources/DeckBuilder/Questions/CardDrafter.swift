@@ -245,7 +245,10 @@ enum CardDrafter {
         t.withUnsafeBufferPointer { b in
             for k in b.indices where b[k].kind == .word {
                 let n = b[k].lower.utf8.count
-                guard n >= 4, n <= 10, nouns.contains(b[k].lower) else { continue }
+                guard n >= 4, n <= 10 else { continue }
+                // Asked on the bytes where they lie (handing the string over retained it).
+                let noun = b[k].lower.utf8.withContiguousStorageIfAvailable { nouns.index(bytes: $0) != nil }
+                guard noun ?? nouns.contains(b[k].lower) else { continue }
                 if k > 0, b[k - 1].isCapitalized, !English.stopwords.contains(b[k - 1].lower) {
                     names.append("e:" + b[k - 1].lower)
                 }
@@ -635,24 +638,33 @@ enum CardDrafter {
     /// As `MatchWordTable` numbers, sorted, each once.
     static func matchWords(_ c: DraftContext, anchor: Range<Int>, answer: String) -> [Int32] {
         let lo = max(0, anchor.lowerBound - 8)
-        let hi = min(c.tokens.count, anchor.upperBound + 10)
-        let windowIdx = indices(lo..<max(lo, hi), excluding: anchor)
+        let hi = max(lo, min(c.tokens.count, anchor.upperBound + 10))
         let table = MatchWordTable.shared
         let events = c.sentenceEventIDs
         var window: [Int32] = []
         if let words = c.words {
-            window.reserveCapacity(2 * windowIdx.count + events.count)
-            for i in windowIdx where words[i].wordID >= 0 { window.append(words[i].wordID) }
-        } else {
-            window = table.ids(Normalizer.keywords(windowIdx.map { c.tokens[$0] }[...], language: c.language))
-        }
-        window += events
-        if c.language == "en" {
-            if let words = c.words {
-                appendVerbKeys(c.tokens, at: windowIdx, words: words, to: &window)
-            } else {
-                window += table.ids(verbKeys(windowIdx.map { c.tokens[$0] }[...]))
+            // The window's indices on the stack (an array of them was an allocation per preview).
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: hi - lo) { buffer in
+                var n = 0
+                for i in lo..<hi where !anchor.contains(i) {
+                    buffer[n] = i
+                    n += 1
+                }
+                let windowIdx = UnsafeBufferPointer(rebasing: buffer[..<n])
+                window.reserveCapacity(2 * n + events.count)
+                words.withUnsafeBufferPointer { w in
+                    for i in windowIdx where w[i].wordID >= 0 { window.append(w[i].wordID) }
+                    window += events
+                    if c.language == "en" {
+                        appendVerbKeys(c.tokens, at: windowIdx, keys: { w[$0].verbID }, to: &window)
+                    }
+                }
             }
+        } else {
+            let windowIdx = indices(lo..<hi, excluding: anchor)
+            window = table.ids(Normalizer.keywords(windowIdx.map { c.tokens[$0] }[...], language: c.language))
+            window += events
+            if c.language == "en" { window += table.ids(verbKeys(windowIdx.map { c.tokens[$0] }[...])) }
         }
         window.sortAndRemoveRepeats()
         let answerWords = windowableWords(answer)
@@ -674,14 +686,16 @@ enum CardDrafter {
         var words: [String] = []
         // Most answers hold no such word at all ("9 August 1945", "600,000", "Marshal Zhukov"):
         // told from the bytes before any word is made.
-        var mayHold = false
-        var wordStart = true
-        for b in answer.utf8 {
-            if b == 0x20 { wordStart = true; continue }
-            if wordStart, b &- 0x30 >= 10, b &- 0x41 >= 26 { mayHold = true; break }
-            wordStart = false
+        func mayHold<C: Collection<UInt8>>(_ bytes: C) -> Bool {
+            var wordStart = true
+            for b in bytes {
+                if b == 0x20 { wordStart = true; continue }
+                if wordStart, b &- 0x30 >= 10, b &- 0x41 >= 26 { return true }
+                wordStart = false
+            }
+            return false
         }
-        guard mayHold else { return words }
+        guard answer.utf8.withContiguousStorageIfAvailable(mayHold) ?? mayHold(answer.utf8) else { return words }
         forEachWord(answer) { word in
             guard let first = word.utf8.first, first &- 0x30 >= 10 else { return }
             if !word.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { words.append(word) }
@@ -693,7 +707,7 @@ enum CardDrafter {
     /// numbers (-1 for none).
     static func verbKeys(_ t: [Token], at indices: [Int], keys: [Int32]) -> [Int32] {
         var out: [Int32] = []
-        appendVerbKeys(t, at: indices, keys: { keys[$0] }, to: &out)
+        indices.withUnsafeBufferPointer { appendVerbKeys(t, at: $0, keys: { keys[$0] }, to: &out) }
         return out
     }
 
@@ -701,12 +715,12 @@ enum CardDrafter {
     static func appendVerbKeys(
         _ t: [Token], at indices: [Int], words: [WordNormalizer.Numbered], to out: inout [Int32]
     ) {
-        appendVerbKeys(t, at: indices, keys: { words[$0].verbID }, to: &out)
+        indices.withUnsafeBufferPointer { appendVerbKeys(t, at: $0, keys: { words[$0].verbID }, to: &out) }
     }
 
     @inline(__always)
     private static func appendVerbKeys(
-        _ t: [Token], at indices: [Int], keys: (Int) -> Int32, to out: inout [Int32]
+        _ t: [Token], at indices: UnsafeBufferPointer<Int>, keys: (Int) -> Int32, to out: inout [Int32]
     ) {
         for (k, i) in indices.enumerated() {
             let key = keys(i)
