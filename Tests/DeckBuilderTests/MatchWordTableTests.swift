@@ -233,3 +233,16 @@ import Testing
         }
     }
 }
+
+/// A card's source tag read on the name's bytes is the tag made by characters.
+@Suite struct SourceTagTests {
+    @Test(arguments: [
+        "a.txt", "/abs/dir/file.md", "dir/sub/", "noext", "name.", "a.b.", ".hidden", "a..b.txt", "dir//x.tar.gz",
+        "", "/", "//", "x/.y", "./a.txt", "sources/005-ar.html", "a\r\nb.txt", "مصدر.txt", "dir/é.md",
+        "dir/e\u{301}.md",
+        "/\u{301}x.txt",
+    ])
+    func tagOnBytesIsTagByCharacters(_ name: String) {
+        #expect(DocumentAnalyzer.tag(forSource: name) == DocumentAnalyzer.tagByCharacters(name), "\(name)")
+    }
+}

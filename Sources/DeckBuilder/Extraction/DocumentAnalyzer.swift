@@ -161,7 +161,48 @@ enum DocumentAnalyzer {
         }
     }
 
+    /// "source:" and the file name without its last extension. Asked for every citation of every
+    /// card: for an ASCII name read on its bytes (a character is a byte there, CR LF aside, and
+    /// neither is "/" or "."), else by characters as `tagByCharacters`.
     static func tag(forSource name: String) -> String {
+        let fast = name.utf8.withContiguousStorageIfAvailable { b -> String? in
+            guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
+            // The last of the components between slashes (empty ones left out)…
+            var end = b.count
+            while end > 0, b[end - 1] == 0x2F { end -= 1 }
+            var start = end
+            while start > 0, b[start - 1] != 0x2F { start -= 1 }
+            guard start < end else { return nil }
+            // …and its components between dots but the last, joined by single dots.
+            var stem: [UInt8] = []
+            var part: [UInt8] = []
+            var parts = 0
+            for c in b[start..<end] {
+                if c == 0x2E {
+                    if !part.isEmpty {
+                        if parts > 0 { stem.append(0x2E) }
+                        stem += part
+                        parts += 1
+                        part.removeAll(keepingCapacity: true)
+                    }
+                } else {
+                    part.append(c)
+                }
+            }
+            // A last component after the last dot is the extension; without one, the last
+            // component written is.
+            if part.isEmpty, parts > 0 {
+                if let dot = stem.lastIndex(of: 0x2E) { stem.removeSubrange(dot...) } else { stem = [] }
+            }
+            let base = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+            return "source:" + (stem.isEmpty ? base : String(decoding: stem, as: UTF8.self))
+        }
+        if let fast, let fast { return fast }
+        return tagByCharacters(name)
+    }
+
+    /// `tag(forSource:)` by characters, as first written.
+    static func tagByCharacters(_ name: String) -> String {
         let base = name.split(separator: "/").last.map(String.init) ?? name
         let stem = base.split(separator: ".").dropLast().joined(separator: ".")
         return "source:" + (stem.isEmpty ? base : stem)
