@@ -336,7 +336,7 @@ struct FactPool {
     static let fine: Set<DateValue.Granularity> = [.month, .day]
 
     /// Whether two short lists of distinct words have one in common (`!Set(a).isDisjoint(with: b)`).
-    static func shareOne<T: Equatable>(_ a: [T], _ b: [T]) -> Bool {
+    static func shareOne<C: Collection>(_ a: C, _ b: C) -> Bool where C.Element: Equatable {
         for x in a where b.contains(x) { return true }
         return false
     }
@@ -415,10 +415,15 @@ final class MatchView {
     let normalized: String
     /// The match words' numbers (`MatchWordTable`), sorted, each once.
     let matchWords: [Int32]
-    /// Match words naming a verb ("v:declare") and an event ("e:yalta"), each once: they are only
-    /// tested for a word in common, and there are a few of them.
-    let verbs: [Int32]
-    let events: [Int32]
+    /// Where the match words naming an event ("e:yalta") and a verb ("v:declare") start: a sorted
+    /// list holds the plain words first, then the events (bit 29), then the verbs (bit 30), so each
+    /// kind is a run of it (two arrays of them were made for every preview).
+    private let eventStart: Int
+    private let verbStart: Int
+    /// Match words naming a verb and an event, each once: they are only tested for a word in
+    /// common, and there are a few of them.
+    var verbs: ArraySlice<Int32> { matchWords[verbStart...] }
+    var events: ArraySlice<Int32> { matchWords[eventStart..<verbStart] }
 
     var date: DateValue? { if case .date(let d) = value { d } else { nil } }
 
@@ -439,13 +444,13 @@ final class MatchView {
         self.value = value
         self.normalized = normalized
         self.matchWords = matchWords
-        var verbs: [Int32] = []
-        var events: [Int32] = []
-        for w in matchWords {
-            if MatchWordTable.isVerb(w) { verbs.append(w) } else if MatchWordTable.isEvent(w) { events.append(w) }
-        }
-        self.verbs = verbs
-        self.events = events
+        assert(zip(matchWords, matchWords.dropFirst()).allSatisfy { $0 < $1 }, "match words sorted, each once")
+        var v = matchWords.count
+        while v > 0, MatchWordTable.isVerb(matchWords[v - 1]) { v -= 1 }
+        var e = v
+        while e > 0, MatchWordTable.isEvent(matchWords[e - 1]) { e -= 1 }
+        verbStart = v
+        eventStart = e
     }
 }
 
