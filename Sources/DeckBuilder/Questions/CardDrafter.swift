@@ -364,16 +364,16 @@ enum CardDrafter {
         var read = 0
         var leads = false
         var comma: Int?
-        // Reads the next token of the framed text; true when it stands where the subject is looked for.
-        func reaches(_ tok: Token) -> Bool {
+        // Reads the next token of the framed text (its kind and lower case, the token not copied;
+        // a mark's lower case is its text); true when it stands where the subject is looked for.
+        func reaches(_ kind: Token.Kind, _ lower: String) -> Bool {
             if read == 0 {
-                leads =
-                    EnglishQuestions.leadWords.contains(tok.lower) || EnglishQuestions.connectives.contains(tok.lower)
+                leads = EnglishQuestions.leadWords.contains(lower) || EnglishQuestions.connectives.contains(lower)
             }
-            if leads, comma == nil, tok.isMark(",") { comma = read }
+            if leads, comma == nil, kind == .punct, SentenceQuality.markByte(lower: lower) == 0x2C { comma = read }
             read += 1
             let from = leads ? comma.map { $0 + 1 } : 0
-            return tok.kind != .punct && from.map { read - 1 >= $0 } == true
+            return kind != .punct && from.map { read - 1 >= $0 } == true
         }
         // "5 ,000" is cleaned into one number.
         func joinsWhenCleaned(_ k: Int, end: Int) -> Bool {
@@ -387,14 +387,14 @@ enum CardDrafter {
         var subjectEnd = 0
         for k in f.first..<answer.lowerBound {
             if joinsWhenCleaned(k, end: answer.lowerBound) { return nil }
-            if reaches(t[k]) {
+            if reaches(t[k].kind, t[k].lower) {
                 subject = t[k]
                 subjectEnd = offset(t[k], from: t[f.first].text.startIndex)
                 break
             }
         }
         if subject == nil {
-            for tok in Tokenizer.tokens(label) where reaches(tok) {
+            for tok in Tokenizer.tokens(label) where reaches(tok.kind, tok.lower) {
                 subject = tok
                 subjectEnd = f.prefix.utf8.count + offset(tok, from: tok.text.base.startIndex)
                 break
@@ -404,7 +404,7 @@ enum CardDrafter {
             let start = t[answer.upperBound - 1].text.endIndex
             for k in answer.upperBound...f.last {
                 if joinsWhenCleaned(k, end: f.last + 1) { return nil }
-                if reaches(t[k]) {
+                if reaches(t[k].kind, t[k].lower) {
                     subject = t[k]
                     subjectEnd = f.prefix.utf8.count + label.utf8.count + offset(t[k], from: start)
                     break

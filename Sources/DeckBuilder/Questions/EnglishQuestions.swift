@@ -273,6 +273,57 @@ enum EnglishQuestions {
 
     static func compose(wh: String, _ p: Parsed) -> String {
         let subject = subjectText(p.subject)
+        let lead = p.lead.isEmpty ? "" : leadText(p.lead)
+        let base = p.participle == nil ? English.base(ofPast: p.verb.lower) : ""
+        // Written once (interpolating appends each piece, growing the string).
+        return PromptText.written { w in
+            w.put(wh)
+            if let part = p.participle {
+                w.put(" ")
+                w.put(p.verb.lower)
+                w.put(" ")
+                w.put(subject)
+                w.put(" ")
+                w.put(part.text)
+            } else {
+                w.put(" did ")
+                w.put(subject)
+                w.put(" ")
+                w.put(base)
+            }
+            if !p.rest.isEmpty {
+                w.put(" ")
+                w.put(p.rest, p.rest.indices)
+            }
+            if !p.lead.isEmpty {
+                w.put(" ")
+                w.put(lead)
+            }
+            w.put("?")
+        }
+    }
+
+    static func event(_ p: Parsed) -> String {
+        // The parts joined by spaces, written once.
+        let text = PromptText.written { w in
+            w.put(p.subject, p.subject.indices)
+            w.put(" ")
+            w.put(p.verb.text)
+            if let part = p.participle {
+                w.put(" ")
+                w.put(part.text)
+            }
+            if !p.rest.isEmpty {
+                w.put(" ")
+                w.put(p.rest, p.rest.indices)
+            }
+        }
+        return upperFirst(text)
+    }
+
+    /// `compose` as first written, by interpolation (tests compare the two).
+    static func composeByInterpolation(wh: String, _ p: Parsed) -> String {
+        let subject = subjectText(p.subject)
         let tail = p.lead.isEmpty ? "" : " " + leadText(p.lead)
         let rest = p.rest.isEmpty ? "" : " " + join(p.rest)
         if let part = p.participle {
@@ -281,7 +332,8 @@ enum EnglishQuestions {
         return "\(wh) did \(subject) \(English.base(ofPast: p.verb.lower))\(rest)\(tail)?"
     }
 
-    static func event(_ p: Parsed) -> String {
+    /// `event` as first written, by joining an array (tests compare the two).
+    static func eventByJoining(_ p: Parsed) -> String {
         var parts = [join(p.subject), String(p.verb.text)]
         if let part = p.participle { parts.append(String(part.text)) }
         if !p.rest.isEmpty { parts.append(join(p.rest)) }
@@ -320,16 +372,7 @@ enum EnglishQuestions {
     }
 
     static func join(_ tokens: [Token]) -> String {
-        var bytes = 0
-        // By index: iterating the tokens would copy (retain and release) each one.
-        for k in tokens.indices { bytes += tokens[k].text.utf8.count + 1 }
-        var out = ""
-        // Room for it all at once (a short text stays a small string in place).
-        if bytes > 15 { out.reserveCapacity(bytes) }
-        for k in tokens.indices {
-            if k > 0, tokens[k].spaceBefore { out.append(" ") }
-            out.append(contentsOf: tokens[k].text)
-        }
-        return out
+        // The bytes counted first, then written once (appending grows and checks the string each time).
+        FigureExtractor.phrase(tokens, tokens.indices)
     }
 }
