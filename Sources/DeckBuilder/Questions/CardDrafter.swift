@@ -56,7 +56,7 @@ enum CardDrafter {
         guard let framed = Clause.framed(c.text, t, clause: clause, answer: mention.tokens, language: c.language)
         else { return nil }
         let (prefix, suffix) = (framed.prefix, framed.suffix)
-        let surface = Script.westernDigits(
+        let surface = FigureExtractor.westernDigits(
             c.text[t[mention.tokens.lowerBound].range.lowerBound..<t[mention.tokens.upperBound - 1].range.upperBound])
         let display = dateDisplay(c, mention, value)
         let surfaceDisplay =
@@ -444,6 +444,15 @@ enum CardDrafter {
         }
     }
 
+    /// The spaces (bytes 20) of `s`, counted on its buffer (the view's iterator costs more a byte).
+    static func spaces(_ s: String) -> Int {
+        s.utf8.withContiguousStorageIfAvailable { b in
+            var n = 0
+            for c in b where c == 0x20 { n += 1 }
+            return n
+        } ?? s.utf8.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) }
+    }
+
     /// ASCII without CR (CR LF is one character of two bytes).
     static func isPlainASCII<S: StringProtocol>(_ s: S) -> Bool {
         s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
@@ -552,7 +561,7 @@ enum CardDrafter {
             } else {
                 for i in idx { if let w = Normalizer.word(c.tokens[i], language: c.language) { keywords.append(w) } }
             }
-            keywords = Self.sortedUnique(keywords)
+            Self.sortUnique(&keywords)
         } else {
             keywords = Normalizer.keywords(keywordTokens[...], language: c.language)
         }
@@ -565,17 +574,21 @@ enum CardDrafter {
             s -= 3
         }
         if question != nil { s += 1.5 }
-        var words = 1
-        for b in prefix.utf8 where b == 0x20 { words += 1 }
-        for b in suffix.utf8 where b == 0x20 { words += 1 }
+        let words = 1 + spaces(prefix) + spaces(suffix)
         if words > 32 { s -= 1 }
         if words < 6 { s -= 1 }
+        // Sorted in place (`sorted()` copies the array first, and sets up a merge sort for a few words).
+        var acceptedWords = accepted.words.filter { !$0.isEmpty && $0 != answer }
+        sortSmall(&acceptedWords)
+        var allTags = tags
+        allTags.append("lang:" + c.language)
+        sortSmall(&allTags)
         return FactCandidate(
             value: value, answerType: type, normalized: normalized, answer: answer, surfaceAnswer: surface,
-            accepted: accepted.words.filter { !$0.isEmpty && $0 != answer }.sorted(), language: c.language,
+            accepted: acceptedWords, language: c.language,
             levantine: levantine, clausePrefix: prefix, clauseSuffix: suffix, blankLabel: label, question: question,
             event: event, keywords: keywords, matchWords: matchWords, evidence: c.evidence,
-            tags: (tags + ["lang:" + c.language]).sorted(), score: s, quotable: quotable ?? c.quotable)
+            tags: allTags, score: s, quotable: quotable ?? c.quotable)
     }
 
     /// What matching reads of a fact, from its value, answer and anchor alone (no card text needed),
@@ -670,13 +683,39 @@ enum CardDrafter {
 
     /// The words sorted, each once (what `Array(Set(words)).sorted()` gives, without hashing).
     static func sortedUnique(_ words: [String]) -> [String] {
-        var sorted = words.sorted()
+        var sorted = words
+        sortUnique(&sorted)
+        return sorted
+    }
+
+    /// `words = sortedUnique(words)` in place: no copy of an array held once.
+    static func sortUnique(_ words: inout [String]) {
+        sortSmall(&words)
         var kept = 0
-        for i in sorted.indices where kept == 0 || sorted[i] != sorted[kept - 1] {
-            sorted.swapAt(kept, i)
+        for i in words.indices where kept == 0 || words[i] != words[kept - 1] {
+            words.swapAt(kept, i)
             kept += 1
         }
-        sorted.removeLast(sorted.count - kept)
-        return sorted
+        words.removeLast(words.count - kept)
+    }
+
+    /// `words.sort()`: a few words (the most a fact has) by insertion, which like the standard
+    /// library's sort is stable (strings equal but for their bytes keep their order), moved in the
+    /// buffer without retains; more by `sort()`.
+    static func sortSmall(_ words: inout [String]) {
+        guard words.count > 1 else { return }
+        guard words.count <= 16 else {
+            words.sort()
+            return
+        }
+        words.withUnsafeMutableBufferPointer { b in
+            for i in 1..<b.count {
+                var j = i
+                while j > 0, b[j] < b[j - 1] {
+                    b.swapAt(j, j - 1)
+                    j -= 1
+                }
+            }
+        }
     }
 }

@@ -54,21 +54,26 @@ enum EnglishQuestions {
         } else if a != date.lowerBound || !(a == 0 || connectives.contains(t[a - 1].lower) || t[a - 1].isMark(",")) {
             return nil
         }
-        if date.lowerBound < t.count, t[date.lowerBound...].prefix(1).first.map({ $0.lower == "mid" }) == true {
+        if date.lowerBound < t.count, t[date.lowerBound].lower == "mid" {
             return nil
         }
         var b = date.upperBound
         if b < t.count, t[b].isMark(",") { b += 1 }
-        var before = Array(t[0..<a])
-        if before.last?.isMark(",") == true { before.removeLast() }
+        // The tokens before the adverbial, kept as a range until the rest is made (one array, no
+        // array of them and then a joined copy).
+        var beforeEnd = a
+        if beforeEnd > 0, t[beforeEnd - 1].isMark(",") { beforeEnd -= 1 }
         // "On the second day, August 16, …": the lead phrase and the date are one adverbial.
         if a == date.lowerBound,
-            let f = before.first(where: { !connectives.contains($0.lower) && $0.isMark(",") == false }),
-            leadWords.contains(f.lower)
+            let f = (0..<beforeEnd).first(where: { !connectives.contains(t[$0].lower) && t[$0].isMark(",") == false }),
+            leadWords.contains(t[f].lower)
         {
-            before = []
+            beforeEnd = 0
         }
-        var rest = before + Array(t[b...])
+        var rest: [Token] = []
+        rest.reserveCapacity(beforeEnd + t.count - min(b, t.count))
+        rest.append(contentsOf: t[0..<beforeEnd])
+        rest.append(contentsOf: t[b...])
         if let last = rest.last, last.kind == .punct, last.isMark(".") || last.isMark("!") { rest.removeLast() }
         guard var p = parse(rest) else { return nil }
         if p.rest.contains(where: { $0.kind == .number }) && p.rest.count > 12 { return nil }

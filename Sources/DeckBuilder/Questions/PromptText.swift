@@ -25,6 +25,32 @@ struct PieceWriter {
         }
     }
 
+    /// The decimal digits of `n` (a minus sign first when negative): what `"\(n)"` writes.
+    mutating func put(number n: Int) {
+        var digits = 1
+        var m = n.magnitude
+        while m >= 10 {
+            m /= 10
+            digits += 1
+        }
+        guard let out else {
+            count += digits + (n < 0 ? 1 : 0)
+            return
+        }
+        if n < 0 {
+            out[count] = 0x2D
+            count += 1
+        }
+        var v = n.magnitude
+        var i = count + digits - 1
+        repeat {
+            out[i] = UInt8(truncatingIfNeeded: v % 10) + 0x30
+            v /= 10
+            i -= 1
+        } while v > 0
+        count += digits
+    }
+
     /// The tokens' texts, a space before each that had one but the first (`FigureExtractor.phrase`).
     mutating func put(_ t: [Token], _ r: Range<Int>) {
         for k in r {
