@@ -2,9 +2,10 @@
 enum SentenceQuality {
     /// Why the sentence cannot give cards, or nil when it can.
     static func problem(_ s: String, tokens t: [Token], language: String) -> NoiseReason? {
-        if FastSearch.containsAny(s, redactionMarks) { return .redaction }
+        let (redaction, lastScalar) = redactionAndLast(s)
+        if redaction { return .redaction }
         for i in t.indices where t[i].kind == .number && FigureExtractor.isGarbled(t, i) { return .garbledFigure }
-        guard let last = s.unicodeScalars.last else { return .garbledText }
+        guard let last = lastScalar else { return .garbledText }
         if last == "?" || last.value == 0x061F { return .question }
         if language == "ar" { return arabicProblem(s, t) }
         if t.count < 6 { return .garbledText }
@@ -30,7 +31,7 @@ enum SentenceQuality {
             // A lone full stop after a space: "Japan . is equipped".
             let kind = t[k].kind
             if kind == .punct {
-                let mark = markByte(t[k].text)
+                let mark = markByte(lower: t[k].lower)
                 if mark == 0x2E {
                     if t[k].spaceBefore, k + 1 < n { return .garbledText }
                     if k + 1 < n, t[k + 1].kind == .word, !t[k + 1].isCapitalized { return .garbledText }
@@ -48,7 +49,7 @@ enum SentenceQuality {
                     }
                 }
                 // A comma glued to the next word: ",The".
-                if !t[k].spaceBefore, markByte(t[k - 1].text) == 0x2C { return .garbledText }
+                if !t[k].spaceBefore, markByte(lower: t[k - 1].lower) == 0x2C { return .garbledText }
                 etc = etc || t[k].lowerIs("etc")
             }
         }
@@ -62,6 +63,36 @@ enum SentenceQuality {
     /// subject to a bad split or translation (a participial opener such as "Founded in 1949," is fine).
     /// `startsWithoutSubject` of the tokens of `text`, reading only its first two.
     static func startsWithoutSubject(_ text: String) -> Bool {
+        var copy = text
+        if let answer = copy.withUTF8(firstWordSettles) { return answer }
+        return startsWithoutSubjectByTokens(text)
+    }
+
+    /// `startsWithoutSubject` told from the first word's bytes when they settle it, else nil: a
+    /// first token that is no capitalized word, or one that is no past form. Both token readers
+    /// read an ASCII stretch alike: a word of ASCII letters ends at an ASCII byte other than a
+    /// letter, "-" and "'" (what may join a word or a number to it); any other case is left to
+    /// the tokens.
+    static func firstWordSettles(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let n = b.count
+        var i = 0
+        while i < n, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+        guard i < n else { return false }
+        let c = b[i]
+        guard c < 0x80 else { return nil }
+        // A number, a mark or a word in lower case: no capitalized word first.
+        guard c >= 0x41 && c <= 0x5A else { return false }
+        var j = i + 1
+        while j < n, (b[j] | 0x20) >= 0x61 && (b[j] | 0x20) <= 0x7A { j += 1 }
+        if j < n, b[j] >= 0x80 || b[j] == 0x2D || b[j] == 0x27 { return nil }
+        let word = UnsafeBufferPointer(rebasing: b[i..<j])
+        let lower = FastCase.lowered(word)
+        if !English.isPast(lower) { return false }
+        return nil
+    }
+
+    /// `startsWithoutSubject` of the first two tokens of `text` (tests compare it with the bytes').
+    static func startsWithoutSubjectByTokens(_ text: String) -> Bool {
         var t: [Token] = []
         t.reserveCapacity(2)
         Tokenizer.forEachToken(text) {
@@ -96,7 +127,8 @@ enum SentenceQuality {
                     if !sawVerb { continue }
                 }
                 // The mark read on the text (calling a method of the token would copy it).
-                if markByte(t[k].text) == 0x2C, k + 1 < t.count, t[k + 1].kind == .word, !t[k + 1].isCapitalized,
+                if markByte(lower: t[k].lower) == 0x2C, k + 1 < t.count, t[k + 1].kind == .word,
+                    !t[k + 1].isCapitalized,
                     English.isPast(t[k + 1].lower),
                     !English.irregularParticipleWords.contains(t[k + 1].lower)
                         || English.irregularPastWords.contains(t[k + 1].lower)
@@ -109,6 +141,32 @@ enum SentenceQuality {
     }
 
     static let redactionMarks = ["**", "█", "[redacted]", "XXX"]
+
+    /// `FastSearch.containsAny(s, redactionMarks)`, the text's bytes visited once.
+    static func hasRedaction(_ s: String) -> Bool { redactionAndLast(s).redaction }
+
+    /// `hasRedaction(s)` and `s.unicodeScalars.last`, read in one visit of the bytes.
+    static func redactionAndLast(_ s: String) -> (redaction: Bool, last: Unicode.Scalar?) {
+        var text = s
+        return text.withUTF8 { b in (hasRedaction(b), lastScalar(b)) }
+    }
+
+    /// The last scalar of valid UTF-8 bytes: its lead byte is the last one below 80 or above BF.
+    static func lastScalar(_ b: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        var i = b.count - 1
+        guard i >= 0 else { return nil }
+        while i > 0, b.count - i < 4, b[i] & 0xC0 == 0x80 { i -= 1 }
+        var it = UnsafeBufferPointer(rebasing: b[i...]).makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let v) = decoder.decode(&it) { return v }
+        return nil
+    }
+
+    /// `redactionMarks`, each looked for with memchr and memcmp on the bytes at hand.
+    private static func hasRedaction(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        FastSearch.contains(b, "**") || FastSearch.contains(b, "█") || FastSearch.contains(b, "[redacted]")
+            || FastSearch.contains(b, "XXX")
+    }
 
     /// Whether the token is one of " “ : ( (after which a capital is no stray sentence start);
     /// the same answer as comparing its text with each, without making strings.
@@ -133,9 +191,10 @@ enum SentenceQuality {
     /// Whether the last two bytes are "ly".
     @inline(__always)
     static func endsInLY(_ w: String) -> Bool {
-        let u = w.utf8
-        guard u.count >= 2, u.last == 0x79 else { return false }
-        return u[u.index(u.endIndex, offsetBy: -2)] == 0x6C
+        // The bytes as one buffer (`last` of the view is a generic call).
+        w.utf8.withContiguousStorageIfAvailable { b in b.count >= 2 && b[b.count - 1] == 0x79 && b[b.count - 2] == 0x6C
+        }
+            ?? w.utf8.reversed().starts(with: [0x79, 0x6C])
     }
 
     /// The byte of a text of one byte (an ASCII mark), else nil: `Token.isMark` of an ASCII mark
@@ -144,6 +203,17 @@ enum SentenceQuality {
     static func markByte(_ text: Substring) -> UInt8? {
         // The length first (a difference of indices): a word's bytes are never read.
         let u = text.utf8
+        guard u.count == 1 else { return nil }
+        return u.first
+    }
+
+    /// `markByte(tok.text)` read on the token's lower case, for comparing with a mark's byte: a
+    /// mark's lower case is its text (no scalar that is not alphabetic has another lower case, and a
+    /// mark is one such scalar), a number's too; a word's is letters, never a mark. A string's byte
+    /// count is a field, where a substring's is a difference of indices (a call).
+    @inline(__always)
+    static func markByte(lower: String) -> UInt8? {
+        let u = lower.utf8
         guard u.count == 1 else { return nil }
         return u.first
     }
@@ -175,8 +245,7 @@ enum SentenceQuality {
         let u = w.utf8
         let n = u.count
         guard n == 3 || n == 5 || (n >= 7 && n <= 10) else { return false }
-        var k = u.makeIterator()
-        let b = k.next()
+        let b = u.first
         return b == 0x61 || b == 0x6D || b == 0x70 || b == 0x72 || b == 0x73
     }
 
@@ -196,7 +265,7 @@ enum SentenceQuality {
                     hedged = true
                 }
                 // A colon followed by more words: a quoted claim or a list, seldom a clean fact.
-                if !colon, t[k].kind == .punct, markByte(t[k].text) == 0x3A {
+                if !colon, t[k].kind == .punct, markByte(lower: t[k].lower) == 0x3A {
                     if k + 3 < t.count { p += 3 }
                     colon = true
                 }

@@ -106,6 +106,44 @@ public struct DateValue: Hashable, Sendable {
 
     /// English display: "August 8, 1945", "August 1945", "1945", "the 1930s", "the 10th century".
     public func english(includeYear: Bool = true) -> String {
+        // Written once from its pieces (interpolation appends each, growing the string).
+        PromptText.written { w in
+            switch granularity {
+            case .century:
+                let n = endYear ?? 0
+                w.put("the ")
+                w.put(number: n)
+                w.put(Ordinal.suffix(n))
+                w.put(" century")
+            case .decade:
+                w.put("the ")
+                w.put(number: year ?? 0)
+                w.put("s")
+            case .year: w.put(number: year ?? 0)
+            case .yearRange:
+                w.put(number: year ?? 0)
+                w.put("–")
+                w.put(number: endYear ?? 0)
+            case .month:
+                w.put(MonthNames.english[(month ?? 1) - 1])
+                if let year {
+                    w.put(" ")
+                    w.put(number: year)
+                }
+            case .day:
+                w.put(MonthNames.english[(month ?? 1) - 1])
+                w.put(" ")
+                w.put(number: day ?? 0)
+                if includeYear, let year {
+                    w.put(", ")
+                    w.put(number: year)
+                }
+            }
+        }
+    }
+
+    /// `english` by interpolation, as first written (tests compare the two).
+    func englishByInterpolation(includeYear: Bool = true) -> String {
         switch granularity {
         case .century: return "the \(Ordinal.english(endYear ?? 0)) century"
         case .decade: return "the \(year ?? 0)s"
@@ -123,6 +161,37 @@ public struct DateValue: Hashable, Sendable {
 
     /// Arabic display with the month-name system the source used.
     public func arabic(levantine: Bool, includeYear: Bool = true) -> String {
+        // Written once from its pieces (a string's concatenation is its parts' bytes).
+        PromptText.written { w in
+            let names = levantine ? MonthNames.arabicLevantine : MonthNames.arabicStandard
+            switch granularity {
+            case .century:
+                w.put("القرن ")
+                w.put(number: endYear ?? 0)
+            case .decade:
+                w.put("عقد ")
+                w.put(number: year ?? 0)
+            case .year: w.put(number: year ?? 0)
+            case .yearRange:
+                w.put(number: year ?? 0)
+                w.put("–")
+                w.put(number: endYear ?? 0)
+            case .month, .day:
+                if granularity == .day {
+                    w.put(number: day ?? 0)
+                    w.put(" ")
+                }
+                w.put(names[(month ?? 1) - 1])
+                if includeYear, let year {
+                    w.put(" ")
+                    w.put(number: year)
+                }
+            }
+        }
+    }
+
+    /// `arabic` by interpolation, as first written (tests compare the two).
+    func arabicByInterpolation(levantine: Bool, includeYear: Bool = true) -> String {
         let names = levantine ? MonthNames.arabicLevantine : MonthNames.arabicStandard
         let y = year.map { " \($0)" } ?? ""
         switch granularity {
@@ -147,5 +216,16 @@ enum Ordinal {
         default: suffix = "th"
         }
         return "\(n)\(suffix)"
+    }
+
+    /// The suffix `english` puts after the digits: st nd rd th.
+    static func suffix(_ n: Int) -> String {
+        switch (n % 10, n % 100) {
+        case (_, 11...13): return "th"
+        case (1, _): return "st"
+        case (2, _): return "nd"
+        case (3, _): return "rd"
+        default: return "th"
+        }
     }
 }

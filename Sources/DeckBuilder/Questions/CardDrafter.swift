@@ -56,7 +56,7 @@ enum CardDrafter {
         guard let framed = Clause.framed(c.text, t, clause: clause, answer: mention.tokens, language: c.language)
         else { return nil }
         let (prefix, suffix) = (framed.prefix, framed.suffix)
-        let surface = Script.westernDigits(
+        let surface = FigureExtractor.westernDigits(
             c.text[t[mention.tokens.lowerBound].range.lowerBound..<t[mention.tokens.upperBound - 1].range.upperBound])
         let display = dateDisplay(c, mention, value)
         let surfaceDisplay =
@@ -403,16 +403,16 @@ enum CardDrafter {
         var read = 0
         var leads = false
         var comma: Int?
-        // Reads the next token of the framed text; true when it stands where the subject is looked for.
-        func reaches(_ tok: Token) -> Bool {
+        // Reads the next token of the framed text (its kind and lower case, the token not copied;
+        // a mark's lower case is its text); true when it stands where the subject is looked for.
+        func reaches(_ kind: Token.Kind, _ lower: String) -> Bool {
             if read == 0 {
-                leads =
-                    EnglishQuestions.leadWords.contains(tok.lower) || EnglishQuestions.connectives.contains(tok.lower)
+                leads = EnglishQuestions.leadWords.contains(lower) || EnglishQuestions.connectives.contains(lower)
             }
-            if leads, comma == nil, tok.isMark(",") { comma = read }
+            if leads, comma == nil, kind == .punct, SentenceQuality.markByte(lower: lower) == 0x2C { comma = read }
             read += 1
             let from = leads ? comma.map { $0 + 1 } : 0
-            return tok.kind != .punct && from.map { read - 1 >= $0 } == true
+            return kind != .punct && from.map { read - 1 >= $0 } == true
         }
         // "5 ,000" is cleaned into one number.
         func joinsWhenCleaned(_ k: Int, end: Int) -> Bool {
@@ -426,14 +426,14 @@ enum CardDrafter {
         var subjectEnd = 0
         for k in f.first..<answer.lowerBound {
             if joinsWhenCleaned(k, end: answer.lowerBound) { return nil }
-            if reaches(t[k]) {
+            if reaches(t[k].kind, t[k].lower) {
                 subject = t[k]
                 subjectEnd = offset(t[k], from: t[f.first].text.startIndex)
                 break
             }
         }
         if subject == nil {
-            for tok in Tokenizer.tokens(label) where reaches(tok) {
+            for tok in Tokenizer.tokens(label) where reaches(tok.kind, tok.lower) {
                 subject = tok
                 subjectEnd = f.prefix.utf8.count + offset(tok, from: tok.text.base.startIndex)
                 break
@@ -443,7 +443,7 @@ enum CardDrafter {
             let start = t[answer.upperBound - 1].text.endIndex
             for k in answer.upperBound...f.last {
                 if joinsWhenCleaned(k, end: f.last + 1) { return nil }
-                if reaches(t[k]) {
+                if reaches(t[k].kind, t[k].lower) {
                     subject = t[k]
                     subjectEnd = f.prefix.utf8.count + label.utf8.count + offset(t[k], from: start)
                     break
@@ -481,6 +481,15 @@ enum CardDrafter {
         if !done {
             for word in s.split(separator: " ") { body(String(word)) }
         }
+    }
+
+    /// The spaces (bytes 20) of `s`, counted on its buffer (the view's iterator costs more a byte).
+    static func spaces(_ s: String) -> Int {
+        s.utf8.withContiguousStorageIfAvailable { b in
+            var n = 0
+            for c in b where c == 0x20 { n += 1 }
+            return n
+        } ?? s.utf8.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) }
     }
 
     /// ASCII without CR (CR LF is one character of two bytes).
@@ -591,7 +600,7 @@ enum CardDrafter {
             } else {
                 for i in idx { if let w = Normalizer.word(c.tokens[i], language: c.language) { keywords.append(w) } }
             }
-            keywords = Self.sortedUnique(keywords)
+            Self.sortUnique(&keywords)
         } else {
             keywords = Normalizer.keywords(keywordTokens[...], language: c.language)
         }
@@ -604,17 +613,21 @@ enum CardDrafter {
             s -= 3
         }
         if question != nil { s += 1.5 }
-        var words = 1
-        for b in prefix.utf8 where b == 0x20 { words += 1 }
-        for b in suffix.utf8 where b == 0x20 { words += 1 }
+        let words = 1 + spaces(prefix) + spaces(suffix)
         if words > 32 { s -= 1 }
         if words < 6 { s -= 1 }
+        // Sorted in place (`sorted()` copies the array first, and sets up a merge sort for a few words).
+        var acceptedWords = accepted.words.filter { !$0.isEmpty && $0 != answer }
+        sortSmall(&acceptedWords)
+        var allTags = tags
+        allTags.append("lang:" + c.language)
+        sortSmall(&allTags)
         return FactCandidate(
             value: value, answerType: type, normalized: normalized, answer: answer, surfaceAnswer: surface,
-            accepted: accepted.words.filter { !$0.isEmpty && $0 != answer }.sorted(), language: c.language,
+            accepted: acceptedWords, language: c.language,
             levantine: levantine, clausePrefix: prefix, clauseSuffix: suffix, blankLabel: label, question: question,
             event: event, keywords: keywords, matchWords: matchWords, evidence: c.evidence,
-            tags: (tags + ["lang:" + c.language]).sorted(), score: s, quotable: quotable ?? c.quotable)
+            tags: allTags, score: s, quotable: quotable ?? c.quotable)
     }
 
     /// What matching reads of a fact, from its value, answer and anchor alone (no card text needed),
@@ -757,13 +770,39 @@ enum CardDrafter {
 
     /// The words sorted, each once (what `Array(Set(words)).sorted()` gives, without hashing).
     static func sortedUnique(_ words: [String]) -> [String] {
-        var sorted = words.sorted()
+        var sorted = words
+        sortUnique(&sorted)
+        return sorted
+    }
+
+    /// `words = sortedUnique(words)` in place: no copy of an array held once.
+    static func sortUnique(_ words: inout [String]) {
+        sortSmall(&words)
         var kept = 0
-        for i in sorted.indices where kept == 0 || sorted[i] != sorted[kept - 1] {
-            sorted.swapAt(kept, i)
+        for i in words.indices where kept == 0 || words[i] != words[kept - 1] {
+            words.swapAt(kept, i)
             kept += 1
         }
-        sorted.removeLast(sorted.count - kept)
-        return sorted
+        words.removeLast(words.count - kept)
+    }
+
+    /// `words.sort()`: a few words (the most a fact has) by insertion, which like the standard
+    /// library's sort is stable (strings equal but for their bytes keep their order), moved in the
+    /// buffer without retains; more by `sort()`.
+    static func sortSmall(_ words: inout [String]) {
+        guard words.count > 1 else { return }
+        guard words.count <= 16 else {
+            words.sort()
+            return
+        }
+        words.withUnsafeMutableBufferPointer { b in
+            for i in 1..<b.count {
+                var j = i
+                while j > 0, b[j] < b[j - 1] {
+                    b.swapAt(j, j - 1)
+                    j -= 1
+                }
+            }
+        }
     }
 }

@@ -12,20 +12,22 @@ enum Clause {
 
     static func select(_ t: [Token], around answer: Range<Int>, language: String) -> Range<Int> {
         let long = t.count > 30
+        let arabic = language == "ar"
         var starts = [0]
         for k in t.indices where k > 0 && k + 1 < t.count {
-            // The kind read in place first: a copy of each token would retain and release its strings.
+            // The fields read in place: a copy of each token would retain and release its strings.
+            // A mark's lower case is its text (`SentenceQuality.markByte(lower:)`).
             guard t[k].kind == .punct else { continue }
-            let s = t[k]
-            if language == "ar" {
-                if long && (s.isMark("،") || s.isMark("؛") || s.isMark(";")) { starts.append(k + 1) }
-            } else if s.isMark(";") {
+            let mark = SentenceQuality.markByte(lower: t[k].lower)
+            if arabic {
+                if long && (mark == 0x3B || isArabicClauseMark(t[k].lower)) { starts.append(k + 1) }
+            } else if mark == 0x3B {
                 starts.append(k + 1)
-            } else if s.isMark(","), k > answer.upperBound, t[k + 1].kind == .word, !t[k + 1].isCapitalized,
+            } else if mark == 0x2C, k > answer.upperBound, t[k + 1].kind == .word, !t[k + 1].isCapitalized,
                 English.isPast(t[k + 1].lower)
             {
                 starts.append(k + 1)  // ", announced that …": a new verb phrase after the answer's clause
-            } else if long, s.isMark(","), englishJoins.contains(t[k + 1].lower) {
+            } else if long, mark == 0x2C, englishJoins.contains(t[k + 1].lower) {
                 starts.append(k + 1)
             }
         }
@@ -53,6 +55,14 @@ enum Clause {
             }
         }
         return seg
+    }
+
+    /// Whether a mark's text (its lower case) is ، or ؛ (D8 8C, D8 9B): `isMark` of each, on bytes.
+    @inline(__always)
+    static func isArabicClauseMark(_ lower: String) -> Bool {
+        lower.utf8.withContiguousStorageIfAvailable { b in
+            b.count == 2 && b[0] == 0xD8 && (b[1] == 0x8C || b[1] == 0x9B)
+        } ?? (lower == "،" || lower == "؛")
     }
 
     /// `clauseEnds.contains(tok.text)` from the token's scalars, without hashing the text: no string

@@ -54,21 +54,26 @@ enum EnglishQuestions {
         } else if a != date.lowerBound || !(a == 0 || connectives.contains(t[a - 1].lower) || t[a - 1].isMark(",")) {
             return nil
         }
-        if date.lowerBound < t.count, t[date.lowerBound...].prefix(1).first.map({ $0.lower == "mid" }) == true {
+        if date.lowerBound < t.count, t[date.lowerBound].lower == "mid" {
             return nil
         }
         var b = date.upperBound
         if b < t.count, t[b].isMark(",") { b += 1 }
-        var before = Array(t[0..<a])
-        if before.last?.isMark(",") == true { before.removeLast() }
+        // The tokens before the adverbial, kept as a range until the rest is made (one array, no
+        // array of them and then a joined copy).
+        var beforeEnd = a
+        if beforeEnd > 0, t[beforeEnd - 1].isMark(",") { beforeEnd -= 1 }
         // "On the second day, August 16, …": the lead phrase and the date are one adverbial.
         if a == date.lowerBound,
-            let f = before.first(where: { !connectives.contains($0.lower) && $0.isMark(",") == false }),
-            leadWords.contains(f.lower)
+            let f = (0..<beforeEnd).first(where: { !connectives.contains(t[$0].lower) && t[$0].isMark(",") == false }),
+            leadWords.contains(t[f].lower)
         {
-            before = []
+            beforeEnd = 0
         }
-        var rest = before + Array(t[b...])
+        var rest: [Token] = []
+        rest.reserveCapacity(beforeEnd + t.count - min(b, t.count))
+        rest.append(contentsOf: t[0..<beforeEnd])
+        rest.append(contentsOf: t[b...])
         if let last = rest.last, last.kind == .punct, last.isMark(".") || last.isMark("!") { rest.removeLast() }
         guard var p = parse(rest) else { return nil }
         if p.rest.contains(where: { $0.kind == .number }) && p.rest.count > 12 { return nil }
@@ -273,6 +278,57 @@ enum EnglishQuestions {
 
     static func compose(wh: String, _ p: Parsed) -> String {
         let subject = subjectText(p.subject)
+        let lead = p.lead.isEmpty ? "" : leadText(p.lead)
+        let base = p.participle == nil ? English.base(ofPast: p.verb.lower) : ""
+        // Written once (interpolating appends each piece, growing the string).
+        return PromptText.written { w in
+            w.put(wh)
+            if let part = p.participle {
+                w.put(" ")
+                w.put(p.verb.lower)
+                w.put(" ")
+                w.put(subject)
+                w.put(" ")
+                w.put(part.text)
+            } else {
+                w.put(" did ")
+                w.put(subject)
+                w.put(" ")
+                w.put(base)
+            }
+            if !p.rest.isEmpty {
+                w.put(" ")
+                w.put(p.rest, p.rest.indices)
+            }
+            if !p.lead.isEmpty {
+                w.put(" ")
+                w.put(lead)
+            }
+            w.put("?")
+        }
+    }
+
+    static func event(_ p: Parsed) -> String {
+        // The parts joined by spaces, written once.
+        let text = PromptText.written { w in
+            w.put(p.subject, p.subject.indices)
+            w.put(" ")
+            w.put(p.verb.text)
+            if let part = p.participle {
+                w.put(" ")
+                w.put(part.text)
+            }
+            if !p.rest.isEmpty {
+                w.put(" ")
+                w.put(p.rest, p.rest.indices)
+            }
+        }
+        return upperFirst(text)
+    }
+
+    /// `compose` as first written, by interpolation (tests compare the two).
+    static func composeByInterpolation(wh: String, _ p: Parsed) -> String {
+        let subject = subjectText(p.subject)
         let tail = p.lead.isEmpty ? "" : " " + leadText(p.lead)
         let rest = p.rest.isEmpty ? "" : " " + join(p.rest)
         if let part = p.participle {
@@ -281,7 +337,8 @@ enum EnglishQuestions {
         return "\(wh) did \(subject) \(English.base(ofPast: p.verb.lower))\(rest)\(tail)?"
     }
 
-    static func event(_ p: Parsed) -> String {
+    /// `event` as first written, by joining an array (tests compare the two).
+    static func eventByJoining(_ p: Parsed) -> String {
         var parts = [join(p.subject), String(p.verb.text)]
         if let part = p.participle { parts.append(String(part.text)) }
         if !p.rest.isEmpty { parts.append(join(p.rest)) }
@@ -320,16 +377,7 @@ enum EnglishQuestions {
     }
 
     static func join(_ tokens: [Token]) -> String {
-        var bytes = 0
-        // By index: iterating the tokens would copy (retain and release) each one.
-        for k in tokens.indices { bytes += tokens[k].text.utf8.count + 1 }
-        var out = ""
-        // Room for it all at once (a short text stays a small string in place).
-        if bytes > 15 { out.reserveCapacity(bytes) }
-        for k in tokens.indices {
-            if k > 0, tokens[k].spaceBefore { out.append(" ") }
-            out.append(contentsOf: tokens[k].text)
-        }
-        return out
+        // The bytes counted first, then written once (appending grows and checks the string each time).
+        FigureExtractor.phrase(tokens, tokens.indices)
     }
 }

@@ -1,6 +1,79 @@
+/// Pieces of text written into one string: `PromptText.written` runs its builder twice, first
+/// counting the bytes (no buffer), then copying them into a string made once at that size.
+struct PieceWriter {
+    private let out: UnsafeMutablePointer<UInt8>?
+    private(set) var count = 0
+
+    init(_ out: UnsafeMutablePointer<UInt8>?) { self.out = out }
+
+    mutating func put<S: StringProtocol>(_ s: S) {
+        guard let out else {
+            count += s.utf8.count
+            return
+        }
+        let copied = s.utf8.withContiguousStorageIfAvailable { b -> Int in
+            if let from = b.baseAddress { (out + count).update(from: from, count: b.count) }
+            return b.count
+        }
+        if let copied {
+            count += copied
+        } else {
+            for c in s.utf8 {
+                out[count] = c
+                count += 1
+            }
+        }
+    }
+
+    /// The decimal digits of `n` (a minus sign first when negative): what `"\(n)"` writes.
+    mutating func put(number n: Int) {
+        var digits = 1
+        var m = n.magnitude
+        while m >= 10 {
+            m /= 10
+            digits += 1
+        }
+        guard let out else {
+            count += digits + (n < 0 ? 1 : 0)
+            return
+        }
+        if n < 0 {
+            out[count] = 0x2D
+            count += 1
+        }
+        var v = n.magnitude
+        var i = count + digits - 1
+        repeat {
+            out[i] = UInt8(truncatingIfNeeded: v % 10) + 0x30
+            v /= 10
+            i -= 1
+        } while v > 0
+        count += digits
+    }
+
+    /// The tokens' texts, a space before each that had one but the first (`FigureExtractor.phrase`).
+    mutating func put(_ t: [Token], _ r: Range<Int>) {
+        for k in r {
+            if k > r.lowerBound, t[k].spaceBefore { put(" ") }
+            put(t[k].text)
+        }
+    }
+}
+
 /// Tidies scraped spacing in card text (never in the quoted evidence): no space before
 /// a comma or full stop, none inside quotation marks.
 enum PromptText {
+    /// The string `build` writes, its bytes counted in a first run and copied in a second.
+    static func written(_ build: (inout PieceWriter) -> Void) -> String {
+        var counter = PieceWriter(nil)
+        build(&counter)
+        return String(unsafeUninitializedCapacity: counter.count) { buffer in
+            var writer = PieceWriter(buffer.baseAddress)
+            build(&writer)
+            return writer.count
+        }
+    }
+
     static func clean(_ s: String) -> String {
         bytesAreCharacters(s) ? cleanBytes(s) : cleanCharacters(s)
     }

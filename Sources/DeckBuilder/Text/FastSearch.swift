@@ -84,6 +84,12 @@ enum FastSearch {
         }
     }
 
+    /// Whether the bytes `hb` hold the bytes of `needle`: `contains` on a buffer at hand, with no
+    /// string copied or visited for the haystack or the needle.
+    static func contains(_ hb: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { offset(of: $0, in: hb, from: 0) != nil }
+    }
+
     /// Byte offset of the first `nb` in `hb` at or after `from` (memchr for the first byte, then memcmp).
     private static func offset(of nb: UnsafeBufferPointer<UInt8>, in hb: UnsafeBufferPointer<UInt8>, from: Int)
         -> Int?
