@@ -305,6 +305,7 @@ enum Tokenizer {
     private static func asciiTokens(
         _ s: String, bytes: UnsafeBufferPointer<UInt8>, _ body: (consuming Token) -> Bool
     ) {
+        let lowers = shortLowers
         let u8 = s.utf8
         let n = bytes.count
         var i = 0
@@ -381,14 +382,51 @@ enum Tokenizer {
             } else {
                 hyphen = c == 0x2D
             }
-            // ASCII bytes make a string without the checks of a substring's copy.
-            let lower = upper ? FastCase.lowered(word) : String(decoding: word, as: UTF8.self)
+            // ASCII bytes make a string without the checks of a substring's copy; a token of one
+            // or two bytes takes its lower case from the table.
+            let lower: String
+            let length = i - start
+            if length == 1 {
+                lower = lowers[Int(c)]
+            } else if length == 2, let at = shortLowerIndex(c, bytes[start + 1]) {
+                lower = lowers[at]
+            } else {
+                lower = upper ? FastCase.lowered(word) : String(decoding: word, as: UTF8.self)
+            }
             stop = !body(
                 Token(
                     kind: kind, text: text, spaceBefore: space, lower: lower, isCapitalized: capital, hasHyphen: hyphen)
             )
             space = false
         }
+    }
+
+    /// The lower case of every ASCII token of one byte (at the byte's index) and of two letters
+    /// or digits (at `shortLowerIndex`), made once: a short token's lower case is then a copy of a
+    /// small string rather than a string made from its bytes.
+    static let shortLowers: [String] = {
+        var out = (0..<128).map { (b: Int) -> String in
+            let c = UInt8(b)
+            return String(decoding: [c &- 0x41 < 26 ? c | 0x20 : c], as: UTF8.self)
+        }
+        let symbols = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+        for x in symbols {
+            for y in symbols { out.append(String(decoding: [x, y], as: UTF8.self)) }
+        }
+        return out
+    }()
+
+    /// Where `shortLowers` holds the lower case of the two ASCII bytes `x y`, nil unless both are
+    /// letters or digits.
+    @inline(__always)
+    static func shortLowerIndex(_ x: UInt8, _ y: UInt8) -> Int? {
+        @inline(__always) func symbol(_ c: UInt8) -> Int? {
+            if c &- 0x30 < 10 { return Int(c &- 0x30) }
+            let l = c | 0x20
+            return l &- 0x61 < 26 ? Int(l &- 0x61) + 10 : nil
+        }
+        guard let a = symbol(x), let b = symbol(y) else { return nil }
+        return 128 + a * 36 + b
     }
 
     static func scalarTokens(_ s: String, _ body: (Token) -> Bool) {
