@@ -74,6 +74,8 @@ struct Token: Sendable {
         self.kind = kind
         self.text = text
         self.spaceBefore = spaceBefore
+        // (The bytes copied for `.lowerAlready` cost more than the substring's copy for text of
+        // other scripts: a string made in place checks non-ASCII bytes the slow way.)
         switch FastCase.scan(buffer: bytes) {
         case .other: lower = text.lowercased()
         case .lowerAlready: lower = String(text)
@@ -320,6 +322,7 @@ enum Tokenizer {
             }
             let start = i
             var kind = Token.Kind.punct
+            var hyphen = false
             if isASCIIDigit(c) {
                 kind = .number
                 i += 1
@@ -351,11 +354,16 @@ enum Tokenizer {
                     if isASCIILetter(d) { i += 1; continue }
                     if d == 0x2D || d == 0x27 {
                         let k = i + 1
-                        if k < n, isASCIILetter(bytes[k]) { i = k; continue }
+                        if k < n, isASCIILetter(bytes[k]) {
+                            hyphen = hyphen || d == 0x2D
+                            i = k
+                            continue
+                        }
                         // "B-29": upper-case letters, a hyphen and digits make one name.
                         if d == 0x2D, k < n, isASCIIDigit(bytes[k]),
                             bytes[start..<i].allSatisfy({ $0 >= 0x41 && $0 <= 0x5A })
                         {
+                            hyphen = true
                             i = k
                             while i < n, isASCIIDigit(bytes[i]) { i += 1 }
                             break
@@ -372,16 +380,8 @@ enum Tokenizer {
             let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
             let text = s[lo..<hi]
             let capital = c >= 0x41 && c <= 0x5A
-            var upper = false
-            var hyphen = false
-            if kind == .word {
-                for b in word {
-                    upper = upper || (b >= 0x41 && b <= 0x5A)
-                    hyphen = hyphen || b == 0x2D
-                }
-            } else {
-                hyphen = c == 0x2D
-            }
+            // A word's hyphens were noted as the word was read; a number holds none.
+            if kind == .punct { hyphen = c == 0x2D }
             // ASCII bytes make a string without the checks of a substring's copy; a token of one
             // or two bytes takes its lower case from the table.
             let lower: String
@@ -391,7 +391,8 @@ enum Tokenizer {
             } else if length == 2, let at = shortLowerIndex(c, bytes[start + 1]) {
                 lower = lowers[at]
             } else {
-                lower = upper ? FastCase.lowered(word) : String(decoding: word, as: UTF8.self)
+                // The bytes copied (A–Z lowered) into a string made in place: cheaper than decoding.
+                lower = FastCase.lowered(word)
             }
             stop = !body(
                 Token(
