@@ -2,7 +2,8 @@ import Testing
 
 @testable import DeckBuilder
 
-/// The repeated-line key written run by run is the byte-by-byte one, at every start and length.
+/// The repeated-line key written run by run (bytes of other scripts kept in the words) is the
+/// byte-by-byte one, at every start and length.
 @Suite struct RepeatKeyRunTests {
     static let texts = [
         "The Soviet-Japanese War of 1945 began on 9 August, a few hours after midnight; it ended soon.",
@@ -11,6 +12,9 @@ import Testing
         "ALLCAPSWORDSWITHOUTANYSPACEATALLFORTYBYTESLONGANDMORE1234567890",
         "قال الرئيس في عام ١٩٤٥ إن الحرب انتهت - Site Name | Home » News › World",
         ",.;:!?()[]{}<>/\\|-_=+*&^%$#@~`'\" ,.;:!?()[]{}<>/\\|-_=+*&^%$#@~`'\"",
+        // Other scripts next to ASCII letters, digits and marks inside one word of eight bytes.
+        "ب,ت.ث جAحB١٢ «خ»—د…ذ\u{00A0}رZ9ز سٍّ ش؟ص،ض Déjà Vu ÉCOLE Straße 戦争1945 \u{1F600}x!y",
+        "الحربُ انتهتْ في عامِ ١٩٤٥م (1945) بعد 6 سنوات، وقال: «انتهى». Ab-Cd ÀÉÎ õü",
     ]
 
     @Test(arguments: texts)

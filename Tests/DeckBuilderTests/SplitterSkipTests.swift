@@ -2,8 +2,8 @@ import Testing
 
 @testable import DeckBuilder
 
-/// The splitter's eight-byte skip over other scripts finds every terminator the scalar reference
-/// finds, wherever it falls in a word of eight bytes.
+/// The splitter's eight- and sixteen-byte skips over other scripts find every terminator the
+/// scalar reference finds, wherever it falls in a word of eight or sixteen bytes.
 @Suite struct SplitterSkipTests {
     static let marks = ["؟", "۔", "…", "。", ".", "!", "?", "؟»", "…”", "."]
     static let fillers = [
@@ -13,7 +13,7 @@ import Testing
     @Test(arguments: marks)
     func terminatorsAtEveryOffsetAreFound(_ mark: String) {
         for filler in Self.fillers {
-            for pad in 0..<9 {
+            for pad in 0..<17 {
                 let text = String(repeating: "ا", count: pad) + filler + mark + " " + filler + " ثم" + mark + "X"
                 for line in [text, "a" + text, "ab" + text, "abc" + text] {
                     let fast = SentenceSplitter.ranges(in: line)

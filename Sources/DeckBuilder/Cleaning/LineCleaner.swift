@@ -4,7 +4,85 @@ import Foundation
 /// breadcrumbs, timestamps, cookie notices (English and Arabic), footers, navigation, headings.
 public enum LineCleaner {
     /// One entry per line: nil keeps the line, a reason drops it. Blank lines are kept (they hold nothing).
+    ///
+    /// `classifyByStrings` with the repeat keys written end to end into one buffer and counted in a
+    /// table of their own (no string, no dictionary entry per line): a key's bytes are those of its
+    /// string, so equal bytes are equal keys, and keys of unequal bytes are compared as strings (as
+    /// the dictionary would) only when their hashes (`RepeatKey.hash(of:)`) agree.
     public static func classify(_ lines: [String]) -> [NoiseReason?] {
+        let n = lines.count
+        var result = [NoiseReason?](repeating: nil, count: n)
+        var total = 0
+        for line in lines { total &+= line.utf8.count }
+        // Line i's key is `keyStore[keyStart[i]..<keyStart[i] + keyCount[i]]` (none: count 0).
+        var keyStore = [UInt8](repeating: 0, count: total)
+        var keyStart = [Int](repeating: 0, count: n)
+        var keyCount = [Int](repeating: 0, count: n)
+        var slotOf = [Int](repeating: -1, count: n)
+        var counts: [Int] = []
+        keyStore.withUnsafeMutableBufferPointer { all in
+            writeKeys(lines, into: all, result: &result, start: &keyStart, count: &keyCount)
+            var table = KeyCountTable(capacity: n)
+            let keys = UnsafeBufferPointer(all)
+            for i in 0..<n where result[i] == nil && keyCount[i] >= 12 {
+                let key = UnsafeBufferPointer(rebasing: keys[keyStart[i]..<keyStart[i] + keyCount[i]])
+                let slot = table.slot(of: key, line: i, in: keys, starts: keyStart, counts: keyCount)
+                if slot == counts.count { counts.append(0) }
+                counts[slot] += 1
+                slotOf[i] = slot
+            }
+        }
+        // Repeated lines: all copies go, the first one too (it is the caption the copies repeat).
+        for i in lines.indices where result[i] == nil && slotOf[i] >= 0 {
+            let c = counts[slotOf[i]]
+            if c > 1 { result[i] = .repeatedLine(times: c) }
+        }
+        // A line contained in another (the title inside a breadcrumb): only for documents of few
+        // long keys, whose keys are then made strings.
+        var longCount = 0
+        for i in 0..<n where keyCount[i] >= 12 { longCount += 1 }
+        if longCount <= 2000 {
+            let longKeys: [(offset: Int, element: String)] = keyStore.withUnsafeBufferPointer { all in
+                (0..<n).compactMap { i in
+                    guard keyCount[i] >= 12 else { return nil }
+                    let key = UnsafeBufferPointer(rebasing: all[keyStart[i]..<keyStart[i] + keyCount[i]])
+                    return (i, String(decoding: key, as: UTF8.self))
+                }
+            }
+            containedLines(lines, longKeys, &result)
+        }
+        return result
+    }
+
+    /// Writes each line's repeat key (for the lines `classifyByStrings` keys) after the previous
+    /// one, and sets the reasons `lineReason` gives.
+    private static func writeKeys(
+        _ lines: [String], into all: UnsafeMutableBufferPointer<UInt8>, result: inout [NoiseReason?],
+        start: inout [Int], count: inout [Int]
+    ) {
+        var at = 0
+        keyBytes.withUnsafeBufferPointer { table in
+            for i in lines.indices {
+                var line = lines[i]
+                guard !isBlank(line) else { continue }
+                if let reason = lineReason(line) {
+                    result[i] = reason
+                    guard reason == .breadcrumb else { continue }
+                }
+                let written = line.withUTF8 { b in
+                    let end = repeatKeyEnd(lines[i], bytes: b)
+                    let out = UnsafeMutableBufferPointer(rebasing: all[at..<at + end])
+                    return writeKey(UnsafeBufferPointer(rebasing: b[..<end]), into: out, table: table)
+                }
+                start[i] = at
+                count[i] = written
+                at += written
+            }
+        }
+    }
+
+    /// `classify` as first written: each key a string, counted in a dictionary.
+    static func classifyByStrings(_ lines: [String]) -> [NoiseReason?] {
         var result = [NoiseReason?](repeating: nil, count: lines.count)
         var keys = [String](repeating: "", count: lines.count)
         // Each long key's slot in `counts`, found through one hash of the key.
@@ -42,7 +120,15 @@ public enum LineCleaner {
         }
         // A line contained in another (the title inside a breadcrumb).
         let longKeys = keys.enumerated().filter { !$0.element.isEmpty && $0.element.utf8.count >= 12 }
-        if longKeys.count <= 2000 {
+        if longKeys.count <= 2000 { containedLines(lines, longKeys, &result) }
+        return result
+    }
+
+    /// Marks a line whose long key lies inside another's (one much longer, or dropped).
+    private static func containedLines(
+        _ lines: [String], _ longKeys: [(offset: Int, element: String)], _ result: inout [NoiseReason?]
+    ) {
+        do {
             for (i, key) in longKeys where result[i] == nil {
                 for (j, other) in longKeys
                 where j != i && other.utf8.count > key.utf8.count + 8 && FastSearch.contains(other, key) {
@@ -53,11 +139,37 @@ public enum LineCleaner {
                 }
             }
         }
-        return result
     }
 
     static func isBlank(_ line: String) -> Bool {
-        // An ASCII byte other than white space settles it without reading characters.
+        // An ASCII byte other than white space settles it without reading characters, and so does
+        // an Arabic letter U+0621–U+064A (D8 A1…D9 8A): no white space joins it in a Character
+        // (it is no mark), so it starts one that is not white space.
+        var copy = line
+        let quick = copy.withUTF8 { b -> Bool? in
+            var onlyASCII = true
+            let n = b.count
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if !(c == 0x20 || (c >= 0x09 && c <= 0x0D)) { return false }
+                } else {
+                    onlyASCII = false
+                    if i + 1 < n {
+                        let d = b[i + 1]
+                        if (c == 0xD8 && d >= 0xA1) || (c == 0xD9 && d <= 0x8A) { return false }
+                    }
+                }
+                i += 1
+            }
+            return onlyASCII ? true : nil
+        }
+        return quick ?? line.allSatisfy(\.isWhitespace)
+    }
+
+    /// `isBlank` as first written, for tests.
+    static func isBlankSlowly(_ line: String) -> Bool {
         var onlyASCII = true
         for b in line.utf8 {
             if b >= 0x80 { onlyASCII = false; continue }
@@ -68,25 +180,28 @@ public enum LineCleaner {
 
     /// Lower-cased letters and digits only, without a trailing " - Site Name" suffix.
     static func repeatKey(_ line: String) -> String {
-        if line.utf8.count > 400 { return fastKey(Substring(line)) }
-        var text = Substring(line)
-        // One pass finds whether any separator is there; only then is each looked for from the end.
-        guard siteSeparatorSet.containsAny(line) else { return fastKey(text) }
-        // The text is the line's first `end` bytes (each cut is at a separator's space).
-        let u = line.utf8
-        var end = u.count
         var copy = line
-        copy.withUTF8 { b in
-            for sep in siteSeparatorBytes {
-                if let offset = lastOffset(of: sep, in: b, end: end) {
-                    let cut = u.index(u.startIndex, offsetBy: offset)
-                    let tail = line[u.index(cut, offsetBy: sep.count)..<u.index(u.startIndex, offsetBy: end)]
-                    if siteTailIsShort(tail) { end = offset }
-                }
+        let end = copy.withUTF8 { repeatKeyEnd(line, bytes: $0) }
+        let u = line.utf8
+        return fastKey(end == u.count ? Substring(line) : line[..<u.index(u.startIndex, offsetBy: end)])
+    }
+
+    /// The number of the line's first bytes `repeatKey` keys: all of them, or those before a
+    /// trailing " - Site Name" (each cut is at a separator's space); `b` are the line's bytes.
+    static func repeatKeyEnd(_ line: String, bytes b: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = b.count
+        if end > 400 { return end }
+        // One pass finds whether any separator is there; only then is each looked for from the end.
+        guard siteSeparatorSet.containsAny(utf8: b) else { return end }
+        let u = line.utf8
+        for sep in siteSeparatorBytes {
+            if let offset = lastOffset(of: sep, in: b, end: end) {
+                let cut = u.index(u.startIndex, offsetBy: offset)
+                let tail = line[u.index(cut, offsetBy: sep.count)..<u.index(u.startIndex, offsetBy: end)]
+                if siteTailIsShort(tail) { end = offset }
             }
         }
-        text = line[..<u.index(u.startIndex, offsetBy: end)]
-        return fastKey(text)
+        return end
     }
 
     /// `FastSearch.lastOffset(String(b[..<end]), sep)` for a separator of two bytes or more, read
@@ -171,6 +286,8 @@ public enum LineCleaner {
         var i = 0
         while i + 8 <= count {
             let w = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            // (Words of other scripts taken by the same arithmetic, their bytes kept, cost more
+            // than the table: tried in round 8.)
             guard w & high == 0 else {
                 for _ in 0..<8 {
                     let k = table[Int(b[i])]
@@ -384,7 +501,21 @@ public enum LineCleaner {
             var nextGuillemet = 0
             var nextSingle = 0
             var i = 0
+            // A separator starting at i has its own byte (> or the BB of » or the BA of ›) at i + 1,
+            // i + 2 or i + 3: sixteen bytes without any of those bytes hold none of the separators
+            // that start in their first thirteen, passed over on vector compares.
+            let angle: SIMD16<UInt8> = SIMD16(repeating: 0x3E)
+            let xBB: SIMD16<UInt8> = SIMD16(repeating: 0xBB)
+            let xBA: SIMD16<UInt8> = SIMD16(repeating: 0xBA)
+            let raw = UnsafeRawPointer(b.baseAddress)
             while i + 2 < n {
+                if i + 16 <= n, let raw {
+                    let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                    if !SentenceSplitter.anyLane((v .== angle) .| (v .== xBB) .| (v .== xBA)) {
+                        i += 13
+                        continue
+                    }
+                }
                 defer { i += 1 }
                 guard b[i] == 0x20 else { continue }
                 let c = b[i + 1]
@@ -486,10 +617,20 @@ struct RepeatKey: Hashable {
     init(_ text: String) {
         self.text = text
         var copy = text
-        hash =
-            copy.withUTF8 {
-                RepeatKey.asciiHash($0) ?? RepeatKey.punctuatedHash($0) ?? RepeatKey.skeletonHash($0)
-            } ?? text.hashValue
+        hash = copy.withUTF8 { RepeatKey.hash(of: $0) }
+    }
+
+    /// The hash of the key whose UTF-8 bytes are `b` (valid UTF-8).
+    static func hash(of b: UnsafeBufferPointer<UInt8>) -> Int {
+        asciiHash(b) ?? punctuatedHash(b) ?? skeletonHash(b) ?? String(decoding: b, as: UTF8.self).hashValue
+    }
+
+    /// Whether the keys of bytes `a` and `b` are equal strings: the same bytes are; other bytes
+    /// are only when one key is not ASCII (ASCII strings are equal when their bytes are).
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if a.count == b.count, a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 { return true }
+        guard !(FastCase.isASCII(a) && FastCase.isASCII(b)) else { return false }
+        return String(decoding: a, as: UTF8.self) == String(decoding: b, as: UTF8.self)
     }
 
     /// The hash of the bytes of a key of ASCII and general punctuation U+2010…U+2027 (‐ – — ‘ ’ “ ” • …),
@@ -585,4 +726,50 @@ struct RepeatKey: Hashable {
     static func == (a: RepeatKey, b: RepeatKey) -> Bool { a.hash == b.hash && a.text == b.text }
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+}
+
+/// The repeat keys of a document counted by slot: open addressing on `RepeatKey.hash(of:)`, each
+/// bucket holding the hash, the slot and the line of the first key of its slot (whose bytes are
+/// read back from the keys' buffer to compare).
+struct KeyCountTable {
+    private var lineOf: [Int]
+    private var hashOf: [Int]
+    private var slotOf: [Int]
+    private let mask: Int
+    private var slots = 0
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        lineOf = [Int](repeating: -1, count: size)
+        hashOf = [Int](repeating: 0, count: size)
+        slotOf = [Int](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// The slot of `key` (line `line`'s), a new one (the number of slots so far) for a key not
+    /// seen before; `starts` and `counts` place each line's key in `keys`.
+    mutating func slot(
+        of key: UnsafeBufferPointer<UInt8>, line: Int, in keys: UnsafeBufferPointer<UInt8>, starts: [Int],
+        counts: [Int]
+    ) -> Int {
+        let h = RepeatKey.hash(of: key)
+        // The bucket from the hash's high bits mixed down (the low bits of a multiply hash vary least).
+        var b = Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(h)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        while true {
+            let other = lineOf[b]
+            if other < 0 {
+                lineOf[b] = line
+                hashOf[b] = h
+                slotOf[b] = slots
+                slots += 1
+                return slotOf[b]
+            }
+            if hashOf[b] == h {
+                let known = UnsafeBufferPointer(rebasing: keys[starts[other]..<starts[other] + counts[other]])
+                if RepeatKey.equal(known, key) { return slotOf[b] }
+            }
+            b = (b + 1) & mask
+        }
+    }
 }

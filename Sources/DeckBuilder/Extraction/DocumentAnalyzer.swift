@@ -57,12 +57,13 @@ enum DocumentAnalyzer {
             for (r, range) in ranges.enumerated() {
                 sentenceIndex += 1
                 analysis.sentences += 1
-                let text = String(line[range])
                 let language = sentenceLetters[r].language
                 guard language == "en" || language == "ar" else { continue }
                 // Cheap tests first: no date before to date it from context, no digit, no month name
-                // and no name cue, nothing to extract.
-                guard anchor != nil || mayHoldFacts(text) || mayHoldNames(text) else { continue }
+                // and no name cue, nothing to extract. They read the line's bytes: the sentence's
+                // string is made only for a sentence that passes.
+                guard anchor != nil || mayHoldFactsOrNames(line, range) else { continue }
+                let text = String(line[range])
                 let tokens = Tokenizer.tokens(text)
                 let dates = DateExtractor.dates(in: tokens, language: language)
                 // What dates and figures took, as ranges (a set of their indices hashed each one).
@@ -232,10 +233,28 @@ enum DocumentAnalyzer {
         }
     }
 
+    /// `mayHoldFacts(s) || mayHoldNames(s)` of the sentence `s = String(line[range])`, on the
+    /// line's bytes.
+    static func mayHoldFactsOrNames(_ line: String, _ range: Range<String.Index>) -> Bool {
+        var text = line
+        let u = line.utf8
+        let lo = u.distance(from: u.startIndex, to: range.lowerBound)
+        let hi = u.distance(from: u.startIndex, to: range.upperBound)
+        return text.withUTF8 { all in
+            let b = UnsafeBufferPointer(rebasing: all[lo..<hi])
+            return mayHoldFacts(utf8: b) || nameCueSet.containsAny(utf8: b)
+        }
+    }
+
     /// True when the text holds a digit, a month name or a number word (a fast scan on bytes).
     static func mayHoldFacts(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { b in
+        return text.withUTF8 { mayHoldFacts(utf8: $0) }
+    }
+
+    /// `mayHoldFacts` of the string whose UTF-8 bytes are `b`.
+    static func mayHoldFacts(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
+        do {
             var ascii = true
             var i = 0
             let n = b.count
@@ -352,6 +371,11 @@ struct DraftContext {
 enum CharacterMeasure {
     case bytes
     case scalars
+    /// Scalars as in `scalars`, and Arabic marks (U+064B–U+065F, U+0670) each right after an Arabic
+    /// letter (U+0620–U+064A) or such a mark: a mark extends the Character before it, so a
+    /// character is a scalar other than a mark. No sentence of such a line starts with a mark (a
+    /// sentence starts after white space, a terminator or a closer), so its sentences count so too.
+    case marks
     case characters
 
     init(of line: String) {
@@ -362,6 +386,9 @@ enum CharacterMeasure {
 
     init(utf8 b: UnsafeBufferPointer<UInt8>) {
         var ascii = true
+        var marks = false
+        // Whether the scalar before `i` is an Arabic letter or a mark after one.
+        var afterLetter = false
         var i = 0
         let n = b.count
         let base = UnsafeRawPointer(b.baseAddress)
@@ -373,6 +400,7 @@ enum CharacterMeasure {
                 let crFound = (cr &- 0x0101_0101_0101_0101) & ~cr & 0x8080_8080_8080_8080
                 if (w & 0x8080_8080_8080_8080) | crFound == 0 {
                     i += 8
+                    afterLetter = false
                     continue
                 }
             }
@@ -380,13 +408,44 @@ enum CharacterMeasure {
             if c < 0x80 {
                 if c == 0x0D { self = .characters; return }
                 i += 1
+                afterLetter = false
                 continue
             }
             ascii = false
-            guard CharacterMeasure.standsAlone(b, at: i) else { self = .characters; return }
+            if CharacterMeasure.standsAlone(b, at: i) {
+                // Letters U+0620–U+063F are D8 A0…BF, U+0640–U+064A D9 80…8A.
+                afterLetter = (c == 0xD8 && b[i + 1] >= 0xA0) || (c == 0xD9 && b[i + 1] <= 0x8A)
+            } else if afterLetter, CharacterMeasure.isArabicMark(b, at: i) {
+                marks = true
+            } else {
+                self = .characters
+                return
+            }
             i += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
         }
-        self = ascii ? .bytes : .scalars
+        self = ascii ? .bytes : marks ? .marks : .scalars
+    }
+
+    /// True when the scalar at `i` is an Arabic mark U+064B–U+065F (D9 8B…9F) or U+0670 (D9 B0).
+    @inline(__always)
+    static func isArabicMark(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard b[i] == 0xD9 else { return false }
+        let d = b[i + 1]
+        return (d >= 0x8B && d <= 0x9F) || d == 0xB0
+    }
+
+    /// Arabic marks (`isArabicMark`) in UTF-8.
+    static func arabicMarkCount<C: Collection<UInt8>>(_ bytes: C) -> Int {
+        func count(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+            var n = 0
+            var i = 0
+            while i + 1 < b.count {
+                if isArabicMark(b, at: i) { n += 1 }
+                i += 1
+            }
+            return n
+        }
+        return bytes.withContiguousStorageIfAvailable(count) ?? Array(bytes).withUnsafeBufferPointer(count)
     }
 
     /// True when the scalar at `i` (a lead byte of 0x80 or more) is of the set.
@@ -413,6 +472,7 @@ enum CharacterMeasure {
         switch self {
         case .bytes: text.utf8.count
         case .scalars: CharacterMeasure.scalarCount(text.utf8)
+        case .marks: CharacterMeasure.scalarCount(text.utf8) - CharacterMeasure.arabicMarkCount(text.utf8)
         case .characters: text.count
         }
     }
@@ -422,6 +482,8 @@ enum CharacterMeasure {
         switch self {
         case .bytes: line.utf8.distance(from: line.startIndex, to: index)
         case .scalars: CharacterMeasure.scalarCount(line.utf8[..<index])
+        case .marks:
+            CharacterMeasure.scalarCount(line.utf8[..<index]) - CharacterMeasure.arabicMarkCount(line.utf8[..<index])
         case .characters: line.distance(from: line.startIndex, to: index)
         }
     }
@@ -429,9 +491,22 @@ enum CharacterMeasure {
     /// Scalars in UTF-8: the bytes that are not continuation bytes.
     static func scalarCount<C: Collection<UInt8>>(_ bytes: C) -> Int {
         func count(_ b: UnsafeBufferPointer<UInt8>) -> Int {
-            var n = 0
-            for c in b { n &+= c & 0xC0 == 0x80 ? 0 : 1 }
-            return n
+            // A continuation byte (10xxxxxx) has its top bit set and the next clear: eight bytes
+            // at a time, its top bit kept where the bit below, shifted up, is clear.
+            var continuations = 0
+            var i = 0
+            if let base = UnsafeRawPointer(b.baseAddress) {
+                while i + 8 <= b.count {
+                    let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    continuations &+= (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    i += 8
+                }
+            }
+            while i < b.count {
+                continuations &+= b[i] & 0xC0 == 0x80 ? 1 : 0
+                i += 1
+            }
+            return b.count - continuations
         }
         return bytes.withContiguousStorageIfAvailable(count) ?? bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }

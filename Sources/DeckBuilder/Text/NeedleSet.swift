@@ -120,6 +120,12 @@ struct NeedleSet: Sendable {
         }
     }
 
+    /// `containsAny` of the string whose UTF-8 bytes are `b`.
+    func containsAny(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if !short.isEmpty { return containsAny(String(decoding: b, as: UTF8.self)) }
+        return anchorKeys.isEmpty ? containsAny(bytes: b, foldingASCII: false) : anchoredContainsAny(b)
+    }
+
     func containsAny(_ haystack: String) -> Bool {
         if !short.isEmpty, FastSearch.containsAny(haystack, short) { return true }
         var h = haystack

@@ -39,6 +39,21 @@ public enum Script {
     /// The letters `language(of:)` counts, on valid UTF-8 bytes: eight ASCII bytes at a time, the
     /// other scalars decoded by hand.
     static func letterCounts(utf8 b: UnsafeBufferPointer<UInt8>) -> LetterCounts {
+        twoByteLetterKinds.withUnsafeBufferPointer { letterCounts(utf8: b, kinds: $0) }
+    }
+
+    /// What `letterCounts` counts each scalar below U+0800 as: 1 Arabic, 2 Latin, 3 other
+    /// alphabetic, 0 none (computed once from the tests it stands in for).
+    static let twoByteLetterKinds: [UInt8] = (0..<0x800).map { (v: UInt32) -> UInt8 in
+        if isArabicLetter(v) { return 1 }
+        if isLatinLetter(v) { return 2 }
+        if let s = Unicode.Scalar(v), s.properties.isAlphabetic { return 3 }
+        return 0
+    }
+
+    private static func letterCounts(utf8 b: UnsafeBufferPointer<UInt8>, kinds: UnsafeBufferPointer<UInt8>)
+        -> LetterCounts
+    {
         var counts = LetterCounts()
         guard let base = UnsafeRawPointer(b.baseAddress) else { return counts }
         var i = 0
@@ -67,6 +82,13 @@ public enum Script {
             if c < 0xE0 {
                 v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
                 i += 2
+                switch kinds[Int(v)] {
+                case 1: counts.arabic += 1
+                case 2: counts.latin += 1
+                case 3: counts.other += 1
+                default: break
+                }
+                continue
             } else if c < 0xF0 {
                 v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
                 i += 3

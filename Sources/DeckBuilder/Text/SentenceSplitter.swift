@@ -9,26 +9,94 @@ public enum SentenceSplitter {
         "rev", "hon", "pres", "cmdr", "brig", "messrs", "est", "dept", "univ", "ave", "blvd", "a.m", "p.m",
     ]
 
+    /// Each abbreviation's bytes packed into a machine word (`packed`), sorted: every one is
+    /// ASCII of at most eight bytes.
+    static let packedAbbreviations: [UInt64] = abbreviations.words.map { word in
+        let u = Array(word.utf8)
+        precondition(!u.isEmpty && u.count <= 8 && u.allSatisfy { $0 < 0x80 && $0 != 0 })
+        return u.withUnsafeBufferPointer { packed($0) }
+    }.sorted()
+
+    /// The bytes (1 to 8, none zero) as a little-endian machine word, A–Z lower-cased.
+    @inline(__always) static func packed(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var w: UInt64 = 0
+        for k in 0..<b.count {
+            let c = b[k]
+            w |= UInt64(c &- 0x41 < 26 ? c | 0x20 : c) &<< (8 &* UInt64(k))
+        }
+        return w
+    }
+
+    /// `abbreviations.contains` of the ASCII word of bytes `b` lower-cased: ASCII strings are
+    /// equal when their bytes are, and a word of 1 to 8 bytes without a zero byte is one packed
+    /// word (looked for by halving).
+    static func isASCIIAbbreviation(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count >= 1, b.count <= 8, !b.contains(0) else { return false }
+        let w = packed(b)
+        let table = packedAbbreviations
+        var lo = 0
+        var hi = table.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if table[mid] < w { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < table.count && table[lo] == w
+    }
+
     /// Ranges of the sentences of `line`, as (start, end) String indices, whitespace trimmed.
     public static func ranges(in line: String) -> [Range<String.Index>] {
         // The bytes are read in place and the sentences found as byte offsets; a native string's
-        // UTF-8 offset turns into its index in constant time.
+        // UTF-8 offset turns into its index in constant time. The indices go straight into the
+        // one array returned (no array of offsets between).
         var text = line
-        let offsets = text.withUTF8 { byteRanges(in: $0) }
         let u = line.utf8
-        return offsets.map {
-            u.index(u.startIndex, offsetBy: $0.lowerBound)..<u.index(u.startIndex, offsetBy: $0.upperBound)
+        var out: [Range<String.Index>] = []
+        text.withUTF8 { b in
+            out.reserveCapacity(b.count / 128 + 2)
+            forEachRange(in: b) {
+                out.append(
+                    u.index(u.startIndex, offsetBy: $0.lowerBound)..<u.index(u.startIndex, offsetBy: $0.upperBound))
+            }
         }
+        return out
     }
 
     /// `ranges(in:)` as UTF-8 offsets into the line's bytes (valid UTF-8).
     static func byteRanges(in b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var out: [Range<Int>] = []
+        forEachRange(in: b) { out.append($0) }
+        return out
+    }
+
+    /// Calls `body` with each sentence's range of UTF-8 offsets, in order.
+    @inline(__always)
+    private static func forEachRange(in b: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         let n = b.count
         var start = 0
         var i = 0
         let base = UnsafeRawPointer(b.baseAddress)
+        // Typed constants: a literal broadcast inside the loop compiles to a lane-by-lane loop.
+        let dot: SIMD16<UInt8> = SIMD16(repeating: 0x2E)
+        let bang: SIMD16<UInt8> = SIMD16(repeating: 0x21)
+        let question: SIMD16<UInt8> = SIMD16(repeating: 0x3F)
+        let x9F: SIMD16<UInt8> = SIMD16(repeating: 0x9F)
+        let x94: SIMD16<UInt8> = SIMD16(repeating: 0x94)
+        let xE2: SIMD16<UInt8> = SIMD16(repeating: 0xE2)
+        let xE3: SIMD16<UInt8> = SIMD16(repeating: 0xE3)
         while i < n {
+            // Sixteen bytes at a time on vector compares, as the eight below: none of the bytes a
+            // terminator is made of, the last not a lead byte (then the continuation bytes after
+            // them end a scalar that started inside).
+            if i + 16 <= n, let base {
+                let v = base.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                var m = (v .== dot) .| (v .== bang) .| (v .== question)
+                m .|= (v .== x9F) .| (v .== x94) .| (v .== xE2) .| (v .== xE3)
+                if !anyLane(m), b[i + 15] < 0xC0 {
+                    i += 16
+                    while i < n, b[i] & 0xC0 == 0x80 { i += 1 }
+                    continue
+                }
+            }
             // Eight bytes at a time while none is . ! ? or a byte of 0x80 or more.
             if i + 8 <= n, let base {
                 let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
@@ -67,13 +135,20 @@ public enum SentenceSplitter {
                 end += scalarLength(b[end])
             }
             if shouldSplit(b, at: i, after: end) {
-                appendTrimmed(b, start..<end, to: &out)
+                if let r = trimmed(b, start..<end) { body(r) }
                 start = end
             }
             i = end
         }
-        appendTrimmed(b, start..<n, to: &out)
-        return out
+        if let r = trimmed(b, start..<n) { body(r) }
+    }
+
+    /// `any(m)`, read as two machine words of the lanes set to 1 (`any` of a mask of sixteen lanes
+    /// compiles to a call of a generic reduction).
+    @inline(__always) static func anyLane(_ m: SIMDMask<SIMD16<Int8>>) -> Bool {
+        let lanes = SIMD16<UInt8>(repeating: 0).replacing(with: SIMD16<UInt8>(repeating: 1), where: m)
+        return withUnsafeBytes(of: lanes) { $0.load(as: UInt64.self) | $0.load(fromByteOffset: 8, as: UInt64.self) }
+            != 0
     }
 
     /// Nonzero when one of the eight bytes of `w` is `byte` (the zero-byte test on `w ^ byte…`).
@@ -164,11 +239,7 @@ public enum SentenceSplitter {
         }
         if word.count > 0 {
             if word.isASCII {
-                let lower = String(unsafeUninitializedCapacity: word.bytes.count) { out in
-                    for (k, c) in word.bytes.enumerated() { out[k] = c &- 0x41 < 26 ? c | 0x20 : c }
-                    return word.bytes.count
-                }
-                if abbreviations.contains(lower) { return false }
+                if isASCIIAbbreviation(word.bytes) { return false }
                 if word.count == 1, word.bytes[0] &- 0x41 < 26 { return false }  // an initial: "F."
                 if word.hasDot, word.count <= 6 { return false }  // "U.S", "e.g"
             } else {
@@ -278,7 +349,9 @@ public enum SentenceSplitter {
             allLowercase: text.allSatisfy(\.isLowercase), hasDot: text.contains("."))
     }
 
-    private static func appendTrimmed(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, to out: inout [Range<Int>]) {
+    /// The range without white space at either end, nil when nothing is left.
+    @inline(__always)
+    private static func trimmed(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int>? {
         var lo = r.lowerBound
         var hi = r.upperBound
         while lo < hi, isWhitespace(scalar(b, at: lo)) { lo += scalarLength(b[lo]) }
@@ -287,6 +360,6 @@ public enum SentenceSplitter {
             guard isWhitespace(scalar(b, at: p)) else { break }
             hi = p
         }
-        if lo < hi { out.append(lo..<hi) }
+        return lo < hi ? lo..<hi : nil
     }
 }

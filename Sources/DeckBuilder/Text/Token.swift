@@ -74,6 +74,8 @@ struct Token: Sendable {
         self.kind = kind
         self.text = text
         self.spaceBefore = spaceBefore
+        // (The bytes copied for `.lowerAlready` cost more than the substring's copy for text of
+        // other scripts: a string made in place checks non-ASCII bytes the slow way.)
         switch FastCase.scan(buffer: bytes) {
         case .other: lower = text.lowercased()
         case .lowerAlready: lower = String(text)
@@ -305,6 +307,7 @@ enum Tokenizer {
     private static func asciiTokens(
         _ s: String, bytes: UnsafeBufferPointer<UInt8>, _ body: (consuming Token) -> Bool
     ) {
+        let lowers = shortLowers
         let u8 = s.utf8
         let n = bytes.count
         var i = 0
@@ -319,6 +322,7 @@ enum Tokenizer {
             }
             let start = i
             var kind = Token.Kind.punct
+            var hyphen = false
             if isASCIIDigit(c) {
                 kind = .number
                 i += 1
@@ -350,11 +354,16 @@ enum Tokenizer {
                     if isASCIILetter(d) { i += 1; continue }
                     if d == 0x2D || d == 0x27 {
                         let k = i + 1
-                        if k < n, isASCIILetter(bytes[k]) { i = k; continue }
+                        if k < n, isASCIILetter(bytes[k]) {
+                            hyphen = hyphen || d == 0x2D
+                            i = k
+                            continue
+                        }
                         // "B-29": upper-case letters, a hyphen and digits make one name.
                         if d == 0x2D, k < n, isASCIIDigit(bytes[k]),
                             bytes[start..<i].allSatisfy({ $0 >= 0x41 && $0 <= 0x5A })
                         {
+                            hyphen = true
                             i = k
                             while i < n, isASCIIDigit(bytes[i]) { i += 1 }
                             break
@@ -371,24 +380,54 @@ enum Tokenizer {
             let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
             let text = s[lo..<hi]
             let capital = c >= 0x41 && c <= 0x5A
-            var upper = false
-            var hyphen = false
-            if kind == .word {
-                for b in word {
-                    upper = upper || (b >= 0x41 && b <= 0x5A)
-                    hyphen = hyphen || b == 0x2D
-                }
+            // A word's hyphens were noted as the word was read; a number holds none.
+            if kind == .punct { hyphen = c == 0x2D }
+            // ASCII bytes make a string without the checks of a substring's copy; a token of one
+            // or two bytes takes its lower case from the table.
+            let lower: String
+            let length = i - start
+            if length == 1 {
+                lower = lowers[Int(c)]
+            } else if length == 2, let at = shortLowerIndex(c, bytes[start + 1]) {
+                lower = lowers[at]
             } else {
-                hyphen = c == 0x2D
+                // The bytes copied (A–Z lowered) into a string made in place: cheaper than decoding.
+                lower = FastCase.lowered(word)
             }
-            // ASCII bytes make a string without the checks of a substring's copy.
-            let lower = upper ? FastCase.lowered(word) : String(decoding: word, as: UTF8.self)
             stop = !body(
                 Token(
                     kind: kind, text: text, spaceBefore: space, lower: lower, isCapitalized: capital, hasHyphen: hyphen)
             )
             space = false
         }
+    }
+
+    /// The lower case of every ASCII token of one byte (at the byte's index) and of two letters
+    /// or digits (at `shortLowerIndex`), made once: a short token's lower case is then a copy of a
+    /// small string rather than a string made from its bytes.
+    static let shortLowers: [String] = {
+        var out = (0..<128).map { (b: Int) -> String in
+            let c = UInt8(b)
+            return String(decoding: [c &- 0x41 < 26 ? c | 0x20 : c], as: UTF8.self)
+        }
+        let symbols = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+        for x in symbols {
+            for y in symbols { out.append(String(decoding: [x, y], as: UTF8.self)) }
+        }
+        return out
+    }()
+
+    /// Where `shortLowers` holds the lower case of the two ASCII bytes `x y`, nil unless both are
+    /// letters or digits.
+    @inline(__always)
+    static func shortLowerIndex(_ x: UInt8, _ y: UInt8) -> Int? {
+        @inline(__always) func symbol(_ c: UInt8) -> Int? {
+            if c &- 0x30 < 10 { return Int(c &- 0x30) }
+            let l = c | 0x20
+            return l &- 0x61 < 26 ? Int(l &- 0x61) + 10 : nil
+        }
+        guard let a = symbol(x), let b = symbol(y) else { return nil }
+        return 128 + a * 36 + b
     }
 
     static func scalarTokens(_ s: String, _ body: (Token) -> Bool) {
