@@ -595,8 +595,9 @@ enum CardDrafter {
         if let idx = keywordIndices {
             keywords = []
             keywords.reserveCapacity(idx.count)
-            if let norms = c.norms {
-                for i in idx { if let w = norms[i] { keywords.append(w) } }
+            // The sentence's words by their slots (`c.norms` would make the array of all of them).
+            if let words = c.words, let strings = c.strings {
+                for i in idx { if let w = strings.word(words[i].slot) { keywords.append(w) } }
             } else {
                 for i in idx { if let w = Normalizer.word(c.tokens[i], language: c.language) { keywords.append(w) } }
             }
