@@ -185,3 +185,15 @@ import Testing
         #expect(CharacterMeasure(of: "بب") == .scalars)
     }
 }
+
+/// The repeat key's skeleton hash read from its table is the one its switch gives.
+@Suite struct SkeletonHashTableTests {
+    @Test(arguments: FrontEndFastPathTests.texts + TokenFastPathTests.scalarTexts)
+    func skeletonHashMatchesTheSwitch(_ text: String) {
+        let all = (0x600..<0x700).compactMap(Unicode.Scalar.init).map { String($0) }.joined(separator: "١")
+        for t in [text, text + all, all + text, LineCleaner.repeatKey(text) + "١٢٣٤٥٦٧٨"] {
+            var copy = t
+            copy.withUTF8 { b in #expect(RepeatKey.skeletonHash(b) == RepeatKey.skeletonHashBySwitch(b), "\(t)") }
+        }
+    }
+}
