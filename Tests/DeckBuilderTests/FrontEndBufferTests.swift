@@ -197,3 +197,19 @@ import Testing
         }
     }
 }
+
+/// The fact screen's eight-byte digit test over text of other scripts finds an ASCII digit
+/// wherever it falls next to Arabic letters and digits, as the scalar reference does.
+@Suite struct FactScreenWordTests {
+    @Test(arguments: ["", "5", "x", "٥", "۵", "ب", "بت", "مارس", "عام", "\u{00B9}", "\u{0660}", "\u{06F9}", "é"])
+    func digitsNextToOtherScriptsAreFound(_ middle: String) {
+        for filler in ["قال الرئيس إن الحرب انتهت", "Déjà vu", "戦争", "abc", "\u{1F600}"] {
+            for pad in 0..<17 {
+                let text = String(repeating: "ب", count: pad / 2) + String(repeating: "a", count: pad % 2) + filler
+                for line in [text + middle + filler, middle + text, text + middle, text + "9" + middle + filler] {
+                    #expect(DocumentAnalyzer.mayHoldFacts(line) == DocumentAnalyzer.mayHoldFactsSlowly(line), "\(line)")
+                }
+            }
+        }
+    }
+}
