@@ -185,3 +185,31 @@ import Testing
         #expect(CharacterMeasure(of: "بب") == .scalars)
     }
 }
+
+/// The repeat key's skeleton hash read from its table is the one its switch gives.
+@Suite struct SkeletonHashTableTests {
+    @Test(arguments: FrontEndFastPathTests.texts + TokenFastPathTests.scalarTexts)
+    func skeletonHashMatchesTheSwitch(_ text: String) {
+        let all = (0x600..<0x700).compactMap(Unicode.Scalar.init).map { String($0) }.joined(separator: "١")
+        for t in [text, text + all, all + text, LineCleaner.repeatKey(text) + "١٢٣٤٥٦٧٨"] {
+            var copy = t
+            copy.withUTF8 { b in #expect(RepeatKey.skeletonHash(b) == RepeatKey.skeletonHashBySwitch(b), "\(t)") }
+        }
+    }
+}
+
+/// The fact screen's eight-byte digit test over text of other scripts finds an ASCII digit
+/// wherever it falls next to Arabic letters and digits, as the scalar reference does.
+@Suite struct FactScreenWordTests {
+    @Test(arguments: ["", "5", "x", "٥", "۵", "ب", "بت", "مارس", "عام", "\u{00B9}", "\u{0660}", "\u{06F9}", "é"])
+    func digitsNextToOtherScriptsAreFound(_ middle: String) {
+        for filler in ["قال الرئيس إن الحرب انتهت", "Déjà vu", "戦争", "abc", "\u{1F600}"] {
+            for pad in 0..<17 {
+                let text = String(repeating: "ب", count: pad / 2) + String(repeating: "a", count: pad % 2) + filler
+                for line in [text + middle + filler, middle + text, text + middle, text + "9" + middle + filler] {
+                    #expect(DocumentAnalyzer.mayHoldFacts(line) == DocumentAnalyzer.mayHoldFactsSlowly(line), "\(line)")
+                }
+            }
+        }
+    }
+}

@@ -665,6 +665,51 @@ struct RepeatKey: Hashable {
             h ^= h >> 29
             count += 1
         }
+        skeletonValues.withUnsafeBufferPointer { values in
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c &- 0x30 < 10 { add(UInt32(c)) }
+                    i += 1
+                    continue
+                }
+                // U+0600…U+06FF are D8…DB and a continuation byte: the value from the table.
+                if c &- 0xD8 < 4 {
+                    let v = values[Int(c &- 0xD8) << 6 | Int(b[i + 1] & 0x3F)]
+                    if v != 0 { add(v) }
+                    i += 2
+                    continue
+                }
+                i += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+            }
+        }
+        guard count >= 8 else { return nil }
+        return Int(truncatingIfNeeded: h ^ h >> 32)
+    }
+
+    /// What `skeletonHash` adds for each scalar U+0600…U+06FF (at its offset), 0 for none: the
+    /// base letter of آ أ إ ؤ ئ, the scalar itself for the other letters and the digits.
+    static let skeletonValues: [UInt32] = (UInt32(0x600)..<0x700).map { v in
+        switch v {
+        case 0x622, 0x623, 0x625: 0x627
+        case 0x624: 0x648
+        case 0x626: 0x64A
+        case 0x621...0x64A, 0x660...0x669, 0x6F0...0x6F9: v
+        default: 0
+        }
+    }
+
+    /// `skeletonHash` as first written (a switch per scalar), for tests.
+    static func skeletonHashBySwitch(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        var h: UInt64 = 0x2545_F491_4F6C_DD1D
+        var count = 0
+        var i = 0
+        let n = b.count
+        func add(_ v: UInt32) {
+            h = (h ^ UInt64(v)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 29
+            count += 1
+        }
         while i < n {
             let c = b[i]
             if c < 0x80 {

@@ -260,16 +260,18 @@ enum DocumentAnalyzer {
             let n = b.count
             let base = UnsafeRawPointer(b.baseAddress)
             while i < n {
-                // Eight ASCII bytes at a time: adding 0x50 sets a byte's top bit from 0x30 up, 0x46 from 0x3A up.
+                // Eight bytes at a time: adding 0x50 sets a byte's top bit from 0x30 up, 0x46 from
+                // 0x3A up, read on the word with its top bits cleared (no byte carries into the
+                // next) and kept for the bytes below 0x80 only (text of other scripts too).
                 if i + 8 <= n, let base {
                     let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    if w & 0x8080_8080_8080_8080 == 0 {
-                        let digits =
-                            (w &+ 0x5050_5050_5050_5050) & ~(w &+ 0x4646_4646_4646_4646) & 0x8080_8080_8080_8080
-                        if digits != 0 { return true }
-                        i += 8
-                        continue
-                    }
+                    let high = w & 0x8080_8080_8080_8080
+                    let a = w & 0x7F7F_7F7F_7F7F_7F7F
+                    let digits = (a &+ 0x5050_5050_5050_5050) & ~(a &+ 0x4646_4646_4646_4646) & 0x8080_8080_8080_8080
+                    if digits & ~high != 0 { return true }
+                    if high != 0 { ascii = false }
+                    i += 8
+                    continue
                 }
                 let c = b[i]
                 if c &- 0x30 < 10 { return true }
