@@ -39,7 +39,7 @@ enum SentenceQuality {
                     quotes += 1
                 }
             } else if kind == .word {
-                if t[k].isCapitalized, !opensQuoteOrList(t[k - 1].text) {
+                if t[k].isCapitalized, !opensQuoteOrList(lower: t[k - 1].lower) {
                     if English.stopwordWords.contains(t[k].lower) && !(t[k].isASCII("I") || t[k].isASCII("May")) {
                         return .garbledText
                     }
@@ -186,6 +186,19 @@ enum SentenceQuality {
             return u[i] == 0xE2 && u[u.index(after: i)] == 0x80 && u[u.index(i, offsetBy: 2)] == 0x9C
         default: return false
         }
+    }
+
+    /// `opensQuoteOrList(tok.text)` read on the token's lower case (see `markByte(lower:)`: a
+    /// mark's is its text, a word's and a number's hold none of these marks).
+    @inline(__always)
+    static func opensQuoteOrList(lower: String) -> Bool {
+        lower.utf8.withContiguousStorageIfAvailable { b in
+            switch b.count {
+            case 1: return b[0] == 0x22 || b[0] == 0x3A || b[0] == 0x28
+            case 3: return b[0] == 0xE2 && b[1] == 0x80 && b[2] == 0x9C
+            default: return false
+            }
+        } ?? (lower == "\"" || lower == ":" || lower == "(" || lower == "“")
     }
 
     /// Whether the last two bytes are "ly".

@@ -274,8 +274,9 @@ enum FigureExtractor {
         var k = start
         while k < t.count, k - start < 5, t[k].kind == .word {
             let w = t[k].lower
-            if countedStopWords.contains(w) || (English.isPast(w) && !t[k].isCapitalized && k > start) { break }
-            if English.irregularParticipleWords.contains(w) && k > start { break }
+            // The cheap tests first (all are pure): the first word is never cut at a verb form.
+            if countedStopWords.contains(w) || (k > start && !t[k].isCapitalized && English.isPast(w)) { break }
+            if k > start && English.irregularParticipleWords.contains(w) { break }
             if SentenceQuality.endsInLY(w) && w.hasSuffix("ly") && !t[k].isCapitalized { break }
             k += 1
         }

@@ -40,6 +40,16 @@ enum NameExtractor {
             && MonthNames.englishMonth(tok.lower) == nil
     }
 
+    /// `isNameWord(t[i])` read in place (the token not copied), with the word's roles: the title
+    /// test from `roles` on bytes, where `titles` hashed the word.
+    private static func nameWord(_ t: [Token], _ i: Int) -> (isName: Bool, role: UInt8) {
+        guard t[i].kind == .word, t[i].isCapitalized, !English.stopwordWords.contains(t[i].lower) else {
+            return (false, 0)
+        }
+        let role = roleWords.index(t[i].lower).map { roleBits[$0] } ?? 0
+        return (role & Role.title == 0 && MonthNames.englishMonth(t[i].lower) == nil, role)
+    }
+
     /// What a word is among the titles and heads, in one look-up: the bits of `Role`.
     private static let roles: WordTable<UInt8> = {
         var d: [String: UInt8] = [:]
@@ -69,11 +79,13 @@ enum NameExtractor {
             let role = roleWords.index(w).map { roleBits[$0] } ?? 0
             if role == 0 { continue }
             // Title + capitalized words: a person.
-            if role & Role.title != 0, k + 1 < t.count, isNameWord(t[k + 1]) {
+            if role & Role.title != 0, k + 1 < t.count, nameWord(t, k + 1).isName {
                 var e = k + 1
-                while e < t.count, e - k <= 3, isNameWord(t[e]), !placeHeads.contains(t[e].lower),
-                    !eventHeads.contains(t[e].lower)
-                { e += 1 }
+                while e < t.count, e - k <= 3 {
+                    let (isName, role) = nameWord(t, e)
+                    guard isName, role & (Role.place | Role.event) == 0 else { break }
+                    e += 1
+                }
                 out.append(NameMention(tokens: (k + 1)..<e, kind: .person, value: join(t, (k + 1)..<e), head: w))
                 k = e - 1
                 continue
@@ -81,7 +93,7 @@ enum NameExtractor {
             // Capitalized words + a place or event head.
             if role & (Role.place | Role.event) != 0, k > 0 {
                 var s = k
-                while s > 0, isNameWord(t[s - 1]), k - s < 3 { s -= 1 }
+                while s > 0, nameWord(t, s - 1).isName, k - s < 3 { s -= 1 }
                 guard s < k, !(s..<k).contains(where: { taken[$0] }) else { continue }
                 if role & Role.place != 0 {
                     out.append(NameMention(tokens: s..<(k + 1), kind: .place, value: join(t, s..<(k + 1)), head: w))

@@ -101,9 +101,11 @@ enum CardDrafter {
     /// A figure fact's score before the sentence's and the card texts' share.
     static func figureScore(_ v: NumberValue) -> Double {
         var score = v.isPercent ? 1.5 : 2.0
-        if significantHeads.contains(v.head) { score += 1 }
-        if timeHeads.contains(v.head) { score += 0.5 }
-        if v.value < 10 && !timeHeads.contains(v.head) { score -= 1 }
+        // Looked up on bytes, the time heads once.
+        let time = timeHeadWords.contains(v.head)
+        if significantHeadWords.contains(v.head) { score += 1 }
+        if time { score += 0.5 }
+        if v.value < 10 && !time { score -= 1 }
         return score
     }
 
@@ -345,13 +347,15 @@ enum CardDrafter {
             }
         }
         let display = value.english()
+        var tags = [c.sourceTag, "date", "date-from-context", "lang:en"]
+        sortSmall(&tags)
         var fact = FactCandidate(
             value: .date(value), answerType: value.granularity == .year ? .year : .date, normalized: value.normalized,
             answer: display, surfaceAnswer: display, accepted: [value.normalized], language: "en", levantine: false,
             clausePrefix: "", clauseSuffix: "", blankLabel: "", question: question.map(PromptText.clean), event: nil,
             keywords: keywords, matchWords: preview.view.matchWords,
             evidence: c.evidence,
-            tags: [c.sourceTag, "date", "date-from-context", "lang:en"].sorted(),
+            tags: tags,
             score: preview.bestScore, quotable: question != nil
         )
         fact.context = anchorEvidence
@@ -576,6 +580,9 @@ enum CardDrafter {
         "ton", "elite", "brigade", "front", "bomb", "expert",
     ]
     static let timeHeads: WordSet = ["day", "month", "year", "week", "hour", "decade"]
+    /// `significantHeads` and `timeHeads`, looked up on bytes.
+    static let significantHeadWords = ASCIIWordSet(significantHeads.words.sorted())
+    static let timeHeadWords = ASCIIWordSet(timeHeads.words.sorted())
 
     private static func keywordTokens(_ t: [Token], clause: Range<Int>, excluding: Range<Int>) -> [Token] {
         t[clause].indices.filter { !excluding.contains($0) }.map { t[$0] }

@@ -103,7 +103,14 @@ enum EnglishQuestions {
             English.isPast(verb.lower) || verb.lower == "were" || verb.lower == "was"
         {
             guard after.count >= 2, after.count <= 16 else { return nil }
-            return "How many \(countedText) \(join(after))?"
+            // Written once from its pieces, as the questions below.
+            return PromptText.written { w in
+                w.put("How many ")
+                w.put(countedText)
+                w.put(" ")
+                w.put(after, after.indices)
+                w.put("?")
+            }
         }
         // The figure is the object: "the Soviet Union captured more than 600,000 Japanese soldiers".
         guard let p = parse(Array(t[0..<start]), allowEmptyRest: true) else { return nil }
@@ -122,15 +129,34 @@ enum EnglishQuestions {
         let subject = subjectText(p.subject)
         if p.rest.isEmpty {
             guard trimRest(&restTokens) else { return nil }
-            let restText = restTokens.isEmpty ? "" : " " + join(restTokens)
-            return "How many \(countedText) did \(subject) \(base)\(restText)\(tail)?"
+            return howMany("How many ", countedText, subject, base, restTokens, tail)
         }
         if p.rest.count == 1, p.rest[0].lower == "for", durationUnits.contains(head), counted.count == 1 {
             guard trimRest(&restTokens) else { return nil }
-            let restText = restTokens.isEmpty ? "" : " " + join(restTokens)
-            return "For how many \(head) did \(subject) \(base)\(restText)\(tail)?"
+            return howMany("For how many ", head, subject, base, restTokens, tail)
         }
         return nil
+    }
+
+    /// "\(lead)\(counted) did \(subject) \(base) \(rest)\(tail)?", written once (no space before an
+    /// empty rest).
+    static func howMany(
+        _ lead: String, _ counted: String, _ subject: String, _ base: String, _ rest: [Token], _ tail: String
+    ) -> String {
+        PromptText.written { w in
+            w.put(lead)
+            w.put(counted)
+            w.put(" did ")
+            w.put(subject)
+            w.put(" ")
+            w.put(base)
+            if !rest.isEmpty {
+                w.put(" ")
+                w.put(rest, rest.indices)
+            }
+            w.put(tail)
+            w.put("?")
+        }
     }
 
     // MARK: Parsing

@@ -225,6 +225,8 @@ enum PromptText {
             guard let p = u.baseAddress else { return true }
             let n = u.count
             var i = 0
+            // ASCII without CR so far: then `bytesAreCharacters` holds without a second pass.
+            var plain = true
             #if _endian(little)
                 // Eight bytes at a time: a quotation mark anywhere settles it; only the spaces' next
                 // bytes are read (the lowest byte of a little-endian load is the first in the text).
@@ -232,6 +234,7 @@ enum PromptText {
                 while i + 8 <= n {
                     let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                     if zeroBytes(w ^ 0x2222_2222_2222_2222) != 0 { return false }
+                    if w & 0x8080_8080_8080_8080 != 0 || zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D) != 0 { plain = false }
                     var spaces = zeroBytes(w ^ 0x2020_2020_2020_2020)
                     while spaces != 0 {
                         let at = i + spaces.trailingZeroBitCount >> 3
@@ -244,10 +247,11 @@ enum PromptText {
             while i < n {
                 let c = p[i]
                 if c == 0x22 { return false }
+                if c >= 0x80 || c == 0x0D { plain = false }
                 if c == 0x20, i + 1 < n, isSpaceOrGlue(p[i + 1]) { return false }
                 i += 1
             }
-            return bytesAreCharacters(u)
+            return plain || bytesAreCharacters(u)
         }
     }
 
