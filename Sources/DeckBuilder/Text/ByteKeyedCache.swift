@@ -7,17 +7,20 @@ import Foundation
 /// Keys equal as bytes are equal as strings, so a hit is the value kept for the same text;
 /// canonically equivalent texts spelled in other bytes are kept apart.
 struct ByteKeyedCache<Value> {
+    /// A key's place in `bytes` and its value, side by side: a hit reads one entry (in a large
+    /// memory each array read is a cache miss of its own).
     private struct Entry {
         var hash: UInt64
         var start: Int
         /// The key's bytes with the flag byte.
         var count: Int
+        var value: Value
     }
 
-    /// Entry index + 1 of each slot (0: empty); a power of two, at most half full.
-    private var slots = [Int32](repeating: 0, count: 256)
+    /// Each slot: the top half of its key's hash over entry index + 1 (0: empty), so that a probe
+    /// past another key is told from the slot alone; a power of two, at most half full.
+    private var slots = [UInt64](repeating: 0, count: 256)
     private var entries: [Entry] = []
-    private var values: [Value] = []
     /// The keys' bytes, one after another, each with its flag byte last.
     private var bytes: [UInt8] = []
 
@@ -27,17 +30,17 @@ struct ByteKeyedCache<Value> {
     /// making the value on the spot would capture, and so copy, what it is made from on every hit.)
     func value(_ key: String, flag: UInt8) -> Value? {
         var text = key
-        return text.withUTF8 { find($0, flag).map { values[$0] } }
+        return text.withUTF8 { find($0, flag).map { entries[$0].value } }
     }
 
     func value(_ key: Substring, flag: UInt8) -> Value? {
         var text = key
-        return text.withUTF8 { find($0, flag).map { values[$0] } }
+        return text.withUTF8 { find($0, flag).map { entries[$0].value } }
     }
 
     /// The value kept for the key whose UTF-8 bytes are `key`, if any.
     func value(bytes key: UnsafeBufferPointer<UInt8>, flag: UInt8) -> Value? {
-        find(key, flag).map { values[$0] }
+        find(key, flag).map { entries[$0].value }
     }
 
     mutating func insert(_ key: String, flag: UInt8, _ value: Value) {
@@ -58,14 +61,18 @@ struct ByteKeyedCache<Value> {
         return slots.withUnsafeBufferPointer { s in
             entries.withUnsafeBufferPointer { e in
                 bytes.withUnsafeBufferPointer { b in
+                    let tag = h >> 32
                     while true {
-                        let k = Int(s[i])
-                        if k == 0 { return nil }
-                        let entry = e[k - 1]
-                        if entry.hash == h, entry.count == key.count + 1, b[entry.start + key.count] == flag,
-                            Self.equal(UnsafeRawPointer(b.baseAddress! + entry.start), key)
-                        {
-                            return k - 1
+                        let slot = s[i]
+                        if slot == 0 { return nil }
+                        if slot >> 32 == tag {
+                            let k = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
+                            let entry = e[k]
+                            if entry.hash == h, entry.count == key.count + 1, b[entry.start + key.count] == flag,
+                                Self.equal(UnsafeRawPointer(b.baseAddress! + entry.start), key)
+                            {
+                                return k
+                            }
                         }
                         i = (i + 1) & mask
                     }
@@ -77,12 +84,11 @@ struct ByteKeyedCache<Value> {
     private mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ flag: UInt8, _ value: Value) {
         guard find(key, flag) == nil else { return }
         let h = Self.hash(key, flag)
-        entries.append(Entry(hash: h, start: bytes.count, count: key.count + 1))
-        values.append(value)
+        entries.append(Entry(hash: h, start: bytes.count, count: key.count + 1, value: value))
         bytes.append(contentsOf: key)
         bytes.append(flag)
         if entries.count * 2 > slots.count {
-            slots = [Int32](repeating: 0, count: slots.count * 2)
+            slots = [UInt64](repeating: 0, count: slots.count * 2)
             for k in entries.indices { place(k) }
         } else {
             place(entries.count - 1)
@@ -93,7 +99,7 @@ struct ByteKeyedCache<Value> {
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: entries[k].hash) & mask
         while slots[i] != 0 { i = (i + 1) & mask }
-        slots[i] = Int32(k + 1)
+        slots[i] = (entries[k].hash & 0xFFFF_FFFF_0000_0000) | UInt64(k + 1)
     }
 
     /// Whether the `key.count` bytes at `p` are the key's: for a key of up to 16 bytes (most
