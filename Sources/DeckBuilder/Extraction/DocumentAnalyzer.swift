@@ -69,9 +69,13 @@ enum DocumentAnalyzer {
                 // What dates and figures took, as ranges (a set of their indices hashed each one).
                 var taken = dates.map { $0.tokens }
                 let figures = FigureExtractor.figures(in: tokens, language: language, taken: taken)
-                for f in figures {
-                    taken.append(f.tokens)
-                    taken.append(f.countedTokens)
+                if !figures.isEmpty {
+                    // Room for all at once (appended one by one, the list grew a copy at a time).
+                    taken.reserveCapacity(taken.count + 2 * figures.count)
+                    for f in figures {
+                        taken.append(f.tokens)
+                        taken.append(f.countedTokens)
+                    }
                 }
                 let names = NameExtractor.names(in: tokens, language: language, taken: taken)
                 analysis.datesFound += dates.count
