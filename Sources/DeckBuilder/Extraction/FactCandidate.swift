@@ -104,50 +104,20 @@ public struct FactCandidate: Sendable {
     /// A fact whose match words are given as `MatchWordTable` numbers, sorted (a drafted fact's:
     /// its preview's), their strings made only if read.
     init(
-        value: Value,
-        answerType: AnswerType,
-        normalized: String,
-        answer: String,
-        surfaceAnswer: String,
-        accepted: [String],
-        language: String,
-        levantine: Bool,
-        clausePrefix: String,
-        clauseSuffix: String,
-        blankLabel: String,
-        question: String?,
-        event: String?,
-        keywords: [String],
-        matchWords: [Int32],
-        evidence: Provenance,
-        tags: [String],
-        score: Double,
-        quotable: Bool = true,
-        context: Provenance? = nil
+        value: Value, answerType: AnswerType, normalized: String, answer: String, surfaceAnswer: String,
+        accepted: [String], language: String, levantine: Bool, clausePrefix: String, clauseSuffix: String,
+        blankLabel: String, question: String?, event: String?, keywords: [String], matchWords ids: [Int32],
+        evidence: Provenance, tags: [String], score: Double, quotable: Bool = true, context: Provenance? = nil
     ) {
-        storage = Storage(
-            Fields(
-                value: value,
-                answerType: answerType,
-                normalized: normalized,
-                answer: answer,
-                surfaceAnswer: surfaceAnswer,
-                accepted: accepted,
-                language: language,
-                levantine: levantine,
-                clausePrefix: clausePrefix,
-                clauseSuffix: clauseSuffix,
-                blankLabel: blankLabel,
-                question: question,
-                event: event,
-                keywords: keywords,
-                matchWords: nil,
-                matchIDs: matchWords,
-                evidence: evidence,
-                tags: tags,
-                score: score,
-                quotable: quotable,
-                context: context))
+        self.init(
+            value: value, answerType: answerType, normalized: normalized, answer: answer, surfaceAnswer: surfaceAnswer,
+            accepted: accepted, language: language, levantine: levantine, clausePrefix: clausePrefix,
+            clauseSuffix: clauseSuffix, blankLabel: blankLabel, question: question, event: event, keywords: keywords,
+            matchWords: Set<String>(), evidence: evidence, tags: tags, score: score, quotable: quotable,
+            context: context)
+        // Fresh, so not shared: the numbers stand for the words, whose set is made when read.
+        storage.fields.matchWords = nil
+        storage.fields.matchIDs = ids
     }
 
     public var value: Value {
