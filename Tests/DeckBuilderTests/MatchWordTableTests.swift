@@ -74,7 +74,7 @@ import Testing
         let hi = min(c.tokens.count, anchor.upperBound + 10)
         let windowIdx = CardDrafter.indices(lo..<max(lo, hi), excluding: anchor)
         var window: [String] = windowIdx.compactMap { c.norms![$0] }
-        window += c.sentenceEvents
+        window += CardDrafter.eventNames(c.tokens)
         if c.language == "en" {
             let keys = c.verbs!
             for (k, i) in windowIdx.enumerated() {
@@ -244,5 +244,19 @@ import Testing
     ])
     func tagOnBytesIsTagByCharacters(_ name: String) {
         #expect(DocumentAnalyzer.tag(forSource: name) == DocumentAnalyzer.tagByCharacters(name), "\(name)")
+    }
+}
+
+/// A sentence context's words as strings, for the string-set references above (the build reads
+/// them by slot, only for the facts it drafts).
+extension DraftContext {
+    var norms: [String?]? {
+        guard let words, let strings else { return nil }
+        return words.map { strings.word($0.slot) }
+    }
+
+    var verbs: [String?]? {
+        guard language == "en", let words, let strings else { return nil }
+        return words.map { strings.verb($0.slot) }
     }
 }

@@ -347,27 +347,14 @@ struct DraftContext {
 
     var sentencePenalty: Double { penalty ?? SentenceQuality.penalty(tokens, language: language) }
 
-    var sentenceEvents: [String] { CardDrafter.eventNames(tokens) }
     /// `SentenceQuality.commaSplice` of the sentence (English), computed once for all its facts.
     var splice: Int??
 
     var sentenceSplice: Int? { splice ?? SentenceQuality.commaSplice(tokens) }
-    /// `sentenceEvents` as `MatchWordTable` numbers, when computed for the sentence.
+    /// `CardDrafter.eventIDs` of the sentence, when computed for it.
     var eventIDs: [Int32]?
 
     var sentenceEventIDs: [Int32] { eventIDs ?? CardDrafter.eventIDs(tokens) }
-
-    /// Normalized word of each token (nil for function words), when computed for the sentence.
-    var norms: [String?]? {
-        guard let words, let strings else { return nil }
-        return words.map { strings.word($0.slot) }
-    }
-
-    /// Each token's verb key for `CardDrafter.verbKeys` (English), when computed for the sentence.
-    var verbs: [String?]? {
-        guard language == "en", let words, let strings else { return nil }
-        return words.map { strings.verb($0.slot) }
-    }
 }
 
 /// How a line's characters are counted cheaply: in ASCII without CR a character is a byte; where

@@ -30,8 +30,8 @@ public struct FactCandidate: Sendable {
         var question: String?
         var event: String?
         var keywords: [String]
-        /// The match words as strings when given so; else made from `matchIDs` when read (only the
-        /// assembler's tests and callers outside the build read them).
+        /// The match words as strings when given so; else made from `matchIDs` when read (no step
+        /// of a build reads them; tests and callers of the public API may).
         var matchWords: Set<String>?
         var matchIDs: [Int32]?
         var evidence: Provenance

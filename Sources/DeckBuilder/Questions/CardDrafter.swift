@@ -225,6 +225,7 @@ enum CardDrafter {
     ]
 
     /// "e:yalta" for "the Yalta meeting", "a meeting in Yalta", "Yalta Conference": a named event.
+    /// As strings, the way it was first written: the reference `eventIDs` is tested against.
     static func eventNames(_ t: [Token]) -> [String] {
         var out: [String] = []
         for k in t.indices where t[k].kind == .word && isEventNoun(t[k].lower) {
@@ -304,8 +305,7 @@ enum CardDrafter {
             for w in words { if let s = strings.word(w.slot) { found.append(s) } }
             keywords = sortedUnique(found)
         } else {
-            keywords =
-                c.norms.map { sortedUnique($0.compactMap { $0 }) } ?? Normalizer.keywords(c.tokens[...], language: "en")
+            keywords = Normalizer.keywords(c.tokens[...], language: "en")
         }
         guard keywords.count >= 3 else { return nil }
         let table = MatchWordTable.shared
@@ -602,7 +602,7 @@ enum CardDrafter {
         if let idx = keywordIndices {
             keywords = []
             keywords.reserveCapacity(idx.count)
-            // The sentence's words by their slots (`c.norms` would make the array of all of them).
+            // The sentence's words by their slots (not an array of all of its words' strings).
             if let words = c.words, let strings = c.strings {
                 for i in idx { if let w = strings.word(words[i].slot) { keywords.append(w) } }
             } else {

@@ -146,13 +146,6 @@ struct WordNormalizer {
         let n = numbered(tok, language: "en")
         return (strings.word(n.slot), strings.verb(n.slot), n.wordID, n.verbID)
     }
-
-    /// `word(tok, language:)` with its `MatchWordTable` number (-1 for none), for other languages
-    /// than English.
-    mutating func numberedWord(_ tok: Token, language: String) -> (word: String?, id: Int32) {
-        let n = numbered(tok, language: language)
-        return (strings.word(n.slot), n.wordID)
-    }
 }
 
 /// The strings of the words a `WordNormalizer` has numbered, by slot: a sentence keeps its words'
