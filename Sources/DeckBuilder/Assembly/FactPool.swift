@@ -13,7 +13,9 @@ struct FactPool {
     private var lists = ListIndex()
     /// The lists, by number: reading a list out of a dictionary retains it, and the retain is a
     /// write to the list's first cache line, so its miss could not overlap with others.
-    private var listStore: [[Int]] = []
+    /// Group ids as 32-bit numbers: the walk over the lists is most of matching, and it reads half
+    /// the memory this way (the pool holds at most `capacity` groups).
+    private var listStore: [[Int32]] = []
     /// How many groups name each word, in any part (a word named by more than 400 is too common to
     /// match on, whatever the part), by its place in `MatchWordTable` (as long as the words seen).
     private var totals: [Int32] = []
@@ -23,8 +25,8 @@ struct FactPool {
     /// Scratch for `match`: words shared with the candidate, per group id; all zero between calls.
     private var sharedWords: [Int32] = []
     /// Scratch for `match`: the groups it counted words for, as many as its count says (its room
-    /// kept from call to call).
-    private var scratchTouched: [Int] = []
+    /// kept from call to call: one more than the groups, since a group is kept once).
+    private var scratchTouched: [Int32] = []
     /// Scratch for `match`: the index lists of the candidate's words (its room kept from call to call).
     private var scratchLists: [Int32] = []
     /// What matching reads of each group's primary reading, kept beside `groups` (a candidate is a
@@ -116,10 +118,10 @@ struct FactPool {
             if let part {
                 let key = Self.listKey(part, word)
                 if let n = lists[key] {
-                    listStore[Int(n)].append(id)
+                    listStore[Int(n)].append(Int32(id))
                 } else {
                     lists.insertNew(key, Int32(listStore.count))
-                    listStore.append([id])
+                    listStore.append([Int32(id)])
                 }
             }
         }
@@ -180,7 +182,7 @@ struct FactPool {
         // locals: a closure reading the pool's own fields while one of them was borrowed mutably
         // made the compiler copy the whole pool (every field retained and released) at each call.
         var shared: [Int32] = []
-        var touched: [Int] = []
+        var touched: [Int32] = []
         swap(&shared, &sharedWords)
         swap(&touched, &scratchTouched)
         defer {
@@ -259,12 +261,14 @@ struct FactPool {
             return views.withUnsafeBufferPointer { Self.sameHappening($0[id], cv) } ? overlap : nil
         }
         var best: (id: Int, score: Double)?
-        // Room for every group the walk can touch, written through a buffer with a count of our own
-        // (an append checks the array's uniqueness and room at every step).
-        let walked = listStore.withUnsafeBufferPointer { store in
-            found.reduce(0) { $0 &+ store[Int($1)].count }
+        // Room for every group the walk can keep, written through a buffer with a count of our own
+        // (an append checks the array's uniqueness and room at every step). A group is kept once,
+        // and each step writes one past the kept ones: one more than the groups is room enough.
+        // (Summing the lists' lengths first read every list's header one more time, a cache miss
+        // each at 100 MB: a fifth of matching's time.)
+        if touched.count < groups.count + 1 {
+            touched = [Int32](repeating: 0, count: max(groups.count + 1, 2 * touched.count))
         }
-        if touched.count < walked { touched = [Int](repeating: 0, count: max(walked, 2 * touched.count)) }
         // Through buffers: the walk over the index's lists is most of matching, and the array's
         // uniqueness, bounds and overflow checks at every step were a third of it.
         shared.withUnsafeMutableBufferPointer { shared in
@@ -277,10 +281,10 @@ struct FactPool {
                             // (the count moved on) only the first time (a branch on it was taken
                             // one time in three or so, and mispredicted as often).
                             for id in ids {
-                                let seen = shared[id]
+                                let seen = shared[Int(id)]
                                 touched[count] = id
                                 count &+= seen == 0 ? 1 : 0
-                                shared[id] = seen &+ 1
+                                shared[Int(id)] = seen &+ 1
                             }
                         }
                     }
@@ -289,12 +293,16 @@ struct FactPool {
                 // all dated) of the smaller word list, told first from the byte counts: never above
                 // the true count, so the share is never below the one `overlap` computes, and a group
                 // turned away here is one it turns away.
-                let least = cv.date != nil ? 0.6 : 0.5
+                // In whole numbers (a division is slow): `count / m >= 0.6` is `5 count >= 3 m` and
+                // `count / m >= 0.5` is `2 count >= m`, exactly (another ratio of numbers below 256
+                // lies farther from 3/5 than a double's rounding).
+                let (times, per) = cv.date != nil ? (5, 3) : (2, 1)
                 let words = cv.matchWords.count
-                for id in touched[..<count] {
+                for slot in touched[..<count] {
+                    let id = Int(slot)
                     let count = Int(shared[id])
                     shared[id] = 0
-                    guard count >= 2, Double(count) / Double(min(Int(wordCounts[id]), words)) >= least,
+                    guard count >= 2, count &* times >= min(Int(wordCounts[id]), words) &* per,
                         let overlap = overlap(id, shared: count)
                     else {
                         continue
