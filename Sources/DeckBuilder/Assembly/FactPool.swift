@@ -274,14 +274,15 @@ struct FactPool {
             return views.withUnsafeBufferPointer { Self.sameHappening($0[id], cv) } ? overlap : nil
         }
         var best: (id: Int, score: Double)?
-        // Room for every group the walk can keep, written through a buffer with a count of our own
-        // (an append checks the array's uniqueness and room at every step). A group is kept once,
-        // and each step writes one past the kept ones: one more than the groups is room enough.
-        // (Summing the lists' lengths first read every list's header one more time, a cache miss
-        // each at 100 MB: a fifth of matching's time.)
-        if touched.count < groups.count + 1 {
-            touched = [Int32](repeating: 0, count: max(groups.count + 1, 2 * touched.count))
+        // Room for every group the walk can touch, written through a buffer with a count of our own
+        // (an append checks the array's uniqueness and room at every step). Summing the lists'
+        // lengths first reads every list's header in a loop of its own, where their cache misses
+        // (one per list at 100 MB) overlap; the walk then finds them cached. (Sized by the groups
+        // instead, the walk took each miss in turn: no faster.)
+        let walked = listStore.withUnsafeBufferPointer { store in
+            found.reduce(0) { $0 &+ store[Int($1)].count }
         }
+        if touched.count < walked { touched = [Int32](repeating: 0, count: max(walked, 2 * touched.count)) }
         // Through buffers: the walk over the index's lists is most of matching, and the array's
         // uniqueness, bounds and overflow checks at every step were a third of it.
         shared.withUnsafeMutableBufferPointer { shared in
