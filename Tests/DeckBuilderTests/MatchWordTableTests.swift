@@ -115,6 +115,11 @@ import Testing
                     let events = CardDrafter.eventNames(tokens)
                     // The events' numbers read on the tokens in place are the names' numbers.
                     #expect(CardDrafter.eventIDs(tokens) == MatchWordTable.shared.ids(events), "\(sentence)")
+                    // …and so are those told from the words' event-noun marks, as the build reads them.
+                    let batch = normalizer.numbered(tokens, language: language)
+                    #expect(batch == words, "\(sentence)")
+                    #expect(
+                        CardDrafter.eventIDs(tokens, words: batch) == MatchWordTable.shared.ids(events), "\(sentence)")
                     let evidence = Provenance(source: "t.txt", line: 1, start: 0, end: 1, quote: sentence)
                     let numbered = DraftContext(
                         text: sentence, tokens: tokens, language: language, evidence: evidence, position: 0,
@@ -258,5 +263,28 @@ extension DraftContext {
     var verbs: [String?]? {
         guard language == "en", let words, let strings else { return nil }
         return words.map { strings.verb($0.slot) }
+    }
+}
+
+/// The events told from the normalizer's event-noun marks are those read from the tokens, in both
+/// languages, with event nouns in either case and after a cached word of the same spelling.
+@Suite struct EventMarkTests {
+    @Test(arguments: [
+        ("The Yalta Conference of 1945 and the Battle of Berlin ended the war.", "en"),
+        ("The conference at Potsdam followed the Treaty of Portsmouth; the CONFERENCE ended.", "en"),
+        ("Operation August Storm began; the operation in Manchuria took 24 days.", "en"),
+        ("عقد مؤتمر يالطا في شباط 1945 بعد the Yalta Conference and the Battle of Berlin.", "ar"),
+        ("وقعت معركة خالخين غول عام 1939.", "ar"),
+    ])
+    func marksGiveTheEventsTheTokensGive(_ sentence: String, _ language: String) {
+        var normalizer = WordNormalizer()
+        let tokens = Tokenizer.tokens(sentence)
+        // Twice: the second time every word comes from the normalizer's memory.
+        for _ in 0..<2 {
+            let words = normalizer.numbered(tokens, language: language)
+            #expect(CardDrafter.eventIDs(tokens, words: words) == CardDrafter.eventIDs(tokens))
+        }
+        // (The sentences name events, so the compare is not of two empty lists.)
+        if sentence.contains("Conference") { #expect(!CardDrafter.eventIDs(tokens).isEmpty) }
     }
 }

@@ -119,7 +119,7 @@ enum DocumentAnalyzer {
                     penalty: hasMentions || anchor != nil ? SentenceQuality.penalty(tokens, language: language) : nil,
                     splice: english && !(dates.isEmpty && figures.isEmpty)
                         ? .some(SentenceQuality.commaSplice(tokens)) : nil,
-                    eventIDs: hasMentions ? CardDrafter.eventIDs(tokens) : nil)
+                    eventIDs: hasMentions ? words.map { CardDrafter.eventIDs(tokens, words: $0) } : nil)
                 for date in dates {
                     var value = date.value
                     if value.year == nil, value.granularity == .day || value.granularity == .month, let contextYear {

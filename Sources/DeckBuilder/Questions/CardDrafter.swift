@@ -243,23 +243,38 @@ enum CardDrafter {
     /// tokens in place: a sentence's every word is tested, and a copy of each token retained and
     /// released its strings; the table is asked only when a sentence names an event.
     static func eventIDs(_ t: [Token]) -> [Int32] {
-        var names: [String] = []
         let nouns = eventNounBytes
-        t.withUnsafeBufferPointer { b in
-            for k in b.indices where b[k].kind == .word {
+        return t.withUnsafeBufferPointer { b in
+            eventIDs(b) { k in
                 let n = b[k].lower.utf8.count
-                guard n >= 4, n <= 10 else { continue }
+                guard n >= 4, n <= 10 else { return false }
                 // Asked on the bytes where they lie (handing the string over retained it).
                 let noun = b[k].lower.utf8.withContiguousStorageIfAvailable { nouns.index(bytes: $0) != nil }
-                guard noun ?? nouns.contains(b[k].lower) else { continue }
-                if k > 0, b[k - 1].isCapitalized, !English.stopwords.contains(b[k - 1].lower) {
-                    names.append("e:" + b[k - 1].lower)
-                }
-                if k + 2 < b.count, b[k + 2].isCapitalized,
-                    b[k + 1].lowerIs("in") || b[k + 1].lowerIs("at") || b[k + 1].lowerIs("of")
-                {
-                    names.append("e:" + b[k + 2].lower)
-                }
+                return noun ?? nouns.contains(b[k].lower)
+            }
+        }
+    }
+
+    /// `eventIDs(t)` for a sentence whose words the normalizer has numbered: whether a word is an
+    /// event noun is kept with its number, and no word is looked up again.
+    static func eventIDs(_ t: [Token], words: [WordNormalizer.Numbered]) -> [Int32] {
+        t.withUnsafeBufferPointer { b in
+            words.withUnsafeBufferPointer { w in eventIDs(b) { w[$0].isEventNoun } }
+        }
+    }
+
+    /// The event names of the words `isNoun` picks out, as `MatchWordTable` numbers.
+    @inline(__always)
+    private static func eventIDs(_ b: UnsafeBufferPointer<Token>, isNoun: (Int) -> Bool) -> [Int32] {
+        var names: [String] = []
+        for k in b.indices where b[k].kind == .word && isNoun(k) {
+            if k > 0, b[k - 1].isCapitalized, !English.stopwords.contains(b[k - 1].lower) {
+                names.append("e:" + b[k - 1].lower)
+            }
+            if k + 2 < b.count, b[k + 2].isCapitalized,
+                b[k + 1].lowerIs("in") || b[k + 1].lowerIs("at") || b[k + 1].lowerIs("of")
+            {
+                names.append("e:" + b[k + 2].lower)
             }
         }
         return names.isEmpty ? [] : MatchWordTable.shared.ids(names)

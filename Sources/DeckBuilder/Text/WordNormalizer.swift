@@ -45,6 +45,9 @@ struct WordNormalizer {
         /// The `MatchWordTable` numbers of the word and of its verb key (-1 for none).
         var wordID: Int32
         var verbID: Int32
+        /// Whether the word is one of the nouns an event is named by (`CardDrafter.isEventNoun` of
+        /// its lower case), so that `CardDrafter.eventIDs` need not look every word up again.
+        var isEventNoun = false
 
         static let none = Numbered(slot: -1, wordID: -1, verbID: -1)
     }
@@ -116,7 +119,7 @@ struct WordNormalizer {
         }
         let value = Numbered(
             slot: strings.append(word, verb), wordID: word.map { table.id($0) } ?? -1,
-            verbID: verb.map { table.id($0) } ?? -1)
+            verbID: verb.map { table.id($0) } ?? -1, isEventNoun: CardDrafter.isEventNoun(tok.lower))
         englishNumbered.insert(tok.lower, flag: flag, value)
         return value
     }
@@ -125,12 +128,16 @@ struct WordNormalizer {
         if language == "ar" {
             if let hit = arabicNumbered.value(tok.text, flag: 0) { return hit }
             let word = self.word(tok, language: language)
-            let value = Numbered(slot: strings.append(word, nil), wordID: word.map { table.id($0) } ?? -1, verbID: -1)
+            let value = Numbered(
+                slot: strings.append(word, nil), wordID: word.map { table.id($0) } ?? -1, verbID: -1,
+                isEventNoun: CardDrafter.isEventNoun(tok.lower))
             arabicNumbered.insert(tok.text, flag: 0, value)
             return value
         }
         let word = self.word(tok, language: language)
-        return Numbered(slot: strings.append(word, nil), wordID: word.map { table.id($0) } ?? -1, verbID: -1)
+        return Numbered(
+            slot: strings.append(word, nil), wordID: word.map { table.id($0) } ?? -1, verbID: -1,
+            isEventNoun: CardDrafter.isEventNoun(tok.lower))
     }
 
     /// `word(tok, language: "en")` and the token's verb key at once.
