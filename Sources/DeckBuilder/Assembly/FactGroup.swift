@@ -24,14 +24,24 @@ public struct FactGroup: Sendable {
 
     /// `sources.count`, counted without a set: a group has a few sources (at most eight citations
     /// a reading, four readings), and every group's are counted at every prune.
+    /// The sources seen are kept on the stack (an array of them was an allocation per group).
     var sourceCount: Int {
-        var seen: [String] = []
-        for r in readings.indices {
-            for e in readings[r].support.indices where !seen.contains(readings[r].support[e].source) {
-                seen.append(readings[r].support[e].source)
+        var room = 0
+        for r in readings.indices { room += readings[r].support.count }
+        return withUnsafeTemporaryAllocation(of: String.self, capacity: room) { seen in
+            var n = 0
+            for r in readings.indices {
+                for e in readings[r].support.indices {
+                    let source = readings[r].support[e].source
+                    if !seen[..<n].contains(source) {
+                        (seen.baseAddress! + n).initialize(to: source)
+                        n += 1
+                    }
+                }
             }
+            seen.baseAddress?.deinitialize(count: n)
+            return n
         }
-        return seen.count
     }
 
     /// Key of the fact: what is asked (normalized words) and the primary answer.
