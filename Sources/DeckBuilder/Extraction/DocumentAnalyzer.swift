@@ -22,6 +22,8 @@ enum DocumentAnalyzer {
         var latinLetters = 0
         let total = max(1, source.lines.count)
         let sourceTag = tag(forSource: name)
+        // One array's room for every sentence's tokens (`Tokenizer.tokens(_:into:)`).
+        var tokenRoom: [Token] = []
         // A fact goes to the sink when it admits the fact's preview; drafted only then (`draft` is
         // given the preview's match-word numbers, which the drafted fact keeps).
         func offer(_ preview: FactPreview, _ evidence: Provenance, _ draft: ([Int32]) -> FactCandidate?) {
@@ -64,7 +66,8 @@ enum DocumentAnalyzer {
                 // string is made only for a sentence that passes.
                 guard anchor != nil || mayHoldFactsOrNames(line, range) else { continue }
                 let text = String(line[range])
-                let tokens = Tokenizer.tokens(text)
+                Tokenizer.tokens(text, into: &tokenRoom)
+                let tokens = tokenRoom
                 let dates = DateExtractor.dates(in: tokens, language: language)
                 // What dates and figures took, as ranges (a set of their indices hashed each one).
                 var taken = dates.map { $0.tokens }

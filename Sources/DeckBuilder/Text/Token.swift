@@ -279,6 +279,20 @@ enum Tokenizer {
         return out
     }
 
+    /// `tokens(s)` into `out`, whose room is kept from sentence to sentence: a sentence's tokens
+    /// take a kilobyte or two, and glibc's malloc answers a request that large by first merging
+    /// every small free chunk it holds (`malloc_consolidate`), which then makes the small requests
+    /// after it slow too. (When the previous sentence's tokens are still held elsewhere, the
+    /// array is not unique and gets new room, as `tokens(s)` would.)
+    static func tokens(_ s: String, into out: inout [Token]) {
+        out.removeAll(keepingCapacity: true)
+        out.reserveCapacity(s.utf8.count / 5 + 4)
+        forEachOwnedToken(s) { (token: consuming Token) in
+            out.append(token)
+            return true
+        }
+    }
+
     /// Calls `body` with each token in order until it returns false. ASCII text is read as bytes
     /// (the same tokens as the scalar reader below, without its index arithmetic).
     static func forEachToken(_ s: String, _ body: (Token) -> Bool) {
