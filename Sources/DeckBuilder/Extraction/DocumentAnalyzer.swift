@@ -15,6 +15,8 @@ enum DocumentAnalyzer {
     ) -> DocumentAnalysis {
         let name = source.file.name
         let reasons = LineCleaner.classify(source.lines)
+        // The lower cases of the document's short tokens, made once per distinct token.
+        var tokenCases = TokenCaseCache()
         var analysis = DocumentAnalysis(source: name, language: "und")
         var contextYear: Int?
         var sentenceIndex = 0
@@ -64,7 +66,7 @@ enum DocumentAnalyzer {
                 // string is made only for a sentence that passes.
                 guard anchor != nil || mayHoldFactsOrNames(line, range) else { continue }
                 let text = String(line[range])
-                let tokens = Tokenizer.tokens(text)
+                let tokens = Tokenizer.tokens(text, cache: &tokenCases)
                 let dates = DateExtractor.dates(in: tokens, language: language)
                 // What dates and figures took, as ranges (a set of their indices hashed each one).
                 var taken = dates.map { $0.tokens }
@@ -491,7 +493,7 @@ enum CharacterMeasure {
             if let base = UnsafeRawPointer(b.baseAddress) {
                 while i + 8 <= b.count {
                     let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    continuations &+= (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    continuations &+= Script.highBitCount(w & ~(w << 1) & 0x8080_8080_8080_8080)
                     i += 8
                 }
             }
