@@ -14,10 +14,12 @@ struct NeedleSet: Sendable {
     private var groupStarts: [Int] = [0]
     /// Needles shorter than two bytes, searched the plain way.
     private let short: [String]
-    /// 1 for a byte that starts a needle, as read plain and as read with A–Z taken for a–z: most
-    /// bytes are passed over on this one load.
-    private var firstPlain = [UInt8](repeating: 0, count: 256)
-    private var firstFolded = [UInt8](repeating: 0, count: 256)
+    /// A bit per pair of haystack bytes, read as the little-endian number `b[i] | b[i + 1] << 8`,
+    /// that starts a needle as read plain, and as read with A–Z taken for a–z (both cases of a
+    /// needle's letter a–z marked): most positions are passed over on one load and a bit test,
+    /// without folding the bytes.
+    private var pairsPlain = [UInt64](repeating: 0, count: 1024)
+    private var pairsFolded = [UInt64](repeating: 0, count: 1024)
     /// Each needle's anchor, the byte pair of it least likely in prose (`rarity`), read as a
     /// little-endian 16-bit number and broadcast to 8 lanes: the distinct pairs, when there are at
     /// most `maxAnchors` of them (else none, and the plain search reads byte by byte). A needle holds
@@ -37,10 +39,18 @@ struct NeedleSet: Sendable {
         func key(_ n: [UInt8]) -> Int { Int(n[0]) << 8 | Int(n[1]) }
         // A stable sort keeps the needles of one prefix in the given order.
         let sorted = long.enumerated().sorted { (key($0.element), $0.offset) < (key($1.element), $1.offset) }
+        // The bytes a haystack byte may be for `at(i)` to give `c` when folding: `c`, and its
+        // capital when `c` is a–z (a byte folded is a–z only when it is a–z or A–Z).
+        func folded(_ c: UInt8) -> [UInt8] { c &- 0x61 < 26 ? [c, c ^ 0x20] : [c] }
+        func mark(_ bits: inout [UInt64], _ x: UInt8, _ y: UInt8) {
+            let k = Int(x) | Int(y) << 8
+            bits[k >> 6] |= 1 << UInt64(k & 63)
+        }
         for n in long {
-            firstPlain[Int(n[0])] = 1
-            firstFolded[Int(n[0])] = 1
-            if n[0] &- 0x61 < 26 { firstFolded[Int(n[0] ^ 0x20)] = 1 }
+            mark(&pairsPlain, n[0], n[1])
+            for x in folded(n[0]) {
+                for y in folded(n[1]) { mark(&pairsFolded, x, y) }
+            }
         }
         var lastKey = -1
         for (_, n) in sorted {
@@ -250,13 +260,19 @@ struct NeedleSet: Sendable {
             let c = b[i]
             return fold && c &- 0x41 < 26 ? c | 0x20 : c
         }
+        guard let base = b.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
         return prefixBits.withUnsafeBufferPointer { bits in
             rankBefore.withUnsafeBufferPointer { ranks in
                 groupStarts.withUnsafeBufferPointer { groups in
                     starts.withUnsafeBufferPointer { starts in
                         bytes.withUnsafeBufferPointer { needles in
-                            (fold ? firstFolded : firstPlain).withUnsafeBufferPointer { first in
-                                for i in 0..<(n - 1) where first[Int(b[i])] != 0 {
+                            (fold ? pairsFolded : pairsPlain).withUnsafeBufferPointer { pairs in
+                                for i in 0..<(n - 1) {
+                                    let pair = Int(
+                                        UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt16.self)))
+                                    guard pairs[pair &>> 6] & (1 &<< UInt64(pair & 63)) != 0 else { continue }
+                                    // A needle's first two bytes as read: the bit of the prefix is set.
                                     let key = Int(at(i)) << 8 | Int(at(i + 1))
                                     let word = bits[key >> 6]
                                     let bit = UInt64(1) << UInt64(key & 63)
