@@ -387,6 +387,17 @@ enum CharacterMeasure {
         var i = 0
         let n = b.count
         let base = UnsafeRawPointer(b.baseAddress)
+        // Sixteen ASCII bytes without CR at a time on vector compares first, as the eight below
+        // (the scalar before each next byte is then ASCII: no letter that a mark extends).
+        if let base {
+            let cr: SIMD16<UInt8> = SIMD16(repeating: 0x0D)
+            let top: SIMD16<UInt8> = SIMD16(repeating: 0x80)
+            while i + 16 <= n {
+                let v = base.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                if SentenceSplitter.anyLane((v .== cr) .| ((v & top) .== top)) { break }
+                i += 16
+            }
+        }
         while i < n {
             // Eight ASCII bytes without CR at a time (a zero byte of w ^ 0D0D… is a CR).
             if i + 8 <= n, let base {

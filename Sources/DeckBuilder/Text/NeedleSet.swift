@@ -27,6 +27,16 @@ struct NeedleSet: Sendable {
     private var firstFolded = [UInt8](repeating: 0, count: 256)
     private var firstPlainIsRare = true
     private var firstFoldedIsRare = true
+    /// A bit per hash of three haystack bytes that start a needle, as read plain and as read
+    /// folding (every case of a needle's letters a–z marked), when every needle has three bytes
+    /// or more: a position whose pair starts a needle is read on only when its third byte may too.
+    private var triplesPlain = [UInt64](repeating: 0, count: 256)
+    private var triplesFolded = [UInt64](repeating: 0, count: 256)
+    private var hasTriples = false
+
+    /// The bit of three bytes (`b[i] | b[i + 1] << 8 | b[i + 2] << 16`) in the triple tables.
+    @inline(__always)
+    private static func tripleBit(_ t: UInt32) -> Int { Int(truncatingIfNeeded: (t &* 0x9E37_79B1) &>> 18) }
     /// Each needle's anchor, the byte pair of it least likely in prose (`rarity`), read as a
     /// little-endian 16-bit number and broadcast to 8 lanes: the distinct pairs, when there are at
     /// most `maxAnchors` of them (else none, and the plain search reads byte by byte). A needle holds
@@ -62,6 +72,21 @@ struct NeedleSet: Sendable {
             mark(&pairsPlain, n[0], n[1])
             for x in folded(n[0]) {
                 for y in folded(n[1]) { mark(&pairsFolded, x, y) }
+            }
+        }
+        hasTriples = !long.isEmpty && long.allSatisfy { $0.count >= 3 }
+        if hasTriples {
+            func mark3(_ bits: inout [UInt64], _ x: UInt8, _ y: UInt8, _ z: UInt8) {
+                let k = Self.tripleBit(UInt32(x) | UInt32(y) << 8 | UInt32(z) << 16)
+                bits[k >> 6] |= 1 << UInt64(k & 63)
+            }
+            for n in long {
+                mark3(&triplesPlain, n[0], n[1], n[2])
+                for x in folded(n[0]) {
+                    for y in folded(n[1]) {
+                        for z in folded(n[2]) { mark3(&triplesFolded, x, y, z) }
+                    }
+                }
             }
         }
         var lastKey = -1
@@ -341,10 +366,17 @@ struct NeedleSet: Sendable {
                                         }
                                         return false
                                     }
+                                    let triples = fold ? triplesFolded : triplesPlain
                                     @inline(__always) func pairStarts(at i: Int) -> Bool {
                                         let pair = Int(
                                             UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt16.self)))
-                                        return pairs[pair &>> 6] & (1 &<< UInt64(pair & 63)) != 0
+                                        guard pairs[pair &>> 6] & (1 &<< UInt64(pair & 63)) != 0 else { return false }
+                                        guard hasTriples else { return true }
+                                        // A needle of three bytes or more needs a third byte here.
+                                        guard i + 2 < n else { return false }
+                                        let t = Self.tripleBit(
+                                            UInt32(truncatingIfNeeded: pair) | UInt32(b[i + 2]) << 16)
+                                        return triples[t >> 6] & (1 &<< UInt64(t & 63)) != 0
                                     }
                                     if fold ? firstFoldedIsRare : firstPlainIsRare {
                                         for i in 0..<(n - 1) where first[Int(b[i])] != 0 {
