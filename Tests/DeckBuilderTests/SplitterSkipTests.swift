@@ -32,6 +32,7 @@ import Testing
         "Japan’s “Army” — ON… mid-May B-29. Straße. ß? é! ü. Ǆ. 戦争は終わった。 次 \u{1F600}. x",
         "قال الرئيس إن الحرب انتهت. ثم بدأت المفاوضات؟ نعم، بدأت۔ وبعد ١٩٤٥… «انتهت.» Yes. no",
         "a.b.c. A. B. C.D. Mr. mr. St. st. No. 5. vol. 3! ok?! \"Done.\" 'Fine.' end. ...",
+        " \t One.\t\u{0B}Two. \u{0C}\r Three!\u{A0} Four?\u{3000}Five.\u{2003} \u{85}Six. ب.\u{A0}\t ",
     ]
 
     @Test(arguments: prose)

@@ -398,8 +398,24 @@ public enum SentenceSplitter {
     private static func trimmed(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int>? {
         var lo = r.lowerBound
         var hi = r.upperBound
-        while lo < hi, isWhitespace(scalar(b, at: lo)) { lo += scalarLength(b[lo]) }
+        // An ASCII byte is a scalar of its own, told white space or not without decoding it.
+        while lo < hi {
+            let c = b[lo]
+            if c < 0x80 {
+                guard c == 0x20 || (c >= 0x09 && c <= 0x0D) else { break }
+                lo += 1
+            } else {
+                guard isWhitespace(scalar(b, at: lo)) else { break }
+                lo += scalarLength(c)
+            }
+        }
         while hi > lo {
+            let c = b[hi - 1]
+            if c < 0x80 {
+                guard c == 0x20 || (c >= 0x09 && c <= 0x0D) else { break }
+                hi -= 1
+                continue
+            }
             let p = scalarStart(b, before: hi)
             guard isWhitespace(scalar(b, at: p)) else { break }
             hi = p
