@@ -15,6 +15,8 @@ enum DocumentAnalyzer {
     ) -> DocumentAnalysis {
         let name = source.file.name
         let reasons = LineCleaner.classify(source.lines)
+        // The lower cases of the document's short tokens, made once per distinct token.
+        var tokenCases = TokenCaseCache()
         var analysis = DocumentAnalysis(source: name, language: "und")
         var contextYear: Int?
         var sentenceIndex = 0
@@ -66,7 +68,7 @@ enum DocumentAnalyzer {
                 // string is made only for a sentence that passes.
                 guard anchor != nil || mayHoldFactsOrNames(line, range) else { continue }
                 let text = String(line[range])
-                Tokenizer.tokens(text, into: &tokenRoom)
+                Tokenizer.tokens(text, into: &tokenRoom, cache: &tokenCases)
                 let tokens = tokenRoom
                 let dates = DateExtractor.dates(in: tokens, language: language)
                 // What dates and figures took, as ranges (a set of their indices hashed each one).
@@ -388,6 +390,17 @@ enum CharacterMeasure {
         var i = 0
         let n = b.count
         let base = UnsafeRawPointer(b.baseAddress)
+        // Sixteen ASCII bytes without CR at a time on vector compares first, as the eight below
+        // (the scalar before each next byte is then ASCII: no letter that a mark extends).
+        if let base {
+            let cr: SIMD16<UInt8> = SIMD16(repeating: 0x0D)
+            let top: SIMD16<UInt8> = SIMD16(repeating: 0x80)
+            while i + 16 <= n {
+                let v = base.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                if SentenceSplitter.anyLane((v .== cr) .| ((v & top) .== top)) { break }
+                i += 16
+            }
+        }
         while i < n {
             // Eight ASCII bytes without CR at a time (a zero byte of w ^ 0D0D… is a CR).
             if i + 8 <= n, let base {
@@ -494,7 +507,7 @@ enum CharacterMeasure {
             if let base = UnsafeRawPointer(b.baseAddress) {
                 while i + 8 <= b.count {
                     let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    continuations &+= (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    continuations &+= Script.highBitCount(w & ~(w << 1) & 0x8080_8080_8080_8080)
                     i += 8
                 }
             }

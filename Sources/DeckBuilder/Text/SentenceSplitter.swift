@@ -29,19 +29,38 @@ public enum SentenceSplitter {
 
     /// `abbreviations.contains` of the ASCII word of bytes `b` lower-cased: ASCII strings are
     /// equal when their bytes are, and a word of 1 to 8 bytes without a zero byte is one packed
-    /// word (looked for by halving).
+    /// word.
     static func isASCIIAbbreviation(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard b.count >= 1, b.count <= 8, !b.contains(0) else { return false }
         let w = packed(b)
-        let table = packedAbbreviations
-        var lo = 0
-        var hi = table.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if table[mid] < w { lo = mid + 1 } else { hi = mid }
+        // Looked for in a hash table of the packed words (a binary search took six unpredictable
+        // branches): open addressing from the multiply hash's top bits, 0 marking an empty slot.
+        return abbreviationSlots.withUnsafeBufferPointer { slots in
+            var k = abbreviationSlot(w)
+            while true {
+                let v = slots[k]
+                if v == w { return true }
+                if v == 0 { return false }
+                k = (k &+ 1) & (slots.count &- 1)
+            }
         }
-        return lo < table.count && table[lo] == w
     }
+
+    /// The first slot `isASCIIAbbreviation` reads for the packed word `w` (of 256).
+    @inline(__always) static func abbreviationSlot(_ w: UInt64) -> Int {
+        Int(truncatingIfNeeded: (w &* 0x9E37_79B9_7F4A_7C15) &>> 56)
+    }
+
+    /// The packed abbreviations in 256 slots (none is 0: every one has a byte other than 0).
+    static let abbreviationSlots: [UInt64] = {
+        var slots = [UInt64](repeating: 0, count: 256)
+        for w in packedAbbreviations {
+            var k = abbreviationSlot(w)
+            while slots[k] != 0 { k = (k + 1) & 255 }
+            slots[k] = w
+        }
+        return slots
+    }()
 
     /// Ranges of the sentences of `line`, as (start, end) String indices, whitespace trimmed.
     public static func ranges(in line: String) -> [Range<String.Index>] {
@@ -91,10 +110,24 @@ public enum SentenceSplitter {
                 let v = base.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
                 var m = (v .== dot) .| (v .== bang) .| (v .== question)
                 m .|= (v .== x9F) .| (v .== x94) .| (v .== xE2) .| (v .== xE3)
-                if !anyLane(m), b[i + 15] < 0xC0 {
-                    i += 16
-                    while i < n, b[i] & 0xC0 == 0x80 { i += 1 }
+                let first = firstLane(m)
+                if first == 16 {
+                    if b[i + 15] < 0xC0 {
+                        i += 16
+                        while i < n, b[i] & 0xC0 == 0x80 { i += 1 }
+                    } else {
+                        // The lead byte at i + 15 starts a scalar: the ones before it hold no terminator.
+                        i += 15
+                    }
                     continue
+                }
+                // The scalars before the one holding the first such byte hold none of them, so
+                // none is a terminator: the reader goes straight to that scalar (it would pass
+                // them one by one, and test sixteen bytes again at each).
+                if first > 0 {
+                    var p = i + first
+                    while p > i, b[p] & 0xC0 == 0x80 { p -= 1 }
+                    i = p
                 }
             }
             // Eight bytes at a time while none is . ! ? or a byte of 0x80 or more.
@@ -149,6 +182,17 @@ public enum SentenceSplitter {
         let lanes = SIMD16<UInt8>(repeating: 0).replacing(with: SIMD16<UInt8>(repeating: 1), where: m)
         return withUnsafeBytes(of: lanes) { $0.load(as: UInt64.self) | $0.load(fromByteOffset: 8, as: UInt64.self) }
             != 0
+    }
+
+    /// The first lane of `m` set, 16 for none: read as two machine words of the lanes set to 1.
+    @inline(__always) static func firstLane(_ m: SIMDMask<SIMD16<Int8>>) -> Int {
+        let lanes = SIMD16<UInt8>(repeating: 0).replacing(with: SIMD16<UInt8>(repeating: 1), where: m)
+        return withUnsafeBytes(of: lanes) {
+            let low = UInt64(littleEndian: $0.load(as: UInt64.self))
+            if low != 0 { return low.trailingZeroBitCount &>> 3 }
+            let high = UInt64(littleEndian: $0.load(fromByteOffset: 8, as: UInt64.self))
+            return high == 0 ? 16 : 8 &+ high.trailingZeroBitCount &>> 3
+        }
     }
 
     /// Nonzero when one of the eight bytes of `w` is `byte` (the zero-byte test on `w ^ byte…`).
@@ -354,8 +398,24 @@ public enum SentenceSplitter {
     private static func trimmed(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int>? {
         var lo = r.lowerBound
         var hi = r.upperBound
-        while lo < hi, isWhitespace(scalar(b, at: lo)) { lo += scalarLength(b[lo]) }
+        // An ASCII byte is a scalar of its own, told white space or not without decoding it.
+        while lo < hi {
+            let c = b[lo]
+            if c < 0x80 {
+                guard c == 0x20 || (c >= 0x09 && c <= 0x0D) else { break }
+                lo += 1
+            } else {
+                guard isWhitespace(scalar(b, at: lo)) else { break }
+                lo += scalarLength(c)
+            }
+        }
         while hi > lo {
+            let c = b[hi - 1]
+            if c < 0x80 {
+                guard c == 0x20 || (c >= 0x09 && c <= 0x0D) else { break }
+                hi -= 1
+                continue
+            }
             let p = scalarStart(b, before: hi)
             guard isWhitespace(scalar(b, at: p)) else { break }
             hi = p
