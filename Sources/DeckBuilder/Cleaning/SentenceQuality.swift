@@ -258,7 +258,8 @@ enum SentenceQuality {
         let u = w.utf8
         let n = u.count
         guard n == 3 || n == 5 || (n >= 7 && n <= 10) else { return false }
-        let b = u.first
+        // The first byte read in place (the view's `first` is a call).
+        let b = u.withContiguousStorageIfAvailable { $0[0] } ?? u.first
         return b == 0x61 || b == 0x6D || b == 0x70 || b == 0x72 || b == 0x73
     }
 

@@ -13,6 +13,9 @@ struct ASCIIWordSet: Sendable {
     /// The index in `words` of each slot's key.
     private let indices: [Int32]
     private let shift: UInt64
+    /// For each byte count (0 to 15), a bit for each key's first byte, by its low five bits: a word
+    /// whose bit is clear is no key, told before its bytes are packed and probed.
+    private let heads: [UInt32]
     /// The words in the order given.
     let words: [String]
 
@@ -25,9 +28,11 @@ struct ASCIIWordSet: Sendable {
         shift = 64 - bits
         var slots = [UInt64](repeating: 0, count: 2 * size)
         var indices = [Int32](repeating: -1, count: size)
+        var heads = [UInt32](repeating: 0, count: 16)
         for (n, w) in words.enumerated() {
             let u = Array(w.utf8)
             precondition(u.count >= 1 && u.count <= 15 && u.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D })
+            heads[u.count] |= 1 << (u[0] & 31)
             let (lo, hi) = u.withUnsafeBufferPointer { Self.pack($0) }
             var i = Int(Self.mix(lo, hi) >> shift)
             while indices[i] >= 0 {
@@ -41,6 +46,7 @@ struct ASCIIWordSet: Sendable {
         }
         self.slots = slots
         self.indices = indices
+        self.heads = heads
     }
 
     /// The bytes (1 to 15 of them) as two little-endian machine words, the count in the top byte.
@@ -71,7 +77,7 @@ struct ASCIIWordSet: Sendable {
     /// `index` of the word whose UTF-8 bytes are `b`.
     @inline(__always)
     func index(bytes b: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard b.count >= 1, b.count <= 15 else { return nil }
+        guard b.count >= 1, b.count <= 15, heads[b.count] &>> (b[0] & 31) & 1 != 0 else { return nil }
         let (lo, hi) = Self.pack(b)
         return index(packed: lo, hi)
     }
