@@ -68,9 +68,12 @@ import Testing
             (DateExtractor.monthLead, DateExtractor.monthLeadWords),
             (DateExtractor.abbreviationLead, DateExtractor.abbreviationLeadWords),
             (FigureExtractor.qualifierEnds, FigureExtractor.qualifierEndWords),
+            (English.pronouns, English.pronounWords),
         ]
-        for w in [word, "in", "of", "mid", "was", "this", "by", "until", "than", "to", "over", "estimated", "In", "iN"]
-        {
+        for w in [
+            word, "in", "of", "mid", "was", "this", "by", "until", "than", "to", "over", "estimated", "In", "iN", "it",
+            "they", "such", "It", "i", "I",
+        ] {
             for (strings, bytes) in sets { #expect(bytes.contains(w) == strings.contains(w), "\(w)") }
         }
         #expect(FigureExtractor.spelledNumber(word) == FigureExtractor.numberWords.entries[word])

@@ -268,7 +268,7 @@ enum SentenceQuality {
         guard language == "en", !t.isEmpty else { return 0 }
         return t.withUnsafeBufferPointer { t in
             var p = 0.0
-            if English.pronouns.contains(t[0].lower) { p += 2 }
+            if English.pronounWords.contains(t[0].lower) { p += 2 }
             // The first hedge and the first colon, found in one pass.
             let hedges = Self.hedges
             var hedged = false

@@ -287,9 +287,9 @@ enum DateExtractor {
     /// `dayAt` of an ASCII number read on its bytes (one byte a character, its own western digits):
     /// .some(nil) when it is no day; nil for a text that is not ASCII.
     static func asciiDay(_ text: Substring) -> Int?? {
-        // `withUTF8` hands the bytes over in place (the view's generic buffer call costs more).
-        var text = text
-        return text.withUTF8 { b -> Int?? in
+        // The view's buffer, not `withUTF8`: that needs a copy of the substring (a retain and a
+        // release, more than the call saves).
+        text.utf8.withContiguousStorageIfAvailable { b -> Int?? in
             guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
             var n = b.count
             // st nd rd th
@@ -310,14 +310,13 @@ enum DateExtractor {
                 d = d * 10 + Int(c - 0x30)
             }
             return (1...31).contains(d) ? d : .some(nil)
-        }
+        } ?? nil
     }
 
     /// `yearNumber` of an ASCII number read on its bytes: .some(nil) when it is no year; nil for a
     /// text that is not ASCII.
     static func asciiYear(_ text: Substring) -> Int?? {
-        var text = text
-        return text.withUTF8 { b -> Int?? in
+        text.utf8.withContiguousStorageIfAvailable { b -> Int?? in
             guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
             guard b.count == 4 else { return .some(nil) }
             var y = 0
@@ -326,7 +325,7 @@ enum DateExtractor {
                 y = y * 10 + Int(c - 0x30)
             }
             return (1000...2099).contains(y) ? y : .some(nil)
-        }
+        } ?? nil
     }
 
     /// A plain four-digit year 1000–2099 (no separators, no suffix).

@@ -109,13 +109,12 @@ enum FigureExtractor {
         do {
             var i = 0
             while i < t.count {
-                // The cheap test first: most tokens cannot start a figure, and asking costs the copy of
-                // an empty mention.
+                // The cheap test first: most tokens cannot start a figure. A figure found is appended
+                // where it is made (an optional mention returned was copied twice and tested).
                 if !isTaken[i], arabic ? t[i].kind != .punct : mayStartEnglish(t, i),
-                    let m = arabic ? arabicAt(t, i) : englishAt(t, i)
+                    let next = arabic ? arabicAt(t, i, into: &out) : englishAt(t, i, into: &out)
                 {
-                    out.append(m)
-                    i = m.countedTokens.upperBound
+                    i = next
                 } else {
                     i += 1
                 }
@@ -177,7 +176,8 @@ enum FigureExtractor {
         }
     }
 
-    private static func englishAt(_ t: [Token], _ i: Int) -> FigureMention? {
+    /// The figure at `i`, appended to `out`; the index after what it counts, or nil for no figure.
+    private static func englishAt(_ t: [Token], _ i: Int, into out: inout [FigureMention]) -> Int? {
         var value: Double
         var end = i + 1
         var spelled = false
@@ -186,7 +186,7 @@ enum FigureExtractor {
         if t[i].kind == .number {
             let s = t[i].text
             // An ordinal or a decade ("9th", "1930s"): every such suffix ends in "s", "h", "t" or "d".
-            if let last = lastByte(s), last == 0x73 || last == 0x68 || last == 0x74 || last == 0x64 {
+            if let last = s.utf8.last, last == 0x73 || last == 0x68 || last == 0x74 || last == 0x64 {
                 if s.hasSuffix("th") || s.hasSuffix("st") || s.hasSuffix("nd") || s.hasSuffix("rd") || s.hasSuffix("s")
                 {
                     return nil
@@ -256,7 +256,8 @@ enum FigureExtractor {
             counted: countedText, head: headNoun(t, counted),
             qualifier: qualifier.map { phrase(t, $0).lowercased() } ?? "",
             spelled: spelled)
-        return FigureMention(tokens: i..<end, qualifierTokens: qualifier, countedTokens: counted, value: nv)
+        out.append(FigureMention(tokens: i..<end, qualifierTokens: qualifier, countedTokens: counted, value: nv))
+        return counted.upperBound
     }
 
     /// The last words of `qualifiers`: a qualifier ends just before the number in one of them.
@@ -434,12 +435,6 @@ enum FigureExtractor {
         return plain ?? Script.westernDigits(text)
     }
 
-    /// The last UTF-8 byte of a text, read in place.
-    static func lastByte(_ text: Substring) -> UInt8? {
-        var text = text
-        return text.withUTF8 { $0.last }
-    }
-
     /// `Double` of the digits with their commas dropped; plain digits (up to 15, exact in a
     /// `Double`) are summed on their bytes, others parsed.
     static func numberValue(_ digits: String) -> Double? {
@@ -467,7 +462,8 @@ enum FigureExtractor {
     /// `arabicCountedStops`, looked up exactly on a simple word's bytes.
     static let arabicCountedStopTable = StemTable(words: arabicCountedStops.words)
 
-    private static func arabicAt(_ t: [Token], _ i: Int) -> FigureMention? {
+    /// `englishAt` for an Arabic sentence.
+    private static func arabicAt(_ t: [Token], _ i: Int, into out: inout [FigureMention]) -> Int? {
         var value: Double
         var end = i + 1
         var spelled = false
@@ -528,6 +524,7 @@ enum FigureExtractor {
             value: value, surface: spelled ? NumberFormat.grouped(value) : surface, isPercent: isPercent,
             counted: phrase(t, counted), head: counted.isEmpty ? "" : String(t[counted.lowerBound].text),
             qualifier: qualifier.map { phrase(t, $0) } ?? "", spelled: spelled)
-        return FigureMention(tokens: i..<end, qualifierTokens: qualifier, countedTokens: counted, value: nv)
+        out.append(FigureMention(tokens: i..<end, qualifierTokens: qualifier, countedTokens: counted, value: nv))
+        return counted.upperBound
     }
 }

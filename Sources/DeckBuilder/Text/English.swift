@@ -63,6 +63,8 @@ enum English {
     /// `stopwords` and `irregularParticiples`, looked up on bytes.
     static let stopwordWords = ASCIIWordSet(stopwords.words.sorted())
     static let irregularParticipleWords = ASCIIWordSet(irregularParticiples.words.sorted())
+    /// `pronouns`, looked up on bytes.
+    static let pronounWords = ASCIIWordSet(pronouns.words.sorted())
     /// `notVerbs`, looked up on bytes.
     static let notVerbWords = ASCIIWordSet(notVerbs.words.sorted())
 
