@@ -69,13 +69,20 @@ enum NameExtractor {
     }
 
     private static func english(_ t: [Token], isTaken taken: UnsafeBufferPointer<Bool>) -> [NameMention] {
+        english(t, isTaken: taken, roleWords: roleWords, roleBits: roleBits)
+    }
+
+    /// `english` with the role tables passed in, borrowed: a static read in the loop was a call to
+    /// `swift_once` a capitalized word.
+    private static func english(
+        _ t: [Token], isTaken taken: UnsafeBufferPointer<Bool>, roleWords: ASCIIWordSet, roleBits: [UInt8]
+    ) -> [NameMention] {
         var out: [NameMention] = []
         var k = 0
         while k < t.count {
             defer { k += 1 }
             // Only a capitalized title or head starts a name.
             if taken[k] || !t[k].isCapitalized { continue }
-            // The word read in place: a copy of it (retained and released) only for a title or head.
             let role = roleWords.index(t[k].lower).map { roleBits[$0] } ?? 0
             if role == 0 { continue }
             let w = t[k].lower
