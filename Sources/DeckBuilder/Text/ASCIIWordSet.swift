@@ -65,12 +65,23 @@ struct ASCIIWordSet: Sendable {
         (lo &* 0x9E37_79B9_7F4A_7C15) ^ (hi &* 0xC2B2_AE3D_27D4_EB4F)
     }
 
-    /// The index in `words` of the word equal to `w`, if any.
+    /// The index in `words` of the word equal to `w`, if any. The byte count and the first byte are
+    /// tested where the set is asked: most words are refused there, without the call (and the
+    /// retain and release of the word it costs a caller reading the word from memory).
+    @inline(__always)
     func index(_ w: String) -> Int? {
         let n = w.utf8.count
         guard n >= 1, n <= 15 else { return nil }
+        guard let first = w.utf8.withContiguousStorageIfAvailable({ $0[0] }) else { return foundIndex(w) }
+        guard heads[n] &>> (first & 31) & 1 != 0 else { return nil }
+        return foundIndex(w)
+    }
+
+    /// `index` past the first tests.
+    @inline(never)
+    private func foundIndex(_ w: String) -> Int? {
         // A native or small string's bytes as one buffer (the view's iterator costs more a byte).
-        return w.utf8.withContiguousStorageIfAvailable { index(bytes: $0) }
+        w.utf8.withContiguousStorageIfAvailable { index(bytes: $0) }
             ?? Array(w.utf8).withUnsafeBufferPointer { index(bytes: $0) }
     }
 
@@ -96,5 +107,6 @@ struct ASCIIWordSet: Sendable {
         }
     }
 
+    @inline(__always)
     func contains(_ w: String) -> Bool { index(w) != nil }
 }
