@@ -77,6 +77,13 @@ struct ASCIIWordSet: Sendable {
         return foundIndex(w)
     }
 
+    /// False when no word of the set has the byte count and the first byte of `b` (`index` is then
+    /// nil).
+    @inline(__always)
+    func mayHold(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        b.count >= 1 && b.count <= 15 && heads[b.count] &>> (b[0] & 31) & 1 != 0
+    }
+
     /// `index` past the first tests.
     @inline(never)
     private func foundIndex(_ w: String) -> Int? {
