@@ -13,7 +13,10 @@ import Testing
         "و\r", "وx", "و١٩٤٥", "؀و",
         "و\u{0600}ب", "و\u{06DD}", "و\u{200D}ب", "ك", "كك", "ككك", "شهر", "الشهر", "بالشهر", "عام", "والعام", "في",
         "وفي", "منذ", "حتى", "ٱلعام", "ۀ", "وۀ", "إبريل", "وإبريل", "إ\u{0654}", "ا\u{0653}ب", "معركة", "ومعركة",
-        "معركةٌ", "بمؤتمر", "ولمؤتمر", "عمليات", "اتفاقيه",
+        "معركةٌ", "بمؤتمر", "ولمؤتمر", "عمليات", "اتفاقيه", "مليون", "وألف", "بعشرين", "وبخمسة", "من", "ومن", "التي",
+        "إلى", "الى", "هو", "أيار", "وأيار", "فبراير", "يوليه", "وجويلية", "مؤتمر", "اتفاقية", "لاتفاقية",
+        "ثلاثة\u{064C}", "خمس\u{0651}", "ثماني", "وثماني", "ستة", "ست", "بست", "ا\u{0653}لاف", "ء", "ثمانئ",
+        "ثماني\u{0654}",
     ]
 
     /// `DateExtractor.firstStem` as it read every word before the byte path.
@@ -53,6 +56,36 @@ import Testing
         }
     }
 
+    /// The exact byte tables answer as the string tables they stand in for, for every simple word.
+    @Test(arguments: words)
+    func stemTablesAsStringTables(_ word: String) {
+        for w in [Substring(word), ("x" + word + "y").dropFirst().dropLast()] {
+            var text = w
+            let stems = ArabicStems(w)
+            let forms = Self.slowForms(w)
+            // The last-letter filter never refuses a word with a form in the table, simple or not.
+            if forms.contains(where: { FigureExtractor.arabicNumberWords.entries[$0] != nil }) {
+                #expect(text.withUTF8 { FigureExtractor.arabicNumberTable.mayEndAsKey($0) }, "\(word)")
+            }
+            guard stems.simple else { continue }
+            text.withUTF8 { u in
+                let month = MonthNames.arabicSingleTable.firstStem(stems, u)
+                let slowMonth = forms.lazy.compactMap { MonthNames.arabicSingle.entries[$0] }.first
+                #expect(month?.month == slowMonth?.month && month?.levantine == slowMonth?.levantine, "\(word)")
+                #expect(
+                    FigureExtractor.arabicNumberTable.firstStem(stems, u)
+                        == forms.lazy.compactMap { FigureExtractor.arabicNumberWords.entries[$0] }.first, "\(word)")
+                #expect(
+                    NameExtractor.arabicHeadTable.firstStem(stems, u)
+                        == forms.first { NameExtractor.arabicHeads.words.contains($0) }, "\(word)")
+            }
+            #expect(NameExtractor.arabicStopTable.holds(w) == NameExtractor.arabicStops.words.contains(String(w)))
+            #expect(
+                FigureExtractor.arabicCountedStopTable.holds(w)
+                    == FigureExtractor.arabicCountedStops.words.contains(String(w)))
+        }
+    }
+
     /// `arabicMonthAt` as it read every word before the byte filter.
     static func slowMonthAt(_ t: [Token], _ i: Int) -> (month: Int, levantine: Bool, next: Int)? {
         guard i < t.count, t[i].kind == .word, let b = t[i].text.utf8.first,
@@ -85,6 +118,11 @@ import Testing
         "في 9 أغسطس 1945 أعلن الاتحاد السوفيتي الحرب", "وفي شهر آب من عام 1945", "بآب 1945", "ولمارس ١٩٤٥ م",
         "في كانون الثاني 1946", "بتشرين الأول عام 1945", "كـانون الثاني", "وفي مارِس 1945", "في مـارس 1945",
         "الشهر مارس من السنة", "وبأيار 1945", "فأيلول ١٩٤٥", "وكانون الأول", "The May 1945 offensive", "عملية أوت 1945",
+        "ومارس 1945", "لمارس من عام", "مارس وحده", "آب الماضي", "في آب", "شهر اب", "بالشهر وآب", "ومايو عام 1945",
+        "في 12 يونيو", "وأكتوبر ١٩٤٥", "في كانونـ الثاني 1946", "تشرينـ الأول", "في مارسـ 1945", "ومارِس ١٩٤٥",
+        "في ا\u{0653}ب 1945", "في أيار\u{0651} 1945", "كانون\u{0651} الثاني", "في ك", "ب 1945", "و ١٩٤٥", "فبراير",
+        "وفبراير من", "ماي 1945", "جويلية 1962", "في أوت", "تشرين",
+        "تموز ١٩٤٥",
     ])
     func arabicMonthsAsByCharacters(_ text: String) {
         let t = Tokenizer.tokens(text)

@@ -8,7 +8,7 @@ import Testing
     static let numberTexts = [
         "1945", "9", "09", "31", "32", "0", "00", "1st", "2nd", "3rd", "21st", "4th", "5s", "1930s", "10th", "999",
         "2099", "2100", "1000", "0999", "19526", "18000", "1,5", "1.5", "12,345", "1,2th", "١٩٤٥", "٩", "٣١",
-        "۱۹۴۵", "١٢٫٥", "195٠", "12345678", "2",
+        "۱۹۴۵", "١٢٫٥", "195٠", "12345678", "2", "1945s", "12th", "31st", "3 ", "", "x", "2000000000000000000000",
     ]
 
     /// `dayAt` and `yearNumber` as they read every number before the byte paths.
@@ -44,8 +44,59 @@ import Testing
     }
 
     @Test(arguments: [
+        "more than 500 men", "no fewer than 12 ships", "fewer than 9 guns", "an estimated 300 dead",
+        "estimated 4 tanks", "some 80 planes", "close to 70 units", "up to 1,000 men", "just over 6 miles",
+        "than 5", "to 5", "at least 3", "well under 8", "About 40 men", "about 40 men", "in 1945", "10 ships",
+        "over 7", "well over 9", "least 2", "the 12 ships",
+    ])
+    func qualifiersAsTheWholeTable(_ text: String) {
+        let t = Tokenizer.tokens(text)
+        for i in t.indices {
+            #expect(
+                FigureExtractor.englishQualifierBefore(t, i)
+                    == FigureExtractor.qualifierBefore(t, i, table: FigureExtractor.qualifiers), "\(text) at \(i)")
+        }
+    }
+
+    @Test(arguments: [
+        "two", "twenty", "dozen", "hundred", "thousand", "million", "billion", "one", "", "Two", "tw", "twelve",
+        "ninety", "nineteen", "hundreds", "twenty-four", "ｔwo", "ten", "eleven",
+    ])
+    func spelledNumbersAsTheStringTables(_ word: String) {
+        let sets: [(WordSet, ASCIIWordSet)] = [
+            (DateExtractor.yearLead, DateExtractor.yearLeadWords), (DateExtractor.sWords, DateExtractor.sWordSet),
+            (DateExtractor.monthLead, DateExtractor.monthLeadWords),
+            (DateExtractor.abbreviationLead, DateExtractor.abbreviationLeadWords),
+            (FigureExtractor.qualifierEnds, FigureExtractor.qualifierEndWords),
+            (English.pronouns, English.pronounWords),
+        ]
+        for w in [
+            word, "in", "of", "mid", "was", "this", "by", "until", "than", "to", "over", "estimated", "In", "iN", "it",
+            "they", "such", "It", "i", "I",
+        ] {
+            for (strings, bytes) in sets { #expect(bytes.contains(w) == strings.contains(w), "\(w)") }
+        }
+        #expect(FigureExtractor.spelledNumber(word) == FigureExtractor.numberWords.entries[word])
+        #expect(FigureExtractor.scaleFactor(word) == FigureExtractor.scales.entries[word])
+        #expect(SentenceQuality.mayBeHedge(word) || !SentenceQuality.hedges.contains(word))
+    }
+
+    @Test(arguments: [
+        "may", "march", "mar", "sept", "sep", "september", "december", "dec", "decem", "jun", "june", "julyy", "",
+        "marshal", "mayor", "ma", "m", "january", "jan.", "août", "mäy", "MAY", "May", "ｍay", "K", "октябрь", "مارس",
+        "-may", "may-", "aug", "augustus", "nov", "novembre",
+    ])
+    func englishMonthsAsTheStringTable(_ word: String) {
+        #expect(MonthNames.englishMonth(word) == MonthNames.englishLookup.entries[word], "\(word)")
+        #expect(DateExtractor.isMayOrMarch(Substring(word)) == (word == "May" || word == "March"), "\(word)")
+        let capital = word.prefix(1).uppercased() + word.dropFirst()
+        #expect(DateExtractor.isMayOrMarch(Substring(capital)) == (capital == "May" || capital == "March"))
+    }
+
+    @Test(arguments: [
         "In 1945 12 ships.", "19526 men", "1 1 and 22 333", "٥ ٦ رجال", "1945 ١٢", "12345 and 2 3", "7 ۱۲۳",
-        "18001 tons", "1799 1800", "600,000 troops 1 2",
+        "18001 tons", "1799 1800", "600,000 troops 1 2", "12 3", "123 4567", "1 ١٢", "2099 1", "20991 x", "12a 3",
+        "1945 and 12", "5 6 7",
     ])
     func garbledFiguresMatchTheStringReading(_ text: String) {
         let t = Tokenizer.tokens(text)

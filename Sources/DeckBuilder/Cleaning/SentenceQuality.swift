@@ -9,13 +9,17 @@ enum SentenceQuality {
         if last == "?" || last.value == 0x061F { return .question }
         if language == "ar" { return arabicProblem(s, t) }
         if t.count < 6 { return .garbledText }
-        return t.withUnsafeBufferPointer { englishProblem(last, $0) }
+        return t.withUnsafeBufferPointer { englishProblem(last, $0, stopwords: English.stopwordWords) }
     }
 
     /// The English gates of `problem` after its first ones, on tokens read in place (a buffer's
     /// element is borrowed, not copied). The quotes and "etc" are counted in the same pass; they
     /// are asked only after every check of the pass has passed, as when they had passes of their own.
-    private static func englishProblem(_ last: Unicode.Scalar, _ t: UnsafeBufferPointer<Token>) -> NoiseReason? {
+    /// The stop words are passed in, borrowed: a static read in the loop was a call to `swift_once` a
+    /// capitalized word.
+    private static func englishProblem(
+        _ last: Unicode.Scalar, _ t: UnsafeBufferPointer<Token>, stopwords: ASCIIWordSet
+    ) -> NoiseReason? {
         // The first token's text read once (its tests copied the token each).
         let head = t[0].text
         let headQuote = markByte(head) == 0x22
@@ -40,7 +44,7 @@ enum SentenceQuality {
                 }
             } else if kind == .word {
                 if t[k].isCapitalized, !opensQuoteOrList(lower: t[k - 1].lower) {
-                    if English.stopwordWords.contains(t[k].lower) && !(t[k].isASCII("I") || t[k].isASCII("May")) {
+                    if stopwords.contains(t[k].lower) && !(t[k].isASCII("I") || t[k].isASCII("May")) {
                         return .garbledText
                     }
                     // `hasSuffix("ly")` needs the last bytes 6C 79 (no other scalars are equivalent).
@@ -258,7 +262,8 @@ enum SentenceQuality {
         let u = w.utf8
         let n = u.count
         guard n == 3 || n == 5 || (n >= 7 && n <= 10) else { return false }
-        let b = u.first
+        // The first byte read in place (the view's `first` is a call).
+        let b = u.withContiguousStorageIfAvailable { $0[0] } ?? u.first
         return b == 0x61 || b == 0x6D || b == 0x70 || b == 0x72 || b == 0x73
     }
 
@@ -267,7 +272,7 @@ enum SentenceQuality {
         guard language == "en", !t.isEmpty else { return 0 }
         return t.withUnsafeBufferPointer { t in
             var p = 0.0
-            if English.pronouns.contains(t[0].lower) { p += 2 }
+            if English.pronounWords.contains(t[0].lower) { p += 2 }
             // The first hedge and the first colon, found in one pass.
             let hedges = Self.hedges
             var hedged = false

@@ -169,3 +169,125 @@ struct StemFilter: Sendable {
         return false
     }
 }
+
+/// A word table looked up exactly with a simple word's `ArabicStems` hash and bytes: a simple word
+/// (or stem) equals a key, as `String` compares, only when its bytes are the key's NFC bytes, so
+/// the bytes decide without making a `String` and hashing it through its normalization.
+struct StemTable<Value: Sendable>: Sendable {
+    /// Open addressing: each slot holds its key's hash and index, -1 for an empty slot.
+    private let hashes: [UInt64]
+    private let slots: [Int32]
+    /// The keys' NFC bytes one after another, key `k`'s from `starts[k]` to `starts[k + 1]`.
+    private let bytes: [UInt8]
+    private let starts: [Int]
+    private let values: [Value]
+    private let mask: Int
+    /// Bits for the second bytes of the keys' last scalars, lead byte D8 and D9; `endsKnown` when
+    /// every key ends in such an Arabic letter, and one that is no composite (U+0627–063A, U+0641–064A).
+    private let lastD8: UInt64
+    private let lastD9: UInt64
+    private let endsKnown: Bool
+
+    init(_ entries: [String: Value]) {
+        var size = 16
+        while size < 4 * entries.count { size *= 2 }
+        var hashes = [UInt64](repeating: 0, count: size)
+        var slots = [Int32](repeating: -1, count: size)
+        var bytes: [UInt8] = []
+        var starts = [0]
+        var values: [Value] = []
+        var lastD8: UInt64 = 0
+        var lastD9: UInt64 = 0
+        var endsKnown = true
+        for (key, value) in entries {
+            let form = Array(key.precomposedStringWithCanonicalMapping.utf8)
+            let n = form.count
+            if n >= 2, form[n - 2] == 0xD8, form[n - 1] >= 0xA7, form[n - 1] <= 0xBA {
+                lastD8 |= 1 << (form[n - 1] - 0x80)
+            } else if n >= 2, form[n - 2] == 0xD9, form[n - 1] >= 0x81, form[n - 1] <= 0x8A {
+                lastD9 |= 1 << (form[n - 1] - 0x80)
+            } else {
+                endsKnown = false
+            }
+            let h = ArabicStems.hash(form)
+            var i = Int(truncatingIfNeeded: h) & (size - 1)
+            while slots[i] >= 0 { i = (i + 1) & (size - 1) }
+            hashes[i] = h
+            slots[i] = Int32(values.count)
+            bytes += form
+            starts.append(bytes.count)
+            values.append(value)
+        }
+        self.hashes = hashes
+        self.slots = slots
+        self.bytes = bytes
+        self.starts = starts
+        self.values = values
+        mask = size - 1
+        self.lastD8 = lastD8
+        self.lastD9 = lastD9
+        self.endsKnown = endsKnown
+    }
+
+    /// False when no form of the word whose UTF-8 bytes are `u` (simple or not) can equal a key:
+    /// its last scalar is none of the keys' last letters. A form ends as its word does; a form equal
+    /// to a key has the key's last letter as its own last scalar, since none of these letters is a
+    /// composite nor the last scalar of any canonical decomposition.
+    @inline(__always)
+    func mayEndAsKey(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard endsKnown else { return true }
+        let n = u.count
+        guard n >= 2 else { return false }
+        let c = u[n - 1]
+        guard c >= 0x80, c < 0xC0 else { return false }
+        switch u[n - 2] {
+        case 0xD8: return lastD8 &>> (c - 0x80) & 1 != 0
+        case 0xD9: return lastD9 &>> (c - 0x80) & 1 != 0
+        default: return false
+        }
+    }
+
+    /// The value of the key whose NFC bytes are `u` (and their `ArabicStems.hash`, `h`), if any.
+    func value(_ h: UInt64, _ u: UnsafeBufferPointer<UInt8>) -> Value? {
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let k = slots[i]
+            if k < 0 { return nil }
+            if hashes[i] == h {
+                let k = Int(k)
+                let from = starts[k]
+                if starts[k + 1] - from == u.count {
+                    var j = 0
+                    while j < u.count, bytes[from + j] == u[j] { j += 1 }
+                    if j == u.count { return values[k] }
+                }
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// `firstStem(word) { table[$0] }` for a simple word whose stems are `s` and bytes `u`: the
+    /// first of its forms (the word; without its prefix letter; without two) that is a key.
+    func firstStem(_ s: ArabicStems, _ u: UnsafeBufferPointer<UInt8>) -> Value? {
+        if let v = value(s.whole, u) { return v }
+        if let h = s.afterOne, s.count > 2, let v = value(h, UnsafeBufferPointer(rebasing: u[2...])) { return v }
+        if let h = s.afterTwo, s.count > 3 { return value(h, UnsafeBufferPointer(rebasing: u[4...])) }
+        return nil
+    }
+}
+
+extension StemTable where Value == Bool {
+    /// A set of words: each is a key whose value is true.
+    init(words: some Sequence<String>) {
+        self.init(Dictionary(words.map { ($0, true) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// Whether the set holds the word, told on its bytes when it is simple; nil for any other word.
+    func holds(_ word: Substring) -> Bool? {
+        var w = word
+        return w.withUTF8 { u -> Bool? in
+            let s = ArabicStems.read(u)
+            return s.simple ? value(s.whole, u) != nil : nil
+        }
+    }
+}

@@ -74,7 +74,7 @@ enum DateExtractor {
                 return DateMention(tokens: i..<k + 1, value: DateValue(granularity: .month, year: year, month: month))
             }
             if FastSearch.foundationContains(t[i].text, "-")
-                || (i > 0 && monthLead.contains(t[i - 1].lower))
+                || (i > 0 && monthLeadWords.contains(t[i - 1].lower))
             {
                 return DateMention(tokens: i..<next, value: DateValue(granularity: .month, year: nil, month: month))
             }
@@ -109,7 +109,7 @@ enum DateExtractor {
         }
         // Years and ranges.
         if let year = yearNumber(t, i) {
-            if i + 2 < t.count, isRangeWord(t[i + 1]),
+            if i + 2 < t.count, isRangeText(t[i + 1].text),
                 let end = yearNumber(t, i + 2),
                 end > year, end - year <= 100
             {
@@ -121,11 +121,12 @@ enum DateExtractor {
             }
             let lead = i > 0 ? t[i - 1].lower : ""
             let leadOK =
-                i == 0 || yearLead.contains(lead) || t[i - 1].isMark(",") || t[i - 1].isMark("(") || lead.hasSuffix("-")
+                i == 0 || yearLeadWords.contains(lead) || t[i - 1].isMark(",") || t[i - 1].isMark("(")
+                || lead.hasSuffix("-")
             var followOK = true
             if i + 1 < t.count, t[i + 1].kind == .word, !t[i + 1].isCapitalized {
                 let w = t[i + 1].lower
-                followOK = !(w.hasSuffix("s") && !sWords.contains(w))
+                followOK = !(w.hasSuffix("s") && !sWordSet.contains(w))
             }
             if leadOK && followOK {
                 return DateMention(tokens: i..<i + 1, value: DateValue(granularity: .year, year: year))
@@ -140,9 +141,29 @@ enum DateExtractor {
     /// Leads of a month that needs one ("in May").
     static let abbreviationLead: WordSet = ["in", "of", "early", "late", "mid", "since", "until", "by"]
 
+    /// `yearLead`, `sWords`, `monthLead` and `abbreviationLead`, looked up on bytes (all are ASCII).
+    static let yearLeadWords = ASCIIWordSet(yearLead.words.sorted())
+    static let sWordSet = ASCIIWordSet(sWords.words.sorted())
+    static let monthLeadWords = ASCIIWordSet(monthLead.words.sorted())
+    static let abbreviationLeadWords = ASCIIWordSet(abbreviationLead.words.sorted())
+
     /// Whether the token is - – — "to" or "and" (what joins a year range), told without making a string.
-    static func isRangeWord(_ tok: Token) -> Bool {
-        tok.isMark("-") || tok.isMark("–") || tok.isMark("—") || tok.isASCII("to") || tok.isASCII("and")
+    static func isRangeWord(_ tok: Token) -> Bool { isRangeText(tok.text) }
+
+    /// `isRangeWord` of a token's text, on its bytes (the token not copied): a text is one of these
+    /// marks or ASCII words only when its bytes are theirs.
+    static func isRangeText(_ text: Substring) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            switch b.count {
+            case 1: return b[0] == 0x2D
+            case 2: return b[0] == 0x74 && b[1] == 0x6F
+            case 3:
+                return (b[0] == 0xE2 && b[1] == 0x80 && (b[2] == 0x93 || b[2] == 0x94))
+                    || (b[0] == 0x61 && b[1] == 0x6E && b[2] == 0x64)
+            default: return false
+            }
+        }
     }
 
     /// False when `monthAt` surely finds no month at the token. A word with a hyphen needs one of the
@@ -230,19 +251,28 @@ enum DateExtractor {
             (ascii ? word.utf8.count : word.count) <= 4 && lowerWord != "may" && lowerWord != "june"
             && lowerWord != "july"
         if isAbbrev, next < t.count, t[next].isMark(".") { next += 1 }
-        let mayOrMarch =
-            ascii
-            ? word.utf8.elementsEqual("May".utf8) || word.utf8.elementsEqual("March".utf8)
-            : word == "May" || word == "March"
+        let mayOrMarch = ascii ? isMayOrMarch(word) : word == "May" || word == "March"
         // "May" and "March" are also words: demand a number next to them unless prefixed.
         if mayOrMarch || isAbbrev {
             let after = next < t.count && t[next].kind == .number
             let before = i > 0 && t[i - 1].kind == .number
             let hyphen = !whole
-            let lead = i > 0 && abbreviationLead.contains(t[i - 1].lower)
+            let lead = i > 0 && abbreviationLeadWords.contains(t[i - 1].lower)
             if !(after || before || hyphen || lead) { return nil }
         }
         return (month, next)
+    }
+
+    /// Whether an ASCII word's bytes are "May" or "March".
+    static func isMayOrMarch(_ word: Substring) -> Bool {
+        var word = word
+        return word.withUTF8 { b in
+            switch b.count {
+            case 3: return b[0] == 0x4D && b[1] == 0x61 && b[2] == 0x79
+            case 5: return b[0] == 0x4D && b[1] == 0x61 && b[2] == 0x72 && b[3] == 0x63 && b[4] == 0x68
+            default: return false
+            }
+        }
     }
 
     static func dayAt(_ t: [Token], _ i: Int) -> Int? {
@@ -257,6 +287,8 @@ enum DateExtractor {
     /// `dayAt` of an ASCII number read on its bytes (one byte a character, its own western digits):
     /// .some(nil) when it is no day; nil for a text that is not ASCII.
     static func asciiDay(_ text: Substring) -> Int?? {
+        // The view's buffer, not `withUTF8`: that needs a copy of the substring (a retain and a
+        // release, more than the call saves).
         text.utf8.withContiguousStorageIfAvailable { b -> Int?? in
             guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
             var n = b.count
@@ -375,9 +407,33 @@ enum DateExtractor {
     }
 
     static func arabicMonthAt(_ t: [Token], _ i: Int) -> (month: Int, levantine: Bool, next: Int)? {
-        guard i < t.count, t[i].kind == .word, let b = t[i].text.utf8.first,
-            b == 0xD8 || b == 0xD9 || b == 0xDA || b == 0xDB
-        else { return nil }
+        guard i < t.count, t[i].kind == .word else { return nil }
+        // A simple word without a tatweel that ends in neither كانون nor تشرين starts no two-word
+        // month (each of its forms ends as it does): its bytes settle it in place.
+        var word = t[i].text
+        let settled = word.withUTF8 { u -> (month: Int, levantine: Bool, next: Int)?? in
+            // Every month's first byte is an Arabic letter's lead byte.
+            guard let b = u.first, b >= 0xD8 && b <= 0xDB else { return .some(nil) }
+            // A month's forms end as the word does: in a single month's last letter, in the ن of
+            // كانون and تشرين, or in a tatweel after it (`arabicPair` drops tatweels). Any other word,
+            // simple or not, is none (see `StemTable.mayEndAsKey`).
+            let n = u.count
+            guard MonthNames.arabicSingleTable.mayEndAsKey(u) || (n >= 2 && u[n - 2] == 0xD9 && u[n - 1] == 0x80) else {
+                return .some(nil)
+            }
+            let stems = ArabicStems.read(u)
+            guard stems.simple, !stems.tatweel, !stems.endsInPairHead else { return nil }
+            // The word, then the word without its prefix letter (`bare` below). A third form is never
+            // asked: a hit on it is refused as the hit on one of these would be.
+            let table = MonthNames.arabicSingleTable
+            var hit = table.value(stems.whole, u)
+            if hit == nil, let h = stems.afterOne, stems.count > 2 {
+                hit = table.value(h, UnsafeBufferPointer(rebasing: u[2...]))
+            }
+            guard let hit else { return .some(nil) }
+            return arabicMonthAccepted(t, i) ? (hit.month, hit.levantine, i + 1) : .some(nil)
+        }
+        if let settled { return settled }
         // Most words are no month: one look-up of the word with its prefix letters stripped settles it.
         let raw = t[i].text
         let stems = ArabicStems(raw)
@@ -405,16 +461,21 @@ enum DateExtractor {
             if let nextWord, let m = MonthNames.arabicPair(form, nextWord) {
                 return (m, true, i + 2)
             }
-            if let hit = MonthNames.arabicSingle[form] {
-                // "آب" and "مارس" are also ordinary words: demand a number or "شهر" next to them.
-                let nearNumber = (i + 1 < t.count && t[i + 1].kind == .number) || (i > 0 && t[i - 1].kind == .number)
-                let afterShahr = i > 0 && firstStem(t[i - 1].text) { $0 == "شهر" || $0 == "الشهر" ? true : nil } != nil
-                let beforeYear =
-                    i + 2 < t.count && (t[i + 1].text == "من" || arabicYearWords.contains(String(t[i + 1].text)))
-                if nearNumber || afterShahr || beforeYear { return (hit.month, hit.levantine, i + 1) }
+            if let hit = MonthNames.arabicSingle[form], arabicMonthAccepted(t, i) {
+                return (hit.month, hit.levantine, i + 1)
             }
             return nil
         }
+    }
+
+    /// Whether a single-word month at `i` stands as one: "آب" and "مارس" are also ordinary words, so
+    /// a number, "شهر" or a year must be next to it.
+    static func arabicMonthAccepted(_ t: [Token], _ i: Int) -> Bool {
+        let nearNumber = (i + 1 < t.count && t[i + 1].kind == .number) || (i > 0 && t[i - 1].kind == .number)
+        let afterShahr = i > 0 && firstStem(t[i - 1].text) { $0 == "شهر" || $0 == "الشهر" ? true : nil } != nil
+        let beforeYear =
+            i + 2 < t.count && (t[i + 1].text == "من" || arabicYearWords.contains(String(t[i + 1].text)))
+        return nearNumber || afterShahr || beforeYear
     }
 
     private static func arabicYear(_ t: [Token], _ i: Int) -> (year: Int, next: Int)? {

@@ -37,8 +37,8 @@ enum FigureExtractor {
         "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10,
         "عشرين": 20, "عشرون": 20, "مئة": 100, "مائة": 100, "ألف": 1000, "آلاف": 1000, "مليون": 1e6,
     ]
-    /// `arabicNumberWords`' words for `StemFilter` look-ups on bytes.
-    static let arabicNumberFilter = StemFilter(arabicNumberWords.keys)
+    /// `arabicNumberWords`, looked up exactly on a simple word's bytes.
+    static let arabicNumberTable = StemTable(arabicNumberWords.entries)
     static let arabicScales: WordTable<Double> = [
         "ألف": 1_000, "آلاف": 1_000, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9,
     ]
@@ -63,20 +63,32 @@ enum FigureExtractor {
     /// `isGarbled` read on the bytes of an ASCII number (its own western digits, one byte a
     /// character); nil for any other text.
     static func asciiGarbled(_ t: [Token], _ i: Int) -> Bool? {
-        let answer = t[i].text.utf8.withContiguousStorageIfAvailable { b -> Bool? in
-            guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
-            if b.count >= 5, b.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+        // `withUTF8` hands the bytes over in place (the view's generic buffer call costs more), read
+        // once for both tests.
+        var text = t[i].text
+        let read = text.withUTF8 { b -> (yearGlued: Bool, count: Int)? in
+            var high: UInt8 = 0
+            var digits = true
+            for c in b {
+                high |= c
+                digits = digits && c >= 0x30 && c <= 0x39
+            }
+            guard high < 0x80 else { return nil }
+            var glued = false
+            if b.count >= 5, digits {
                 let head = (Int(b[0]) - 48) * 1000 + (Int(b[1]) - 48) * 100 + (Int(b[2]) - 48) * 10 + Int(b[3]) - 48
-                if (1800...2099).contains(head) { return true }
+                glued = (1800...2099).contains(head)
             }
-            if i + 1 < t.count, t[i + 1].kind == .number, t[i + 1].spaceBefore,
-                b.count <= 2 || westernCount(t[i + 1].text) <= 2
-            {
-                return true
-            }
-            return false
+            return (glued, b.count)
         }
-        return answer ?? nil
+        guard let read else { return nil }
+        if read.yearGlued { return true }
+        if i + 1 < t.count, t[i + 1].kind == .number, t[i + 1].spaceBefore,
+            read.count <= 2 || westernCount(t[i + 1].text) <= 2
+        {
+            return true
+        }
+        return false
     }
 
     /// `Script.westernDigits(text).count`, without making the string for ASCII text.
@@ -97,13 +109,12 @@ enum FigureExtractor {
         do {
             var i = 0
             while i < t.count {
-                // The cheap test first: most tokens cannot start a figure, and asking costs the copy of
-                // an empty mention.
+                // The cheap test first: most tokens cannot start a figure. A figure found is appended
+                // where it is made (an optional mention returned was copied twice and tested).
                 if !isTaken[i], arabic ? t[i].kind != .punct : mayStartEnglish(t, i),
-                    let m = arabic ? arabicAt(t, i) : englishAt(t, i)
+                    let next = arabic ? arabicAt(t, i, into: &out) : englishAt(t, i, into: &out)
                 {
-                    out.append(m)
-                    i = m.countedTokens.upperBound
+                    i = next
                 } else {
                     i += 1
                 }
@@ -165,7 +176,8 @@ enum FigureExtractor {
         }
     }
 
-    private static func englishAt(_ t: [Token], _ i: Int) -> FigureMention? {
+    /// The figure at `i`, appended to `out`; the index after what it counts, or nil for no figure.
+    private static func englishAt(_ t: [Token], _ i: Int, into out: inout [FigureMention]) -> Int? {
         var value: Double
         var end = i + 1
         var spelled = false
@@ -185,13 +197,14 @@ enum FigureExtractor {
             digits = western
             guard let v = numberValue(western) else { return nil }
             value = v
-        } else if t[i].kind == .word, let v = numberWords[t[i].lower] {
+        } else if t[i].kind == .word, let v = spelledNumber(t[i].lower) {
             value = v
             spelled = true
             // "twenty-four" is one token: "twenty" "-" would not reach here.
         } else if t[i].kind == .word, t[i].hasHyphen, FastSearch.foundationContains(t[i].lower, "-") {
             let parts = t[i].lower.split(separator: "-").map(String.init)
-            guard parts.count == 2, let a = numberWords[parts[0]], let b = numberWords[parts[1]], a >= 20, b < 10 else {
+            guard parts.count == 2, let a = spelledNumber(parts[0]), let b = spelledNumber(parts[1]), a >= 20, b < 10
+            else {
                 return nil
             }
             value = a + b
@@ -199,21 +212,25 @@ enum FigureExtractor {
         } else {
             return nil
         }
-        if end < t.count, let scale = scales[t[end].lower], !(spelled && scale == 100 && value >= 100) {
+        if end < t.count, let scale = scaleFactor(t[end].lower), !(spelled && scale == 100 && value >= 100) {
             value *= scale
             end += 1
-            if end < t.count, let more = scales[t[end].lower], more > 100 { value *= more; end += 1 }
+            if end < t.count, let more = scaleFactor(t[end].lower), more > 100 { value *= more; end += 1 }
         }
         // Not a figure: part of a hyphenated modifier ("300-man"), a degree, a year-like bare number.
         // The marks read on the bytes: - ° (C2 B0) º (C2 BA) and %.
         var mark: UInt8?
         if end < t.count {
-            let u = t[end].text.utf8
-            var k = u.makeIterator()
-            let (a, b, c) = (k.next(), k.next(), k.next())
-            if a == 0x2D && b == nil { return nil }
-            if a == 0xC2 && (b == 0xB0 || b == 0xBA) && c == nil { return nil }
-            mark = b == nil ? a : nil
+            // The bytes in place (the view's iterator is a call a byte).
+            var text = t[end].text
+            let read = text.withUTF8 { u -> (refused: Bool, mark: UInt8?) in
+                let n = u.count
+                if n == 1 && u[0] == 0x2D { return (true, nil) }
+                if n == 2 && u[0] == 0xC2 && (u[1] == 0xB0 || u[1] == 0xBA) { return (true, nil) }
+                return (false, n == 1 ? u[0] : nil)
+            }
+            if read.refused { return nil }
+            mark = read.mark
         }
         var isPercent = false
         if end < t.count, mark == 0x25 || t[end].lowerIs("percent") {
@@ -239,7 +256,8 @@ enum FigureExtractor {
             counted: countedText, head: headNoun(t, counted),
             qualifier: qualifier.map { phrase(t, $0).lowercased() } ?? "",
             spelled: spelled)
-        return FigureMention(tokens: i..<end, qualifierTokens: qualifier, countedTokens: counted, value: nv)
+        out.append(FigureMention(tokens: i..<end, qualifierTokens: qualifier, countedTokens: counted, value: nv))
+        return counted.upperBound
     }
 
     /// The last words of `qualifiers`: a qualifier ends just before the number in one of them.
@@ -247,9 +265,34 @@ enum FigureExtractor {
 
     /// `qualifierBefore(t, i, table: qualifiers)`, asked only when the word before ends a qualifier.
     static func englishQualifierBefore(_ t: [Token], _ i: Int) -> Range<Int>? {
-        guard i > 0, qualifierEnds.contains(t[i - 1].lower) else { return nil }
-        return qualifierBefore(t, i, table: qualifiers)
+        guard i > 0, let end = qualifierEndWords.index(t[i - 1].lower) else { return nil }
+        // Only the qualifiers that end in the word can match, asked in the table's order.
+        for q in qualifiersByEnd[end] where i >= qualifiers[q].count {
+            let words = qualifiers[q]
+            let start = i - words.count
+            var k = 0
+            while k < words.count - 1, t[start + k].lower == words[k] { k += 1 }
+            if k == words.count - 1 { return start..<i }
+        }
+        return nil
     }
+
+    /// `qualifierEnds`, looked up on bytes (every qualifier is ASCII), and for each of its words the
+    /// indices in `qualifiers`, in order, of the qualifiers it ends.
+    static let qualifierEndWords = ASCIIWordSet(qualifierEnds.words.sorted())
+    static let qualifiersByEnd: [[Int]] = qualifierEndWords.words.map { w in
+        qualifiers.indices.filter { qualifiers[$0].last == w }
+    }
+
+    /// `numberWords[w]` and `scales[w]`, looked up on bytes (every key is ASCII).
+    @inline(__always)
+    static func spelledNumber(_ w: String) -> Double? { numberWordSet.index(w).map { numberWordValues[$0] } }
+    @inline(__always)
+    static func scaleFactor(_ w: String) -> Double? { scaleSet.index(w).map { scaleValues[$0] } }
+    static let numberWordSet = ASCIIWordSet(numberWords.keys.sorted())
+    static let numberWordValues: [Double] = numberWordSet.words.map { numberWords.entries[$0]! }
+    static let scaleSet = ASCIIWordSet(scales.keys.sorted())
+    static let scaleValues: [Double] = scaleSet.words.map { scales.entries[$0]! }
 
     static func qualifierBefore(_ t: [Token], _ i: Int, table: [[String]]) -> Range<Int>? {
         for q in table where i >= q.count {
@@ -384,11 +427,12 @@ enum FigureExtractor {
     /// `Script.westernDigits(text)`: a text without the lead bytes D9 DB of the Arabic digits and
     /// separators is made a string from its bytes (a short one without allocation).
     static func westernDigits(_ text: Substring) -> String {
-        let plain = text.utf8.withContiguousStorageIfAvailable { b -> String? in
+        // `withUTF8` hands the bytes over in place (the view's generic buffer call costs more).
+        var bytes = text
+        let plain = bytes.withUTF8 { b -> String? in
             b.contains { $0 == 0xD9 || $0 == 0xDB } ? nil : String(decoding: b, as: UTF8.self)
         }
-        if let plain, let plain { return plain }
-        return Script.westernDigits(text)
+        return plain ?? Script.westernDigits(text)
     }
 
     /// `Double` of the digits with their commas dropped; plain digits (up to 15, exact in a
@@ -415,7 +459,11 @@ enum FigureExtractor {
         "في", "من", "على", "إلى", "الى", "مع", "عن", "بعد", "قبل", "حتى", "خلال", "التي", "الذي", "أن", "إلى",
     ]
 
-    private static func arabicAt(_ t: [Token], _ i: Int) -> FigureMention? {
+    /// `arabicCountedStops`, looked up exactly on a simple word's bytes.
+    static let arabicCountedStopTable = StemTable(words: arabicCountedStops.words)
+
+    /// `englishAt` for an Arabic sentence.
+    private static func arabicAt(_ t: [Token], _ i: Int, into out: inout [FigureMention]) -> Int? {
         var value: Double
         var end = i + 1
         var spelled = false
@@ -434,12 +482,23 @@ enum FigureExtractor {
                 return nil
             }
         } else if t[i].kind == .word {
-            let stems = ArabicStems(t[i].text)
-            guard
-                stems.simple
-                    ? arabicNumberFilter.mayContainStem(stems) : arabicNumberWords.mayContainStem(t[i].text),
-                let v = DateExtractor.firstStem(t[i].text, stems, { arabicNumberWords[$0] }), v < 1000
-            else { return nil }
+            // A simple word's forms are looked up on its bytes in place; any other word's as strings.
+            var word = t[i].text
+            let settled = word.withUTF8 { u -> Double?? in
+                // Most words end in none of the number words' last letters: no stem is read.
+                guard arabicNumberTable.mayEndAsKey(u) else { return .some(nil) }
+                let stems = ArabicStems.read(u)
+                return stems.simple ? .some(arabicNumberTable.firstStem(stems, u)) : nil
+            }
+            let found: Double?
+            if let settled {
+                found = settled
+            } else {
+                found =
+                    arabicNumberWords.mayContainStem(t[i].text)
+                    ? DateExtractor.slowFirstStem(t[i].text, { arabicNumberWords[$0] }) : nil
+            }
+            guard let v = found, v < 1000 else { return nil }
             value = v
             spelled = true
         } else {
@@ -450,7 +509,9 @@ enum FigureExtractor {
         if end < t.count, t[end].isMark("%") || t[end].isMark("٪") { isPercent = true; end += 1 }
         // The counted noun: one or two words, stopping at prepositions and conjunction-led words.
         var k = end
-        while k < t.count, k - end < 2, t[k].kind == .word, !arabicCountedStops.contains(String(t[k].text)) {
+        while k < t.count, k - end < 2, t[k].kind == .word,
+            !(arabicCountedStopTable.holds(t[k].text) ?? arabicCountedStops.contains(String(t[k].text)))
+        {
             if k > end, ArabicStems.startsWithWaw(t[k].text) { break }
             k += 1
         }
@@ -463,6 +524,7 @@ enum FigureExtractor {
             value: value, surface: spelled ? NumberFormat.grouped(value) : surface, isPercent: isPercent,
             counted: phrase(t, counted), head: counted.isEmpty ? "" : String(t[counted.lowerBound].text),
             qualifier: qualifier.map { phrase(t, $0) } ?? "", spelled: spelled)
-        return FigureMention(tokens: i..<end, qualifierTokens: qualifier, countedTokens: counted, value: nv)
+        out.append(FigureMention(tokens: i..<end, qualifierTokens: qualifier, countedTokens: counted, value: nv))
+        return counted.upperBound
     }
 }

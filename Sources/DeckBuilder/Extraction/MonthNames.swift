@@ -16,9 +16,17 @@ enum MonthNames {
     ]
 
     /// English month for a lower-cased word (full name or abbreviation, without the dot).
-    static func englishMonth(_ lower: String) -> Int? { englishLookup[lower] }
+    static func englishMonth(_ lower: String) -> Int? {
+        englishMonthWords.index(lower).map { englishMonthNumbers[$0] }
+    }
 
-    private static let englishLookup = WordTable<Int>(
+    /// `englishLookup`'s words, looked up on bytes (every name is ASCII), and their months in the
+    /// same order.
+    private static let englishMonthWords = ASCIIWordSet(englishLookup.keys.sorted())
+    private static let englishMonthNumbers: [Int] = englishMonthWords.words.map { englishLookup.entries[$0]! }
+
+    /// What `englishMonth` answers, as a string table (the words of `englishMonthWords`).
+    static let englishLookup = WordTable<Int>(
         {
             var d: [String: Int] = [:]
             for (i, name) in english.enumerated() {
@@ -49,6 +57,10 @@ enum MonthNames {
             for (name, m) in levantine { d[name] = (m, true) }
             return d
         }())
+
+    /// `arabicSingle`, looked up exactly on a simple word's bytes. Its last letters hold the ن
+    /// that ends كانون and تشرين (جوان, نيسان).
+    static let arabicSingleTable = StemTable(arabicSingle.entries)
 
     /// `arabicSingle`'s words for `StemFilter` look-ups on bytes.
     static let arabicSingleFilter = StemFilter(arabicSingle.keys)

@@ -69,15 +69,23 @@ enum NameExtractor {
     }
 
     private static func english(_ t: [Token], isTaken taken: UnsafeBufferPointer<Bool>) -> [NameMention] {
+        english(t, isTaken: taken, roleWords: roleWords, roleBits: roleBits)
+    }
+
+    /// `english` with the role tables passed in, borrowed: a static read in the loop was a call to
+    /// `swift_once` a capitalized word.
+    private static func english(
+        _ t: [Token], isTaken taken: UnsafeBufferPointer<Bool>, roleWords: ASCIIWordSet, roleBits: [UInt8]
+    ) -> [NameMention] {
         var out: [NameMention] = []
         var k = 0
         while k < t.count {
             defer { k += 1 }
             // Only a capitalized title or head starts a name.
             if taken[k] || !t[k].isCapitalized { continue }
-            let w = t[k].lower
-            let role = roleWords.index(w).map { roleBits[$0] } ?? 0
+            let role = roleWords.index(t[k].lower).map { roleBits[$0] } ?? 0
             if role == 0 { continue }
+            let w = t[k].lower
             // Title + capitalized words: a person.
             if role & Role.title != 0, k + 1 < t.count, nameWord(t, k + 1).isName {
                 var e = k + 1
@@ -115,7 +123,8 @@ enum NameExtractor {
         for k in t.indices where t[k].kind == .word && !taken[k] {
             guard let head = arabicHead(t[k].text) else { continue }
             var e = k + 1
-            while e < t.count, e - k <= 3, t[e].kind == .word, !arabicStops.contains(String(t[e].text)),
+            while e < t.count, e - k <= 3, t[e].kind == .word,
+                !(arabicStopTable.holds(t[e].text) ?? arabicStops.contains(String(t[e].text))),
                 !(e > k + 1 && ArabicStems.startsWithWaw(t[e].text))
             {
                 e += 1
@@ -130,22 +139,28 @@ enum NameExtractor {
         return out
     }
 
-    /// `arabicHeads`' words for `StemFilter` look-ups on bytes.
-    static let arabicHeadFilter = StemFilter(arabicHeads.words)
+    /// `arabicStops`, looked up exactly on a simple word's bytes.
+    static let arabicStopTable = StemTable(words: arabicStops.words)
+    /// `arabicHeads`, looked up exactly on a simple word's bytes: each head's value is its NFC
+    /// form, the string of the bytes a form equal to it has.
+    static let arabicHeadTable = StemTable(
+        Dictionary(uniqueKeysWithValues: arabicHeads.words.map { ($0, $0.precomposedStringWithCanonicalMapping) }))
 
-    /// The head word among the forms of `DateExtractor.arabicStem(word)`, if any: the filter first.
+    /// The head word among the forms of `DateExtractor.arabicStem(word)`, if any, read on the word's
+    /// bytes in place.
     static func arabicHead(_ word: Substring) -> String? {
-        // Every head, and so every form equal to one, ends in the scalar ة or ر (D8 A9, D8 B1):
-        // neither is the last of any other scalar's decomposition, and a final mark would stay last.
-        let u = word.utf8
-        guard u.count >= 2, u.last == 0xA9 || u.last == 0xB1, u[u.index(u.endIndex, offsetBy: -2)] == 0xD8 else {
-            return nil
+        var w = word
+        let settled = w.withUTF8 { u -> String?? in
+            // Every head, and so every form equal to one, ends in the scalar ة or ر (D8 A9, D8 B1):
+            // neither is the last of any other scalar's decomposition, and a final mark would stay last.
+            let n = u.count
+            guard n >= 2, u[n - 1] == 0xA9 || u[n - 1] == 0xB1, u[n - 2] == 0xD8 else { return .some(nil) }
+            let stems = ArabicStems.read(u)
+            return stems.simple ? .some(arabicHeadTable.firstStem(stems, u)) : nil
         }
-        let stems = ArabicStems(word)
-        guard stems.simple ? arabicHeadFilter.mayContainStem(stems) : arabicHeads.mayContainStem(word) else {
-            return nil
-        }
-        return DateExtractor.firstStem(word, stems, { arabicHeads.contains($0) ? $0 : nil })
+        if let settled { return settled }
+        guard arabicHeads.mayContainStem(word) else { return nil }
+        return DateExtractor.slowFirstStem(word, { arabicHeads.contains($0) ? $0 : nil })
     }
 
     /// The tokens' texts, a space where one stood (`FigureExtractor.phrase`).

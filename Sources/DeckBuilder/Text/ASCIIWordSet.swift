@@ -13,6 +13,9 @@ struct ASCIIWordSet: Sendable {
     /// The index in `words` of each slot's key.
     private let indices: [Int32]
     private let shift: UInt64
+    /// For each byte count (0 to 15), a bit for each key's first byte, by its low five bits: a word
+    /// whose bit is clear is no key, told before its bytes are packed and probed.
+    private let heads: [UInt32]
     /// The words in the order given.
     let words: [String]
 
@@ -25,9 +28,11 @@ struct ASCIIWordSet: Sendable {
         shift = 64 - bits
         var slots = [UInt64](repeating: 0, count: 2 * size)
         var indices = [Int32](repeating: -1, count: size)
+        var heads = [UInt32](repeating: 0, count: 16)
         for (n, w) in words.enumerated() {
             let u = Array(w.utf8)
             precondition(u.count >= 1 && u.count <= 15 && u.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D })
+            heads[u.count] |= 1 << (u[0] & 31)
             let (lo, hi) = u.withUnsafeBufferPointer { Self.pack($0) }
             var i = Int(Self.mix(lo, hi) >> shift)
             while indices[i] >= 0 {
@@ -41,6 +46,7 @@ struct ASCIIWordSet: Sendable {
         }
         self.slots = slots
         self.indices = indices
+        self.heads = heads
     }
 
     /// The bytes (1 to 15 of them) as two little-endian machine words, the count in the top byte.
@@ -59,19 +65,37 @@ struct ASCIIWordSet: Sendable {
         (lo &* 0x9E37_79B9_7F4A_7C15) ^ (hi &* 0xC2B2_AE3D_27D4_EB4F)
     }
 
-    /// The index in `words` of the word equal to `w`, if any.
+    /// The index in `words` of the word equal to `w`, if any. The byte count and the first byte are
+    /// tested where the set is asked: most words are refused there, without the call (and the
+    /// retain and release of the word it costs a caller reading the word from memory).
+    @inline(__always)
     func index(_ w: String) -> Int? {
         let n = w.utf8.count
         guard n >= 1, n <= 15 else { return nil }
+        guard let first = w.utf8.withContiguousStorageIfAvailable({ $0[0] }) else { return foundIndex(w) }
+        guard heads[n] &>> (first & 31) & 1 != 0 else { return nil }
+        return foundIndex(w)
+    }
+
+    /// False when no word of the set has the byte count and the first byte of `b` (`index` is then
+    /// nil).
+    @inline(__always)
+    func mayHold(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        b.count >= 1 && b.count <= 15 && heads[b.count] &>> (b[0] & 31) & 1 != 0
+    }
+
+    /// `index` past the first tests.
+    @inline(never)
+    private func foundIndex(_ w: String) -> Int? {
         // A native or small string's bytes as one buffer (the view's iterator costs more a byte).
-        return w.utf8.withContiguousStorageIfAvailable { index(bytes: $0) }
+        w.utf8.withContiguousStorageIfAvailable { index(bytes: $0) }
             ?? Array(w.utf8).withUnsafeBufferPointer { index(bytes: $0) }
     }
 
     /// `index` of the word whose UTF-8 bytes are `b`.
     @inline(__always)
     func index(bytes b: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard b.count >= 1, b.count <= 15 else { return nil }
+        guard b.count >= 1, b.count <= 15, heads[b.count] &>> (b[0] & 31) & 1 != 0 else { return nil }
         let (lo, hi) = Self.pack(b)
         return index(packed: lo, hi)
     }
@@ -90,5 +114,6 @@ struct ASCIIWordSet: Sendable {
         }
     }
 
+    @inline(__always)
     func contains(_ w: String) -> Bool { index(w) != nil }
 }

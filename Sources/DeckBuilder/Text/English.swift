@@ -63,11 +63,29 @@ enum English {
     /// `stopwords` and `irregularParticiples`, looked up on bytes.
     static let stopwordWords = ASCIIWordSet(stopwords.words.sorted())
     static let irregularParticipleWords = ASCIIWordSet(irregularParticiples.words.sorted())
+    /// `pronouns`, looked up on bytes.
+    static let pronounWords = ASCIIWordSet(pronouns.words.sorted())
     /// `notVerbs`, looked up on bytes.
     static let notVerbWords = ASCIIWordSet(notVerbs.words.sorted())
 
-    /// Whether a lower-case word is a simple-past verb form, read on its bytes.
+    /// Whether a lower-case word is a simple-past verb form, read on its bytes. A word that does not
+    /// end in "ed" and whose byte count and first byte no irregular form has is refused where it is
+    /// asked (most words): without the call, and the retain and release of a word read from memory
+    /// that it cost the caller.
+    @inline(__always)
     static func isPast(_ w: String) -> Bool {
+        let head = w.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            let n = b.count
+            guard n >= 1 else { return false }
+            return (n >= 4 && b[n - 1] == 0x64 && b[n - 2] == 0x65) || irregularPastWords.mayHold(b)
+        }
+        if head == false { return false }
+        return pastByBytes(w)
+    }
+
+    /// `isPast` past its first test.
+    @inline(never)
+    private static func pastByBytes(_ w: String) -> Bool {
         w.utf8.withContiguousStorageIfAvailable { isPast(w, bytes: $0) } ?? isPastByViews(w)
     }
 
