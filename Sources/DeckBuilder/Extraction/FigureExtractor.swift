@@ -129,7 +129,7 @@ enum FigureExtractor {
         _ taken: [Range<Int>], count: Int, _ body: (UnsafeBufferPointer<Bool>) -> R
     ) -> R {
         withUnsafeTemporaryAllocation(of: Bool.self, capacity: count) { mask in
-            _ = mask.initialize(repeating: false)
+            mask.initialize(repeating: false)
             for r in taken {
                 for k in r where k >= 0 && k < count { mask[k] = true }
             }
