@@ -93,11 +93,6 @@ public struct FactGroup: Sendable {
                     readings[$0].candidate.value, readings[$0].candidate.normalized, view.value, view.normalized)
             })
         else { return readings.count < 4 }
-        return mayTake(preview, evidence: evidence, reading: i)
-    }
-
-    /// `mayTake(_:evidence:)` for a fact whose value is reading `i`'s (the first such).
-    func mayTake(_ preview: FactPreview, evidence: Provenance, reading i: Int) -> Bool {
         if readings[i].support.count < Self.maxSupport, !readings[i].support.contains(evidence) { return true }
         let held = readings[i].candidate
         return preview.mayBeQuotable && (!held.quotable || preview.bestScore > held.score + 0.01)

@@ -47,9 +47,6 @@ struct FactPool {
     /// the readings themselves cost a cache miss or two per group looked at. Only a group with a
     /// reading from the candidate's source has its readings read.
     private var readingSources: [SIMD4<Int32>] = []
-    /// The values of each group's readings, beside `groups`: `admit` tells from them alone whether
-    /// a fact's value is a reading's, without reading the readings (`ReadingValues`).
-    private var readingValues: [ReadingValues] = []
     /// Numbers for source names, given as they first come (as many as the sources read), and the
     /// last one asked for (facts come source by source).
     private var sourceNumbers: [String: Int32] = [:]
@@ -81,15 +78,7 @@ struct FactPool {
     /// which then does not match it again.
     mutating func admit(_ preview: FactPreview, evidence: Provenance) -> Admission? {
         let admission = admitMatch(preview.view, evidence: evidence)
-        // `groups[g].mayTake(preview, evidence: evidence)`, the reading of the fact's value found
-        // in the group's values.
-        if case .matched(let g) = admission {
-            let view = preview.view
-            guard let i = readingValues[g].first(sameAs: .init(view.value, normalized: view.normalized)) else {
-                return readingValues[g].count < 4 ? admission : nil
-            }
-            if !groups[g].mayTake(preview, evidence: evidence, reading: i) { return nil }
-        }
+        if case .matched(let g) = admission, !groups[g].mayTake(preview, evidence: evidence) { return nil }
         return admission
     }
 
@@ -106,7 +95,6 @@ struct FactPool {
         if case .matched(let g) = admission {
             if groups[g].add(c) { setView(g, MatchView(groups[g].primary)) }
             readingSources[g] = sourceNumbers(of: groups[g])
-            readingValues[g] = ReadingValues(groups[g])
             return
         }
         groups.append(FactGroup(readings: [.init(candidate: c, support: [c.evidence])]))
@@ -116,7 +104,6 @@ struct FactPool {
         wordCounts.append(UInt8(min(view.matchWords.count, 255)))
         happenings.append(happening(of: view))
         readingSources.append(sourceNumbers(of: groups[groups.count - 1]))
-        readingValues.append(ReadingValues(groups[groups.count - 1]))
         list(groups.count - 1, view)
         if groups.count > capacity { prune() }
     }
@@ -394,7 +381,6 @@ struct FactPool {
         sizes = kept.map { sizes[$0] }
         wordCounts = kept.map { wordCounts[$0] }
         readingSources = kept.map { readingSources[$0] }
-        readingValues = kept.map { readingValues[$0] }
         happenings = kept.map { happenings[$0] }
         lists.removeAll()
         listStore = []
