@@ -15,8 +15,6 @@ enum DocumentAnalyzer {
     ) -> DocumentAnalysis {
         let name = source.file.name
         let reasons = LineCleaner.classify(source.lines)
-        // The lower cases of the document's short tokens, made once per distinct token.
-        var tokenCases = TokenCaseCache()
         var analysis = DocumentAnalysis(source: name, language: "und")
         var contextYear: Int?
         var sentenceIndex = 0
@@ -68,7 +66,7 @@ enum DocumentAnalyzer {
                 // string is made only for a sentence that passes.
                 guard anchor != nil || mayHoldFactsOrNames(line, range) else { continue }
                 let text = String(line[range])
-                Tokenizer.tokens(text, into: &tokenRoom, cache: &tokenCases)
+                Tokenizer.tokens(text, into: &tokenRoom)
                 let tokens = tokenRoom
                 let dates = DateExtractor.dates(in: tokens, language: language)
                 // What dates and figures took, as ranges (a set of their indices hashed each one).

@@ -266,64 +266,13 @@ enum FastCase {
     }
 }
 
-/// The lower case and capital of the tokens of up to 15 bytes a document has had, by their bytes:
-/// both depend on a token's bytes alone, so a token of bytes seen before takes them from here
-/// instead of making its lower case again (a string made from bytes costs more than the look-up).
-/// One slot per hash of the bytes, the newest token of the slot kept.
-struct TokenCaseCache {
-    struct Entry {
-        /// The token's first eight bytes, and the next seven with the byte count on top (0: empty).
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        var lower = ""
-        var isCapitalized = false
-    }
-
-    static let slotBits = 12
-    fileprivate var entries = [Entry](repeating: Entry(), count: 1 << slotBits)
-
-    init() {}
-
-    /// The key of the token of bytes `b[start..<end]`, nil unless 1 to 15 bytes: read as two
-    /// words when 16 bytes are there to load, else byte by byte.
-    @inline(__always)
-    static func key(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (low: UInt64, high: UInt64)? {
-        let count = end &- start
-        guard count >= 1, count <= 15, let base = b.baseAddress else { return nil }
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        if start &+ 16 <= b.count {
-            let raw = UnsafeRawPointer(base + start)
-            low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
-            if count < 8 {
-                low &= (1 &<< UInt64(8 &* count)) &- 1
-            } else {
-                high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-                high &= (1 &<< UInt64(8 &* (count &- 8))) &- 1
-            }
-        } else {
-            for k in 0..<count {
-                let v = UInt64(b[start &+ k])
-                if k < 8 { low |= v &<< UInt64(8 &* k) } else { high |= v &<< UInt64(8 &* (k &- 8)) }
-            }
-        }
-        return (low, high | UInt64(count) &<< 56)
-    }
-
-    /// The slot of a key.
-    @inline(__always)
-    static func slot(_ low: UInt64, _ high: UInt64) -> Int {
-        Int(truncatingIfNeeded: ((low ^ (high &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD) &>> (64 - slotBits))
-    }
-}
-
 enum Tokenizer {
     static func tokens(_ s: String) -> [Token] {
         var out: [Token] = []
         // About one token in five bytes of prose: most sentences need no regrowth.
         out.reserveCapacity(s.utf8.count / 5 + 4)
         // Each token is moved into the array, not copied (and the copy destroyed).
-        forEachOwnedToken(s, cases: nil) { (token: consuming Token) in
+        forEachOwnedToken(s) { (token: consuming Token) in
             out.append(token)
             return true
         }
@@ -338,48 +287,25 @@ enum Tokenizer {
     static func tokens(_ s: String, into out: inout [Token]) {
         out.removeAll(keepingCapacity: true)
         out.reserveCapacity(s.utf8.count / 5 + 4)
-        forEachOwnedToken(s, cases: nil) { (token: consuming Token) in
+        forEachOwnedToken(s) { (token: consuming Token) in
             out.append(token)
             return true
         }
     }
 
-    /// `tokens(_:into:)`, the lower case and capital of short tokens taken from `cache` when it has
-    /// their bytes (and kept there when not).
-    static func tokens(_ s: String, into out: inout [Token], cache: inout TokenCaseCache) {
-        out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(s.utf8.count / 5 + 4)
-        cache.entries.withUnsafeMutableBufferPointer { slots in
-            forEachOwnedToken(s, cases: slots) { (token: consuming Token) in
-                out.append(token)
-                return true
-            }
-        }
-    }
-
-    /// `tokens(_:)`, the lower case and capital of short tokens taken from `cache` when it has
-    /// their bytes (and kept there when not).
-    static func tokens(_ s: String, cache: inout TokenCaseCache) -> [Token] {
-        var out: [Token] = []
-        tokens(s, into: &out, cache: &cache)
-        return out
-    }
-
     /// Calls `body` with each token in order until it returns false. ASCII text is read as bytes
     /// (the same tokens as the scalar reader below, without its index arithmetic).
     static func forEachToken(_ s: String, _ body: (Token) -> Bool) {
-        forEachOwnedToken(s, cases: nil) { body($0) }
+        forEachOwnedToken(s) { body($0) }
     }
 
-    private static func forEachOwnedToken(
-        _ s: String, cases: UnsafeMutableBufferPointer<TokenCaseCache.Entry>?, _ body: (consuming Token) -> Bool
-    ) {
+    private static func forEachOwnedToken(_ s: String, _ body: (consuming Token) -> Bool) {
         var text = s
         text.withUTF8 { b in
             if FastCase.isASCII(b) {
-                asciiTokens(s, bytes: b, cases: cases, body)
+                asciiTokens(s, bytes: b, body)
             } else {
-                byteTokens(s, bytes: b, cases: cases, body)
+                byteTokens(s, bytes: b, body)
             }
         }
     }
@@ -389,12 +315,11 @@ enum Tokenizer {
 
     static func asciiTokens(_ s: String, _ body: (Token) -> Bool) {
         var text = s
-        text.withUTF8 { asciiTokens(s, bytes: $0, cases: nil) { body($0) } }
+        text.withUTF8 { asciiTokens(s, bytes: $0) { body($0) } }
     }
 
     private static func asciiTokens(
-        _ s: String, bytes: UnsafeBufferPointer<UInt8>, cases: UnsafeMutableBufferPointer<TokenCaseCache.Entry>?,
-        _ body: (consuming Token) -> Bool
+        _ s: String, bytes: UnsafeBufferPointer<UInt8>, _ body: (consuming Token) -> Bool
     ) {
         let lowers = shortLowers
         let u8 = s.utf8
@@ -479,14 +404,6 @@ enum Tokenizer {
                 lower = lowers[Int(c)]
             } else if length == 2, let at = shortLowerIndex(c, bytes[start + 1]) {
                 lower = lowers[at]
-            } else if let cases, let (low, high) = TokenCaseCache.key(bytes, start, i) {
-                let slot = TokenCaseCache.slot(low, high)
-                if cases[slot].low == low && cases[slot].high == high {
-                    lower = cases[slot].lower
-                } else {
-                    lower = FastCase.lowered(word)
-                    cases[slot] = TokenCaseCache.Entry(low: low, high: high, lower: lower, isCapitalized: capital)
-                }
             } else {
                 // The bytes copied (A–Z lowered) into a string made in place: cheaper than decoding.
                 lower = FastCase.lowered(word)
@@ -604,22 +521,21 @@ enum Tokenizer {
 
     static func byteTokens(_ s: String, _ body: (Token) -> Bool) {
         var text = s
-        text.withUTF8 { byteTokens(s, bytes: $0, cases: nil) { body($0) } }
+        text.withUTF8 { byteTokens(s, bytes: $0) { body($0) } }
     }
 
     /// The scalar reader's tokens, the scalars decoded from the bytes by hand and their properties
     /// read from `scalarKinds` (no index arithmetic of the scalar view, no property look-up for the
     /// scalars of the first two UTF-8 lengths and of general punctuation).
     private static func byteTokens(
-        _ s: String, bytes b: UnsafeBufferPointer<UInt8>, cases: UnsafeMutableBufferPointer<TokenCaseCache.Entry>?,
-        _ body: (consuming Token) -> Bool
+        _ s: String, bytes b: UnsafeBufferPointer<UInt8>, _ body: (consuming Token) -> Bool
     ) {
-        ScalarKind.table.withUnsafeBufferPointer { byteTokens(s, bytes: b, table: $0, cases: cases, body) }
+        ScalarKind.table.withUnsafeBufferPointer { byteTokens(s, bytes: b, table: $0, body) }
     }
 
     private static func byteTokens(
         _ s: String, bytes b: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>,
-        cases: UnsafeMutableBufferPointer<TokenCaseCache.Entry>?, _ body: (consuming Token) -> Bool
+        _ body: (consuming Token) -> Bool
     ) {
         @inline(__always) func scalarKind(_ v: UInt32) -> UInt8 { Tokenizer.scalarKind(v, table) }
         let u8 = s.utf8
@@ -707,22 +623,8 @@ enum Tokenizer {
             }
             let lo = u8.index(u8.startIndex, offsetBy: start)
             let hi = u8.index(lo, offsetBy: i - start)
-            let bytes = UnsafeBufferPointer(rebasing: b[start..<i])
-            let token: Token
-            if let cases, let (low, high) = TokenCaseCache.key(b, start, i) {
-                let slot = TokenCaseCache.slot(low, high)
-                if cases[slot].low == low && cases[slot].high == high {
-                    token = Token(
-                        kind: kind, text: s[lo..<hi], spaceBefore: space, lower: cases[slot].lower,
-                        isCapitalized: cases[slot].isCapitalized, hasHyphen: bytes.contains(0x2D))
-                } else {
-                    token = Token(kind: kind, text: s[lo..<hi], bytes: bytes, spaceBefore: space)
-                    cases[slot] = TokenCaseCache.Entry(
-                        low: low, high: high, lower: token.lower, isCapitalized: token.isCapitalized)
-                }
-            } else {
-                token = Token(kind: kind, text: s[lo..<hi], bytes: bytes, spaceBefore: space)
-            }
+            let token = Token(
+                kind: kind, text: s[lo..<hi], bytes: UnsafeBufferPointer(rebasing: b[start..<i]), spaceBefore: space)
             if !body(token) { return }
             space = false
         }
