@@ -162,8 +162,8 @@ import Testing
         ]
     }()
 
-    @Test(arguments: lines)
-    func marksAfterLettersCountAsTheirLetter(_ line: String) {
+    /// The measure of `line` counts it, its sentences and their starts as Characters.
+    static func expectCharacterCounts(_ line: String) {
         let measure = CharacterMeasure(of: line)
         #expect(measure.count(of: line) == line.count, "\(line)")
         for range in SentenceSplitter.ranges(in: line) {
@@ -173,6 +173,11 @@ import Testing
             #expect(measure.count(of: line[range]) == line[range].count)
             #expect(measure.count(of: String(line[range])) == String(line[range]).count)
         }
+    }
+
+    @Test(arguments: lines)
+    func marksAfterLettersCountAsTheirLetter(_ line: String) {
+        Self.expectCharacterCounts(line)
     }
 
     @Test func marksDecideTheMeasure() {

@@ -10,14 +10,7 @@ import Testing
         for pad in 0..<36 {
             let head = String(String(repeating: "abcdefghij", count: 4).prefix(pad))
             for line in [head + tail, head + tail + head, tail + head] {
-                let measure = CharacterMeasure(of: line)
-                #expect(measure.count(of: line) == line.count, "\(line)")
-                for range in SentenceSplitter.ranges(in: line) {
-                    #expect(
-                        measure.offset(of: range.lowerBound, in: line)
-                            == line.distance(from: line.startIndex, to: range.lowerBound))
-                    #expect(measure.count(of: line[range]) == line[range].count)
-                }
+                MarkMeasureTests.expectCharacterCounts(line)
             }
         }
     }

@@ -257,19 +257,8 @@ public enum SentenceSplitter {
         let n = b.count
         let mark = scalar(b, at: i)
         // What follows: end of line, or a space then a sentence start.
-        var next = end
-        var sawSpace = false
-        while next < n {
-            let c = b[next]
-            if c < 0x80 {
-                guard c == 0x20 || (c >= 0x09 && c <= 0x0D) else { break }
-                next += 1
-            } else {
-                guard isWhitespace(scalar(b, at: next)) else { break }
-                next += scalarLength(c)
-            }
-            sawSpace = true
-        }
+        let next = spaceEnd(b, from: end, to: n)
+        let sawSpace = next > end
         if next == n { return true }
         if mark.value != 0x2E {
             // ! ? ؟ ۔ … : split when something follows after a space, or an Arabic mark.
@@ -393,22 +382,30 @@ public enum SentenceSplitter {
             allLowercase: text.allSatisfy(\.isLowercase), hasDot: text.contains("."))
     }
 
+    /// Where the white space starting at `i` ends (at most `end`). An ASCII byte is a scalar of its
+    /// own, told white space or not without decoding it.
+    @inline(__always)
+    private static func spaceEnd(_ b: UnsafeBufferPointer<UInt8>, from i: Int, to end: Int) -> Int {
+        var k = i
+        while k < end {
+            let c = b[k]
+            if c < 0x80 {
+                guard c == 0x20 || (c >= 0x09 && c <= 0x0D) else { break }
+                k += 1
+            } else {
+                guard isWhitespace(scalar(b, at: k)) else { break }
+                k += scalarLength(c)
+            }
+        }
+        return k
+    }
+
     /// The range without white space at either end, nil when nothing is left.
     @inline(__always)
     private static func trimmed(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int>? {
         var lo = r.lowerBound
         var hi = r.upperBound
-        // An ASCII byte is a scalar of its own, told white space or not without decoding it.
-        while lo < hi {
-            let c = b[lo]
-            if c < 0x80 {
-                guard c == 0x20 || (c >= 0x09 && c <= 0x0D) else { break }
-                lo += 1
-            } else {
-                guard isWhitespace(scalar(b, at: lo)) else { break }
-                lo += scalarLength(c)
-            }
-        }
+        lo = spaceEnd(b, from: lo, to: hi)
         while hi > lo {
             let c = b[hi - 1]
             if c < 0x80 {
