@@ -25,7 +25,7 @@ struct FactPool {
     /// Scratch for `match`: words shared with the candidate, per group id; all zero between calls.
     private var sharedWords: [Int32] = []
     /// Scratch for `match`: the groups it counted words for, as many as its count says (its room
-    /// kept from call to call: one more than the groups, since a group is kept once).
+    /// kept from call to call).
     private var scratchTouched: [Int32] = []
     /// Scratch for `match`: the index lists of the candidate's words (its room kept from call to call).
     private var scratchLists: [Int32] = []
@@ -295,8 +295,8 @@ struct FactPool {
                 // the true count, so the share is never below the one `overlap` computes, and a group
                 // turned away here is one it turns away.
                 // In whole numbers (a division is slow): `count / m >= 0.6` is `5 count >= 3 m` and
-                // `count / m >= 0.5` is `2 count >= m`, exactly (another ratio of numbers below 256
-                // lies farther from 3/5 than a double's rounding).
+                // `count / m >= 0.5` is `2 count >= m`, exactly (m is below 256, and a ratio with
+                // such a divisor other than 3/5 lies farther from it than a double's rounding).
                 let (times, per) = cv.date != nil ? (5, 3) : (2, 1)
                 let words = cv.matchWords.count
                 for slot in touched[..<count] {

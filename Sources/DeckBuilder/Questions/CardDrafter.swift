@@ -258,7 +258,9 @@ enum CardDrafter {
     /// `eventIDs(t)` for a sentence whose words the normalizer has numbered: whether a word is an
     /// event noun is kept with its number, and no word is looked up again.
     static func eventIDs(_ t: [Token], words: [WordNormalizer.Numbered]) -> [Int32] {
-        t.withUnsafeBufferPointer { b in
+        // The marks are read through a buffer, by the tokens' indices.
+        precondition(words.count == t.count, "one numbered word per token")
+        return t.withUnsafeBufferPointer { b in
             words.withUnsafeBufferPointer { w in eventIDs(b) { w[$0].isEventNoun } }
         }
     }

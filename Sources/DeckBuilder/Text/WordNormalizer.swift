@@ -37,7 +37,7 @@ struct WordNormalizer {
         return value
     }
 
-    /// What the numbered memories keep of a word: plain numbers, so that a hit copies twelve bytes
+    /// What the numbered memories keep of a word: plain numbers, so that a hit copies sixteen bytes
     /// and retains nothing (a sentence with facts asks for every one of its words).
     struct Numbered: Equatable {
         /// The word's place in `strings` (-1 for no word).
